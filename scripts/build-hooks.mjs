@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Builds the PocketBase hooks: a thin registration entry (pb_hooks/pocketdesk.pb.js) and one CommonJS bundle (pb_hooks/app.js).
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from './pocketbase-paths.mjs';
+
+const hooksDir = join(projectRoot, 'pb_hooks');
+const entryOut = join(hooksDir, 'pocketdesk.pb.js');
+const bundleOut = join(hooksDir, 'app.js');
+
+// es2022 keeps classes, ?. and ?? native; lower targets inject top-level helpers the VM's handlers cannot see.
+const common = { format: 'cjs', target: 'es2022', platform: 'neutral', logLevel: 'warning' };
+
+await build({ ...common, entryPoints: [join(projectRoot, 'src/pocketbase/hooks.pb.ts')], outfile: entryOut, bundle: false });
+await build({
+  ...common,
+  entryPoints: [join(projectRoot, 'src/pocketbase/index.ts')],
+  outfile: bundleOut,
+  bundle: true,
+  sourcemap: 'inline',
+  mainFields: ['module', 'main'],
+  conditions: ['import', 'default'],
+});
+
+/** Fails the build when the entry has anything a pooled handler could not see or wait for. */
+function guardEntry(source) {
+  const problems = [];
+  if (/^(var|let|const|function|class)\s/m.test(source)) problems.push('a top-level declaration (helpers are invisible to handlers)');
+  if (/module\.exports|exports\./.test(source)) problems.push('module.exports (the entry must register handlers only)');
+  if (/\basync\b|\bawait\b/.test(source)) problems.push('async code (nothing in the VM waits for it)');
+  if (/^import\s|^\s*require\(/m.test(source)) problems.push('a top-level import/require');
+  return problems;
+}
+
+const problems = guardEntry(readFileSync(entryOut, 'utf8'));
+if (problems.length) {
+  console.error(`build-hooks: ${entryOut} has ${problems.join('; ')}`);
+  process.exit(1);
+}
+const bundle = readFileSync(bundleOut, 'utf8');
+console.log(`build-hooks: ${entryOut} + ${bundleOut} (${Math.round(bundle.length / 1024)} KB)`);

@@ -1,0 +1,3 @@
+// The bundle loaded by pb_hooks/pocketdesk.pb.js: every handler the entry file registers.
+export { handleWebhookPost, handleWebhookVerify } from './webhook';
+export { guardOutboundReply } from './outbound-replies';

@@ -1,0 +1,58 @@
+import { canSendFreeform } from '../lib/domain/window/service-window';
+import { replyDraftSchema } from '../lib/schemas/reply';
+import { respondError, type FieldErrors } from './api-errors';
+import { epochMs, isoDate } from './records';
+
+function draftOf(record: core.Record): unknown {
+  const type = record.getString('type');
+  if (type === 'template') return { type, template: record.getString('template'), template_params: JSON.parse(record.getString('template_params') || '[]') ?? [] };
+  return { type, text: record.getString('text') };
+}
+
+/**
+ * Checks an agent's reply before it is queued: valid draft, open 24 h window for free-form text.
+ * Server-owned fields are reset so a client can't forge delivery state. Offline replies land here too, late.
+ */
+export function guardOutboundReply(e: core.RecordRequestEvent): void {
+  if (e.hasSuperuserAuth()) {
+    e.next();
+    return;
+  }
+  const record = e.record!;
+  const parsed = replyDraftSchema.safeParse(draftOf(record));
+  if (!parsed.success) {
+    const data: FieldErrors = {};
+    for (const issue of parsed.error.issues) data[String(issue.path[0] ?? 'type')] = { code: 'invalid', message: issue.message };
+    respondError(e, 400, 'invalid-reply', 'The reply is not valid.', data);
+    return;
+  }
+  const conversation = e.app.findRecordById('conversations', record.getString('conversation'));
+  const now = Date.now();
+  if (parsed.data.type !== 'template' && !canSendFreeform(epochMs(conversation, 'last_inbound_at'), now)) {
+    respondError(e, 400, 'window-closed', 'The 24-hour window is closed: send an approved template instead.', {
+      type: { code: 'window-closed', message: 'Only templates can be sent outside the 24-hour window.' },
+    });
+    return;
+  }
+  record.set('direction', 'out');
+  record.set('sender', 'agent');
+  record.set('author', e.auth!.id);
+  record.set('status', 'queued');
+  for (const field of ['wamid', 'error_title', 'error_reason', 'claimed_by', 'claimed_until', 'next_attempt_at', 'sent_at', 'delivered_at', 'read_at']) record.set(field, '');
+  record.set('attempts', 0);
+  record.set('error_code', 0);
+  record.set('media_status', record.getString('media') ? 'stored' : 'none');
+  e.app.runInTransaction((txApp) => {
+    e.app = txApp;
+    e.next();
+    const fresh = txApp.findRecordById('conversations', conversation.id);
+    if (!fresh.getString('first_response_at')) fresh.set('first_response_at', isoDate(now));
+    fresh.set('last_outbound_at', isoDate(now));
+    fresh.set('last_message_at', isoDate(now));
+    fresh.set('last_message_preview', (parsed.data.type === 'text' ? parsed.data.text : `[${parsed.data.type}]`).slice(0, 120));
+    fresh.set('unread_count', 0);
+    // Replying hands the turn to the customer: the ticket moves to "waiting on customer".
+    if (fresh.getString('status') === 'open') fresh.set('status', 'pending');
+    txApp.save(fresh);
+  });
+}

@@ -1,0 +1,37 @@
+// Small conversions between PocketBase records and the plain values the domain works with.
+
+/** Epoch milliseconds of a date field, or null when it is empty. */
+export function epochMs(record: core.Record, field: string): number | null {
+  const value = record.getString(field);
+  if (!value) return null;
+  const ms = Date.parse(value.replace(' ', 'T'));
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** The ISO form PocketBase accepts for date fields. */
+export function isoDate(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** First record matching a filter, or null (PocketBase's own finder throws when nothing matches). */
+export function findOne(app: core.App, collection: string, filter: string, params: Record<string, unknown>, sort = ''): core.Record | null {
+  const found = app.findRecordsByFilter(collection, filter, sort, 1, 0, params as dbx.Params);
+  return found[0] ?? null;
+}
+
+/** Parsed value of a JSON field, or the fallback when empty. */
+export function jsonField<T>(record: core.Record, field: string, fallback: T): T {
+  const raw = record.getString(field);
+  if (!raw || raw === 'null') return fallback;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function newRecord(app: core.App, collection: string, data: Record<string, unknown>): core.Record {
+  const record = new Record(app.findCollectionByNameOrId(collection));
+  for (const [key, value] of Object.entries(data)) record.set(key, value);
+  return record;
+}
