@@ -1,5 +1,5 @@
 import { planWebhook, type WebhookItem } from '../lib/domain/inbound/plan-webhook';
-import { webhookEnvelopeSchema } from '../lib/schemas/webhook';
+import { parseWebhook } from '../lib/schemas/webhook';
 import { respondError, type FieldErrors } from './api-errors';
 import { applyStatus } from './apply-status';
 import { readConfig } from './config';
@@ -85,15 +85,15 @@ export function handleWebhookPost(e: core.RequestEvent): void {
     respondError(e, 400, 'invalid-json', 'The body is not valid JSON.');
     return;
   }
-  const envelope = webhookEnvelopeSchema.safeParse(body);
-  if (!envelope.success) {
+  const envelope = parseWebhook(body);
+  if (!envelope.ok) {
     const data: FieldErrors = {};
-    for (const issue of envelope.error.issues) data[issue.path.join('.') || 'body'] = { code: issue.code, message: issue.message };
+    for (const issue of envelope.issues) data[issue.path] = { code: issue.code, message: issue.message };
     console.log(`[webhook] refused: ${Object.keys(data).join(', ')}`);
     respondError(e, 400, 'invalid-payload', 'The payload is not a WhatsApp Business Account webhook.', data);
     return;
   }
-  const planned = planWebhook(envelope.data);
+  const planned = planWebhook(envelope.envelope);
   if (!planned.ok) {
     console.log(`[webhook] refused: ${planned.path}: ${planned.message}`);
     respondError(e, 400, planned.reason, 'A change in the payload is invalid.', { [planned.path]: { code: planned.reason, message: planned.message } });

@@ -107,3 +107,34 @@ export const webhookEnvelopeSchema = z.looseObject({
     .min(1),
 });
 export type WebhookEnvelope = z.infer<typeof webhookEnvelopeSchema>;
+
+export type ParsedChange = { field: 'messages'; value: ChangeValue } | { field: string; value: Record<string, unknown> };
+export interface ParsedEnvelope {
+  object: 'whatsapp_business_account';
+  entry: Array<{ id: string; changes: ParsedChange[] }>;
+}
+export interface SchemaIssue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** Validates a webhook body, including each `messages` change value; issue paths point into the body. */
+export function parseWebhook(body: unknown): { ok: true; envelope: ParsedEnvelope } | { ok: false; issues: SchemaIssue[] } {
+  const envelope = webhookEnvelopeSchema.safeParse(body);
+  if (!envelope.success) {
+    return { ok: false, issues: envelope.error.issues.map((issue) => ({ path: issue.path.join('.') || 'body', code: issue.code, message: issue.message })) };
+  }
+  const issues: SchemaIssue[] = [];
+  const entry = envelope.data.entry.map((item, e) => ({
+    id: item.id,
+    changes: item.changes.map((change, c): ParsedChange => {
+      if (change.field !== 'messages') return { field: change.field, value: change.value };
+      const value = changeValueSchema.safeParse(change.value);
+      if (value.success) return { field: 'messages', value: value.data };
+      for (const issue of value.error.issues) issues.push({ path: ['entry', e, 'changes', c, 'value', ...issue.path].join('.'), code: issue.code, message: issue.message });
+      return { field: 'messages', value: {} };
+    }),
+  }));
+  return issues.length ? { ok: false, issues } : { ok: true, envelope: { object: 'whatsapp_business_account', entry } };
+}

@@ -1,4 +1,4 @@
-import { changeValueSchema, type DeliveryStatus, type GraphError, type WebhookEnvelope } from '../../schemas/webhook';
+import type { ChangeValue, DeliveryStatus, GraphError, ParsedEnvelope } from '../../schemas/webhook';
 import { identifyCustomer, type CustomerIdentity } from './customer-identity';
 import { normalizeInbound } from './normalize-message';
 import type { NormalizedInbound } from './normalized-message';
@@ -17,25 +17,24 @@ export interface WebhookPlan {
 
 export type PlanResult = { ok: true; plan: WebhookPlan } | { ok: false; reason: 'invalid-change'; path: string; message: string };
 
-/** Flattens a webhook POST into the items to apply, walking every entry, change, message and status. */
-export function planWebhook(envelope: WebhookEnvelope): PlanResult {
+function phoneNumberIdOf(value: Record<string, unknown>): string | null {
+  const pnid = (value.metadata as { phone_number_id?: unknown } | undefined)?.phone_number_id;
+  return typeof pnid === 'string' ? pnid : null;
+}
+
+/** Flattens a validated webhook POST into the items to apply, walking every entry, change, message and status. */
+export function planWebhook(envelope: ParsedEnvelope): PlanResult {
   const items: WebhookItem[] = [];
   const fields = new Set<string>();
   const phoneNumberIds = new Set<string>();
   for (const [e, entry] of envelope.entry.entries()) {
     for (const [c, change] of entry.changes.entries()) {
       fields.add(change.field);
-      const loosePnid = (change.value as { metadata?: { phone_number_id?: unknown } }).metadata?.phone_number_id;
       if (change.field !== 'messages') {
-        items.push({ kind: 'other-field', field: change.field, phoneNumberId: typeof loosePnid === 'string' ? loosePnid : null });
+        items.push({ kind: 'other-field', field: change.field, phoneNumberId: phoneNumberIdOf(change.value) });
         continue;
       }
-      const parsed = changeValueSchema.safeParse(change.value);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return { ok: false, reason: 'invalid-change', path: `entry.${e}.changes.${c}.value.${issue.path.join('.')}`, message: issue.message };
-      }
-      const value = parsed.data;
+      const value = change.value as ChangeValue;
       const phoneNumberId = value.metadata?.phone_number_id;
       if (!phoneNumberId) {
         return { ok: false, reason: 'invalid-change', path: `entry.${e}.changes.${c}.value.metadata.phone_number_id`, message: 'missing phone_number_id' };
