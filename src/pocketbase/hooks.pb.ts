@@ -5,3 +5,10 @@ routerAdd('GET', '/api/whatsapp/webhook', (e) => require(`${__hooks}/app.js`).ha
 routerAdd('POST', '/api/whatsapp/webhook', (e) => require(`${__hooks}/app.js`).handleWebhookPost(e));
 
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardOutboundReply(e), 'messages');
+
+routerAdd('POST', '/api/pocketdesk/worker/claim-outbound', (e) => require(`${__hooks}/app.js`).claimOutbound(e));
+routerAdd('POST', '/api/pocketdesk/worker/outbound-result', (e) => require(`${__hooks}/app.js`).recordOutboundResult(e));
+routerAdd('POST', '/api/pocketdesk/worker/claim-media', (e) => require(`${__hooks}/app.js`).claimMedia(e));
+
+routerUse((e) => require(`${__hooks}/app.js`).addSecurityHeaders(e));
+routerAdd('GET', '/api/pocketdesk/push/public-key', (e) => require(`${__hooks}/app.js`).pushPublicKey(e));

@@ -8,9 +8,9 @@ export function epochMs(record: core.Record, field: string): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-/** The ISO form PocketBase accepts for date fields. */
+/** PocketBase's stored date format ("2026-11-25 19:10:00.000Z"); filters compare dates as these strings. */
 export function isoDate(ms: number): string {
-  return new Date(ms).toISOString();
+  return new Date(ms).toISOString().replace('T', ' ');
 }
 
 /** First record matching a filter, or null (PocketBase's own finder throws when nothing matches). */

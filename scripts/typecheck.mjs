@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Typechecks every TypeScript project: the hooks (PocketBase VM globals) and the app, worker and simulator (svelte-check).
+import { spawnSync } from 'node:child_process';
+import { projectRoot } from './pocketbase-paths.mjs';
+
+const checks = [
+  ['hooks', ['node_modules/typescript/bin/tsc', '-p', 'src/pocketbase/tsconfig.json']],
+  ['svelte-kit sync', ['node_modules/@sveltejs/kit/svelte-kit.js', 'sync']],
+  ['app', ['node_modules/svelte-check/bin/svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings=false', '--output', 'human']],
+];
+
+let failed = 0;
+for (const [name, args] of checks) {
+  const run = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: 'inherit' });
+  if (run.status !== 0) {
+    failed++;
+    console.error(`typecheck: ${name} failed`);
+  }
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,35 @@
+// The PWA may load only from our own origin. SvelteKit adds a <meta> CSP with hashes for its inline bootstrap;
+// browsers enforce both policies, so the header sets the baseline and what a meta tag cannot (frame-ancestors).
+const PWA_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Adds security headers to every response; the CSP applies to the PWA, not to the API or the admin UI. */
+export function addSecurityHeaders(e: core.RequestEvent): void {
+  const headers = e.response.header();
+  headers.set('X-Content-Type-Options', 'nosniff');
+  headers.set('Referrer-Policy', 'same-origin');
+  headers.set('Permissions-Policy', 'camera=(self), microphone=(self), geolocation=()');
+  const path = e.request!.url!.path;
+  if (!path.startsWith('/api/') && !path.startsWith('/_/')) {
+    headers.set('Content-Security-Policy', PWA_POLICY);
+    headers.set('X-Frame-Options', 'DENY');
+  }
+  e.next();
+}
+
+/** GET /api/pocketdesk/push/public-key: the VAPID public key the PWA subscribes with (never hard-coded in the bundle). */
+export function pushPublicKey(e: core.RequestEvent): void {
+  e.json(200, { publicKey: $os.getenv('VAPID_PUBLIC_KEY') });
+}
