@@ -2,7 +2,7 @@
 // Builds the PocketBase hooks: a thin registration entry (pb_hooks/pocketdesk.pb.js) and one CommonJS bundle (pb_hooks/app.js).
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { projectRoot } from './pocketbase-paths.mjs';
 
 const hooksDir = join(projectRoot, 'pb_hooks');
@@ -13,14 +13,29 @@ const bundleOut = join(hooksDir, 'app.js');
 const common = { format: 'cjs', target: 'es2022', platform: 'neutral', logLevel: 'warning' };
 
 await build({ ...common, entryPoints: [join(projectRoot, 'src/pocketbase/hooks.pb.ts')], outfile: entryOut, bundle: false });
+// zod re-exports all ~40 locales through one namespace, which defeats tree shaking; the hooks answer in English.
+const englishOnlyZodLocales = {
+  name: 'english-only-zod-locales',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+// Every pooled VM compiles this bundle on first use (and PocketBase starts throwaway VMs when the pool is busy),
+// so its size is request latency: minified, without an inline source map.
 await build({
   ...common,
   entryPoints: [join(projectRoot, 'src/pocketbase/index.ts')],
   outfile: bundleOut,
   bundle: true,
-  sourcemap: 'inline',
+  minify: true,
+  sourcemap: 'external',
   mainFields: ['module', 'main'],
   conditions: ['import', 'default'],
+  plugins: [englishOnlyZodLocales],
 });
 
 /** Fails the build when the entry has anything a pooled handler could not see or wait for. */

@@ -1,0 +1,25 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus } from 'node:os';
+import { projectRoot } from '../pocketbase-paths.mjs';
+import { benchWebhooks } from './webhook-bench';
+
+// Prints every figure and ratio; writes them to .reports/bench.json so the README's table can be refreshed.
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const report: Record<string, unknown> = { date: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`, node: process.version };
+
+console.log(`Pocketdesk benchmarks — ${report.machine}, Node ${process.version}, ${seconds} s per load\n`);
+const webhook = await benchWebhooks(seconds);
+console.log('| load | req/s | p50 ms | p99 ms | requests | non-2xx | errors |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const row of webhook) console.log(`| ${row.label} | ${row.requestsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.requests} | ${row.non2xx} | ${row.errors} |`);
+const inbound = webhook[0];
+const baseline = webhook[webhook.length - 1];
+const ratio = inbound.requestsPerSecond / baseline.requestsPerSecond;
+console.log(`\nratio inbound webhook / plain record create (a/c): ${ratio.toFixed(2)} (target ≥ 0.5)`);
+report.webhook = webhook;
+report.ratioInboundToBaseline = Number(ratio.toFixed(3));
+
+mkdirSync(join(projectRoot, '.reports'), { recursive: true });
+writeFileSync(join(projectRoot, '.reports', 'bench.json'), JSON.stringify(report, null, 2));
+console.log('\nwritten to .reports/bench.json');
