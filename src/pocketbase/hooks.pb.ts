@@ -7,6 +7,7 @@ routerAdd('POST', '/api/whatsapp/webhook', (e) => require(`${__hooks}/app.js`).h
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardOutboundReply(e), 'messages');
 
 routerAdd('POST', '/api/pocketdesk/worker/claim-outbound', (e) => require(`${__hooks}/app.js`).claimOutbound(e));
+routerAdd('POST', '/api/pocketdesk/worker/begin-send', (e) => require(`${__hooks}/app.js`).beginSend(e));
 routerAdd('POST', '/api/pocketdesk/worker/outbound-result', (e) => require(`${__hooks}/app.js`).recordOutboundResult(e));
 routerAdd('POST', '/api/pocketdesk/worker/claim-media', (e) => require(`${__hooks}/app.js`).claimMedia(e));
 

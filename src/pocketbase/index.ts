@@ -1,5 +1,5 @@
 // The bundle loaded by pb_hooks/pocketdesk.pb.js: every handler the entry file registers.
 export { handleWebhookPost, handleWebhookVerify } from './webhook';
 export { guardOutboundReply } from './outbound-replies';
-export { claimMedia, claimOutbound, recordOutboundResult } from './outbox';
+export { beginSend, claimMedia, claimOutbound, recordOutboundResult } from './outbox';
 export { addSecurityHeaders, pushPublicKey } from './security-headers';

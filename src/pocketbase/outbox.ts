@@ -1,5 +1,5 @@
 import { messageIdFromCallbackData } from '../lib/domain/delivery/outbound-request';
-import { isClaimable, LEASE_MS, RECLAIM_GRACE_MS } from '../lib/domain/delivery/outbox-lease';
+import { clampMs, isClaimable, LEASE_MS, RECLAIM_GRACE_MS } from '../lib/domain/delivery/outbox-lease';
 import type { SendOutcome } from '../lib/domain/delivery/send-outcome';
 import { advanceStatus } from '../lib/domain/delivery/delivery-status';
 import { respondError } from './api-errors';
@@ -64,28 +64,49 @@ export function claimOutbound(e: core.RequestEvent): void {
   if (!requireSuperuser(e)) return;
   const body = bodyOf(e);
   const now = Date.now();
+  const leaseMs = clampMs(body.leaseMs, LEASE_MS);
+  const graceMs = clampMs(body.graceMs, RECLAIM_GRACE_MS);
   const claimed: Array<Record<string, unknown>> = [];
   $app.runInTransaction((txApp) => {
     const rows = txApp.findRecordsByFilter(
       'messages',
-      'direction = "out" && ((status = "queued" && (next_attempt_at = "" || next_attempt_at <= {:now})) || (status = "sending" && wamid = "" && claimed_until <= {:reclaim}))',
+      'direction = "out" && ((status = "queued" && (next_attempt_at = "" || next_attempt_at <= {:now}) && (claimed_until = "" || claimed_until <= {:now}))' +
+        ' || (status = "sending" && wamid = "" && claimed_until <= {:reclaim}))',
       'created',
       claimLimit(body),
       0,
-      { now: isoDate(now), reclaim: isoDate(now - RECLAIM_GRACE_MS) } as dbx.Params,
+      { now: isoDate(now), reclaim: isoDate(now - graceMs) } as dbx.Params,
     );
     for (const row of rows) {
       if (!row) continue;
       const lease = { status: row.getString('status'), wamid: row.getString('wamid'), nextAttemptAt: epochMs(row, 'next_attempt_at'), claimedUntil: epochMs(row, 'claimed_until') };
-      if (!isClaimable(lease, now)) continue;
-      row.set('status', 'sending');
+      if (!isClaimable(lease, now, graceMs)) continue;
+      // Stays `queued` until the send starts: a worker that dies before then only costs the lease.
+      row.set('status', 'queued');
       row.set('claimed_by', String(body.worker ?? 'worker'));
-      row.set('claimed_until', isoDate(now + LEASE_MS));
+      row.set('claimed_until', isoDate(now + leaseMs));
       txApp.save(row);
       claimed.push(outboundView(txApp, row));
     }
   });
   e.json(200, { items: claimed });
+}
+
+/** POST /api/pocketdesk/worker/begin-send: marks a claimed message in flight, right before the Graph call. */
+export function beginSend(e: core.RequestEvent): void {
+  if (!requireSuperuser(e)) return;
+  const body = bodyOf(e) as { id?: string; worker?: string; leaseMs?: number };
+  let started = false;
+  $app.runInTransaction((txApp) => {
+    const message = txApp.findRecordById('messages', String(body.id));
+    // Another worker took it over after our lease ran out: do not send it twice.
+    if (message.getString('status') !== 'queued' || message.getString('claimed_by') !== String(body.worker ?? 'worker')) return;
+    message.set('status', 'sending');
+    message.set('claimed_until', isoDate(Date.now() + clampMs(body.leaseMs, LEASE_MS)));
+    txApp.save(message);
+    started = true;
+  });
+  e.json(200, { started });
 }
 
 /** POST /api/pocketdesk/worker/outbound-result: records a send attempt without regressing a status a webhook already advanced. */

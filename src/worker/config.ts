@@ -9,6 +9,8 @@ const configSchema = z.object({
   WHATSAPP_ACCESS_TOKEN: z.string().min(1),
   WORKER_ID: z.string().default(`worker-${process.pid}`),
   WORKER_SWEEP_MS: z.coerce.number().int().min(100).default(5_000),
+  WORKER_LEASE_MS: z.coerce.number().int().min(500).optional(),
+  WORKER_RECLAIM_GRACE_MS: z.coerce.number().int().min(500).optional(),
 });
 export type WorkerConfig = z.infer<typeof configSchema>;
 

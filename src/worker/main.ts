@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const config = readWorkerConfig(process.env);
   const pb = await openSession(config.POCKETDESK_URL, config.POCKETDESK_WORKER_EMAIL, config.POCKETDESK_WORKER_PASSWORD);
   const graph = new GraphClient(config.WHATSAPP_GRAPH_URL, config.WHATSAPP_GRAPH_VERSION);
-  const deps = { pb, graph, workerId: config.WORKER_ID, defaultToken: config.WHATSAPP_ACCESS_TOKEN };
+  const deps = { pb, graph, workerId: config.WORKER_ID, defaultToken: config.WHATSAPP_ACCESS_TOKEN, leaseMs: config.WORKER_LEASE_MS, graceMs: config.WORKER_RECLAIM_GRACE_MS };
   const delivery = new OutboundDelivery(deps);
   const media = new MediaDownload(deps);
   const sending = new RunTrigger(() => delivery.runOnce(), (error) => log(`outbound: ${(error as Error).message}`));

@@ -1,6 +1,7 @@
 import type PocketBase from 'pocketbase';
 import { buildSendRequest, type OutboundMessage } from '../lib/domain/delivery/outbound-request';
 import { outcomeOfAttempt, type SendAttempt } from '../lib/domain/delivery/send-outcome';
+import { LEASE_MS, RECLAIM_GRACE_MS } from '../lib/domain/delivery/outbox-lease';
 import { takeToken, type TokenBucket } from '../lib/domain/delivery/token-bucket';
 import type { GraphClient } from './graph-client';
 
@@ -20,6 +21,9 @@ export interface DeliveryDeps {
   now?: () => number;
   random?: () => number;
   batchSize?: number;
+  /** Lease and reclaim grace asked of the claim route; tests shorten them, production keeps the defaults. */
+  leaseMs?: number;
+  graceMs?: number;
 }
 
 const THROUGHPUT_PER_SECOND = 80;
@@ -30,13 +34,13 @@ export class OutboundDelivery {
   readonly #buckets = new Map<string, TokenBucket>();
 
   constructor(deps: DeliveryDeps) {
-    this.#deps = { now: Date.now, random: Math.random, batchSize: 20, ...deps };
+    this.#deps = { now: Date.now, random: Math.random, batchSize: 20, ...deps, leaseMs: deps.leaseMs ?? LEASE_MS, graceMs: deps.graceMs ?? RECLAIM_GRACE_MS };
   }
 
   /** One claim-and-send round; returns how many messages it handled. */
   async runOnce(): Promise<number> {
-    const { pb, workerId, batchSize } = this.#deps;
-    const { items } = await pb.send<{ items: ClaimedOutbound[] }>('/api/pocketdesk/worker/claim-outbound', { method: 'POST', body: { limit: batchSize, worker: workerId } });
+    const { pb, workerId, batchSize, leaseMs, graceMs } = this.#deps;
+    const { items } = await pb.send<{ items: ClaimedOutbound[] }>('/api/pocketdesk/worker/claim-outbound', { method: 'POST', body: { limit: batchSize, worker: workerId, leaseMs, graceMs } });
     // Messages to different customers go out in parallel; order within a conversation is kept by claim order.
     const byRecipient = new Map<string, ClaimedOutbound[]>();
     for (const item of items) {
@@ -60,6 +64,8 @@ export class OutboundDelivery {
       if (!built.ok) attempt = { kind: 'not-sendable', reason: built.reason };
       else {
         await this.#pace(item.phoneNumberId);
+        const { started } = await pb.send<{ started: boolean }>('/api/pocketdesk/worker/begin-send', { method: 'POST', body: { id: item.id, worker: this.#deps.workerId, leaseMs: this.#deps.leaseMs } });
+        if (!started) return;
         attempt = await graph.send(item.phoneNumberId, token, built.request);
       }
     }

@@ -1,0 +1,104 @@
+// The whole product for integration tests: real PocketBase, the simulator playing Meta, and the real worker process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { projectRoot } from '../../scripts/pocketbase-paths.mjs';
+import { startSimulator, type Simulator } from '../../src/simulator/server';
+import { Api } from './api';
+import { startPocketBase, SUPERUSER, TEST_APP_SECRET, TEST_VERIFY_TOKEN, type RunningPocketBase } from './pocketbase';
+import { CHANNEL_PNID, createChannel, createTeam } from './seed';
+
+export const TEST_ACCESS_TOKEN = 'test_access_token';
+
+export interface Stack {
+  pb: RunningPocketBase;
+  api: Api;
+  sim: Simulator;
+  channelId: string;
+  teamId: string;
+  startWorker(): WorkerProcess;
+  stop(): Promise<void>;
+}
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  logs(): string;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startStack(options: { timeScale?: number; sweepMs?: number } = {}): Promise<Stack> {
+  const pb = await startPocketBase();
+  const api = new Api(pb.url, pb.superuserToken);
+  const teamId = await createTeam(api, 'Support');
+  const channelId = await createChannel(api, { default_team: teamId });
+  const sim = await startSimulator({
+    webhookUrl: `${pb.url}/api/whatsapp/webhook`,
+    appSecret: TEST_APP_SECRET,
+    accessToken: TEST_ACCESS_TOKEN,
+    verifyToken: TEST_VERIFY_TOKEN,
+    timeScale: options.timeScale ?? 0.001,
+    channels: [{ phoneNumberId: CHANNEL_PNID, displayPhoneNumber: '15550783881', wabaId: 'WABA' }],
+    scriptedCustomers: false,
+    seed: 7,
+  });
+  const workers: WorkerProcess[] = [];
+  const startWorker = (): WorkerProcess => {
+    let output = '';
+    const child = spawn(process.execPath, [join(projectRoot, 'build', 'worker.mjs')], {
+      env: {
+        ...process.env,
+        POCKETDESK_URL: pb.url,
+        POCKETDESK_WORKER_EMAIL: SUPERUSER.email,
+        POCKETDESK_WORKER_PASSWORD: SUPERUSER.password,
+        WHATSAPP_GRAPH_URL: sim.url,
+        WHATSAPP_ACCESS_TOKEN: TEST_ACCESS_TOKEN,
+        WORKER_SWEEP_MS: String(options.sweepMs ?? 200),
+        WORKER_LEASE_MS: '2000',
+        WORKER_RECLAIM_GRACE_MS: '1000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    const worker: WorkerProcess = {
+      child,
+      logs: () => output,
+      kill: async (signal = 'SIGTERM') => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill(signal);
+        await exited;
+      },
+    };
+    workers.push(worker);
+    return worker;
+  };
+  return {
+    pb,
+    api,
+    sim,
+    channelId,
+    teamId,
+    startWorker,
+    stop: async () => {
+      await Promise.all(workers.map((worker) => worker.kill()));
+      await sim.close();
+      await pb.stop();
+    },
+  };
+}
+
+/** Polls until `check` returns a truthy value (no fixed sleeps: tests wait for conditions, never for time). */
+export async function eventually<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
