@@ -13,3 +13,5 @@ routerAdd('POST', '/api/pocketdesk/worker/claim-media', (e) => require(`${__hook
 
 routerUse((e) => require(`${__hooks}/app.js`).addSecurityHeaders(e));
 routerAdd('GET', '/api/pocketdesk/push/public-key', (e) => require(`${__hooks}/app.js`).pushPublicKey(e));
+routerAdd('POST', '/api/pocketdesk/worker/claim-notifications', (e) => require(`${__hooks}/app.js`).claimNotifications(e));
+routerAdd('POST', '/api/pocketdesk/worker/push-results', (e) => require(`${__hooks}/app.js`).recordPushResults(e));

@@ -3,3 +3,4 @@ export { handleWebhookPost, handleWebhookVerify } from './webhook';
 export { guardOutboundReply } from './outbound-replies';
 export { beginSend, claimMedia, claimOutbound, recordOutboundResult } from './outbox';
 export { addSecurityHeaders, pushPublicKey } from './security-headers';
+export { claimNotifications, recordPushResults } from './push-outbox';
