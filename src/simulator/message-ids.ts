@@ -1,4 +1,4 @@
-import type { RandomSource } from './random-source.js';
+import type { RandomSource } from './random-source';
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -20,8 +20,9 @@ export function createIdFactory(random: RandomSource): IdFactory {
   const tick = () => (++counter).toString(16).toUpperCase().padStart(6, '0');
   return {
     wamid(customerDigits) {
-      const blob = `\u0018\u000b${customerDigits}\u0015\u0002\u0000\u0011\u0018\u0012${random.hex(14).toUpperCase()}${tick()}\u0000`;
-      return `wamid.HBgL${Buffer.from(blob, 'latin1').toString('base64')}`;
+      const length = String.fromCharCode(customerDigits.length);
+      const blob = `\u001c\u0018${length}${customerDigits}\u0015\u0002\u0000\u0011\u0018\u0012${random.hex(14).toUpperCase()}${tick()}\u0000`;
+      return `wamid.${Buffer.from(blob, 'latin1').toString('base64')}`;
     },
     mediaId: () => `${random.int(1, 9)}${random.digits(9)}${(++counter).toString().padStart(6, '0')}`,
     fbtraceId: () => random.fromAlphabet(BASE64URL, 23),

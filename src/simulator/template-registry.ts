@@ -1,0 +1,44 @@
+import type { SendMessageRequest } from '../lib/schemas/graph';
+import type { SimulatorTemplate } from '../lib/schemas/simulator';
+
+/** The approved templates the demo seeds in Pocketdesk as well. */
+export const DEFAULT_TEMPLATES: readonly SimulatorTemplate[] = [
+  { name: 'welcome_back', language: 'en_US', category: 'utility', parameterFormat: 'named', parameterNames: ['customer_name'], parameterCount: 1 },
+  { name: 'order_update', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 2 },
+  { name: 'hello_world', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 0 },
+  { name: 'seguimiento_pedido', language: 'es', category: 'utility', parameterFormat: 'positional', parameterCount: 1 },
+];
+
+export type TemplateCheck =
+  | { ok: true; template: SimulatorTemplate }
+  | { ok: false; code: 132001 | 132000 | 132012; details: string };
+
+type TemplateRequest = NonNullable<SendMessageRequest['template']>;
+
+/** Checks a template send against the registry: name + language must exist, body parameters must fit. */
+export function checkTemplate(templates: readonly SimulatorTemplate[], request: TemplateRequest): TemplateCheck {
+  const language = request.language.code;
+  const template = templates.find((t) => t.name === request.name && t.language === language);
+  if (!template) {
+    return { ok: false, code: 132001, details: `template name (${request.name}) does not exist in ${language}` };
+  }
+  const body = (request.components ?? []).find((component) => component.type.toLowerCase() === 'body');
+  const parameters = body?.parameters ?? [];
+  if (parameters.length !== template.parameterCount) {
+    return {
+      ok: false,
+      code: 132000,
+      details: `body: number of localizable_params (${parameters.length}) does not match the expected number of params (${template.parameterCount})`,
+    };
+  }
+  if (template.parameterFormat === 'named') {
+    const expected = new Set(template.parameterNames ?? []);
+    const given = parameters.map((parameter) => parameter.parameter_name);
+    if (given.some((name) => name === undefined || !expected.has(name)) || new Set(given).size !== given.length) {
+      return { ok: false, code: 132012, details: `body: expected named parameters ${[...expected].join(', ')}` };
+    }
+  } else if (parameters.some((parameter) => parameter.parameter_name !== undefined)) {
+    return { ok: false, code: 132012, details: 'body: this template takes positional parameters without parameter_name' };
+  }
+  return { ok: true, template };
+}
