@@ -57,16 +57,16 @@ function ensureAdmin(config) {
   return admin;
 }
 
-async function waitForHealth(url) {
+async function waitUntilAnswering(url, name) {
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
+      if ((await fetch(url)).ok) return;
     } catch {
       // not up yet
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`PocketBase did not answer on ${url}`);
+  throw new Error(`${name} did not answer on ${url}`);
 }
 
 async function superuserToken(url, email, password) {
@@ -116,7 +116,7 @@ async function main() {
     critical: true,
     env: { WHATSAPP_APP_SECRET: config.appSecret, WHATSAPP_VERIFY_TOKEN: config.verifyToken, VAPID_PUBLIC_KEY: vapid.publicKey },
   });
-  await waitForHealth(config.publicUrl);
+  await waitUntilAnswering(`${config.publicUrl}/api/health`, 'PocketBase');
 
   const demoLogins = production ? null : await seedDemo(config.publicUrl, await superuserToken(config.publicUrl, worker.email, worker.password));
   const workerEnv = {
@@ -144,6 +144,7 @@ async function main() {
     });
   }
   supervisor.start('worker', process.execPath, [join(projectRoot, 'build', 'worker.mjs')], { env: workerEnv });
+  if (config.simulator) await waitUntilAnswering(`http://127.0.0.1:${config.simulatorPort}/_sim/state?webhooks=0`, 'The WhatsApp simulator');
 
   say('');
   say(`Pocketdesk is running${production ? '' : ' (demo mode)'}:`);

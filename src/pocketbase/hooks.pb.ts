@@ -15,3 +15,9 @@ routerUse((e) => require(`${__hooks}/app.js`).addSecurityHeaders(e));
 routerAdd('GET', '/api/pocketdesk/push/public-key', (e) => require(`${__hooks}/app.js`).pushPublicKey(e));
 routerAdd('POST', '/api/pocketdesk/worker/claim-notifications', (e) => require(`${__hooks}/app.js`).claimNotifications(e));
 routerAdd('POST', '/api/pocketdesk/worker/push-results', (e) => require(`${__hooks}/app.js`).recordPushResults(e));
+
+routerAdd('POST', '/api/pocketdesk/conversations/{id}/assign', (e) => require(`${__hooks}/app.js`).handleAssign(e));
+routerAdd('GET', '/api/pocketdesk/conversations/{id}/routing-preview', (e) => require(`${__hooks}/app.js`).handleRoutingPreview(e));
+onRecordAfterUpdateSuccess((e) => require(`${__hooks}/app.js`).afterAgentUpdate(e), 'agents');
+onRecordUpdate((e) => require(`${__hooks}/app.js`).beforeConversationUpdate(e), 'conversations');
+onRecordAfterUpdateSuccess((e) => require(`${__hooks}/app.js`).afterConversationUpdate(e), 'conversations');

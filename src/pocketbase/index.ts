@@ -4,3 +4,4 @@ export { guardOutboundReply } from './outbound-replies';
 export { beginSend, claimMedia, claimOutbound, recordOutboundResult } from './outbox';
 export { addSecurityHeaders, pushPublicKey } from './security-headers';
 export { claimNotifications, recordPushResults } from './push-outbox';
+export { afterAgentUpdate, afterConversationUpdate, beforeConversationUpdate, handleAssign, handleRoutingPreview } from './assignment-routes';

@@ -1,8 +1,9 @@
 import type { CustomerIdentity } from '../lib/domain/inbound/customer-identity';
 import type { NormalizedInbound } from '../lib/domain/inbound/normalized-message';
-import { conversationForInbound } from '../lib/domain/tickets/conversation-for-inbound';
+import { conversationForInbound, type ConversationAction } from '../lib/domain/tickets/conversation-for-inbound';
 import { applySystemChange, upsertContact } from './contacts';
 import { epochMs, findOne, isoDate, jsonField, newRecord } from './records';
+import { routeConversation } from './routing';
 
 export type IngestOutcome = 'stored' | 'duplicate' | 'reaction' | 'system';
 
@@ -13,14 +14,14 @@ function latestConversation(app: core.App, contactId: string, channelId: string)
 }
 
 /** Opens, reopens or joins the customer's ticket on this number. */
-function conversationFor(app: core.App, contact: core.Record, channel: core.Record, now: number): core.Record {
+function conversationFor(app: core.App, contact: core.Record, channel: core.Record, now: number): { conversation: core.Record; action: ConversationAction['kind']; firstEver: boolean } {
   const latest = latestConversation(app, contact.id, channel.id);
   const action = conversationForInbound(
     latest ? { id: latest.id, status: latest.getString('status') as 'open' | 'pending' | 'resolved', resolvedAt: epochMs(latest, 'resolved_at') } : null,
     now,
   );
   if (action.kind === 'open-new') {
-    return newRecord(app, 'conversations', {
+    const conversation = newRecord(app, 'conversations', {
       contact: contact.id,
       channel: channel.id,
       status: 'open',
@@ -28,6 +29,7 @@ function conversationFor(app: core.App, contact: core.Record, channel: core.Reco
       priority: 0,
       unread_count: 0,
     });
+    return { conversation, action: action.kind, firstEver: latest === null };
   }
   const conversation = latest!;
   if (action.kind === 'reopen') {
@@ -36,7 +38,7 @@ function conversationFor(app: core.App, contact: core.Record, channel: core.Reco
     conversation.set('reopen_count', conversation.getInt('reopen_count') + 1);
   }
   conversation.set('status', 'open');
-  return conversation;
+  return { conversation, action: action.kind, firstEver: false };
 }
 
 function attachReaction(app: core.App, message: NormalizedInbound, at: string): void {
@@ -89,7 +91,7 @@ export function ingestMessage(app: core.App, channel: core.Record, customer: Cus
     return 'system';
   }
 
-  const conversation = conversationFor(app, contact, channel, now);
+  const { conversation, action, firstEver } = conversationFor(app, contact, channel, now);
   const lastInbound = epochMs(conversation, 'last_inbound_at');
   // Webhooks arrive out of order; the window runs from the newest customer message.
   if (lastInbound === null || message.timestamp > lastInbound) conversation.set('last_inbound_at', at);
@@ -104,5 +106,7 @@ export function ingestMessage(app: core.App, channel: core.Record, customer: Cus
   conversation.set('unread_count', conversation.getInt('unread_count') + 1);
   app.save(conversation);
   app.save(messageRecord(app, conversation.id, message));
+  // Routing runs in this same transaction: a message is never stored without a routing decision.
+  if (action !== 'append') routeConversation(app, conversation, message.text, firstEver, action === 'reopen' ? 'reopened' : 'inbound', now);
   return 'stored';
 }

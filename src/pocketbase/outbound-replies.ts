@@ -54,5 +54,8 @@ export function guardOutboundReply(e: core.RecordRequestEvent): void {
     // Replying hands the turn to the customer: the ticket moves to "waiting on customer".
     if (fresh.getString('status') === 'open') fresh.set('status', 'pending');
     txApp.save(fresh);
+    const author = txApp.findRecordById('agents', e.auth!.id);
+    author.set('last_message_at', isoDate(now));
+    txApp.save(author);
   });
 }

@@ -1,0 +1,152 @@
+import { canAssign, canClaim, canHandOver, type AssignableConversation, type AssignmentCheck, type StaffRole } from '../lib/domain/routing/manual-assignment';
+import { decideRouting } from '../lib/domain/routing/routing-decision';
+import { respondError } from './api-errors';
+import { applyAssignment, type AssignmentRecord } from './assignment';
+import { isoDate, jsonField, newRecord } from './records';
+import { loadRoutingAgents, routingSettingsOf } from './routing-context';
+import { routingInputFor, sweepBacklog } from './routing';
+
+interface AssignBody {
+  action?: 'claim' | 'assign' | 'unassign' | 'handover' | 'escalate';
+  agentId?: string;
+  teamId?: string;
+  note?: string;
+}
+
+function assignable(conversation: core.Record): AssignableConversation {
+  return {
+    id: conversation.id,
+    assigneeId: conversation.getString('assignee') || null,
+    teamId: conversation.getString('team') || null,
+    status: conversation.getString('status') as AssignableConversation['status'],
+    requiredSkills: jsonField<string[]>(conversation, 'required_skills', []),
+  };
+}
+
+/**
+ * POST /api/pocketdesk/conversations/{id}/assign — claim, assign, unassign, hand over or escalate, checked and
+ * applied in one transaction (capacity is counted under the writer lock), with a routing-log row and a notification.
+ */
+export function handleAssign(e: core.RequestEvent): void {
+  const auth = e.auth;
+  if (!auth || auth.collection().name !== 'agents') {
+    respondError(e, 401, 'sign-in-required', 'Sign in as an agent.');
+    return;
+  }
+  let body: AssignBody;
+  try {
+    body = JSON.parse(toString(e.request!.body)) ?? {};
+  } catch {
+    respondError(e, 400, 'invalid-json', 'The body is not valid JSON.');
+    return;
+  }
+  if (!body.action || !['claim', 'assign', 'unassign', 'handover', 'escalate'].includes(body.action)) {
+    respondError(e, 400, 'invalid-action', 'Unknown action.', { action: { code: 'invalid-action', message: 'Use claim, assign, unassign, handover or escalate.' } });
+    return;
+  }
+  const now = Date.now();
+  let refusal: AssignmentCheck = { ok: true };
+  let freedCapacity = false;
+  $app.runInTransaction((txApp) => {
+    const conversation = txApp.findRecordsByFilter('conversations', 'id = {:id}', '', 1, 0, { id: e.request!.pathValue('id') } as dbx.Params)[0];
+    if (!conversation) {
+      refusal = { ok: false, reason: 'not-found' };
+      return;
+    }
+    const channel = txApp.findRecordById('channels', conversation.getString('channel'));
+    const defaultMaxOpen = routingSettingsOf(channel).capacity.defaultMaxOpen;
+    const agents = loadRoutingAgents(txApp);
+    const me = agents.find((agent) => agent.id === auth.id)!;
+    const target = body.agentId ? agents.find((agent) => agent.id === body.agentId) ?? null : null;
+    const actor = { id: auth.id, role: auth.getString('role') as StaffRole, teams: auth.getStringSlice('teams') };
+    const current = assignable(conversation);
+    let change: AssignmentRecord | null = null;
+    if (body.action === 'claim') {
+      refusal = canClaim(me, current, defaultMaxOpen);
+      change = { trigger: 'claim', agentId: me.id, teamId: null, outcome: 'assigned', reason: 'claimed', actorId: me.id };
+    } else if (body.action === 'assign' || body.action === 'unassign') {
+      if (body.action === 'assign' && !target) refusal = { ok: false, reason: 'unknown-agent' };
+      else refusal = canAssign(actor, body.action === 'assign' ? target : null, current, defaultMaxOpen);
+      change = { trigger: body.action, agentId: body.action === 'assign' ? target!.id : null, teamId: null, outcome: body.action === 'assign' ? 'assigned' : 'queued', reason: `by-${actor.role}`, actorId: actor.id };
+    } else if (body.action === 'handover') {
+      if (!target) refusal = { ok: false, reason: 'unknown-agent' };
+      else refusal = canHandOver(me, target, current, defaultMaxOpen);
+      change = { trigger: 'handover', agentId: target?.id ?? null, teamId: null, outcome: 'assigned', reason: 'handed-over', actorId: me.id };
+    } else {
+      // Escalating hands the conversation to a team (or the manager's queue) and lets routing pick within it.
+      if (current.assigneeId !== me.id && actor.role === 'agent') refusal = { ok: false, reason: 'not-assignee' };
+      else {
+        const teamId = body.teamId || current.teamId;
+        if (body.teamId && !txApp.findRecordsByFilter('teams', 'id = {:id}', '', 1, 0, { id: body.teamId } as dbx.Params)[0]) refusal = { ok: false, reason: 'unknown-team' };
+        else {
+          if (teamId) conversation.set('team', teamId);
+          conversation.set('assignee', '');
+          const input = routingInputFor(txApp, conversation, conversation.getString('last_message_preview'), false, now);
+          const decision = decideRouting({ ...input, contact: { ...input.contact, ownerId: null }, agents: input.agents.filter((a) => a.id !== me.id) }, now, Math.random());
+          change = { trigger: 'escalate', agentId: decision.agentId, teamId: teamId ?? null, outcome: decision.outcome, reason: 'escalated', algorithm: decision.algorithm, candidates: decision.candidates, excluded: decision.excluded, actorId: me.id };
+        }
+      }
+    }
+    if (!refusal.ok || !change) return;
+    applyAssignment(txApp, conversation, change, now);
+    if (body.note?.trim()) txApp.save(newRecord(txApp, 'notes', { conversation: conversation.id, author: auth.id, body: body.note.trim().slice(0, 10_000) }));
+    freedCapacity = current.assigneeId !== null && change.agentId !== current.assigneeId;
+  });
+  const result = refusal as AssignmentCheck;
+  if (!result.ok) {
+    const status = result.reason === 'not-found' ? 404 : result.reason === 'forbidden' || result.reason === 'not-your-team' ? 403 : 409;
+    respondError(e, status, result.reason, `The ${body.action} was refused: ${result.reason}.`);
+    return;
+  }
+  if (freedCapacity) $app.runInTransaction((txApp) => void sweepBacklog(txApp, Date.now()));
+  e.json(200, { ok: true });
+}
+
+/** GET /api/pocketdesk/conversations/{id}/routing-preview — who would get this conversation now; writes nothing. */
+export function handleRoutingPreview(e: core.RequestEvent): void {
+  const auth = e.auth;
+  if (!auth || auth.collection().name !== 'agents' || auth.getString('role') === 'agent') {
+    respondError(e, 403, 'staff-only', 'Only managers and admins can preview routing.');
+    return;
+  }
+  const conversation = $app.findRecordsByFilter('conversations', 'id = {:id}', '', 1, 0, { id: e.request!.pathValue('id') } as dbx.Params)[0];
+  if (!conversation) {
+    respondError(e, 404, 'not-found', 'No such conversation.');
+    return;
+  }
+  const now = Date.now();
+  const input = routingInputFor($app as unknown as core.App, conversation, conversation.getString('last_message_preview'), false, now);
+  e.json(200, decideRouting(input, now, 0.5));
+}
+
+/** After an agent's shift state changes to online (or their capacity grows), waiting conversations flow to them. */
+export function afterAgentUpdate(e: core.RecordEvent): void {
+  e.next();
+  const record = e.record!;
+  const original = record.original();
+  const cameOnline = record.getString('status') === 'online' && original.getString('status') !== 'online';
+  const moreRoom = record.getInt('max_open') > original.getInt('max_open');
+  if (cameOnline || moreRoom) $app.runInTransaction((txApp) => void sweepBacklog(txApp, Date.now()));
+}
+
+/** Stamps resolution time as part of the same save, whoever resolves (agent, bot or system). */
+export function beforeConversationUpdate(e: core.RecordEvent): void {
+  const record = e.record!;
+  const original = record.original();
+  if (record.getString('status') === 'resolved' && original.getString('status') !== 'resolved') {
+    record.set('resolved_at', isoDate(Date.now()));
+    if (!record.getString('resolved_by')) record.set('resolved_by', 'agent');
+  }
+  if (record.getString('status') !== 'resolved' && original.getString('status') === 'resolved') record.set('resolved_at', '');
+  e.next();
+}
+
+/** A resolved or unassigned conversation frees its agent's capacity: hand out the backlog. */
+export function afterConversationUpdate(e: core.RecordEvent): void {
+  e.next();
+  const record = e.record!;
+  const original = record.original();
+  const resolved = record.getString('status') === 'resolved' && original.getString('status') !== 'resolved';
+  const unassigned = !record.getString('assignee') && !!original.getString('assignee');
+  if (resolved || unassigned) $app.runInTransaction((txApp) => void sweepBacklog(txApp, Date.now()));
+}

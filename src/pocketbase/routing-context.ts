@@ -1,0 +1,59 @@
+import { isOpenAt } from '../lib/domain/hours/business-hours';
+import type { RoutingAgent, ShiftStatus } from '../lib/domain/routing/routing-input';
+import { validateSchedule } from '../lib/schemas/hours';
+import { DEFAULT_ROUTING_SETTINGS, routingSettingsSchema, type RoutingSettings } from '../lib/schemas/routing';
+import { epochMs, jsonField } from './records';
+import { GoTimeZone } from './time-zone';
+
+// Loads what a routing decision needs from the database, inside the caller's transaction.
+
+/** Open (not resolved) conversations per assignee, counted by SQL so capacity checks see the current truth. */
+function openCounts(app: core.App): Map<string, number> {
+  const rows = arrayOf(new DynamicModel({ assignee: '', n: 0 }));
+  app.db().newQuery("SELECT assignee, COUNT(*) AS n FROM conversations WHERE status != 'resolved' AND assignee != '' GROUP BY assignee").all(rows);
+  return new Map(rows.map((row) => [String(row.assignee), Number(row.n)]));
+}
+
+export function loadRoutingAgents(app: core.App): RoutingAgent[] {
+  const counts = openCounts(app);
+  return app.findAllRecords('agents').flatMap((agent) => {
+    if (!agent) return [];
+    const maxOpen = agent.getInt('max_open');
+    return [
+      {
+        id: agent.id,
+        status: (agent.getString('status') || 'offline') as ShiftStatus,
+        shiftEndsAt: epochMs(agent, 'shift_ends_at'),
+        teams: agent.getStringSlice('teams'),
+        skills: jsonField<string[]>(agent, 'skills', []),
+        languages: jsonField<string[]>(agent, 'languages', []),
+        maxOpen: maxOpen > 0 ? maxOpen : null,
+        openCount: counts.get(agent.id) ?? 0,
+        lastAssignedAt: epochMs(agent, 'last_assigned_at'),
+        lastMessageAt: epochMs(agent, 'last_message_at'),
+      },
+    ];
+  });
+}
+
+/** The channel's routing settings; a stored document that no longer parses falls back to defaults (and says so). */
+export function routingSettingsOf(channel: core.Record): RoutingSettings {
+  const parsed = routingSettingsSchema.safeParse(jsonField<unknown>(channel, 'routing', {}) ?? {});
+  if (!parsed.success) console.log(`[routing] channel ${channel.id}: stored routing settings are invalid; using defaults`);
+  const settings = parsed.success ? parsed.data : DEFAULT_ROUTING_SETTINGS;
+  return settings.defaultTeamId ? settings : { ...settings, defaultTeamId: channel.getString('default_team') || null };
+}
+
+/** Whether the channel is open now and the local minute of day, in the channel's time zone. */
+export function channelClock(channel: core.Record, now: number): { insideBusinessHours: boolean; localMinutes: number } {
+  const port = new GoTimeZone();
+  const zone = channel.getString('timezone') || 'UTC';
+  const local = port.toLocal(now, port.isValidZone(zone) ? zone : 'UTC');
+  const localMinutes = local.hour * 60 + local.minute;
+  const stored = jsonField<unknown>(channel, 'business_hours', null);
+  // No schedule means always open: a shop owner who never set hours still gets routing.
+  if (!stored) return { insideBusinessHours: true, localMinutes };
+  const schedule = validateSchedule(stored, port);
+  if (!schedule.ok) return { insideBusinessHours: true, localMinutes };
+  return { insideBusinessHours: isOpenAt(schedule.schedule, now, port), localMinutes };
+}
