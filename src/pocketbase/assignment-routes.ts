@@ -44,10 +44,10 @@ export function handleAssign(e: core.RequestEvent): void {
     respondError(e, 400, 'invalid-action', 'Unknown action.', { action: { code: 'invalid-action', message: 'Use claim, assign, unassign, handover or escalate.' } });
     return;
   }
-  const now = Date.now();
   let refusal: AssignmentCheck = { ok: true };
   let freedCapacity = false;
   $app.runInTransaction((txApp) => {
+    const now = Date.now();
     const conversation = txApp.findRecordsByFilter('conversations', 'id = {:id}', '', 1, 0, { id: e.request!.pathValue('id') } as dbx.Params)[0];
     if (!conversation) {
       refusal = { ok: false, reason: 'not-found' };

@@ -21,3 +21,5 @@ routerAdd('GET', '/api/pocketdesk/conversations/{id}/routing-preview', (e) => re
 onRecordAfterUpdateSuccess((e) => require(`${__hooks}/app.js`).afterAgentUpdate(e), 'agents');
 onRecordUpdate((e) => require(`${__hooks}/app.js`).beforeConversationUpdate(e), 'conversations');
 onRecordAfterUpdateSuccess((e) => require(`${__hooks}/app.js`).afterConversationUpdate(e), 'conversations');
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardChannelSettings(e), 'channels');
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardChannelSettings(e), 'channels');

@@ -5,3 +5,4 @@ export { beginSend, claimMedia, claimOutbound, recordOutboundResult } from './ou
 export { addSecurityHeaders, pushPublicKey } from './security-headers';
 export { claimNotifications, recordPushResults } from './push-outbox';
 export { afterAgentUpdate, afterConversationUpdate, beforeConversationUpdate, handleAssign, handleRoutingPreview } from './assignment-routes';
+export { guardChannelSettings } from './channel-settings';

@@ -100,10 +100,12 @@ export function handleWebhookPost(e: core.RequestEvent): void {
     return;
   }
   const bodyHash = $security.sha256(raw);
-  const now = Date.now();
   let duplicate = false;
   let summary: Summary | null = null;
   $app.runInTransaction((txApp) => {
+    // Read the clock under the writer lock: decisions that queued behind another must see a later time
+    // (round robin compares last-assigned times).
+    const now = Date.now();
     // The same delivery again (Meta's retries, or several subscribed apps) is a success that changes nothing.
     if (findOne(txApp, 'webhook_events', 'body_hash = {:h}', { h: bodyHash })) {
       duplicate = true;
