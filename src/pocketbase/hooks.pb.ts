@@ -23,3 +23,6 @@ onRecordUpdate((e) => require(`${__hooks}/app.js`).beforeConversationUpdate(e), 
 onRecordAfterUpdateSuccess((e) => require(`${__hooks}/app.js`).afterConversationUpdate(e), 'conversations');
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardChannelSettings(e), 'channels');
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardChannelSettings(e), 'channels');
+routerAdd('POST', '/api/pocketdesk/conversations/{id}/read', (e) => require(`${__hooks}/app.js`).handleMarkRead(e));
+routerAdd('POST', '/api/pocketdesk/worker/claim-read-receipts', (e) => require(`${__hooks}/app.js`).claimReadReceipts(e));
+routerAdd('POST', '/api/pocketdesk/worker/read-receipt-sent', (e) => require(`${__hooks}/app.js`).recordReadReceipt(e));

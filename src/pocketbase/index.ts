@@ -6,3 +6,4 @@ export { addSecurityHeaders, pushPublicKey } from './security-headers';
 export { claimNotifications, recordPushResults } from './push-outbox';
 export { afterAgentUpdate, afterConversationUpdate, beforeConversationUpdate, handleAssign, handleRoutingPreview } from './assignment-routes';
 export { guardChannelSettings } from './channel-settings';
+export { claimReadReceipts, handleMarkRead, recordReadReceipt } from './read-receipts';

@@ -1,12 +1,14 @@
-import { readWorkerConfig } from './config';
+import { readWorkerConfig, vapidKeysOf } from './config';
 import { GraphClient } from './graph-client';
 import { MediaDownload } from './media-download';
 import { OutboundDelivery } from './outbound-delivery';
-import { openSession, watchMessages } from './pocketbase-session';
+import { openSession, watchCollection } from './pocketbase-session';
+import { ReadReceipts } from './read-receipts';
+import { PushDelivery, watchNotifications } from './push-delivery';
 import { RunTrigger } from './run-trigger';
 
-// The delivery worker: sends queued replies to WhatsApp and downloads inbound media. Realtime makes it prompt;
-// the periodic sweep makes it complete (anything queued while it was down or missed by realtime is picked up).
+// The delivery worker: sends queued replies to WhatsApp, downloads inbound media and pushes agent notifications.
+// Realtime makes it prompt; the periodic sweep makes it complete (anything queued while it was down or missed by realtime is picked up).
 
 function log(line: string): void {
   process.stdout.write(`[worker] ${line}\n`);
@@ -21,24 +23,38 @@ async function main(): Promise<void> {
   const media = new MediaDownload(deps);
   const sending = new RunTrigger(() => delivery.runOnce(), (error) => log(`outbound: ${(error as Error).message}`));
   const downloading = new RunTrigger(() => media.runOnce(), (error) => log(`media: ${(error as Error).message}`));
+  const receipts = new ReadReceipts(deps);
+  const marking = new RunTrigger(() => receipts.runOnce(), (error) => log(`read receipts: ${(error as Error).message}`));
+  const vapid = vapidKeysOf(config);
+  const push = vapid ? new PushDelivery({ pb, workerId: config.WORKER_ID, vapid, leaseMs: config.WORKER_LEASE_MS }) : null;
+  const pushing = push ? new RunTrigger(() => push.runOnce(), (error) => log(`push: ${(error as Error).message}`)) : null;
+  if (!pushing) log('push: disabled (set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY to enable web push)');
 
-  const unsubscribe = await watchMessages(pb, (record) => {
+  const unsubscribeMessages = await watchCollection(pb, 'messages', (record) => {
     if (record.direction === 'out' && record.status === 'queued') void sending.kick();
     if (record.direction === 'in' && record.media_status === 'pending') void downloading.kick();
   });
+  const unsubscribeConversations = await watchCollection(pb, 'conversations', (record) => {
+    if (record.read_receipt_wamid) void marking.kick();
+  });
+  const unwatchNotifications = pushing ? await watchNotifications(pb, () => void pushing.kick()) : async () => undefined;
   const sweep = setInterval(() => {
     void sending.kick();
     void downloading.kick();
+    void marking.kick();
+    void pushing?.kick();
   }, config.WORKER_SWEEP_MS);
   void sending.kick();
   void downloading.kick();
+  void marking.kick();
+  void pushing?.kick();
   log(`ready (${config.WORKER_ID}) → ${config.WHATSAPP_GRAPH_URL}`);
 
   const stop = async (signal: string) => {
     log(`${signal}: finishing in-flight work`);
     clearInterval(sweep);
-    await unsubscribe().catch(() => undefined);
-    await Promise.all([sending.idle(), downloading.idle()]);
+    await Promise.all([unsubscribeMessages(), unsubscribeConversations(), unwatchNotifications()]).catch(() => undefined);
+    await Promise.all([sending.idle(), downloading.idle(), marking.idle(), pushing?.idle()]);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -13,7 +13,7 @@ export async function openSession(url: string, email: string, password: string):
   return pb;
 }
 
-/** Calls `onChange` for every created or updated message, reconnecting on its own. */
-export async function watchMessages(pb: PocketBase, onChange: (record: Record<string, unknown>) => void): Promise<() => Promise<void>> {
-  return pb.collection('messages').subscribe('*', (event) => onChange(event.record));
+/** Calls `onChange` for every created or updated record of a collection; the SDK reconnects on its own. */
+export async function watchCollection(pb: PocketBase, collection: string, onChange: (record: Record<string, unknown>) => void): Promise<() => Promise<void>> {
+  return pb.collection(collection).subscribe('*', (event) => onChange(event.record));
 }
