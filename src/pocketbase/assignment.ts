@@ -1,3 +1,4 @@
+import { writeAudit } from './audit';
 import { isoDate, newRecord } from './records';
 
 // Writes an ownership change with everything that goes with it, in the caller's transaction: the conversation,
@@ -63,6 +64,17 @@ export function applyAssignment(app: core.App, conversation: core.Record, change
     }
   }
 
+  if (change.agentId !== previous || change.trigger !== 'inbound') {
+    writeAudit(app, {
+      actorId: change.actorId ?? null,
+      actorKind: change.actorId ? 'agent' : 'system',
+      action: change.trigger,
+      collection: 'conversations',
+      recordId: conversation.id,
+      summary: `${change.trigger}: ${change.outcome} (${change.reason})`,
+      changes: { assignee: { from: previous, to: change.agentId ?? '' }, routing: { from: null, to: { rule: change.rule ?? null, algorithm: change.algorithm ?? null } } },
+    });
+  }
   app.save(
     newRecord(app, 'routing_events', {
       conversation: conversation.id,

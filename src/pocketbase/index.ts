@@ -7,3 +7,5 @@ export { claimNotifications, recordPushResults } from './push-outbox';
 export { afterAgentUpdate, afterConversationUpdate, beforeConversationUpdate, handleAssign, handleRoutingPreview } from './assignment-routes';
 export { guardChannelSettings } from './channel-settings';
 export { claimReadReceipts, handleMarkRead, recordReadReceipt } from './read-receipts';
+export { auditCreate, auditDelete, auditUpdate } from './audit';
+export { eraseCustomerData, exportCustomerData } from './customer-data';

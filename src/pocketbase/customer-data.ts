@@ -1,0 +1,88 @@
+import { respondError } from './api-errors';
+import { writeAudit } from './audit';
+import { jsonField } from './records';
+
+// Customer data requests (GDPR): an admin exports everything held about one customer, or erases it. Erasure keeps
+// the conversations as anonymous shells so the metrics still count them.
+
+function requireAdmin(e: core.RequestEvent): core.Record | null {
+  const auth = e.auth;
+  if (!auth || auth.collection().name !== 'agents' || auth.getString('role') !== 'admin') {
+    respondError(e, 403, 'admin-only', 'Only admins handle customer data requests.');
+    return null;
+  }
+  return auth;
+}
+
+function contactOf(e: core.RequestEvent): core.Record | null {
+  const contact = $app.findRecordsByFilter('contacts', 'id = {:id}', '', 1, 0, { id: e.request!.pathValue('id') } as dbx.Params)[0];
+  if (!contact) respondError(e, 404, 'not-found', 'No such contact.');
+  return contact ?? null;
+}
+
+const plain = (record: core.Record) => JSON.parse(JSON.stringify(record.publicExport()));
+
+/** GET /api/pocketdesk/contacts/{id}/export — the contact, conversations, messages (with media file names) and notes, as one JSON file. */
+export function exportCustomerData(e: core.RequestEvent): void {
+  const admin = requireAdmin(e);
+  const contact = admin && contactOf(e);
+  if (!admin || !contact) return;
+  const conversations = $app.findRecordsByFilter('conversations', 'contact = {:id}', 'created', 0, 0, { id: contact.id } as dbx.Params).flatMap((c) => (c ? [c] : []));
+  const data = {
+    exported_at: new Date().toISOString(),
+    contact: plain(contact),
+    conversations: conversations.map((conversation) => ({
+      ...plain(conversation),
+      messages: $app.findRecordsByFilter('messages', 'conversation = {:c}', 'created', 0, 0, { c: conversation.id } as dbx.Params).flatMap((m) => (m ? [plain(m)] : [])),
+      notes: $app.findRecordsByFilter('notes', 'conversation = {:c}', 'created', 0, 0, { c: conversation.id } as dbx.Params).flatMap((n) => (n ? [plain(n)] : [])),
+    })),
+  };
+  writeAudit($app as unknown as core.App, { actorId: admin.id, actorKind: 'agent', action: 'export', collection: 'contacts', recordId: contact.id, summary: `exported customer data (${conversations.length} conversations)` });
+  e.response.header().set('Content-Disposition', `attachment; filename="customer-${contact.id}.json"`);
+  e.json(200, data);
+}
+
+/** POST /api/pocketdesk/contacts/{id}/erase — removes personal data and media; counts survive for the metrics. */
+export function eraseCustomerData(e: core.RequestEvent): void {
+  const admin = requireAdmin(e);
+  const contact = admin && contactOf(e);
+  if (!admin || !contact) return;
+  let erasedMessages = 0;
+  $app.runInTransaction((txApp) => {
+    const conversations = txApp.findRecordsByFilter('conversations', 'contact = {:id}', '', 0, 0, { id: contact.id } as dbx.Params);
+    for (const conversation of conversations) {
+      if (!conversation) continue;
+      for (const message of txApp.findRecordsByFilter('messages', 'conversation = {:c}', '', 0, 0, { c: conversation.id } as dbx.Params)) {
+        if (!message) continue;
+        message.set('text', '');
+        message.set('payload', {});
+        message.set('reactions', {});
+        message.set('media', null);
+        message.set('media_filename', '');
+        message.set('template_params', []);
+        txApp.save(message);
+        erasedMessages++;
+      }
+      for (const note of txApp.findRecordsByFilter('notes', 'conversation = {:c}', '', 0, 0, { c: conversation.id } as dbx.Params)) if (note) txApp.delete(note);
+      conversation.set('last_message_preview', '');
+      conversation.set('bot_state', {});
+      txApp.save(conversation);
+    }
+    // The raw webhooks kept for audit carry the customer's number and words too.
+    for (const key of [contact.getString('wa_id'), contact.getString('user_id')].filter((k) => k.length >= 6)) {
+      for (const event of txApp.findRecordsByFilter('webhook_events', 'raw ~ {:k}', '', 0, 0, { k: key } as dbx.Params)) {
+        if (!event) continue;
+        event.set('raw', '[erased on customer request]');
+        txApp.save(event);
+      }
+    }
+    const attributes = jsonField<Record<string, unknown>>(contact, 'attributes', {});
+    for (const field of ['wa_id', 'user_id', 'parent_user_id', 'username', 'profile_name', 'language']) contact.set(field, '');
+    contact.set('name', 'Erased customer');
+    contact.set('labels', []);
+    contact.set('attributes', { erased_at: new Date().toISOString(), had_attributes: Object.keys(attributes).length > 0 });
+    txApp.save(contact);
+    writeAudit(txApp, { actorId: admin.id, actorKind: 'agent', action: 'erase', collection: 'contacts', recordId: contact.id, summary: `erased customer data (${erasedMessages} messages)` });
+  });
+  e.json(200, { ok: true, erasedMessages });
+}
