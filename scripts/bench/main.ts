@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { projectRoot } from '../pocketbase-paths.mjs';
+import { benchRouting } from './routing-bench';
 import { benchWebhooks } from './webhook-bench';
 
 // Prints every figure and ratio; writes them to .reports/bench.json so the README's table can be refreshed.
@@ -19,6 +20,13 @@ const ratio = inbound.requestsPerSecond / baseline.requestsPerSecond;
 console.log(`\nratio inbound webhook / plain record create (a/c): ${ratio.toFixed(2)} (target ≥ 0.5)`);
 report.webhook = webhook;
 report.ratioInboundToBaseline = Number(ratio.toFixed(3));
+
+console.log('\nPure routing decision (decideRouting, Node):');
+console.log('| agents | decisions/s | mean µs | p99 µs |');
+console.log('| ---: | ---: | ---: | ---: |');
+const routing = await benchRouting();
+for (const row of routing.rows) console.log(`| ${row.agents} | ${row.decisionsPerSecond} | ${row.meanMicros} | ${row.p99Micros} |`);
+report.routing = routing.rows;
 
 mkdirSync(join(projectRoot, '.reports'), { recursive: true });
 writeFileSync(join(projectRoot, '.reports', 'bench.json'), JSON.stringify(report, null, 2));

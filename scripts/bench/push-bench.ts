@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import webpush from 'web-push';
+import { Api } from '../../tests/support/api';
+import { startMockPushService, type ReceivedPush } from '../../tests/support/mock-push-service';
+import { startPocketBase, SUPERUSER } from '../../tests/support/pocketbase';
+import { createAgent, createChannel, createTeam, PASSWORD } from '../../tests/support/seed';
+import { projectRoot } from '../pocketbase-paths.mjs';
+
+const SAMPLES = Number(process.env.BENCH_PUSH_SAMPLES ?? 200);
+const WAIT_MS = 15_000;
+
+function percentile(sorted: number[], p: number): number {
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Number(sorted[rank].toFixed(1));
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`push bench: timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * Latency from writing a notification row (as the assignment transaction does) to the push request reaching the
+ * push service: realtime → worker claim → encrypt → HTTPS POST to the local mock. One at a time, so it is latency,
+ * not throughput. The worker runs with the production sweep interval: what is measured is the realtime path.
+ */
+export async function benchPush(): Promise<{ samples: number; p50Ms: number; p95Ms: number }> {
+  const workerFile = join(projectRoot, 'build', 'worker.mjs');
+  if (!existsSync(workerFile)) throw new Error('push bench: build/worker.mjs is missing (npm run build:node)');
+  const vapid = webpush.generateVAPIDKeys();
+  const pb = await startPocketBase({ VAPID_PUBLIC_KEY: vapid.publicKey });
+  const mock = await startMockPushService();
+  let output = '';
+  const worker = spawn(process.execPath, [workerFile], {
+    env: {
+      ...process.env,
+      POCKETDESK_URL: pb.url,
+      POCKETDESK_WORKER_EMAIL: SUPERUSER.email,
+      POCKETDESK_WORKER_PASSWORD: SUPERUSER.password,
+      WHATSAPP_GRAPH_URL: 'http://127.0.0.1:9',
+      WHATSAPP_ACCESS_TOKEN: 'unused',
+      VAPID_PUBLIC_KEY: vapid.publicKey,
+      VAPID_PRIVATE_KEY: vapid.privateKey,
+      VAPID_SUBJECT: 'mailto:bench@pocketdesk.test',
+      NODE_EXTRA_CA_CERTS: mock.caFile,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  worker.stdout.on('data', (chunk) => (output += chunk));
+  worker.stderr.on('data', (chunk) => (output += chunk));
+  try {
+    const api = new Api(pb.url, pb.superuserToken);
+    await api.request('PATCH', '/api/settings', { rateLimits: { enabled: false } });
+    const team = await createTeam(api, 'Bench');
+    const channel = await createChannel(api, { default_team: team });
+    const { id: agentId, email } = await createAgent(api, { name: 'Bench Agent', teams: [team] });
+    const agent = await api.as(email, PASSWORD);
+    const subscription = mock.subscribe(vapid.publicKey);
+    await agent.create('push_subscriptions', { agent: agentId, endpoint: subscription.endpoint, p256dh: subscription.keys.p256dh, auth: subscription.keys.auth });
+    const contact = await api.create('contacts', { wa_id: '15550001234', name: 'Bench Customer' });
+    const conversation = await api.create('conversations', { contact: contact.body.id, channel, team, status: 'open', assignee: agentId });
+
+    const arrivals = new Map<string, ReceivedPush>();
+    mock.onReceive((push) => arrivals.set(JSON.parse(push.payload!).title, push));
+    await until(() => output.includes('ready'), `the worker to start:\n${output}`);
+
+    const latencies: number[] = [];
+    // The first one warms the VM pool, the TLS session and the worker's code paths; it is not counted.
+    for (let n = -1; n < SAMPLES; n++) {
+      const title = `Bench ${n}`;
+      const started = performance.now();
+      const created = await api.create('notifications', { agent: agentId, conversation: conversation.body.id, kind: 'assigned', title, body: 'Hello, I need help', status: 'pending', attempts: 0 });
+      if (created.status !== 200) throw new Error(`push bench: ${JSON.stringify(created.body)}`);
+      await until(() => arrivals.has(title), `push "${title}"\n${output}`);
+      if (n >= 0) latencies.push(arrivals.get(title)!.at - started);
+    }
+    if (mock.rejections().length) throw new Error(`push bench: the mock refused pushes: ${JSON.stringify(mock.rejections().slice(0, 3))}`);
+    latencies.sort((a, b) => a - b);
+    return { samples: latencies.length, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) };
+  } finally {
+    if (worker.exitCode === null) {
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.kill('SIGTERM');
+      await exited;
+    }
+    await mock.close();
+    await pb.stop();
+  }
+}

@@ -1,0 +1,69 @@
+import type { PriorityLevel, PriorityPolicy } from '../../schemas/routing';
+import { serviceWindowAt } from '../window/service-window';
+import { foldText, hasPhrase } from './text-folding';
+
+export type PriorityReasonCode = 'level' | 'urgency-words' | 'angry-emoji' | 'vip' | 'escalated' | 'window-closing';
+
+export interface PriorityReason {
+  code: PriorityReasonCode;
+  points: number;
+  /** What triggered it, for people: the words found, the level, the escalation count. */
+  detail: string;
+}
+
+export interface PriorityScore {
+  score: number;
+  reasons: PriorityReason[];
+}
+
+export interface PrioritySignals {
+  text: string;
+  vip: boolean;
+  previousEscalations: number;
+  lastInboundAt: number | null;
+}
+
+/** Where each level starts; signals add points on top, so an urgent rule outranks any normal conversation. */
+export const PRIORITY_BASE: Readonly<Record<PriorityLevel, number>> = { low: 0, normal: 100, high: 300, urgent: 600 };
+
+/** The stored `priority` field's range. */
+export const MAX_PRIORITY = 1000;
+
+const MAX_COUNTED_ESCALATIONS = 3;
+
+/** Scores how urgently a conversation needs an agent, listing every signal that added points. */
+export function scorePriority(signals: PrioritySignals, now: number, policy: PriorityPolicy, folded: string = foldText(signals.text)): PriorityScore {
+  const reasons: PriorityReason[] = [];
+  const { points } = policy;
+  const words = policy.urgencyWords.filter((word) => hasPhrase(folded, word));
+  if (words.length > 0) reasons.push({ code: 'urgency-words', points: points.urgencyWords, detail: words.join(', ') });
+  const emoji = policy.angryEmoji.filter((e) => signals.text.includes(e));
+  if (emoji.length > 0) reasons.push({ code: 'angry-emoji', points: points.angryEmoji, detail: emoji.join('') });
+  if (signals.vip) reasons.push({ code: 'vip', points: points.vip, detail: 'vip' });
+  const escalations = Math.min(MAX_COUNTED_ESCALATIONS, Math.max(0, Math.floor(signals.previousEscalations)));
+  if (escalations > 0) reasons.push({ code: 'escalated', points: points.escalation * escalations, detail: String(signals.previousEscalations) });
+  const serviceWindow = serviceWindowAt(signals.lastInboundAt, now);
+  if (serviceWindow.open && serviceWindow.remainingMs <= policy.windowClosingMinutes * 60_000) {
+    reasons.push({ code: 'window-closing', points: points.windowClosing, detail: `${Math.ceil(serviceWindow.remainingMs / 60_000)} min left` });
+  }
+  return { score: reasons.reduce((sum, r) => sum + r.points, 0), reasons: reasons.filter((r) => r.points > 0) };
+}
+
+/** The stored priority for a level plus a score, kept inside the field's range. */
+export function priorityFor(level: PriorityLevel, score: PriorityScore): number {
+  return Math.max(0, Math.min(MAX_PRIORITY, PRIORITY_BASE[level] + score.score));
+}
+
+export interface QueueEntry {
+  id: string;
+  priority: number;
+  /** When the customer started waiting (their last unanswered inbound message). */
+  waitingSince: number;
+}
+
+/** Orders the unassigned queue: higher priority first, then whoever has waited longest, then by id. */
+export function compareQueue(a: QueueEntry, b: QueueEntry): number {
+  if (a.priority !== b.priority) return b.priority - a.priority;
+  if (a.waitingSince !== b.waitingSince) return a.waitingSince < b.waitingSince ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,149 @@
+import type { RoutingAlgorithm, RoutingSettings } from '../../schemas/routing';
+import { capacityOf, isAssignable } from './agent-availability';
+import { exclusionOf, pickAgent, screenAgents, summarize, type CandidateSummary, type Exclusion, type TieBreak } from './agent-selection';
+import { detectLanguage } from './language-detection';
+import { PRIORITY_BASE, priorityFor, scorePriority, type PriorityReason } from './priority-score';
+import type { RoutingAgent, RoutingInput } from './routing-input';
+import { applyRules, type RuleEffects, type RuleRef, type SkippedRule } from './rule-evaluation';
+import { foldText } from './text-folding';
+
+export type RoutingOutcome = 'assigned' | 'queued' | 'kept-owner';
+
+/** Which branch of the settings decided: useful in the routing log and in tests. */
+export type RoutingPath = 'rule-agent' | 'owner-online' | 'owner-kept' | 'owner-everyone-offline' | 'team';
+
+export interface AutoReply {
+  /** welcome: new customer, agents online; offline: nobody online; returning: owner away, a colleague takes it. */
+  kind: 'welcome' | 'offline' | 'returning';
+  text: string;
+}
+
+export interface ResolvedLanguage {
+  code: string;
+  source: 'contact' | 'detected';
+  confidence: number;
+}
+
+/** Everything routing decided and why; the caller writes it to the conversation and the routing log. */
+export interface RoutingDecision {
+  outcome: RoutingOutcome;
+  agentId: string | null;
+  teamId: string | null;
+  path: RoutingPath;
+  priority: number;
+  priorityReasons: PriorityReason[];
+  /** Labels the rules add to the conversation. */
+  labels: string[];
+  requiredSkills: string[];
+  language: ResolvedLanguage | null;
+  /** The first rule that matched; every match is in matchedRules. */
+  matchedRule: RuleRef | null;
+  matchedRules: RuleRef[];
+  /** null when the conversation went straight to a named agent. */
+  algorithm: RoutingAlgorithm | null;
+  tieBreak: TieBreak | null;
+  candidates: CandidateSummary[];
+  excluded: Exclusion[];
+  autoReply: AutoReply | null;
+  skippedRules: SkippedRule[];
+}
+
+type TeamRoute = RoutingSettings['newCustomer']['agentsOnline'];
+
+function resolveLanguage(known: string | null, text: string, minConfidence: number): ResolvedLanguage | null {
+  if (known !== null && known.trim() !== '') return { code: known.trim().toLowerCase(), source: 'contact', confidence: 1 };
+  const detected = detectLanguage(text);
+  if (detected === null || detected.confidence < minConfidence) return null;
+  return { code: detected.language, source: 'detected', confidence: detected.confidence };
+}
+
+const replyOf = (kind: AutoReply['kind'], reply: TeamRoute['autoReply']): AutoReply | null =>
+  reply.enabled && reply.text.trim() !== '' ? { kind, text: reply.text } : null;
+
+/** Decides who gets a new conversation, in what team, at what priority and with what auto-reply; `random` is in [0,1). */
+export function decideRouting(input: RoutingInput, now: number, random: number): RoutingDecision {
+  const { conversation, contact, settings } = input;
+  const defaultMaxOpen = settings.capacity.defaultMaxOpen;
+  const text = conversation.firstMessageText;
+  const folded = foldText(text);
+  const language = resolveLanguage(contact.language, text, settings.language.minConfidence);
+  const effects: RuleEffects = applyRules(settings.rules, {
+    text,
+    folded,
+    language: language?.code ?? null,
+    channelId: conversation.channelId,
+    vip: contact.vip,
+    labels: [...contact.labels, ...conversation.labels],
+    attributes: contact.attributes,
+    insideBusinessHours: input.insideBusinessHours,
+    localMinutes: input.localMinutes,
+  });
+  const level = effects.priority ?? 'normal';
+  const score = scorePriority(
+    { text, vip: contact.vip, previousEscalations: conversation.previousEscalations, lastInboundAt: conversation.lastInboundAt },
+    now,
+    settings.priority,
+    folded,
+  );
+  const skippedRules = [...effects.skipped];
+  const agents = input.agents;
+  let anyoneOnline = false;
+  for (let i = 0; i < agents.length && !anyoneOnline; i++) anyoneOnline = isAssignable(agents[i], now);
+  const owner = contact.ownerId === null ? undefined : agents.find((a) => a.id === contact.ownerId);
+  const branch: TeamRoute = owner ? settings.returningCustomer : anyoneOnline ? settings.newCustomer.agentsOnline : settings.newCustomer.agentsOffline;
+  const teamId = effects.teamId ?? branch.teamId ?? settings.defaultTeamId;
+  const greeting = owner ? null : anyoneOnline ? (contact.isNew ? replyOf('welcome', branch.autoReply) : null) : replyOf('offline', branch.autoReply);
+
+  const decide = (outcome: RoutingOutcome, path: RoutingPath, winner: RoutingAgent | null, rest: Partial<RoutingDecision> = {}): RoutingDecision => ({
+    outcome,
+    agentId: winner?.id ?? null,
+    teamId,
+    path,
+    priority: priorityFor(level, score),
+    priorityReasons: [{ code: 'level', points: PRIORITY_BASE[level], detail: level }, ...score.reasons],
+    labels: effects.labels,
+    requiredSkills: effects.skills,
+    language,
+    matchedRule: effects.matched[0] ?? null,
+    matchedRules: effects.matched,
+    algorithm: null,
+    tieBreak: null,
+    candidates: winner ? [summarize(winner, defaultMaxOpen)] : [],
+    excluded: [],
+    autoReply: greeting,
+    skippedRules,
+    ...rest,
+  });
+
+  // A rule naming an agent overrides everything, but not the agent's availability or capacity.
+  if (effects.agentId !== null && effects.agentRule !== null) {
+    const named = agents.find((a) => a.id === effects.agentId);
+    const reason = named ? exclusionOf(named, { teamId: null, skills: [] }, now, defaultMaxOpen) : null;
+    if (named && reason === null) return decide('assigned', 'rule-agent', named);
+    skippedRules.push(
+      named
+        ? { ...effects.agentRule, reason: 'agent-unavailable', detail: `${effects.agentId}: ${reason}` }
+        : { ...effects.agentRule, reason: 'unknown-agent', detail: effects.agentId },
+    );
+  }
+
+  if (owner) {
+    // The relationship beats team rules and skills, but capacity holds even for the owner.
+    const ownerReason = exclusionOf(owner, { teamId: null, skills: [] }, now, defaultMaxOpen);
+    if (ownerReason === null) return decide('assigned', 'owner-online', owner);
+    const ownerHasRoom = owner.openCount < capacityOf(owner, defaultMaxOpen);
+    if (ownerHasRoom && !anyoneOnline) return decide('kept-owner', 'owner-everyone-offline', owner);
+    if (ownerHasRoom && settings.returningCustomer.ownerUnavailable === 'keep-owner') return decide('kept-owner', 'owner-kept', owner);
+  }
+
+  const { candidates, excluded } = screenAgents(agents, { teamId, skills: effects.skills }, now, defaultMaxOpen);
+  const picked = pickAgent(candidates, branch.algorithm, random);
+  const autoReply = owner ? (anyoneOnline ? replyOf('returning', branch.autoReply) : replyOf('offline', settings.newCustomer.agentsOffline.autoReply)) : greeting;
+  return decide(picked ? 'assigned' : 'queued', 'team', picked?.winner ?? null, {
+    algorithm: branch.algorithm,
+    tieBreak: picked?.tieBreak ?? null,
+    candidates: candidates.map((c) => summarize(c, defaultMaxOpen)),
+    excluded,
+    autoReply,
+  });
+}

@@ -1,0 +1,55 @@
+import type { RoutingSettings } from '../../schemas/routing';
+
+/** The shift state an agent sets; heartbeats never change it (see shouldMarkAway). */
+export type ShiftStatus = 'online' | 'away' | 'offline';
+
+/** An agent as routing sees it; times are epoch ms. */
+export interface RoutingAgent {
+  id: string;
+  status: ShiftStatus;
+  /** After this instant an online agent gets nothing new; null when the shift has no set end. */
+  shiftEndsAt: number | null;
+  teams: readonly string[];
+  skills: readonly string[];
+  /** Languages count as skills: a rule requiring `es` accepts an agent who lists `es` here. */
+  languages: readonly string[];
+  /** null means the channel's `capacity.defaultMaxOpen`. */
+  maxOpen: number | null;
+  openCount: number;
+  lastAssignedAt: number | null;
+  lastMessageAt: number | null;
+}
+
+export interface RoutingConversation {
+  id: string;
+  channelId: string;
+  firstMessageText: string;
+  createdAt: number;
+  lastInboundAt: number | null;
+  previousEscalations: number;
+  labels: readonly string[];
+}
+
+export interface RoutingContact {
+  id: string;
+  ownerId: string | null;
+  /** Never chatted with this channel before. */
+  isNew: boolean;
+  vip: boolean;
+  labels: readonly string[];
+  /** A language already known for the contact wins over detection. */
+  language: string | null;
+  /** Custom attributes plus any contact field a rule may test, by name. */
+  attributes: Readonly<Record<string, unknown>>;
+}
+
+export interface RoutingInput {
+  conversation: RoutingConversation;
+  contact: RoutingContact;
+  agents: readonly RoutingAgent[];
+  settings: RoutingSettings;
+  /** From the business-hours module, for the channel's time zone. */
+  insideBusinessHours: boolean;
+  /** Minutes since local midnight in the channel's time zone, 0..1439. */
+  localMinutes: number;
+}
