@@ -11,7 +11,11 @@ const configSchema = z.object({
   WORKER_SWEEP_MS: z.coerce.number().int().min(100).default(5_000),
   WORKER_LEASE_MS: z.coerce.number().int().min(500).optional(),
   WORKER_RECLAIM_GRACE_MS: z.coerce.number().int().min(500).optional(),
-});
+  // Web push is optional: without keys the worker still sends WhatsApp messages (scripts/start.mjs generates them).
+  VAPID_PUBLIC_KEY: z.string().optional().transform((value) => value || undefined),
+  VAPID_PRIVATE_KEY: z.string().optional().transform((value) => value || undefined),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://').default('mailto:admin@pocketdesk.local'),
+}).refine((env) => Boolean(env.VAPID_PUBLIC_KEY) === Boolean(env.VAPID_PRIVATE_KEY), { path: ['VAPID_PRIVATE_KEY'], message: 'set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither' });
 export type WorkerConfig = z.infer<typeof configSchema>;
 
 /** Reads the worker's environment; a bad value stops the process with the variable's name. */
@@ -20,4 +24,10 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new Error(`worker: bad configuration\n${lines.join('\n')}`);
+}
+
+/** The VAPID identity for web push, or null when push is not configured. */
+export function vapidKeysOf(config: WorkerConfig): { publicKey: string; privateKey: string; subject: string } | null {
+  if (!config.VAPID_PUBLIC_KEY || !config.VAPID_PRIVATE_KEY) return null;
+  return { publicKey: config.VAPID_PUBLIC_KEY, privateKey: config.VAPID_PRIVATE_KEY, subject: config.VAPID_SUBJECT };
 }

@@ -59,8 +59,16 @@ describe('ingestion', () => {
     expect(conversation.status).toBe('open');
     expect(conversation.team).not.toBe('');
     expect(conversation.last_inbound_at).not.toBe('');
-    const messages = await api.list('messages', `conversation = "${conversation.id}"`);
+    const messages = await api.list('messages', `conversation = "${conversation.id}" && direction = "in"`);
     expect(messages.map((m) => [m.type, m.direction, m.status, m.text])).toEqual([['text', 'in', 'received', 'Does it come in another color?']]);
+  });
+
+  it('queues the channel’s welcome message for a new customer as a bot reply', async () => {
+    const [contact] = await api.list('contacts', 'wa_id = "16505551234"');
+    const [conversation] = await api.list('conversations', `contact = "${contact.id}"`);
+    const [reply] = await api.list('messages', `conversation = "${conversation.id}" && direction = "out"`);
+    expect(reply).toMatchObject({ sender: 'bot', status: 'queued', type: 'text' });
+    expect(reply.text).toMatch(/out of office|with you in a moment/);
   });
 
   it('accepts every sample payload with 200 and keeps each raw body', async () => {

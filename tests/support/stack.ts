@@ -29,7 +29,9 @@ export async function startStack(options: { timeScale?: number; sweepMs?: number
   const pb = await startPocketBase();
   const api = new Api(pb.url, pb.superuserToken);
   const teamId = await createTeam(api, 'Support');
-  const channelId = await createChannel(api, { default_team: teamId });
+  // Auto-replies are off here so each test controls exactly which messages go out (they have tests of their own).
+  const quiet = { autoReply: { enabled: false } };
+  const channelId = await createChannel(api, { default_team: teamId, routing: { newCustomer: { agentsOnline: quiet, agentsOffline: quiet } } });
   const sim = await startSimulator({
     webhookUrl: `${pb.url}/api/whatsapp/webhook`,
     appSecret: TEST_APP_SECRET,
