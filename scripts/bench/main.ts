@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { projectRoot } from '../pocketbase-paths.mjs';
+import { benchPush } from './push-bench';
 import { benchRouting } from './routing-bench';
 import { benchWebhooks } from './webhook-bench';
 
@@ -27,6 +28,10 @@ console.log('| ---: | ---: | ---: | ---: |');
 const routing = await benchRouting();
 for (const row of routing.rows) console.log(`| ${row.agents} | ${row.decisionsPerSecond} | ${row.meanMicros} | ${row.p99Micros} |`);
 report.routing = routing.rows;
+
+const push = await benchPush();
+console.log(`\nAssignment → push request at the (mock) push service, worker included: p50 ${push.p50Ms} ms, p95 ${push.p95Ms} ms over ${push.samples} notifications (target p95 ≤ 2000 ms)`);
+report.push = push;
 
 mkdirSync(join(projectRoot, '.reports'), { recursive: true });
 writeFileSync(join(projectRoot, '.reports', 'bench.json'), JSON.stringify(report, null, 2));
