@@ -1,0 +1,61 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeskDb } from './db';
+import { replaceConversations, storeRecord } from './local-records';
+
+let db: DeskDb;
+let dbCount = 0;
+
+beforeEach(() => {
+  db = new DeskDb(`local-records-test-${++dbCount}`);
+});
+afterEach(async () => db.delete());
+
+function conversation(id: string, updated: string, extra: Record<string, unknown> = {}) {
+  return { id, contact: 'contact00000001', status: 'open', assignee: '', updated, ...extra };
+}
+
+describe('storeRecord', () => {
+  it('keeps the contact name when an update arrives without the expanded contact', async () => {
+    await storeRecord(db, 'conversations', conversation('c1', '2026-11-25 10:00:00.000Z', { expand: { contact: { name: 'Maria' } } }));
+    await storeRecord(db, 'conversations', conversation('c1', '2026-11-25 10:05:00.000Z', { status: 'pending' }));
+    expect(await db.conversations.get('c1')).toMatchObject({ status: 'pending', contact_name: 'Maria' });
+  });
+
+  it('ignores a copy older than the one it has (realtime and refresh race)', async () => {
+    await storeRecord(db, 'conversations', conversation('c1', '2026-11-25 10:05:00.000Z', { status: 'resolved' }));
+    await storeRecord(db, 'conversations', conversation('c1', '2026-11-25 10:00:00.000Z', { status: 'open' }));
+    expect((await db.conversations.get('c1'))?.status).toBe('resolved');
+  });
+
+  it('keeps a status change the server has not heard of yet over the server copy', async () => {
+    await db.outbox.add({ collection: 'conversations', op: 'update', record_id: 'c1', conversation: 'c1', data: { status: 'resolved' }, created_at: 0, state: 'pending', reason: '' });
+    await storeRecord(db, 'conversations', conversation('c1', '2026-11-25 10:05:00.000Z', { status: 'open' }));
+    expect((await db.conversations.get('c1'))?.status).toBe('resolved');
+  });
+
+  it('skips a record that does not parse instead of failing the sync', async () => {
+    await storeRecord(db, 'messages', { id: 'm1' });
+    expect(await db.messages.count()).toBe(0);
+  });
+
+  it('orders inbound messages by Meta timestamp and outbound ones by creation time', async () => {
+    const base = { conversation: 'c1', type: 'text', status: 'received' };
+    await storeRecord(db, 'messages', { ...base, id: 'in', direction: 'in', timestamp: '2026-11-25 09:00:00.000Z', created: '2026-11-25 09:30:00.000Z' });
+    await storeRecord(db, 'messages', { ...base, id: 'out', direction: 'out', created: '2026-11-25 09:10:00.000Z' });
+    const ordered = await db.messages.where('[conversation+at]').between(['c1', -Infinity], ['c1', Infinity]).toArray();
+    expect(ordered.map((m) => m.id)).toEqual(['in', 'out']);
+  });
+});
+
+describe('replaceConversations', () => {
+  it('drops conversations the agent can no longer see and keeps newer local copies', async () => {
+    await storeRecord(db, 'conversations', conversation('gone', '2026-11-25 10:00:00.000Z'));
+    await storeRecord(db, 'conversations', conversation('kept', '2026-11-25 10:10:00.000Z', { status: 'pending' }));
+    await replaceConversations(db, [conversation('kept', '2026-11-25 10:00:00.000Z'), conversation('new', '2026-11-25 10:00:00.000Z')]);
+    expect((await db.conversations.toArray()).map((c) => [c.id, c.status]).sort()).toEqual([
+      ['kept', 'pending'],
+      ['new', 'open'],
+    ]);
+  });
+});

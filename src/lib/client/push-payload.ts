@@ -1,0 +1,43 @@
+// What a web push carries to the service worker, read defensively: a push must always show something.
+
+export interface PushNotice {
+  title: string;
+  body: string;
+  /** Same-origin path to open on tap. */
+  url: string;
+  tag: string | undefined;
+}
+
+const FALLBACK_TITLE = 'Pocketdesk';
+
+function text(value: unknown, max: number): string {
+  return typeof value === 'string' ? value.slice(0, max) : '';
+}
+
+/** Keeps `url` on this app's origin: a notification must never open someone else's site. */
+export function sameOriginPath(url: unknown, origin: string): string {
+  if (typeof url !== 'string' || !url) return '/';
+  try {
+    const resolved = new URL(url, origin);
+    return resolved.origin === origin ? `${resolved.pathname}${resolved.search}${resolved.hash}` : '/';
+  } catch {
+    return '/';
+  }
+}
+
+/** Reads the JSON payload `{title, body, url, tag}`; anything missing or malformed falls back to a generic notice. */
+export function parsePushPayload(raw: string | null, origin: string): PushNotice {
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = raw ? JSON.parse(raw) : {};
+    if (parsed && typeof parsed === 'object') data = parsed as Record<string, unknown>;
+  } catch {
+    data = { body: raw ?? '' };
+  }
+  return {
+    title: text(data.title, 200) || FALLBACK_TITLE,
+    body: text(data.body, 500),
+    url: sameOriginPath(data.url, origin),
+    tag: text(data.tag, 100) || undefined,
+  };
+}

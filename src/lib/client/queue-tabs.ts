@@ -1,0 +1,34 @@
+// Which queue tab a conversation belongs to, from the signed-in agent's point of view.
+import type { ConversationRecord } from '../schemas/conversation';
+
+export const QUEUE_TABS = ['mine', 'unassigned', 'waiting', 'resolved'] as const;
+export type QueueTab = (typeof QUEUE_TABS)[number];
+
+type Classifiable = Pick<ConversationRecord, 'status' | 'assignee'>;
+
+/**
+ * Mine: open and assigned to me. Unassigned: nobody's yet (open or waiting). Waiting on customer: mine and
+ * pending. Resolved: any resolved the agent can see. Others' conversations (managers see them) are in no tab.
+ */
+export function tabOf(conversation: Classifiable, me: string): QueueTab | null {
+  if (conversation.status === 'resolved') return 'resolved';
+  if (!conversation.assignee) return 'unassigned';
+  if (conversation.assignee !== me) return null;
+  return conversation.status === 'pending' ? 'waiting' : 'mine';
+}
+
+/** Newest activity first; unread and higher priority break ties. */
+function byActivity(a: ConversationRecord, b: ConversationRecord): number {
+  return (b.last_message_at ?? 0) - (a.last_message_at ?? 0) || b.priority - a.priority || b.unread_count - a.unread_count;
+}
+
+/** Splits the queue into tabs, each sorted. */
+export function groupByTab(conversations: ConversationRecord[], me: string): Record<QueueTab, ConversationRecord[]> {
+  const groups: Record<QueueTab, ConversationRecord[]> = { mine: [], unassigned: [], waiting: [], resolved: [] };
+  for (const conversation of conversations) {
+    const tab = tabOf(conversation, me);
+    if (tab) groups[tab].push(conversation);
+  }
+  for (const tab of QUEUE_TABS) groups[tab].sort(byActivity);
+  return groups;
+}

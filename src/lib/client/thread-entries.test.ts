@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { messageRecordSchema, noteRecordSchema } from '../schemas/conversation';
+import type { OutboxItem } from './db';
+import { buildThread } from './thread-entries';
+
+const DAY = 24 * 60 * 60 * 1000;
+const dayOf = (at: number) => String(Math.floor(at / DAY));
+
+function message(id: string, at: number, direction: 'in' | 'out' = 'in') {
+  return messageRecordSchema.parse({ id, conversation: 'c', direction, type: 'text', text: id, status: 'received', created: new Date(at).toISOString() });
+}
+function note(id: string, at: number) {
+  return noteRecordSchema.parse({ id, conversation: 'c', author: 'a', body: id, created: new Date(at).toISOString() });
+}
+function pending(id: string, at: number, collection: 'messages' | 'notes' = 'messages'): OutboxItem {
+  return { seq: at, collection, op: 'create', record_id: id, conversation: 'c', data: { text: id, body: id }, created_at: at, state: 'pending', reason: '' };
+}
+
+const keys = (entries: ReturnType<typeof buildThread>) => entries.map((e) => e.key);
+
+describe('buildThread', () => {
+  it('interleaves messages and notes by time with a separator before each new day', () => {
+    const entries = buildThread([message('m1', 1000), message('m2', DAY + 5)], [note('n1', 2000)], [], dayOf);
+    expect(keys(entries)).toEqual(['day-0', 'm1', 'n1', 'day-1', 'm2']);
+  });
+
+  it('shows pending replies and notes after what the server has, in the order they were written', () => {
+    const entries = buildThread([message('m1', 1000)], [], [pending('p1', 3000), pending('p2', 3000, 'notes'), pending('p3', 4000)], dayOf);
+    expect(keys(entries)).toEqual(['day-0', 'm1', 'p1', 'p2', 'p3']);
+    expect(entries.filter((e) => e.kind !== 'day' && e.pending).length).toBe(3);
+  });
+
+  it('shows an item once when the server copy has arrived before the outbox let go of it', () => {
+    const entries = buildThread([message('same', 1000, 'out')], [], [pending('same', 900)], dayOf);
+    expect(entries.filter((e) => e.kind === 'message')).toMatchObject([{ key: 'same', pending: null }]);
+  });
+
+  it('leaves status changes out of the thread', () => {
+    const statusChange: OutboxItem = { ...pending('c', 1000), collection: 'conversations', op: 'update' };
+    expect(buildThread([], [], [statusChange], dayOf)).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+// Dates and durations in the reader's language. Intl lives here, at the edge, not in the domain.
+import type { Messages } from './en';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function startOfDay(at: number): number {
+  const d = new Date(at);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+/** A stable key for the local calendar day of `at`, used to place day separators. */
+export function dayKey(at: number): string {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
+}
+
+/** "Today", "Yesterday" or a date like "Mon, 3 Nov". */
+export function formatDay(at: number, now: number, lang: string, t: Messages): string {
+  const days = Math.round((startOfDay(now) - startOfDay(at)) / DAY_MS);
+  if (days === 0) return t.thread.today;
+  if (days === 1) return t.thread.yesterday;
+  const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
+  return new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }).format(at);
+}
+
+/** Clock time ("14:05") for today, a short date otherwise: what a queue row shows. */
+export function formatWhen(at: number, now: number, lang: string): string {
+  if (startOfDay(at) === startOfDay(now)) return formatClock(at, lang);
+  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' }).format(at);
+}
+
+export function formatClock(at: number, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(at);
+}
+
+/** "23 h 5 min", rounded down to the minute. */
+export function formatDuration(ms: number, t: Messages): string {
+  const minutes = Math.floor(ms / 60_000);
+  return t.time.duration(Math.floor(minutes / 60), minutes % 60);
+}

@@ -1,0 +1,87 @@
+// The client's view of help-desk records. zod/mini (same engine, tree-shakable API) because these schemas are
+// on the PWA's first-load path; full zod stays out of it.
+import * as z from 'zod/mini';
+
+/** PocketBase dates ("2026-11-25 19:10:38.123Z", or "" when unset) as epoch ms or null. */
+const pbDate = z.pipe(
+  z.nullish(z.string()),
+  z.transform((value) => {
+    if (!value) return null;
+    const at = Date.parse(value.replace(' ', 'T'));
+    return Number.isFinite(at) ? at : null;
+  }),
+);
+const text = z.pipe(z.nullish(z.string()), z.transform((value) => value ?? ''));
+const count = z.pipe(z.nullish(z.number()), z.transform((value) => value ?? 0));
+const flag = z.pipe(z.nullish(z.boolean()), z.transform((value) => value ?? false));
+const jsonObject = z.pipe(
+  z.optional(z.unknown()),
+  z.transform((value) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {})),
+);
+
+const contactSchema = z.object({ name: text, profile_name: text, username: text, wa_id: text });
+
+/** A conversation as the agent PWA keeps it: server fields plus the contact's display name, dates as epoch ms. */
+export const conversationRecordSchema = z.pipe(
+  z.object({
+    id: z.string(),
+    contact: text,
+    channel: text,
+    status: z.enum(['open', 'pending', 'resolved']),
+    assignee: text,
+    team: text,
+    priority: count,
+    last_message_at: pbDate,
+    last_inbound_at: pbDate,
+    last_message_preview: text,
+    unread_count: count,
+    updated: pbDate,
+    expand: z.nullish(z.object({ contact: z.optional(contactSchema) })),
+  }),
+  z.transform(({ expand, ...record }) => {
+    const contact = expand?.contact;
+    const contact_name = contact ? contact.name || contact.profile_name || contact.username || contact.wa_id : '';
+    return { ...record, contact_name };
+  }),
+);
+export type ConversationRecord = z.output<typeof conversationRecordSchema>;
+export type ConversationStatus = ConversationRecord['status'];
+
+/** One message of a thread, inbound or outbound; `at` orders it (Meta's timestamp for inbound, else creation). */
+export const messageRecordSchema = z.pipe(
+  z.object({
+    id: z.string(),
+    conversation: z.string(),
+    direction: z.enum(['in', 'out']),
+    type: z.string(),
+    text,
+    payload: jsonObject,
+    media: text,
+    media_status: text,
+    media_mime: text,
+    media_filename: text,
+    status: text,
+    error_title: text,
+    error_reason: text,
+    reactions: jsonObject,
+    context_wamid: text,
+    forwarded: flag,
+    author: text,
+    timestamp: pbDate,
+    created: pbDate,
+  }),
+  z.transform(({ timestamp, ...record }) => ({ ...record, at: timestamp ?? record.created ?? 0 })),
+);
+export type MessageRecord = z.output<typeof messageRecordSchema>;
+
+/** An internal note: visible to the team, never sent to the customer. */
+export const noteRecordSchema = z.pipe(
+  z.object({ id: z.string(), conversation: z.string(), author: text, body: z.string(), created: pbDate }),
+  z.transform((record) => ({ ...record, at: record.created ?? 0 })),
+);
+export type NoteRecord = z.output<typeof noteRecordSchema>;
+
+export const NOTE_LIMIT = 10_000;
+
+/** What an agent may write as a note (the notes collection caps the body at 10,000 characters). */
+export const noteDraftSchema = z.object({ body: z.string().check(z.trim(), z.minLength(1, 'Write a note first.'), z.maxLength(NOTE_LIMIT)) });

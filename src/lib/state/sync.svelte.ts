@@ -1,0 +1,110 @@
+// Keeps the device and the server in step: outbox first, then the queue. Runs at app start, when the network
+// returns, when the app comes back to the foreground and whenever realtime (re)connects.
+import { liveQuery } from 'dexie';
+import { outbox } from '../client/app-outbox';
+import { db } from '../client/db';
+import { pb } from '../client/pb';
+import { RealtimeFeed } from '../client/realtime';
+import { refreshQueue } from '../client/refresh';
+import { session } from './session.svelte';
+
+class Sync {
+  #online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
+  #syncing = $state(false);
+  #pending = $state(0);
+  #refused = $state(0);
+  #connections = $state(0);
+  #live = $state(false);
+  #running: Promise<void> | null = null;
+  #again = false;
+  #stop: (() => void) | null = null;
+
+  get online(): boolean {
+    return this.#online;
+  }
+  get syncing(): boolean {
+    return this.#syncing;
+  }
+  /** Changes waiting for the server. */
+  get pending(): number {
+    return this.#pending;
+  }
+  /** Changes the server refused, waiting for the agent to decide. */
+  get refused(): number {
+    return this.#refused;
+  }
+  /** True while realtime events flow in. */
+  get live(): boolean {
+    return this.#live;
+  }
+  /** Goes up on every realtime (re)connection: pages showing one record refresh it then. */
+  get connections(): number {
+    return this.#connections;
+  }
+
+  start(): void {
+    if (this.#stop) return;
+    const feed = new RealtimeFeed(pb, db, {
+      onConnect: () => {
+        this.#live = true;
+        this.#connections++;
+        void this.syncNow();
+      },
+      onDisconnect: () => (this.#live = false),
+    });
+    const wake = async () => {
+      if (!(await feed.start())) await this.syncNow();
+    };
+    const onOnline = () => ((this.#online = true), void wake());
+    const onOffline = () => (this.#online = false);
+    const onVisible = () => document.visibilityState === 'visible' && void wake();
+    const counts = liveQuery(() => db.outbox.toArray()).subscribe((items) => {
+      this.#pending = items.filter((i) => i.state === 'pending').length;
+      this.#refused = items.length - this.#pending;
+    });
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    document.addEventListener('visibilitychange', onVisible);
+    void wake();
+    this.#stop = () => {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+      document.removeEventListener('visibilitychange', onVisible);
+      counts.unsubscribe();
+      void feed.stop();
+      this.#live = false;
+    };
+  }
+
+  stop(): void {
+    this.#stop?.();
+    this.#stop = null;
+  }
+
+  /** Sends what is waiting, then refreshes the queue. Overlapping calls share one run plus one follow-up. */
+  syncNow(): Promise<void> {
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = this.#run().finally(() => (this.#running = null));
+    return this.#running;
+  }
+
+  async #run(): Promise<void> {
+    this.#syncing = true;
+    try {
+      do {
+        this.#again = false;
+        if (session.endIfExpired()) break;
+        const report = await outbox.flush();
+        if (report.stopped) break;
+        await refreshQueue(pb, db).catch(() => {});
+      } while (this.#again);
+    } finally {
+      this.#syncing = false;
+    }
+  }
+}
+
+export const sync = new Sync();

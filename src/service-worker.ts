@@ -1,0 +1,54 @@
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+// Pocketdesk's service worker: the precached app shell (so the PWA opens offline) and web push.
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { parsePushPayload } from '$lib/client/push-payload';
+
+declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Every app route is the SPA shell; the API and PocketBase's admin UI must always reach the server.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/'), { denylist: [/^\/api\//, /^\/_\//] }));
+
+// registerType 'prompt': a new version waits until the agent says so (the page sends SKIP_WAITING).
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+// The first install takes over the open page at once, so it works offline from the first visit.
+clientsClaim();
+
+self.addEventListener('push', (event) => {
+  const notice = parsePushPayload(event.data?.text() ?? null, self.location.origin);
+  event.waitUntil(
+    self.registration.showNotification(notice.title, {
+      body: notice.body,
+      tag: notice.tag,
+      data: { url: notice.url },
+      icon: '/icons/icon-192.png',
+      badge: '/icons/badge-96.png',
+    }),
+  );
+});
+
+async function openOrFocus(path: string): Promise<void> {
+  const url = new URL(path, self.location.origin).href;
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const open = windows.find((client) => client.url === url) ?? windows[0];
+  if (!open) {
+    await self.clients.openWindow(url);
+    return;
+  }
+  const focused = await open.focus();
+  if (focused.url !== url) await focused.navigate(url).catch(() => self.clients.openWindow(url));
+}
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const path = typeof event.notification.data?.url === 'string' ? event.notification.data.url : '/';
+  event.waitUntil(openOrFocus(path));
+});

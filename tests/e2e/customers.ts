@@ -1,0 +1,40 @@
+// Customers writing in, the way Meta delivers them, and the admin moves the tests need (assignment, time travel).
+import { Api } from '../support/api';
+import { postWebhook, textWebhook } from '../support/webhook-client';
+
+let counter = 0;
+
+/** A unique phone number and message id per call, so tests never share a conversation. */
+function nextIdentity(): { from: string; wamid: string } {
+  counter += 1;
+  const stamp = `${Date.now() % 1_000_000}${counter}`.padStart(8, '0');
+  return { from: `1555${stamp}`, wamid: `wamid.e2e.${stamp}.${Math.random().toString(36).slice(2, 8)}` };
+}
+
+export async function customerWrites(api: Api, opts: { name: string; text: string; from?: string }): Promise<{ conversationId: string; from: string }> {
+  const identity = nextIdentity();
+  const from = opts.from ?? identity.from;
+  const response = await postWebhook(api.url, JSON.stringify(textWebhook({ from, wamid: identity.wamid, text: opts.text, name: opts.name })));
+  if (response.status !== 200) throw new Error(`webhook: ${response.status} ${response.text}`);
+  const [message] = await api.list('messages', `wamid = "${identity.wamid}"`);
+  if (!message) throw new Error(`webhook stored no message for ${identity.wamid}`);
+  return { conversationId: message.conversation, from };
+}
+
+export async function assign(api: Api, conversationId: string, agentId: string): Promise<void> {
+  const response = await api.update('conversations', conversationId, { assignee: agentId });
+  if (response.status !== 200) throw new Error(`assign: ${response.status} ${JSON.stringify(response.body)}`);
+}
+
+/** Moves the customer's last message back in time, e.g. to close the 24 h window. */
+export async function setLastInbound(api: Api, conversationId: string, at: Date): Promise<void> {
+  const response = await api.update('conversations', conversationId, { last_inbound_at: at.toISOString().replace('T', ' ') });
+  if (response.status !== 200) throw new Error(`last_inbound_at: ${response.status} ${JSON.stringify(response.body)}`);
+}
+
+/** A conversation of a new customer, already assigned to the agent. */
+export async function assignedConversation(api: Api, agentId: string, name: string, text: string): Promise<string> {
+  const { conversationId } = await customerWrites(api, { name, text });
+  await assign(api, conversationId, agentId);
+  return conversationId;
+}

@@ -1,0 +1,57 @@
+import { customerWrites } from './customers';
+import { expect, signIn, syncStatus, test } from './fixtures';
+
+test('agent signs in and sees the seeded conversation in Mine', async ({ page, env }) => {
+  await signIn(page, env);
+  const mine = page.getByRole('tab', { name: /Mine/ });
+  await expect(mine).toHaveAttribute('aria-selected', 'true');
+  const panel = page.getByRole('tabpanel');
+  await expect(panel.getByRole('link', { name: new RegExp(env.seeded.customerName) })).toBeVisible();
+  await expect(panel.getByText(env.seeded.text)).toBeVisible();
+});
+
+test('the session survives a restart of the app', async ({ page, env }) => {
+  await signIn(page, env);
+  await page.reload();
+  await expect(page).not.toHaveURL(/sign-in/);
+  await expect(page.getByRole('link', { name: new RegExp(env.seeded.customerName) })).toBeVisible();
+});
+
+test('a new customer message posted while the queue is open appears live', async ({ page, env, api }) => {
+  await signIn(page, env);
+  // Only once realtime is up: from then on, nothing but the realtime feed brings new rows in.
+  await expect(syncStatus(page)).toHaveAttribute('data-live', 'true');
+  const { conversationId } = await customerWrites(api, { name: 'Jonas Live', text: 'Is anyone there? The gate is stuck.' });
+  // Routing may give it to the agent at once or leave it for the team: look where it belongs.
+  const { assignee } = (await api.view('conversations', conversationId)).body;
+  expect([env.agent.id, '']).toContain(assignee);
+  await page.getByRole('tab', { name: assignee ? /Mine/ : /Unassigned/ }).click();
+  const panel = page.getByRole('tabpanel');
+  await expect(panel.getByRole('link', { name: /Jonas Live/ })).toBeVisible();
+  await expect(panel.getByText('Is anyone there? The gate is stuck.')).toBeVisible();
+});
+
+test('the shift toggle changes the agent status on the server in one tap', async ({ page, env, api }) => {
+  await signIn(page, env);
+  const shift = page.getByRole('radiogroup', { name: 'Shift status' });
+  await shift.getByRole('radio', { name: 'Away' }).click();
+  await expect(shift.getByRole('radio', { name: 'Away' })).toHaveAttribute('aria-checked', 'true');
+  await expect.poll(async () => (await api.view('agents', env.agent.id)).body.status).toBe('away');
+  await shift.getByRole('radio', { name: 'Online' }).click();
+  await expect.poll(async () => (await api.view('agents', env.agent.id)).body.status).toBe('online');
+});
+
+test('shows an empty state when a tab has nothing in it', async ({ page, env }) => {
+  await signIn(page, env);
+  await page.getByRole('tab', { name: /Resolved/ }).click();
+  await expect(page.getByText('No resolved conversations yet.')).toBeVisible();
+});
+
+test('follows the browser language and can be switched', async ({ page, env }) => {
+  await signIn(page, env);
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByLabel('Language').selectOption('es');
+  await expect(page.getByRole('tab', { name: /Mías/ })).toBeVisible();
+  await page.getByLabel('Idioma').selectOption('en');
+  await expect(page.getByRole('tab', { name: /Mine/ })).toBeVisible();
+});
