@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// Typechecks every TypeScript project: the hooks (PocketBase VM globals) and the app, worker and simulator (svelte-check).
+// Typechecks every TypeScript project: the hooks (PocketBase VM globals), the Node side (worker, simulator, tests,
+// scripts), the end-to-end tests and the PWA (svelte-check).
 import { spawnSync } from 'node:child_process';
 import { projectRoot } from './pocketbase-paths.mjs';
 
 const checks = [
   ['hooks', ['node_modules/typescript/bin/tsc', '-p', 'src/pocketbase/tsconfig.json']],
+  ['worker, simulator, tests and scripts', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.node.json']],
+  ['end-to-end tests', ['node_modules/typescript/bin/tsc', '-p', 'tests/e2e/tsconfig.json']],
   ['svelte-kit sync', ['node_modules/@sveltejs/kit/svelte-kit.js', 'sync']],
   ['app', ['node_modules/svelte-check/bin/svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings=false', '--output', 'human']],
 ];

@@ -60,7 +60,7 @@ describe('npm start', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ from: '34699000111', name: 'Smoke Test', type: 'text', text: 'Is my order on its way?', wait: true }),
-    }).then((r) => r.json());
+    }).then((r) => r.json() as Promise<{ firstAttempt: { statusCode: number } }>);
     expect(injected.firstAttempt.statusCode).toBe(200);
     const conversation = await eventually(async () => {
       const found = await ana.list('conversations', `last_message_preview = "Is my order on its way?"`);
@@ -71,7 +71,7 @@ describe('npm start', () => {
     const reply = await ana.create('messages', { conversation: conversation.id, direction: 'out', author: me.id, type: 'text', text: 'Yes, it ships today!' });
     expect(reply.status).toBe(200);
     await eventually(async () => {
-      const state = await fetch(`${simulatorUrl}/_sim/state`).then((r) => r.json());
+      const state = (await fetch(`${simulatorUrl}/_sim/state`).then((r) => r.json())) as { sentMessages: Array<{ preview: string }> };
       return state.sentMessages.some((m: { preview: string }) => m.preview.includes('Yes, it ships today!'));
     }, 'the reply at the simulator');
   });

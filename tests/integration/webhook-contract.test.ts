@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectInboundInput } from '../../src/lib/schemas/simulator';
 import { createAgent, PASSWORD } from '../support/seed';
 import { eventually, startStack, type Stack } from '../support/stack';
 import { fixture, postWebhook } from '../support/webhook-client';
@@ -115,8 +116,8 @@ describe('contacts and message types', () => {
     [{ type: 'interactive', buttonReply: { id: 'yes', title: 'Yes please' } }, 'interactive'],
     [{ type: 'button', button: { payload: 'CANCEL_42', text: 'Cancel order' } }, 'button'],
     [{ type: 'document', filename: 'invoice.pdf', mimeType: 'application/pdf', text: 'My invoice' }, 'document'],
-    [{ type: 'text', text: 'quoted', forwarded: 'frequently_forwarded' as const }, 'text'],
-  ])('stores %j in a renderable form', async (input, type) => {
+    [{ type: 'text', text: 'quoted', forwarded: 'frequently_forwarded' }, 'text'],
+  ] as Array<[InjectInboundInput, string]>)('stores %j in a renderable form', async (input, type) => {
     const { id } = await stack.sim.injectInbound({ from: '34644000001', name: 'Types', ...input, wait: true });
     const message = await one(`wamid = "${id}"`);
     expect(message.type).toBe(type);

@@ -15,7 +15,7 @@ export function sign(body: string | Buffer, secret = TEST_APP_SECRET): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-export async function postWebhook(url: string, body: string | Buffer, signature: string | null = sign(body)) {
+export async function postWebhook(url: string, body: string, signature: string | null = sign(body)) {
   const response = await fetch(`${url}/api/whatsapp/webhook`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(signature ? { 'x-hub-signature-256': signature } : {}) },

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { checkPattern } from '../domain/routing/pattern-safety';
+import { foldText } from '../domain/routing/text-folding';
+
+// Stored per channel. Every field has a default so `{}` is a working (switched-off) configuration. Limits are
+// Meta's for interactive reply buttons (Cloud API §4.1): at most 3 buttons, titles ≤ 20, ids ≤ 256, body ≤ 1024.
+
+/** Words that send a customer straight to a person, in English and Spanish. */
+export const DEFAULT_HANDOFF_KEYWORDS = ['agent', 'human', 'person', 'persona', 'humano', 'agente', 'operator'];
+/** Meta's limits for interactive reply buttons. */
+export const MAX_BUTTONS = 3;
+export const BUTTON_TITLE_LIMIT = 20;
+export const INTERACTIVE_BODY_LIMIT = 1024;
+/** Button ids the bot answers itself; entries may not use the prefix. */
+export const RESERVED_BUTTON_PREFIX = 'faq:';
+
+const keyword = z.string().trim().min(1).max(100);
+const buttonTitle = z.string().trim().min(1).max(BUTTON_TITLE_LIMIT);
+
+/** A reply button under a buttons answer. */
+export const faqButtonSchema = z.object({ id: z.string().trim().min(1).max(256), title: buttonTitle });
+
+/** What the bot sends for an entry: text (feedback buttons are added), or text with the entry's own buttons. */
+export const faqAnswerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string().trim().min(1).max(INTERACTIVE_BODY_LIMIT) }),
+  z.object({ type: z.literal('buttons'), text: z.string().trim().min(1).max(INTERACTIVE_BODY_LIMIT), buttons: z.array(faqButtonSchema).min(1).max(MAX_BUTTONS) }),
+]);
+
+/** One question the bot can answer: any keyword (folded, whole words, `*` for a prefix) or the pattern triggers it. */
+export const faqEntrySchema = z
+  .object({
+    id: z.string().trim().min(1).max(64),
+    enabled: z.boolean().default(true),
+    keywords: z.array(keyword).max(100).default(() => []),
+    pattern: z.string().max(1000).nullable().default(null),
+    answer: faqAnswerSchema,
+  })
+  .superRefine((entry, ctx) => {
+    const issue = (path: PropertyKey[], code: string, message: string) => ctx.addIssue({ code: 'custom', path, message, params: { code } });
+    if (entry.id.startsWith(RESERVED_BUTTON_PREFIX)) issue(['id'], 'reserved-id', `Ids starting with "${RESERVED_BUTTON_PREFIX}" are reserved.`);
+    if (entry.pattern !== null && entry.pattern !== '') {
+      const check = checkPattern(entry.pattern);
+      if (!check.ok) issue(['pattern'], check.code, check.message);
+    }
+    entry.keywords.forEach((k, i) => {
+      if (foldText(k.replace(/\*$/, '')).trim() === '') issue(['keywords', i], 'empty-keyword', 'A keyword needs at least one letter or digit.');
+    });
+    if (entry.keywords.length === 0 && (entry.pattern ?? '') === '') issue(['keywords'], 'no-trigger', 'Add a keyword or a pattern, or this answer is never sent.');
+    if (entry.answer.type === 'buttons') {
+      const ids = entry.answer.buttons.map((b) => b.id);
+      ids.forEach((id, i) => {
+        if (ids.indexOf(id) !== i) issue(['answer', 'buttons', i, 'id'], 'duplicate-id', 'Each button needs its own id.');
+      });
+    }
+  });
+
+/** A channel's FAQ bot. */
+export const faqSettingsSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    entries: z.array(faqEntrySchema).max(200).default(() => []),
+    handoffKeywords: z.array(keyword).max(100).default(() => [...DEFAULT_HANDOFF_KEYWORDS]),
+    /** After an answer, silence this long means the answer helped: the bot resolves the conversation. */
+    resolveAfterSilenceMinutes: z.number().int().min(1).max(7 * 24 * 60).default(30),
+    /** Answers per conversation before the bot hands over anyway, so a customer can't be kept in a loop. */
+    maxAnswers: z.number().int().min(1).max(20).default(3),
+    buttons: z.object({ solved: buttonTitle.default('That solved it'), human: buttonTitle.default('Talk to a person') }).prefault({}),
+    /** Sent before resolving on "That solved it"; '' sends nothing. */
+    solvedText: z.string().trim().max(INTERACTIVE_BODY_LIMIT).default(''),
+    /** Sent before handing over to a person; '' sends nothing. */
+    handoffText: z.string().trim().max(INTERACTIVE_BODY_LIMIT).default(''),
+  })
+  .superRefine((settings, ctx) => {
+    const seen = new Set<string>();
+    settings.entries.forEach((entry, i) => {
+      if (seen.has(entry.id)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: 'Each entry needs its own id.', params: { code: 'duplicate-id' } });
+      seen.add(entry.id);
+    });
+  });
+export type FaqSettings = z.infer<typeof faqSettingsSchema>;
+export type FaqSettingsInput = z.input<typeof faqSettingsSchema>;
+export type FaqEntry = z.infer<typeof faqEntrySchema>;
+export type FaqAnswer = z.infer<typeof faqAnswerSchema>;
+
+/** The FAQ settings a channel starts with: the bot switched off. */
+export const DEFAULT_FAQ_SETTINGS: FaqSettings = faqSettingsSchema.parse({});
