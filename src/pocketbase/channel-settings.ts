@@ -1,3 +1,5 @@
+import { autoRepliesSettingsSchema } from '../lib/schemas/auto-replies';
+import { faqSettingsSchema } from '../lib/schemas/faq';
 import { validateSchedule } from '../lib/schemas/hours';
 import { checkRoutingSettings } from '../lib/schemas/routing';
 import { respondError, type FieldErrors } from './api-errors';
@@ -9,7 +11,7 @@ function ids(app: core.App, collection: string): string[] {
 }
 
 /**
- * Refuses a channel whose routing settings, business hours or time zone are invalid, with field errors, before
+ * Refuses a channel whose routing, business hours, auto-replies, FAQ or time zone settings are invalid, with field errors, before
  * anything is saved: bad configuration is caught by the admin who wrote it, not by a customer at 3 a.m.
  */
 export function guardChannelSettings(e: core.RecordRequestEvent): void {
@@ -27,6 +29,12 @@ export function guardChannelSettings(e: core.RecordRequestEvent): void {
   if (hours !== null) {
     const schedule = validateSchedule(hours, port);
     if (!schedule.ok) for (const [path, error] of Object.entries(schedule.errors)) errors[`business_hours.${path}`] = error;
+  }
+  for (const [field, schema] of [['auto_replies', autoRepliesSettingsSchema], ['faq', faqSettingsSchema]] as const) {
+    const value = jsonField<unknown>(record, field, null);
+    if (value === null) continue;
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) for (const issue of parsed.error.issues) errors[`${field}.${issue.path.join('.')}`] ??= { code: 'invalid-value', message: issue.message };
   }
   if (Object.keys(errors).length) {
     respondError(e, 400, 'invalid-settings', 'The channel settings are invalid.', errors);

@@ -34,3 +34,5 @@ onRecordDeleteRequest((e) => require(`${__hooks}/app.js`).auditDelete(e), 'agent
 
 routerAdd('GET', '/api/pocketdesk/contacts/{id}/export', (e) => require(`${__hooks}/app.js`).exportCustomerData(e));
 routerAdd('POST', '/api/pocketdesk/contacts/{id}/erase', (e) => require(`${__hooks}/app.js`).eraseCustomerData(e));
+
+cronAdd('pocketdesk-bot-timeouts', '* * * * *', () => require(`${__hooks}/app.js`).resolveSilentBotConversations());

@@ -9,3 +9,4 @@ export { guardChannelSettings } from './channel-settings';
 export { claimReadReceipts, handleMarkRead, recordReadReceipt } from './read-receipts';
 export { auditCreate, auditDelete, auditUpdate } from './audit';
 export { eraseCustomerData, exportCustomerData } from './customer-data';
+export { resolveSilentBotConversations } from './faq-bot';

@@ -3,6 +3,8 @@ import type { NormalizedInbound } from '../lib/domain/inbound/normalized-message
 import { conversationForInbound, type ConversationAction } from '../lib/domain/tickets/conversation-for-inbound';
 import { applySystemChange, upsertContact } from './contacts';
 import { epochMs, findOne, isoDate, jsonField, newRecord } from './records';
+import { queueAutoReplies } from './auto-replies';
+import { runFaqBot } from './faq-bot';
 import { routeConversation } from './routing';
 
 export type IngestOutcome = 'stored' | 'duplicate' | 'reaction' | 'system';
@@ -106,7 +108,11 @@ export function ingestMessage(app: core.App, channel: core.Record, customer: Cus
   conversation.set('unread_count', conversation.getInt('unread_count') + 1);
   app.save(conversation);
   app.save(messageRecord(app, conversation.id, message));
+  const startsTicket = action !== 'append';
+  const bot = runFaqBot(app, conversation, channel, message, startsTicket, now);
+  if (bot === 'answered' || bot === 'resolved') return 'stored';
   // Routing runs in this same transaction: a message is never stored without a routing decision.
-  if (action !== 'append') routeConversation(app, conversation, message.text, firstEver, action === 'reopen' ? 'reopened' : 'inbound', now);
+  const routingReply = startsTicket || bot === 'handoff' ? routeConversation(app, conversation, message.text, firstEver, action === 'reopen' ? 'reopened' : 'inbound', now) : null;
+  queueAutoReplies(app, conversation, firstEver, routingReply, now);
   return 'stored';
 }

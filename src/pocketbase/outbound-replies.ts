@@ -2,6 +2,7 @@ import { canSendFreeform } from '../lib/domain/window/service-window';
 import { replyDraftSchema } from '../lib/schemas/reply';
 import { respondError, type FieldErrors } from './api-errors';
 import { epochMs, isoDate } from './records';
+import { prepareTemplateSend } from './template-sends';
 
 function draftOf(record: core.Record): unknown {
   const type = record.getString('type');
@@ -34,6 +35,18 @@ export function guardOutboundReply(e: core.RecordRequestEvent): void {
     });
     return;
   }
+  if (parsed.data.type === 'template') {
+    const contact = e.app.findRecordById('contacts', conversation.getString('contact'));
+    const prepared = prepareTemplateSend(e.app, parsed.data.template, parsed.data.template_params, { customerName: contact.getString('name'), agentName: e.auth!.getString('name') });
+    if (!prepared.ok) {
+      respondError(e, 400, prepared.reason, 'The template cannot be sent with these parameters.', {
+        template_params: { code: prepared.reason, message: prepared.missing.length ? `Missing: ${prepared.missing.join(', ')}` : prepared.reason },
+      });
+      return;
+    }
+    record.set('template_params', prepared.params);
+    record.set('text', prepared.preview);
+  }
   record.set('direction', 'out');
   record.set('sender', 'agent');
   record.set('author', e.auth!.id);
@@ -48,8 +61,9 @@ export function guardOutboundReply(e: core.RecordRequestEvent): void {
     const fresh = txApp.findRecordById('conversations', conversation.id);
     if (!fresh.getString('first_response_at')) fresh.set('first_response_at', isoDate(now));
     fresh.set('last_outbound_at', isoDate(now));
+    fresh.set('last_agent_reply_at', isoDate(now));
     fresh.set('last_message_at', isoDate(now));
-    fresh.set('last_message_preview', (parsed.data.type === 'text' ? parsed.data.text : `[${parsed.data.type}]`).slice(0, 120));
+    fresh.set('last_message_preview', (record.getString('text') || `[${parsed.data.type}]`).slice(0, 120));
     fresh.set('unread_count', 0);
     // Replying hands the turn to the customer: the ticket moves to "waiting on customer".
     if (fresh.getString('status') === 'open') fresh.set('status', 'pending');

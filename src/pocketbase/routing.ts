@@ -55,7 +55,7 @@ function queueAutoReply(app: core.App, conversation: core.Record, decision: Rout
  * Decides and applies who owns a new or reopened conversation, inside the inbound message's transaction:
  * capacity is counted and written under the same single-writer lock, so parallel customers never overbook an agent.
  */
-export function routeConversation(app: core.App, conversation: core.Record, firstMessageText: string, isNewCustomer: boolean, trigger: 'inbound' | 'reopened', now: number): void {
+export function routeConversation(app: core.App, conversation: core.Record, firstMessageText: string, isNewCustomer: boolean, trigger: 'inbound' | 'reopened', now: number): string | null {
   const decision = decideRouting(routingInputFor(app, conversation, firstMessageText, isNewCustomer, now), now, Math.random());
   for (const skipped of decision.skippedRules) console.log(`[routing] rule "${skipped.name}" skipped: ${skipped.reason}`);
   conversation.set('priority', decision.priority);
@@ -79,6 +79,7 @@ export function routeConversation(app: core.App, conversation: core.Record, firs
     now,
   );
   queueAutoReply(app, conversation, decision);
+  return decision.autoReply?.kind ?? null;
 }
 
 /**
@@ -86,7 +87,8 @@ export function routeConversation(app: core.App, conversation: core.Record, firs
  * Runs when capacity appears: an agent comes online, a conversation is resolved or unassigned.
  */
 export function sweepBacklog(app: core.App, now: number): number {
-  const waiting = app.findRecordsByFilter('conversations', 'status != "resolved" && assignee = ""', '-priority,last_inbound_at', 500, 0);
+  // Tickets the FAQ bot is still answering are not waiting for a person.
+  const waiting = app.findRecordsByFilter('conversations', 'status != "resolved" && assignee = "" && bot_active != true', '-priority,last_inbound_at', 500, 0);
   const byChannel = new Map<string, core.Record[]>();
   for (const conversation of waiting) {
     if (!conversation) continue;
