@@ -1,23 +1,7 @@
 // The client's view of help-desk records. zod/mini (same engine, tree-shakable API) because these schemas are
 // on the PWA's first-load path; full zod stays out of it.
 import * as z from 'zod/mini';
-
-/** PocketBase dates ("2026-11-25 19:10:38.123Z", or "" when unset) as epoch ms or null. */
-const pbDate = z.pipe(
-  z.nullish(z.string()),
-  z.transform((value) => {
-    if (!value) return null;
-    const at = Date.parse(value.replace(' ', 'T'));
-    return Number.isFinite(at) ? at : null;
-  }),
-);
-const text = z.pipe(z.nullish(z.string()), z.transform((value) => value ?? ''));
-const count = z.pipe(z.nullish(z.number()), z.transform((value) => value ?? 0));
-const flag = z.pipe(z.nullish(z.boolean()), z.transform((value) => value ?? false));
-const jsonObject = z.pipe(
-  z.optional(z.unknown()),
-  z.transform((value) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {})),
-);
+import { count, flag, idList, jsonObject, pbDate, text } from './pb-fields';
 
 const contactSchema = z.object({ name: text, profile_name: text, username: text, wa_id: text });
 
@@ -34,7 +18,12 @@ export const conversationRecordSchema = z.pipe(
     last_message_at: pbDate,
     last_inbound_at: pbDate,
     last_message_preview: text,
+    last_outbound_at: pbDate,
+    first_response_at: pbDate,
+    assigned_at: pbDate,
+    labels: idList,
     unread_count: count,
+    created: pbDate,
     updated: pbDate,
     expand: z.nullish(z.object({ contact: z.optional(contactSchema) })),
   }),
