@@ -31,7 +31,11 @@ export async function startStack(options: { timeScale?: number; sweepMs?: number
   const teamId = await createTeam(api, 'Support');
   // Auto-replies are off here so each test controls exactly which messages go out (they have tests of their own).
   const quiet = { autoReply: { enabled: false } };
-  const channelId = await createChannel(api, { default_team: teamId, routing: { newCustomer: { agentsOnline: quiet, agentsOffline: quiet } } });
+  const channelId = await createChannel(api, {
+    default_team: teamId,
+    routing: { newCustomer: { agentsOnline: quiet, agentsOffline: quiet } },
+    auto_replies: { greeting: { enabled: false }, outOfHours: { enabled: false } },
+  });
   const sim = await startSimulator({
     webhookUrl: `${pb.url}/api/whatsapp/webhook`,
     appSecret: TEST_APP_SECRET,
