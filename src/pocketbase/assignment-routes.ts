@@ -2,6 +2,7 @@ import { canAssign, canClaim, canHandOver, type AssignableConversation, type Ass
 import { decideRouting } from '../lib/domain/routing/routing-decision';
 import { respondError } from './api-errors';
 import { applyAssignment, type AssignmentRecord } from './assignment';
+import { requestCsat } from './csat';
 import { isoDate, jsonField, newRecord } from './records';
 import { loadRoutingAgents, routingSettingsOf } from './routing-context';
 import { routingInputFor, sweepBacklog } from './routing';
@@ -148,5 +149,10 @@ export function afterConversationUpdate(e: core.RecordEvent): void {
   const original = record.original();
   const resolved = record.getString('status') === 'resolved' && original.getString('status') !== 'resolved';
   const unassigned = !record.getString('assignee') && !!original.getString('assignee');
-  if (resolved || unassigned) $app.runInTransaction((txApp) => void sweepBacklog(txApp, Date.now()));
+  if (resolved || unassigned) {
+    $app.runInTransaction((txApp) => {
+      if (resolved) requestCsat(txApp, txApp.findRecordById('conversations', record.id), Date.now());
+      sweepBacklog(txApp, Date.now());
+    });
+  }
 }

@@ -1,4 +1,5 @@
 import { autoRepliesSettingsSchema } from '../lib/schemas/auto-replies';
+import { checkCsatSettings } from '../lib/schemas/csat';
 import { faqSettingsSchema } from '../lib/schemas/faq';
 import { validateSchedule } from '../lib/schemas/hours';
 import { checkRoutingSettings } from '../lib/schemas/routing';
@@ -35,6 +36,11 @@ export function guardChannelSettings(e: core.RecordRequestEvent): void {
     if (value === null) continue;
     const parsed = schema.safeParse(value);
     if (!parsed.success) for (const issue of parsed.error.issues) errors[`${field}.${issue.path.join('.')}`] ??= { code: 'invalid-value', message: issue.message };
+  }
+  const service = jsonField<{ csat?: unknown } | null>(record, 'service', null);
+  if (service?.csat !== undefined) {
+    const csat = checkCsatSettings(service.csat);
+    if (!csat.ok) for (const [path, error] of Object.entries(csat.errors)) errors[`service.csat.${path}`] = error;
   }
   if (Object.keys(errors).length) {
     respondError(e, 400, 'invalid-settings', 'The channel settings are invalid.', errors);

@@ -4,6 +4,7 @@ import { conversationForInbound, type ConversationAction } from '../lib/domain/t
 import { applySystemChange, upsertContact } from './contacts';
 import { epochMs, findOne, isoDate, jsonField, newRecord } from './records';
 import { queueAutoReplies } from './auto-replies';
+import { recordCsatAnswer } from './csat';
 import { runFaqBot } from './faq-bot';
 import { routeConversation } from './routing';
 
@@ -93,6 +94,12 @@ export function ingestMessage(app: core.App, channel: core.Record, customer: Cus
     return 'system';
   }
 
+  // A survey answer belongs to the ticket it rates, which stays resolved.
+  const latest = latestConversation(app, contact.id, channel.id);
+  if (latest && recordCsatAnswer(app, latest, message)) {
+    app.save(messageRecord(app, latest.id, message));
+    return 'stored';
+  }
   const { conversation, action, firstEver } = conversationFor(app, contact, channel, now);
   const lastInbound = epochMs(conversation, 'last_inbound_at');
   // Webhooks arrive out of order; the window runs from the newest customer message.

@@ -121,3 +121,23 @@ describe('templates outside the window', () => {
     expect(atMeta?.template?.name).toBe('order_update');
   });
 });
+
+describe('customer satisfaction', () => {
+  it('asks for a rating once on resolve, records the answer and a comment, and keeps the ticket resolved', async () => {
+    const { from, conversationId } = await customer('my parcel is late');
+    await stack.api.update('conversations', conversationId, { assignee: agentId });
+    expect((await agent.update('conversations', conversationId, { status: 'resolved' })).status).toBe(200);
+    const [survey] = (await botMessages(conversationId)).filter((m) => m.payload.purpose === 'csat');
+    expect(survey).toMatchObject({ type: 'interactive' });
+    expect(survey.payload.action.sections[0].rows).toHaveLength(5);
+    await eventually(async () => (await stack.api.view('messages', survey.id)).body.wamid, 'the survey at Meta');
+    await customer('4 – Good', { from, type: 'interactive', text: undefined, listReply: { id: 'csat:4', title: '4 – Good' } });
+    await customer('Quick and friendly, thanks', { from });
+    const conversation = (await stack.api.view('conversations', conversationId)).body;
+    expect(conversation).toMatchObject({ status: 'resolved', csat_rating: 4, csat_comment: 'Quick and friendly, thanks' });
+    // Reopening and resolving again does not ask twice.
+    await stack.api.update('conversations', conversationId, { status: 'open' });
+    await stack.api.update('conversations', conversationId, { status: 'resolved' });
+    expect((await botMessages(conversationId)).filter((m) => m.payload.purpose === 'csat')).toHaveLength(1);
+  });
+});

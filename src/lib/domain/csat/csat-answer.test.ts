@@ -23,6 +23,12 @@ describe('readCsatAnswer: the rating', () => {
     expect(readCsatAnswer(message, asked)).toEqual(expected);
   });
 
+  it('takes an answer stamped in the same second as the survey (Meta stamps whole seconds)', () => {
+    const midSecond: CsatState = { ...asked, requestedAt: requestedAt + 700 };
+    expect(readCsatAnswer({ ...row('csat:4'), at: requestedAt }, midSecond)).toEqual({ rating: 4 });
+    expect(readCsatAnswer({ ...row('csat:4'), at: requestedAt - 1000 }, midSecond)).toBeNull();
+  });
+
   it('reads nothing when no survey was sent', () => {
     expect(readCsatAnswer(row('csat:5'), { ...asked, requestedAt: null })).toBeNull();
   });

@@ -51,7 +51,8 @@ function clip(text: string): string {
  */
 export function readCsatAnswer(message: CsatInbound, state: CsatState): CsatAnswer | null {
   if (state.requestedAt === null) return null;
-  if (message.at !== undefined && message.at < state.requestedAt) return null;
+  // Meta stamps messages in whole seconds: an answer in the same second as the request is not "before" it.
+  if (message.at !== undefined && message.at < Math.floor(state.requestedAt / 1000) * 1000) return null;
   if (state.rating === null) {
     const rating = ratingIn(message);
     return rating === null ? null : { rating };

@@ -1,0 +1,67 @@
+import { csatCommentPrompt, planCsatRequest } from '../lib/domain/csat/csat-request';
+import { csatInboundOf, readCsatAnswer } from '../lib/domain/csat/csat-answer';
+import { DEFAULT_CSAT_SETTINGS, type CsatSettings } from '../lib/domain/csat/csat-settings';
+import type { NormalizedInbound } from '../lib/domain/inbound/normalized-message';
+import { checkCsatSettings } from '../lib/schemas/csat';
+import { queueBotMessage } from './bot-messages';
+import { epochMs, findOne, isoDate, jsonField, newRecord } from './records';
+
+/** The channel's survey settings (`channels.service.csat`); defaults when unset or no longer valid. */
+function settingsOf(channel: core.Record): CsatSettings {
+  const raw = jsonField<{ csat?: unknown }>(channel, 'service', {})?.csat;
+  if (raw === undefined) return DEFAULT_CSAT_SETTINGS;
+  const checked = checkCsatSettings(raw);
+  return checked.ok ? checked.settings : DEFAULT_CSAT_SETTINGS;
+}
+
+/** After a ticket is resolved: ask the customer for a 1–5 rating, once (a list in the window, else the template). */
+export function requestCsat(app: core.App, conversation: core.Record, now: number): void {
+  const channel = app.findRecordById('channels', conversation.getString('channel'));
+  const request = planCsatRequest(
+    {
+      resolvedBy: (conversation.getString('resolved_by') || null) as 'agent' | 'bot' | 'system' | null,
+      lastInboundAt: epochMs(conversation, 'last_inbound_at'),
+      csatRequestedAt: epochMs(conversation, 'csat_requested_at'),
+      language: conversation.getString('language') || channel.getString('language') || null,
+    },
+    settingsOf(channel),
+    now,
+  );
+  if (!request) return;
+  if (request.kind === 'list') {
+    const interactive = { type: 'list', body: { text: request.body }, action: { button: request.button, sections: [{ title: request.button, rows: request.rows }] } };
+    queueBotMessage(app, conversation.id, { type: 'interactive', text: request.body, interactive }, 'csat');
+  } else {
+    const template = findOne(app, 'templates', 'name = {:name} && status = "approved"', { name: request.name });
+    if (!template) return;
+    app.save(newRecord(app, 'messages', { conversation: conversation.id, direction: 'out', sender: 'bot', type: 'template', template: template.id, template_params: [], text: '', payload: { purpose: 'csat' }, status: 'queued', attempts: 0 }));
+  }
+  conversation.set('csat_requested_at', isoDate(now));
+  app.save(conversation);
+}
+
+/**
+ * Takes a customer's answer to the survey on their resolved ticket. Returns true when the message was the answer
+ * (or its comment): it is stored on that ticket, which stays resolved instead of reopening.
+ */
+export function recordCsatAnswer(app: core.App, conversation: core.Record, message: NormalizedInbound): boolean {
+  if (conversation.getString('status') !== 'resolved') return false;
+  const rating = conversation.getInt('csat_rating');
+  const answer = readCsatAnswer(csatInboundOf(message), {
+    requestedAt: epochMs(conversation, 'csat_requested_at'),
+    rating: rating >= 1 && rating <= 5 ? (rating as 1 | 2 | 3 | 4 | 5) : null,
+    ratedAt: epochMs(conversation, 'csat_rated_at'),
+    comment: conversation.getString('csat_comment') || null,
+  });
+  if (!answer) return false;
+  if ('rating' in answer) {
+    conversation.set('csat_rating', answer.rating);
+    conversation.set('csat_rated_at', isoDate(message.timestamp));
+    const prompt = csatCommentPrompt(settingsOf(app.findRecordById('channels', conversation.getString('channel'))), conversation.getString('language'));
+    if (prompt) queueBotMessage(app, conversation.id, { type: 'text', text: prompt }, 'csat-comment');
+  } else {
+    conversation.set('csat_comment', answer.comment);
+  }
+  app.save(conversation);
+  return true;
+}
