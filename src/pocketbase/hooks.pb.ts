@@ -36,3 +36,4 @@ routerAdd('GET', '/api/pocketdesk/contacts/{id}/export', (e) => require(`${__hoo
 routerAdd('POST', '/api/pocketdesk/contacts/{id}/erase', (e) => require(`${__hooks}/app.js`).eraseCustomerData(e));
 
 cronAdd('pocketdesk-bot-timeouts', '* * * * *', () => require(`${__hooks}/app.js`).resolveSilentBotConversations());
+routerAdd('GET', '/api/pocketdesk/metrics', (e) => require(`${__hooks}/app.js`).handleMetrics(e));

@@ -10,3 +10,4 @@ export { claimReadReceipts, handleMarkRead, recordReadReceipt } from './read-rec
 export { auditCreate, auditDelete, auditUpdate } from './audit';
 export { eraseCustomerData, exportCustomerData } from './customer-data';
 export { resolveSilentBotConversations } from './faq-bot';
+export { handleMetrics } from './metrics';

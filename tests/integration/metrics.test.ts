@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Api } from '../support/api';
+import { startPocketBase, type RunningPocketBase } from '../support/pocketbase';
+import { createAgent, createChannel, createTeam, PASSWORD } from '../support/seed';
+import { postWebhook, textWebhook } from '../support/webhook-client';
+
+let pb: RunningPocketBase;
+let root: Api;
+let admin: Api;
+let managerA: Api;
+let agentA: Api;
+let agentAId: string;
+let teamA: string;
+let teamB: string;
+const from = Date.now() - 3600_000;
+const range = () => `from=${from}&to=${Date.now() + 60_000}`;
+
+async function ticket(n: number, team: string): Promise<string> {
+  await postWebhook(pb.url, JSON.stringify(textWebhook({ from: `3480000${n}`, name: `Metric ${n}`, wamid: `wamid.metrics.${n}`, text: 'help' })));
+  const [conversation] = await root.list('conversations', `contact.wa_id = "3480000${n}"`);
+  await root.update('conversations', conversation.id, { team, assignee: team === teamA ? agentAId : '' });
+  return conversation.id;
+}
+
+beforeAll(async () => {
+  pb = await startPocketBase();
+  root = new Api(pb.url, pb.superuserToken);
+  teamA = await createTeam(root, 'Metrics A');
+  teamB = await createTeam(root, 'Metrics B');
+  await createChannel(root, { default_team: teamA, routing: { newCustomer: { agentsOnline: { autoReply: { enabled: false } }, agentsOffline: { autoReply: { enabled: false } } } }, auto_replies: { greeting: { enabled: false }, outOfHours: { enabled: false } } });
+  const a = await createAgent(root, { name: 'Metric Agent', teams: [teamA], status: 'offline' });
+  agentAId = a.id;
+  agentA = await root.as(a.email, PASSWORD);
+  admin = await root.as((await createAgent(root, { name: 'Metric Admin', role: 'admin', status: 'offline' })).email, PASSWORD);
+  managerA = await root.as((await createAgent(root, { name: 'Metric Manager', role: 'manager', teams: [teamA], status: 'offline' })).email, PASSWORD);
+  const answered = await ticket(1, teamA);
+  expect((await agentA.create('messages', { conversation: answered, direction: 'out', author: agentAId, type: 'text', text: 'On it' })).status).toBe(200);
+  await agentA.update('conversations', answered, { status: 'resolved' });
+  await ticket(2, teamA);
+  await ticket(3, teamB);
+});
+afterAll(async () => pb?.stop());
+
+describe('metrics', () => {
+  it('counts opened and resolved tickets and first responses for an admin', async () => {
+    const response = await admin.request('GET', `/api/pocketdesk/metrics?${range()}`);
+    expect(response.status).toBe(200);
+    expect(response.body.summary).toMatchObject({ opened: 3, resolved: 1, botResolved: 0 });
+    expect(response.body.summary.firstResponse.count).toBe(1);
+    expect(response.body.summary.firstResponse.medianMs).toBeGreaterThanOrEqual(0);
+    expect(response.body.backlog.length).toBeGreaterThan(0);
+  });
+
+  it('shows a manager their own teams only, and refuses another team', async () => {
+    expect((await managerA.request('GET', `/api/pocketdesk/metrics?${range()}`)).body.summary.opened).toBe(2);
+    expect((await managerA.request('GET', `/api/pocketdesk/metrics?${range()}&teamId=${teamB}`)).status).toBe(403);
+  });
+
+  it('refuses agents and bad ranges', async () => {
+    expect((await agentA.request('GET', `/api/pocketdesk/metrics?${range()}`)).status).toBe(403);
+    const bad = await admin.request('GET', `/api/pocketdesk/metrics?from=${Date.now()}&to=${from}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.data.to.code).toBe('empty-range');
+  });
+
+  it('exports a per-agent table as CSV', async () => {
+    const response = await fetch(`${pb.url}/api/pocketdesk/metrics?${range()}&groupBy=agent&format=csv`, { headers: { authorization: admin.token } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const lines = (await response.text()).trim().split('\r\n');
+    expect(lines[0].split(',')[0]).toBe('agent');
+    expect(lines.some((line) => line.startsWith('Metric Agent,'))).toBe(true);
+  });
+});
