@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { projectRoot } from '../pocketbase-paths.mjs';
+import { benchMetrics } from './metrics-bench';
+import { benchMetricsEndpoint } from './metrics-endpoint-bench';
 import { benchPush } from './push-bench';
 import { benchRouting } from './routing-bench';
 import { benchWebhooks } from './webhook-bench';
@@ -32,6 +34,13 @@ report.routing = routing.rows;
 const push = await benchPush();
 console.log(`\nAssignment → push request at the (mock) push service, worker included: p50 ${push.p50Ms} ms, p95 ${push.p95Ms} ms over ${push.samples} notifications (target p95 ≤ 2000 ms)`);
 report.push = push;
+
+const pure = benchMetrics();
+console.log(`\nMetrics over ${pure.conversations} conversations: pure summarize in Node ${pure.summarizeMs} ms`);
+const endpoint = await benchMetricsEndpoint(Number(process.env.BENCH_METRICS_CONVERSATIONS ?? 100_000));
+console.log(`GET /api/pocketdesk/metrics/overview (dashboard, SQL) over ${endpoint.conversations} conversations, 30 days: median ${endpoint.overviewMedianMs} ms (samples ${endpoint.overviewSamples.join(', ')})`);
+console.log(`GET /api/pocketdesk/metrics (full report by agent, JS in the hooks VM): median ${endpoint.medianMs} ms (samples ${endpoint.samples.join(', ')}; seeding took ${endpoint.seedSeconds} s)`);
+report.metrics = { pure, endpoint };
 
 mkdirSync(join(projectRoot, '.reports'), { recursive: true });
 writeFileSync(join(projectRoot, '.reports', 'bench.json'), JSON.stringify(report, null, 2));

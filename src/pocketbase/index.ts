@@ -11,3 +11,5 @@ export { auditCreate, auditDelete, auditUpdate } from './audit';
 export { eraseCustomerData, exportCustomerData } from './customer-data';
 export { resolveSilentBotConversations } from './faq-bot';
 export { handleMetrics } from './metrics';
+export { handleBenchSeed } from './bench-seed';
+export { handleMetricsOverview } from './metrics-overview';

@@ -63,6 +63,19 @@ describe('metrics', () => {
     expect(bad.body.data.to.code).toBe('empty-range');
   });
 
+  it('gives the same headline figures from the SQL overview as from the full report', async () => {
+    const report = (await admin.request('GET', `/api/pocketdesk/metrics?${range()}&bucket=hour`)).body;
+    const full = report.summary;
+    const overview = await admin.request('GET', `/api/pocketdesk/metrics/overview?${range()}&bucket=hour`);
+    expect(overview.status).toBe(200);
+    expect(overview.body).toMatchObject({ opened: full.opened, resolved: full.resolved, botResolved: full.botResolved });
+    expect(overview.body.firstResponse.count).toBe(full.firstResponse.count);
+    expect(Math.abs(overview.body.firstResponse.medianMs - full.firstResponse.medianMs)).toBeLessThan(1000);
+    expect(overview.body.firstContactResolutionRate).toBe(full.firstContactResolutionRate);
+    expect(overview.body.backlog.map((b: { open: number }) => b.open)).toEqual(report.backlog.map((b: { open: number }) => b.open));
+    expect((await managerA.request('GET', `/api/pocketdesk/metrics/overview?${range()}`)).body.opened).toBe(2);
+  });
+
   it('exports a per-agent table as CSV', async () => {
     const response = await fetch(`${pb.url}/api/pocketdesk/metrics?${range()}&groupBy=agent&format=csv`, { headers: { authorization: admin.token } });
     expect(response.status).toBe(200);
