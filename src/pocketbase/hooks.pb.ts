@@ -39,3 +39,5 @@ cronAdd('pocketdesk-bot-timeouts', '* * * * *', () => require(`${__hooks}/app.js
 routerAdd('GET', '/api/pocketdesk/metrics', (e) => require(`${__hooks}/app.js`).handleMetrics(e));
 routerAdd('POST', '/api/pocketdesk/bench/seed', (e) => require(`${__hooks}/app.js`).handleBenchSeed(e));
 routerAdd('GET', '/api/pocketdesk/metrics/overview', (e) => require(`${__hooks}/app.js`).handleMetricsOverview(e));
+routerAdd('POST', '/api/pocketdesk/worker/sla-sweep', (e) => require(`${__hooks}/app.js`).handleSlaSweep(e));
+cronAdd('pocketdesk-sla', '* * * * *', () => require(`${__hooks}/app.js`).runSlaSweep());

@@ -13,3 +13,4 @@ export { resolveSilentBotConversations } from './faq-bot';
 export { handleMetrics } from './metrics';
 export { handleBenchSeed } from './bench-seed';
 export { handleMetricsOverview } from './metrics-overview';
+export { handleSlaSweep, runSlaSweep } from './sla';

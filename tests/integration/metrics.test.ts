@@ -85,3 +85,25 @@ describe('metrics', () => {
     expect(lines.some((line) => line.startsWith('Metric Agent,'))).toBe(true);
   });
 });
+
+describe('SLA', () => {
+  it('marks a ticket without a first response as breached once its time has passed, and escalates once', async () => {
+    const slow = await ticket(9, teamA);
+    const manager = (await root.list('agents', 'role = "manager"'))[0];
+    await root.request('PATCH', `/api/collections/channels/records/${(await root.list('channels'))[0].id}`, { service: { sla: { policies: [{ firstResponseMinutes: 5, businessHoursOnly: false, escalation: { notifyManager: true, raisePriorityTo: 900, reassign: false } }] } } });
+    const early = await root.request('POST', '/api/pocketdesk/worker/sla-sweep', { now: Date.now() + 60_000 });
+    expect(early.body.escalations).toBe(0);
+    expect((await root.view('conversations', slow)).body.sla_breached).toBe(false);
+    const late = Date.now() + 10 * 60_000;
+    expect((await root.request('POST', '/api/pocketdesk/worker/sla-sweep', { now: late })).body.escalations).toBeGreaterThan(0);
+    const breached = (await root.view('conversations', slow)).body;
+    expect(breached).toMatchObject({ sla_breached: true, priority: 900 });
+    expect(await root.list('notifications', `kind = "sla" && agent = "${manager.id}" && conversation = "${slow}"`)).toHaveLength(1);
+    await root.request('POST', '/api/pocketdesk/worker/sla-sweep', { now: late + 60_000 });
+    expect(await root.list('notifications', `kind = "sla" && conversation = "${slow}"`)).toHaveLength(1);
+  });
+
+  it('lets only superusers run the sweep', async () => {
+    expect((await admin.request('POST', '/api/pocketdesk/worker/sla-sweep', {})).status).toBe(403);
+  });
+});

@@ -1,0 +1,84 @@
+import { planSlaEscalations, type EscalationCandidate } from '../lib/domain/sla/sla-escalation';
+import { pickSlaPolicy } from '../lib/domain/sla/sla-policy';
+import { slaStatus } from '../lib/domain/sla/sla-status';
+import { checkSlaSettings, DEFAULT_SLA_SETTINGS } from '../lib/schemas/sla';
+import { respondError } from './api-errors';
+import { applyAssignment } from './assignment';
+import { scheduleOf } from './auto-replies';
+import { loadTimelines } from './metrics-timelines';
+import { isoDate, jsonField, newRecord } from './records';
+import { sweepBacklog } from './routing';
+import { GoTimeZone } from './time-zone';
+
+const LOOKBACK_MS = 60 * 86_400_000;
+
+/**
+ * Measures every open ticket against its channel/team SLA policy, stores the next deadline (the queue shows time
+ * left) and carries out the policy's escalations once per breach: notify the team's managers, raise priority, or
+ * hand the ticket back to routing.
+ */
+export function sweepSla(app: core.App, now: number): number {
+  const port = new GoTimeZone();
+  const timelines = loadTimelines(app, { from: now - LOOKBACK_MS, to: now + 1 }).filter((t) => t.resolvedAt === null);
+  let escalations = 0;
+  let freed = false;
+  const channels = new Map<string, core.Record>();
+  for (const timeline of timelines) {
+    if (!channels.has(timeline.channelId)) channels.set(timeline.channelId, app.findRecordById('channels', timeline.channelId));
+    const channel = channels.get(timeline.channelId)!;
+    const stored = jsonField<{ sla?: unknown } | null>(channel, 'service', null)?.sla;
+    const settings = stored === undefined ? DEFAULT_SLA_SETTINGS : (() => {
+      const checked = checkSlaSettings(stored, port);
+      return checked.ok ? checked.settings : DEFAULT_SLA_SETTINGS;
+    })();
+    const policy = pickSlaPolicy(settings.policies, { channelId: timeline.channelId, teamId: timeline.teamId });
+    if (!policy) continue;
+    const statuses = slaStatus(timeline, policy, now, scheduleOf(channel, port), port);
+    const conversation = app.findRecordById('conversations', timeline.id);
+    const running = statuses.filter((s) => s.stoppedAt === null);
+    const nextDue = running.length ? Math.min(...running.map((s) => s.dueAt ?? Infinity)) : Infinity;
+    conversation.set('sla_due_at', Number.isFinite(nextDue) ? isoDate(nextDue) : '');
+    conversation.set('sla_breached', running.some((s) => s.breached));
+    const done = jsonField<string[]>(conversation, 'sla_escalations', []);
+    const candidate: EscalationCandidate = { conversation: { id: timeline.id, priority: conversation.getInt('priority'), assigneeId: timeline.assigneeId }, status: statuses };
+    const actions = planSlaEscalations([candidate], policy, done);
+    for (const action of actions) {
+      if (action.kind === 'raise-priority') conversation.set('priority', action.priority);
+      else if (action.kind === 'notify-manager') {
+        const managers = app.findRecordsByFilter('agents', 'role = "manager" && teams ~ {:team}', '', 50, 0, { team: timeline.teamId ?? '' } as dbx.Params);
+        for (const manager of managers) {
+          if (!manager) continue;
+          app.save(newRecord(app, 'notifications', { agent: manager.id, conversation: timeline.id, kind: 'sla', title: 'SLA missed', body: `${action.target.replace('-', ' ')} overdue`, url: `/conversations/${timeline.id}`, status: 'pending', attempts: 0 }));
+        }
+      } else {
+        app.save(conversation);
+        applyAssignment(app, conversation, { trigger: 'unassign', agentId: null, teamId: null, outcome: 'queued', reason: `sla-${action.target}` }, now);
+        freed = true;
+      }
+      done.push(action.dedupeKey);
+      escalations++;
+    }
+    conversation.set('sla_escalations', done.slice(-100));
+    app.save(conversation);
+  }
+  if (freed) sweepBacklog(app, now);
+  return escalations;
+}
+
+/** Cron entry: once a minute. */
+export function runSlaSweep(): void {
+  $app.runInTransaction((txApp) => void sweepSla(txApp, Date.now()));
+}
+
+/** POST /api/pocketdesk/worker/sla-sweep {now?} — superuser only; lets tests and operators run the sweep at a given time. */
+export function handleSlaSweep(e: core.RequestEvent): void {
+  if (!e.hasSuperuserAuth()) {
+    respondError(e, 403, 'superuser-only', 'Only superusers may run the SLA sweep.');
+    return;
+  }
+  const body = JSON.parse(toString(e.request!.body) || '{}') as { now?: number };
+  const now = Number.isFinite(body.now) ? Number(body.now) : Date.now();
+  let escalations = 0;
+  $app.runInTransaction((txApp) => void (escalations = sweepSla(txApp, now)));
+  e.json(200, { escalations });
+}
