@@ -41,3 +41,6 @@ routerAdd('POST', '/api/pocketdesk/bench/seed', (e) => require(`${__hooks}/app.j
 routerAdd('GET', '/api/pocketdesk/metrics/overview', (e) => require(`${__hooks}/app.js`).handleMetricsOverview(e));
 routerAdd('POST', '/api/pocketdesk/worker/sla-sweep', (e) => require(`${__hooks}/app.js`).handleSlaSweep(e));
 cronAdd('pocketdesk-sla', '* * * * *', () => require(`${__hooks}/app.js`).runSlaSweep());
+routerAdd('POST', '/api/pocketdesk/worker/qa-sample', (e) => require(`${__hooks}/app.js`).handleQaSample(e));
+cronAdd('pocketdesk-qa-sample', '15 3 * * *', () => require(`${__hooks}/app.js`).runQaSampling());
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardQaReview(e), 'qa_reviews');

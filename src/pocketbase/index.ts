@@ -14,3 +14,4 @@ export { handleMetrics } from './metrics';
 export { handleBenchSeed } from './bench-seed';
 export { handleMetricsOverview } from './metrics-overview';
 export { handleSlaSweep, runSlaSweep } from './sla';
+export { guardQaReview, handleQaSample, runQaSampling } from './qa-reviews';

@@ -107,3 +107,23 @@ describe('SLA', () => {
     expect((await admin.request('POST', '/api/pocketdesk/worker/sla-sweep', {})).status).toBe(403);
   });
 });
+
+describe('QA review', () => {
+  it('samples resolved conversations per agent once per period, lets the supervisor score them, and shows the agent the result', async () => {
+    await root.update('teams', teamA, { settings: { qa: { enabled: true, samplePerAgent: 2, periodDays: 7 } } });
+    // The sampled period is the one that ended before `now`: move `now` a week ahead of the resolutions.
+    const now = Date.now() + 7 * 86_400_000;
+    const first = await root.request('POST', '/api/pocketdesk/worker/qa-sample', { now });
+    expect(first.body.queued).toBeGreaterThan(0);
+    expect((await root.request('POST', '/api/pocketdesk/worker/qa-sample', { now })).body.queued).toBe(0);
+    const [review] = await managerA.list('qa_reviews');
+    expect(review).toMatchObject({ status: 'pending', agent: agentAId });
+    expect(await agentA.list('qa_reviews')).toHaveLength(0);
+    const bad = await managerA.update('qa_reviews', review.id, { scores: { greeting: 9 } });
+    expect(bad.status).toBe(400);
+    const good = await managerA.update('qa_reviews', review.id, { scores: { greeting: 2, resolution: 3, tone: 2, accuracy: 1 }, feedback: 'Clear and kind.' });
+    expect(good.status).toBe(200);
+    expect(good.body).toMatchObject({ status: 'done', total: 8, max: 10, percent: 80 });
+    expect((await agentA.list('qa_reviews')).map((r) => r.feedback)).toEqual(['Clear and kind.']);
+  });
+});
