@@ -64,7 +64,8 @@ export function applyAssignment(app: core.App, conversation: core.Record, change
     }
   }
 
-  if (change.agentId !== previous || change.trigger !== 'inbound') {
+  // Automatic routing of new messages is explained in routing_events; the audit keeps the acts that change hands.
+  if (change.trigger !== 'inbound' && change.trigger !== 'reopened') {
     writeAudit(app, {
       actorId: change.actorId ?? null,
       actorKind: change.actorId ? 'agent' : 'system',

@@ -38,10 +38,17 @@ export function loadRoutingAgents(app: core.App): RoutingAgent[] {
 
 /** The channel's routing settings; a stored document that no longer parses falls back to defaults (and says so). */
 export function routingSettingsOf(channel: core.Record): RoutingSettings {
+  // Parsing with defaults costs more in the VM than the decision itself; the parsed form is shared across the
+  // VM pool as JSON (a JS object must not cross VMs), keyed by the channel's last update.
+  const key = `pocketdesk:routing:${channel.id}:${channel.getString('updated')}`;
+  const cached = $app.store().get(key);
+  if (typeof cached === 'string') return JSON.parse(cached) as RoutingSettings;
   const parsed = routingSettingsSchema.safeParse(jsonField<unknown>(channel, 'routing', {}) ?? {});
   if (!parsed.success) console.log(`[routing] channel ${channel.id}: stored routing settings are invalid; using defaults`);
-  const settings = parsed.success ? parsed.data : DEFAULT_ROUTING_SETTINGS;
-  return settings.defaultTeamId ? settings : { ...settings, defaultTeamId: channel.getString('default_team') || null };
+  const base = parsed.success ? parsed.data : DEFAULT_ROUTING_SETTINGS;
+  const settings = base.defaultTeamId ? base : { ...base, defaultTeamId: channel.getString('default_team') || null };
+  $app.store().set(key, JSON.stringify(settings));
+  return settings;
 }
 
 /** Whether the channel is open now and the local minute of day, in the channel's time zone. */

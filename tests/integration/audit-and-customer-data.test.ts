@@ -38,11 +38,15 @@ describe('audit trail', () => {
     expect(rows.find((row) => row.collection_name === 'agents' && row.record_id === agentId)?.changes.role).toEqual({ from: 'agent', to: 'manager' });
   });
 
-  it('records routing decisions as assignments', async () => {
+  it('records manual assignments with who made them; automatic routing is explained in routing_events', async () => {
     await postWebhook(pb.url, JSON.stringify(textWebhook({ from: '34677000001', name: 'Audited', wamid: 'wamid.audit.1', text: 'hi' })));
-    const rows = await root.list('audit_log', 'action = "inbound"');
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows[0].actor_kind).toBe('system');
+    const [conversation] = await root.list('conversations', 'contact.wa_id = "34677000001"');
+    expect(await root.list('routing_events', `conversation = "${conversation.id}"`)).toHaveLength(1);
+    const target = conversation.assignee === agentId ? adminId : agentId;
+    expect((await admin.request('POST', `/api/pocketdesk/conversations/${conversation.id}/assign`, { action: 'assign', agentId: target })).status).toBe(200);
+    const [row] = await root.list('audit_log', `action = "assign" && record_id = "${conversation.id}"`);
+    expect(row).toMatchObject({ actor: adminId, actor_kind: 'agent' });
+    expect(row.changes.assignee.to).toBe(target);
   });
 
   it('is readable by admins only and cannot be written or deleted through the API', async () => {
