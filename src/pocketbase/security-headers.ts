@@ -22,6 +22,13 @@ export function addSecurityHeaders(e: core.RequestEvent): void {
   headers.set('Referrer-Policy', 'same-origin');
   headers.set('Permissions-Policy', 'camera=(self), microphone=(self), geolocation=()');
   const path = e.request!.url!.path;
+  // The SPA's index fallback would answer an unknown API path with index.html and 200; clients need a 404.
+  if (path.startsWith('/api/') && String(e.request!.pattern).includes('{path...}')) {
+    e.json(404, { status: 404, message: 'Not found.', reason: 'unknown-route', data: {} });
+    return;
+  }
+  // Chromium expects the manifest's own media type; the static file server does not know .webmanifest.
+  if (path.endsWith('.webmanifest')) headers.set('Content-Type', 'application/manifest+json');
   if (!path.startsWith('/api/') && !path.startsWith('/_/')) {
     headers.set('Content-Security-Policy', PWA_POLICY);
     headers.set('X-Frame-Options', 'DENY');

@@ -186,6 +186,12 @@ describe('configuration and secrets', () => {
     expect(denied((await anonymous.create('agents', { email: 'x@y.z', password: PASSWORD, passwordConfirm: PASSWORD, name: 'X', role: 'admin' })).status)).toBe(true);
   });
 
+  it('answers an unknown API path with a JSON 404 instead of the app', async () => {
+    const response = await fetch(`${pb.url}/api/no-such-route`);
+    expect(response.status).toBe(404);
+    expect((await response.json()).reason).toBe('unknown-route');
+  });
+
   it('sends security headers with a same-origin CSP on the PWA', async () => {
     const response = await fetch(`${pb.url}/`);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
