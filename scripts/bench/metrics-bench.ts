@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ConversationTimeline, TimelineEvent } from '../../src/lib/domain/metrics/conversation-timeline';
 import { summarizeConversations } from '../../src/lib/domain/metrics/conversation-summary';
+import { seededRandom } from '../../tests/support/seeded-random';
 
 const CONVERSATIONS = 100_000;
 const RUNS = 5;
@@ -8,17 +9,6 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 5, 1);
 const AGENTS = Array.from({ length: 20 }, (_, i) => `agent-${i}`);
-
-// A fixed seed, so every run (and every machine) measures the same 100k conversations.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A month of conversations shaped like a busy desk: a few exchanges each, most resolved, some reopened or handed over. */
 function generateTimelines(count: number, random: () => number): ConversationTimeline[] {
@@ -65,7 +55,7 @@ function generateTimelines(count: number, random: () => number): ConversationTim
  * then the median of five, in milliseconds.
  */
 export function benchMetrics(): { conversations: number; summarizeMs: number } {
-  const timelines = generateTimelines(CONVERSATIONS, mulberry32(20260601));
+  const timelines = generateTimelines(CONVERSATIONS, seededRandom(20260601));
   const range = { from: START, to: START + 31 * DAY };
   const options = { schedule: null, port: null };
   summarizeConversations(timelines, range, options);

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { decideRouting } from '../../src/lib/domain/routing/routing-decision';
 import type { RoutingAgent, RoutingInput } from '../../src/lib/domain/routing/routing-input';
 import { routingSettingsSchema } from '../../src/lib/schemas/routing';
+import { seededRandom } from '../../tests/support/seeded-random';
 
 export interface RoutingBenchRow {
   agents: number;
@@ -16,16 +17,6 @@ const AGENT_COUNTS = [10, 200, 1000];
 const WARMUP = 2_000;
 const MEASURED = 20_000;
 const now = Date.UTC(2026, 10, 25, 15, 0, 0);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEAMS = ['sales', 'billing', 'vip', 'support'];
 
@@ -96,7 +87,7 @@ function inputsFor(agents: RoutingAgent[], next: () => number): RoutingInput[] {
 export async function benchRouting(): Promise<{ rows: RoutingBenchRow[] }> {
   const rows: RoutingBenchRow[] = [];
   for (const count of AGENT_COUNTS) {
-    const next = mulberry32(count);
+    const next = seededRandom(count);
     const inputs = inputsFor(agentsFor(count, next), next);
     let sink = 0;
     for (let i = 0; i < WARMUP; i++) sink += decideRouting(inputs[i % inputs.length], now, next()).priority;

@@ -3,6 +3,7 @@ import { intlTimeZone as port } from '../../client/intl-time-zone';
 import { businessMsBetween } from '../hours/business-hours';
 import type { BusinessSchedule } from '../hours/schedule';
 import { indexBusinessTime } from './business-time-index';
+import { seededRandom } from '../../../../tests/support/seeded-random';
 
 const HOUR = 3_600_000;
 const split = [{ start: '09:00', end: '13:00' }, { start: '15:00', end: '19:00' }];
@@ -21,23 +22,13 @@ const schedules: Array<[string, BusinessSchedule]> = [
   ['never open', { timezone: 'Europe/Madrid', weekly: {} }],
 ];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('indexBusinessTime', () => {
   it.each(schedules)('counts exactly what businessMsBetween counts: %s', (_, schedule) => {
     // Spans March to November 2026, through both of Madrid's clock changes.
     const from = Date.UTC(2026, 2, 20);
     const to = Date.UTC(2026, 10, 1);
     const meter = indexBusinessTime(schedule, from, to, port);
-    const random = mulberry32(99);
+    const random = seededRandom(99);
     for (let i = 0; i < 400; i++) {
       const a = from + Math.floor(random() * (to - from));
       const b = Math.min(to, a + Math.floor(random() * 72 * HOUR));

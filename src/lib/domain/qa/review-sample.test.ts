@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_QA_SETTINGS, type QaSettings } from './qa-settings';
 import { sampleForReview, type ClosedConversation } from './review-sample';
+import { seededRandom } from '../../../../tests/support/seeded-random';
 
 const DAY = 86_400_000;
 const start = Date.UTC(2026, 5, 15);
 const end = start + 7 * DAY;
 const on = { ...DEFAULT_QA_SETTINGS, enabled: true };
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 // Compact rows: 'ana:c1@2' is c1, assigned to ana, resolved two days into the period.
 const closed = (...specs: string[]): ClosedConversation[] =>
   specs.map((spec) => {
@@ -27,7 +19,7 @@ const week = closed('ana:a1@0', 'ana:a2@1', 'ana:a3@2', 'ana:a4@3', 'ana:a5@4', 
 
 describe('sampleForReview', () => {
   it('picks up to the sample size per agent, agents in id order', () => {
-    const sample = sampleForReview(week, on, start, end, mulberry32(1));
+    const sample = sampleForReview(week, on, start, end, seededRandom(1));
     expect(sample.map((s) => [s.agentId, s.conversationIds.length, s.available])).toEqual([['ana', 3, 5], ['ben', 2, 2], ['zoe', 1, 1]]);
   });
 
@@ -39,13 +31,13 @@ describe('sampleForReview', () => {
   });
 
   it('gives the same sample for the same random sequence, whatever order the rows came in', () => {
-    const first = sampleForReview(week, on, start, end, mulberry32(42));
-    expect(sampleForReview([...week].reverse(), on, start, end, mulberry32(42))).toEqual(first);
+    const first = sampleForReview(week, on, start, end, seededRandom(42));
+    expect(sampleForReview([...week].reverse(), on, start, end, seededRandom(42))).toEqual(first);
   });
 
   it('never picks a conversation twice, even when a row is repeated', () => {
     for (let seed = 0; seed < 500; seed++) {
-      for (const pick of sampleForReview([...week, ...week], { ...on, samplePerAgent: 4 }, start, end, mulberry32(seed))) {
+      for (const pick of sampleForReview([...week, ...week], { ...on, samplePerAgent: 4 }, start, end, seededRandom(seed))) {
         expect(new Set(pick.conversationIds).size).toBe(pick.conversationIds.length);
       }
     }
@@ -53,7 +45,7 @@ describe('sampleForReview', () => {
 
   it('gives every conversation the same chance', () => {
     const picks = new Map<string, number>();
-    const random = mulberry32(7);
+    const random = seededRandom(7);
     const runs = 20_000;
     for (let run = 0; run < runs; run++) {
       for (const id of sampleForReview(week, on, start, end, random)[0]?.conversationIds ?? []) picks.set(id, (picks.get(id) ?? 0) + 1);
@@ -67,19 +59,19 @@ describe('sampleForReview', () => {
     ['resolved the instant it ends', 'ana:c@7', 0],
     ['resolved the day before', 'ana:c@-1', 0],
   ])('counts a conversation %s: %i', (_, spec, count) => {
-    expect(sampleForReview(closed(spec), on, start, end, mulberry32(1)).flatMap((s) => s.conversationIds)).toHaveLength(count);
+    expect(sampleForReview(closed(spec), on, start, end, seededRandom(1)).flatMap((s) => s.conversationIds)).toHaveLength(count);
   });
 
   it('leaves out unassigned and unresolved conversations', () => {
     const rows = [...closed('-:x@1'), { id: 'open', assigneeId: 'ana', resolvedAt: null }];
-    expect(sampleForReview(rows, on, start, end, mulberry32(1))).toEqual([]);
+    expect(sampleForReview(rows, on, start, end, seededRandom(1))).toEqual([]);
   });
 
   it.each<[string, QaSettings]>([
     ['QA is off', DEFAULT_QA_SETTINGS],
     ['the sample size is 0', { ...on, samplePerAgent: 0 }],
   ])('picks nothing when %s', (_, settings) => {
-    expect(sampleForReview(week, settings, start, end, mulberry32(1)).flatMap((s) => s.conversationIds)).toEqual([]);
+    expect(sampleForReview(week, settings, start, end, seededRandom(1)).flatMap((s) => s.conversationIds)).toEqual([]);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pickAgent, screenAgents } from './agent-selection';
 import type { RoutingAgent } from './routing-input';
+import { seededRandom } from '../../../../tests/support/seeded-random';
 
 // Generated cases run thousands of decisions; give them room on a loaded CI machine.
 const GENERATED = { timeout: 30_000 };
@@ -18,16 +19,6 @@ function pool(...specs: string[]): RoutingAgent[] {
     if (!m) throw new Error(`bad spec ${spec}`);
     return agent(m[1], { openCount: Number(m[2]), lastAssignedAt: m[3] ? Number(m[3]) : null, lastMessageAt: m[4] ? Number(m[4]) : null });
   });
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('pickAgent', () => {
@@ -66,7 +57,7 @@ describe('pickAgent', () => {
   });
 
   it('gives the same answer for any order of the same candidates', GENERATED, () => {
-    const next = mulberry32(7);
+    const next = seededRandom(7);
     for (let round = 0; round < 500; round++) {
       const specs = Array.from({ length: 1 + Math.floor(next() * 8) }, (_, i) => {
         const assigned = next() < 0.8 ? `@${Math.floor(next() * 4)}` : '';
@@ -94,7 +85,7 @@ describe('pickAgent', () => {
   });
 
   it('stays fair while agents come and go: nobody is served twice while an eligible colleague waits', GENERATED, () => {
-    const next = mulberry32(42);
+    const next = seededRandom(42);
     const all = pool(...Array.from({ length: 9 }, (_, i) => `a${i}:0`));
     const online = new Set(all.map((c) => c.id));
     // For each continuously online agent: who has been served since their own last turn.

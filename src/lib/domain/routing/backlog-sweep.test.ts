@@ -3,6 +3,7 @@ import { routingSettingsSchema, type RoutingSettingsInput } from '../../schemas/
 import { capacityOf, hasSkill, isAssignable } from './agent-availability';
 import { planBacklogSweep, type WaitingConversation } from './backlog-sweep';
 import type { RoutingAgent } from './routing-input';
+import { seededRandom } from '../../../../tests/support/seeded-random';
 
 // Generated cases run thousands of decisions; give them room on a loaded CI machine.
 const GENERATED = { timeout: 30_000 };
@@ -16,16 +17,6 @@ function agent(id: string, over: Partial<RoutingAgent> = {}): RoutingAgent {
 
 function waiting(id: string, over: Partial<WaitingConversation> = {}): WaitingConversation {
   return { id, teamId: 'sales', requiredSkills: [], priority: 100, waitingSince: now - 60_000, ownerId: null, ...over };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const never = (): number => {
@@ -120,7 +111,7 @@ describe('planBacklogSweep', () => {
   });
 
   it('never exceeds capacity or breaks team, skill and availability rules over 2,000 generated backlogs', GENERATED, () => {
-    const next = mulberry32(11);
+    const next = seededRandom(11);
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
     for (let round = 0; round < 2000; round++) {
       const agents = Array.from({ length: Math.floor(next() * 10) }, (_, i) =>

@@ -3,6 +3,7 @@ import { routingSettingsSchema, type RoutingRule, type RoutingSettingsInput } fr
 import { capacityOf, hasSkill, isAssignable } from './agent-availability';
 import { decideRouting, type RoutingDecision } from './routing-decision';
 import type { RoutingAgent, RoutingContact, RoutingConversation, RoutingInput } from './routing-input';
+import { seededRandom } from '../../../../tests/support/seeded-random';
 
 // Generated cases run thousands of decisions; give them room on a loaded CI machine.
 const GENERATED = { timeout: 30_000 };
@@ -35,16 +36,6 @@ function routingInput(s: Scenario = {}): RoutingInput {
 }
 
 const decide = (s: Scenario = {}, random = 0.5): RoutingDecision => decideRouting(routingInput(s), now, random);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('new and returning customers', () => {
   // ana is the returning customer's owner and the most recently assigned, so round robin prefers ben.
@@ -347,7 +338,7 @@ describe('decideRouting on generated workloads', () => {
   }
 
   it('never exceeds capacity, never ignores skills or teams and explains every agent, over 5,000 workloads', GENERATED, () => {
-    const next = mulberry32(2026);
+    const next = seededRandom(2026);
     const seen = new Set<string>();
     for (let round = 0; round < 5000; round++) {
       const input = generate(next);
@@ -390,7 +381,7 @@ describe('decideRouting on generated workloads', () => {
   });
 
   it('never fills an agent past capacity over 3,000 sequential decisions with agents coming, going and resolving', GENERATED, () => {
-    const next = mulberry32(77);
+    const next = seededRandom(77);
     const agents = Array.from({ length: 8 }, (_, i) => agent(`a${i}`, { maxOpen: 1 + (i % 3), teams: ['sales'], languages: i % 2 ? ['es'] : ['en'] }));
     const settings = { rules: [{ name: 'es', languages: ['es'], skills: ['es'] }], newCustomer: { agentsOnline: { algorithm: 'least_chats' as const } } };
     let assigned = 0;
@@ -416,7 +407,7 @@ describe('decideRouting on generated workloads', () => {
   });
 
   it('does not change its input', GENERATED, () => {
-    const next = mulberry32(3);
+    const next = seededRandom(3);
     for (let round = 0; round < 200; round++) {
       const input = generate(next);
       const before = structuredClone(input);
