@@ -189,7 +189,7 @@ describe('configuration and secrets', () => {
   it('answers an unknown API path with a JSON 404 instead of the app', async () => {
     const response = await fetch(`${pb.url}/api/no-such-route`);
     expect(response.status).toBe(404);
-    expect((await response.json()).reason).toBe('unknown-route');
+    expect(((await response.json()) as { reason: string }).reason).toBe("unknown-route");
   });
 
   it('sends security headers with a same-origin CSP on the PWA', async () => {
