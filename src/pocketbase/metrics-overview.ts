@@ -1,5 +1,5 @@
-import { checkMetricsQuery, METRIC_BUCKETS } from '../lib/schemas/metrics';
-import { respondError } from './api-errors';
+import { METRIC_BUCKETS } from '../lib/schemas/metrics';
+import { readMetricsRequest } from './metrics-request';
 import { isoDate } from './records';
 
 // The dashboard's headline figures computed by SQL, so they stay fast on a large history (the full report with
@@ -69,26 +69,9 @@ const elapsedMs = (to: string, from: string) => `CAST(ROUND((julianday(${to}) - 
 
 /** GET /api/pocketdesk/metrics/overview — counts, first response, resolution, FCR, CSAT and backlog, by SQL. */
 export function handleMetricsOverview(e: core.RequestEvent): void {
-  const auth = e.auth;
-  const role = auth && auth.collection().name === 'agents' ? auth.getString('role') : '';
-  if (role !== 'manager' && role !== 'admin') {
-    respondError(e, 403, 'staff-only', 'Only managers and admins see metrics.');
-    return;
-  }
-  const values = e.request!.url!.query();
-  const raw: Record<string, string> = {};
-  for (const key of ['from', 'to', 'bucket', 'channelId', 'teamId']) if (values.get(key)) raw[key] = values.get(key);
-  const checked = checkMetricsQuery(raw);
-  if (!checked.ok) {
-    respondError(e, 400, 'invalid-query', 'The metrics query is invalid.', checked.errors);
-    return;
-  }
-  const query = checked.query;
-  const teams = auth!.getStringSlice('teams');
-  if (role === 'manager' && query.teamId && !teams.includes(query.teamId)) {
-    respondError(e, 403, 'not-your-team', 'Managers see their own teams’ metrics.');
-    return;
-  }
+  const request = readMetricsRequest(e);
+  if (!request) return;
+  const { query, teamIds } = request;
   const app = $app as unknown as core.App;
   const params: Params = { from: isoDate(query.from), to: isoDate(query.to) };
   const scope: string[] = [];
@@ -96,7 +79,6 @@ export function handleMetricsOverview(e: core.RequestEvent): void {
     params.channel = query.channelId;
     scope.push('c.channel = {:channel}');
   }
-  const teamIds = query.teamId ? [query.teamId] : role === 'manager' ? teams : null;
   if (teamIds) {
     teamIds.forEach((id, i) => (params[`t${i}`] = id));
     scope.push(teamIds.length ? `c.team IN (${teamIds.map((_, i) => `{:t${i}}`).join(', ')})` : '0');

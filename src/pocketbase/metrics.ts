@@ -3,21 +3,11 @@ import { summarizeConversations } from '../lib/domain/metrics/conversation-summa
 import { toCsv } from '../lib/domain/metrics/csv';
 import { byAgent, byChannel, byTeam } from '../lib/domain/metrics/metric-groups';
 import { BACKLOG_COLUMNS, metricGroupColumns } from '../lib/domain/metrics/report-columns';
-import { checkMetricsQuery, METRIC_BUCKETS } from '../lib/schemas/metrics';
-import { respondError } from './api-errors';
+import { METRIC_BUCKETS } from '../lib/schemas/metrics';
 import { scheduleOf } from './auto-replies';
+import { readMetricsRequest } from './metrics-request';
 import { loadTimelines } from './metrics-timelines';
 import { GoTimeZone } from './time-zone';
-
-function queryObject(e: core.RequestEvent): Record<string, string> {
-  const values = e.request!.url!.query();
-  const out: Record<string, string> = {};
-  for (const key of ['from', 'to', 'bucket', 'groupBy', 'channelId', 'teamId', 'businessHours', 'format', 'table']) {
-    const value = values.get(key);
-    if (value) out[key] = value;
-  }
-  return out;
-}
 
 /**
  * GET /api/pocketdesk/metrics — service figures for a period (managers: their teams only; admins: everything), as
@@ -25,26 +15,10 @@ function queryObject(e: core.RequestEvent): Record<string, string> {
  * single channel is asked for.
  */
 export function handleMetrics(e: core.RequestEvent): void {
-  const auth = e.auth;
-  const role = auth && auth.collection().name === 'agents' ? auth.getString('role') : '';
-  if (role !== 'manager' && role !== 'admin') {
-    respondError(e, 403, 'staff-only', 'Only managers and admins see metrics.');
-    return;
-  }
-  const raw = queryObject(e);
-  const checked = checkMetricsQuery(raw);
-  if (!checked.ok) {
-    respondError(e, 400, 'invalid-query', 'The metrics query is invalid.', checked.errors);
-    return;
-  }
-  const query = checked.query;
-  const myTeams = auth!.getStringSlice('teams');
-  if (role === 'manager' && query.teamId && !myTeams.includes(query.teamId)) {
-    respondError(e, 403, 'not-your-team', 'Managers see their own teams’ metrics.');
-    return;
-  }
+  const request = readMetricsRequest(e);
+  if (!request) return;
+  const { query, raw, teamIds } = request;
   const app = $app as unknown as core.App;
-  const teamIds = query.teamId ? [query.teamId] : role === 'manager' ? myTeams : undefined;
   const timelines = loadTimelines(app, { from: query.from, to: query.to, channelId: query.channelId, teamIds });
   const port = new GoTimeZone();
   const channel = query.channelId ? app.findRecordsByFilter('channels', 'id = {:id}', '', 1, 0, { id: query.channelId } as dbx.Params)[0] : null;

@@ -3,6 +3,7 @@ import { sampleForReview } from '../lib/domain/qa/review-sample';
 import { checkQaReview, checkQaSettings } from '../lib/schemas/qa';
 import { respondError } from './api-errors';
 import { epochMs, isoDate, jsonField, newRecord } from './records';
+import { runTimedSweep } from './timed-sweeps';
 
 const DAY_MS = 86_400_000;
 
@@ -45,16 +46,9 @@ export function runQaSampling(): void {
   $app.runInTransaction((txApp) => void sampleQaReviews(txApp, Date.now()));
 }
 
-/** POST /api/pocketdesk/worker/qa-sample {now?} — superuser only; runs the sampling at a given time. */
+/** POST /api/pocketdesk/worker/qa-sample {now?} — see runTimedSweep. */
 export function handleQaSample(e: core.RequestEvent): void {
-  if (!e.hasSuperuserAuth()) {
-    respondError(e, 403, 'superuser-only', 'Only superusers may run the QA sampling.');
-    return;
-  }
-  const body = JSON.parse(toString(e.request!.body) || '{}') as { now?: number };
-  let queued = 0;
-  $app.runInTransaction((txApp) => void (queued = sampleQaReviews(txApp, Number.isFinite(body.now) ? Number(body.now) : Date.now())));
-  e.json(200, { queued });
+  runTimedSweep(e, 'QA sampling', sampleQaReviews);
 }
 
 /** A supervisor scores a review: checked against the team's rubric, totals computed here, reviewer recorded. */

@@ -2,12 +2,12 @@ import { planSlaEscalations, type EscalationCandidate } from '../lib/domain/sla/
 import { pickSlaPolicy } from '../lib/domain/sla/sla-policy';
 import { slaStatus } from '../lib/domain/sla/sla-status';
 import { checkSlaSettings, DEFAULT_SLA_SETTINGS } from '../lib/schemas/sla';
-import { respondError } from './api-errors';
 import { applyAssignment } from './assignment';
 import { scheduleOf } from './auto-replies';
 import { loadTimelines } from './metrics-timelines';
 import { isoDate, jsonField, newRecord } from './records';
 import { sweepBacklog } from './routing';
+import { runTimedSweep } from './timed-sweeps';
 import { GoTimeZone } from './time-zone';
 
 const LOOKBACK_MS = 60 * 86_400_000;
@@ -70,15 +70,7 @@ export function runSlaSweep(): void {
   $app.runInTransaction((txApp) => void sweepSla(txApp, Date.now()));
 }
 
-/** POST /api/pocketdesk/worker/sla-sweep {now?} — superuser only; lets tests and operators run the sweep at a given time. */
+/** POST /api/pocketdesk/worker/sla-sweep {now?} — see runTimedSweep. */
 export function handleSlaSweep(e: core.RequestEvent): void {
-  if (!e.hasSuperuserAuth()) {
-    respondError(e, 403, 'superuser-only', 'Only superusers may run the SLA sweep.');
-    return;
-  }
-  const body = JSON.parse(toString(e.request!.body) || '{}') as { now?: number };
-  const now = Number.isFinite(body.now) ? Number(body.now) : Date.now();
-  let escalations = 0;
-  $app.runInTransaction((txApp) => void (escalations = sweepSla(txApp, now)));
-  e.json(200, { escalations });
+  runTimedSweep(e, 'SLA sweep', sweepSla);
 }

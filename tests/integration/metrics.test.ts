@@ -92,10 +92,10 @@ describe('SLA', () => {
     const manager = (await root.list('agents', 'role = "manager"'))[0];
     await root.request('PATCH', `/api/collections/channels/records/${(await root.list('channels'))[0].id}`, { service: { sla: { policies: [{ firstResponseMinutes: 5, businessHoursOnly: false, escalation: { notifyManager: true, raisePriorityTo: 900, reassign: false } }] } } });
     const early = await root.request('POST', '/api/pocketdesk/worker/sla-sweep', { now: Date.now() + 60_000 });
-    expect(early.body.escalations).toBe(0);
+    expect(early.body.count).toBe(0);
     expect((await root.view('conversations', slow)).body.sla_breached).toBe(false);
     const late = Date.now() + 10 * 60_000;
-    expect((await root.request('POST', '/api/pocketdesk/worker/sla-sweep', { now: late })).body.escalations).toBeGreaterThan(0);
+    expect((await root.request('POST', '/api/pocketdesk/worker/sla-sweep', { now: late })).body.count).toBeGreaterThan(0);
     const breached = (await root.view('conversations', slow)).body;
     expect(breached).toMatchObject({ sla_breached: true, priority: 900 });
     expect(await root.list('notifications', `kind = "sla" && agent = "${manager.id}" && conversation = "${slow}"`)).toHaveLength(1);
@@ -114,8 +114,8 @@ describe('QA review', () => {
     // The sampled period is the one that ended before `now`: move `now` a week ahead of the resolutions.
     const now = Date.now() + 7 * 86_400_000;
     const first = await root.request('POST', '/api/pocketdesk/worker/qa-sample', { now });
-    expect(first.body.queued).toBeGreaterThan(0);
-    expect((await root.request('POST', '/api/pocketdesk/worker/qa-sample', { now })).body.queued).toBe(0);
+    expect(first.body.count).toBeGreaterThan(0);
+    expect((await root.request('POST', '/api/pocketdesk/worker/qa-sample', { now })).body.count).toBe(0);
     const [review] = await managerA.list('qa_reviews');
     expect(review).toMatchObject({ status: 'pending', agent: agentAId });
     expect(await agentA.list('qa_reviews')).toHaveLength(0);

@@ -1,0 +1,37 @@
+import { checkMetricsQuery, type MetricsQuery } from '../lib/schemas/metrics';
+import { respondError } from './api-errors';
+
+export interface MetricsRequest {
+  query: MetricsQuery;
+  /** The raw query string values (CSV options the schema does not know, such as `table`). */
+  raw: Record<string, string>;
+  /** Teams the caller may see: undefined for admins (everything), their own teams for managers. */
+  teamIds: string[] | undefined;
+}
+
+const KEYS = ['from', 'to', 'bucket', 'groupBy', 'channelId', 'teamId', 'businessHours', 'format', 'table'];
+
+/** Checks who asks and what: managers and admins only, a valid period, managers within their teams. Answers the refusal itself. */
+export function readMetricsRequest(e: core.RequestEvent): MetricsRequest | null {
+  const auth = e.auth;
+  const role = auth && auth.collection().name === 'agents' ? auth.getString('role') : '';
+  if (role !== 'manager' && role !== 'admin') {
+    respondError(e, 403, 'staff-only', 'Only managers and admins see metrics.');
+    return null;
+  }
+  const values = e.request!.url!.query();
+  const raw: Record<string, string> = {};
+  for (const key of KEYS) if (values.get(key)) raw[key] = values.get(key);
+  const checked = checkMetricsQuery(raw);
+  if (!checked.ok) {
+    respondError(e, 400, 'invalid-query', 'The metrics query is invalid.', checked.errors);
+    return null;
+  }
+  const myTeams = auth!.getStringSlice('teams');
+  if (role === 'manager' && checked.query.teamId && !myTeams.includes(checked.query.teamId)) {
+    respondError(e, 403, 'not-your-team', 'Managers see their own teams’ metrics.');
+    return null;
+  }
+  const teamIds = checked.query.teamId ? [checked.query.teamId] : role === 'manager' ? myTeams : undefined;
+  return { query: checked.query, raw, teamIds };
+}
