@@ -1,4 +1,5 @@
-// Shared test fixtures: the seeded environment, a superuser API client, and signing in through the UI.
+// Shared test fixtures: the seeded environment, a superuser API client, signing in through the UI, and a second
+// device for tests where two agents work at once.
 import { test as base, expect, type Page } from '@playwright/test';
 import { Api } from '../support/api';
 import { readEnv, type E2eEnv } from './e2e-env';
@@ -7,6 +8,8 @@ interface Fixtures {
   env: E2eEnv;
   /** PocketBase's API as superuser: preconditions in, server truth out. */
   api: Api;
+  /** A second phone in its own browser context, for a colleague. Watched for console errors like `page`. */
+  otherPage: Page;
   /** Fails the test on any script error or console error the app did not expect (CSP violations included). */
   cleanConsole: void;
 }
@@ -14,17 +17,31 @@ interface Fixtures {
 // Offline tests make requests fail on purpose; the browser logs those, and that is not the app's fault.
 const EXPECTED_NOISE = [/ERR_INTERNET_DISCONNECTED/, /Failed to load resource/, /ERR_NETWORK_CHANGED/];
 
+/** Collects script errors and unexpected console errors of `page` into `problems`. */
+export function watchConsole(page: Page, problems: string[]): void {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !EXPECTED_NOISE.some((noise) => noise.test(message.text()))) problems.push(`console: ${message.text()}`);
+  });
+}
+
 export const test = base.extend<Fixtures>({
   env: async ({}, use) => use(readEnv()),
   baseURL: async ({}, use) => use(readEnv().url),
   api: async ({ env }, use) => use(new Api(env.url, env.superuserToken)),
+  otherPage: async ({ browser, env }, use) => {
+    const context = await browser.newContext({ baseURL: env.url, viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'en-US', serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    watchConsole(page, problems);
+    await use(page);
+    await context.close();
+    expect(problems).toEqual([]);
+  },
   cleanConsole: [
     async ({ page }, use) => {
       const problems: string[] = [];
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && !EXPECTED_NOISE.some((noise) => noise.test(message.text()))) problems.push(`console: ${message.text()}`);
-      });
+      watchConsole(page, problems);
       await use();
       expect(problems).toEqual([]);
     },
@@ -34,13 +51,19 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-export async function signIn(page: Page, env: E2eEnv): Promise<void> {
+/** Signs in through the sign-in screen and waits for the queue. */
+export async function signInAs(page: Page, account: { email: string; password: string }): Promise<void> {
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in$/);
-  await page.getByLabel('Email').fill(env.agent.email);
-  await page.getByLabel('Password').fill(env.agent.password);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('tab', { name: /Mine/ })).toBeVisible();
+}
+
+/** Signs in as the seeded agent. */
+export function signIn(page: Page, env: E2eEnv): Promise<void> {
+  return signInAs(page, env.agent);
 }
 
 /** Waits until the service worker has installed the app shell and controls the page. */

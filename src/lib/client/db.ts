@@ -1,9 +1,10 @@
 // The device's copy of what the agent sees, plus the outbox of changes made offline. Pages read from here first.
 import Dexie, { type EntityTable } from 'dexie';
 import type { ConversationRecord, MessageRecord, NoteRecord } from '../schemas/conversation';
+import type { AgentRecord, CannedReplyRecord, ChannelRecord, ContactRecord, LabelRecord, TeamRecord, TemplateRecord } from '../schemas/directory';
 
 /** Collections the outbox writes to. */
-export type OutboxCollection = 'messages' | 'notes' | 'conversations' | 'agents';
+export type OutboxCollection = 'messages' | 'notes' | 'conversations' | 'agents' | 'contacts';
 
 /** One change waiting for the server, in the order it was made. */
 export interface OutboxItem {
@@ -33,6 +34,13 @@ export class DeskDb extends Dexie {
   notes!: EntityTable<NoteRecord, 'id'>;
   outbox!: EntityTable<OutboxItem, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  contacts!: EntityTable<ContactRecord, 'id'>;
+  agents!: EntityTable<AgentRecord, 'id'>;
+  teams!: EntityTable<TeamRecord, 'id'>;
+  labels!: EntityTable<LabelRecord, 'id'>;
+  channels!: EntityTable<ChannelRecord, 'id'>;
+  templates!: EntityTable<TemplateRecord, 'id'>;
+  canned_replies!: EntityTable<CannedReplyRecord, 'id'>;
 
   constructor(name = 'pocketdesk') {
     super(name);
@@ -43,12 +51,34 @@ export class DeskDb extends Dexie {
       outbox: '++seq, conversation, state',
       meta: 'key',
     });
+    // Customers, colleagues and reference lists, so actions, templates and the manager board work offline too.
+    this.version(2)
+      .stores({
+        conversations: 'id, status, last_message_at, contact',
+        contacts: 'id',
+        agents: 'id',
+        teams: 'id',
+        labels: 'id',
+        channels: 'id',
+        templates: 'id',
+        canned_replies: 'id',
+      })
+      // Conversations kept by version 1 lack the fields added since; they read as empty until the next refresh.
+      .upgrade((tx) =>
+        tx
+          .table('conversations')
+          .toCollection()
+          .modify((c: Partial<ConversationRecord>) => {
+            c.labels ??= [];
+            for (const field of ['last_outbound_at', 'first_response_at', 'assigned_at', 'created'] as const) c[field] ??= null;
+          }),
+      );
   }
 
   /** Forgets everything: used when another agent signs in on this device. */
   async clearAll(): Promise<void> {
-    await this.transaction('rw', [this.conversations, this.messages, this.notes, this.outbox, this.meta], async () => {
-      await Promise.all([this.conversations.clear(), this.messages.clear(), this.notes.clear(), this.outbox.clear(), this.meta.clear()]);
+    await this.transaction('rw', this.tables, async () => {
+      await Promise.all(this.tables.map((table) => table.clear()));
     });
   }
 }

@@ -59,3 +59,29 @@ describe('replaceConversations', () => {
     ]);
   });
 });
+
+describe('contacts and colleagues', () => {
+  const contact = { id: 'contact00000001', name: 'Maria', wa_id: '15550001', vip: false, labels: [], updated: '2026-11-25 10:00:00.000Z' };
+
+  it('keeps the customer that came expanded with a conversation', async () => {
+    await storeRecord(db, 'conversations', conversation('c1', '2026-11-25 10:00:00.000Z', { expand: { contact } }));
+    expect(await db.contacts.get('contact00000001')).toMatchObject({ name: 'Maria', wa_id: '15550001', vip: false });
+  });
+
+  it('keeps a VIP flag set offline over the server copy until it syncs', async () => {
+    await db.outbox.add({ collection: 'contacts', op: 'update', record_id: contact.id, conversation: '', data: { vip: true }, created_at: 0, state: 'pending', reason: '' });
+    await storeRecord(db, 'contacts', contact);
+    expect((await db.contacts.get(contact.id))?.vip).toBe(true);
+  });
+
+  it('keeps labels added offline to a conversation', async () => {
+    await db.outbox.add({ collection: 'conversations', op: 'update', record_id: 'c1', conversation: 'c1', data: { labels: ['l1'] }, created_at: 0, state: 'pending', reason: '' });
+    await replaceConversations(db, [conversation('c1', '2026-11-25 10:00:00.000Z', { labels: [] })]);
+    expect((await db.conversations.get('c1'))?.labels).toEqual(['l1']);
+  });
+
+  it('stores a colleague’s shift change from realtime', async () => {
+    await storeRecord(db, 'agents', { id: 'agent0000000001', name: 'Ben', status: 'away', role: 'agent', teams: ['t1'], max_open: 0 });
+    expect(await db.agents.get('agent0000000001')).toMatchObject({ name: 'Ben', status: 'away', teams: ['t1'], max_open: 0 });
+  });
+});

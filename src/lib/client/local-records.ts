@@ -1,35 +1,56 @@
 // Writes server records into the device's copy. Every path in (refresh, realtime, outbox) goes through here.
 import { conversationRecordSchema, messageRecordSchema, noteRecordSchema, type ConversationRecord } from '../schemas/conversation';
+import { agentRecordSchema, contactRecordSchema, type ContactRecord } from '../schemas/directory';
 import type { DeskDb, OutboxItem } from './db';
 
-export type LocalCollection = 'conversations' | 'messages' | 'notes';
+export type LocalCollection = 'conversations' | 'messages' | 'notes' | 'contacts' | 'agents';
+
+const LOCAL = new Set<string>(['conversations', 'messages', 'notes', 'contacts', 'agents']);
 
 export function isLocalCollection(name: string): name is LocalCollection {
-  return name === 'conversations' || name === 'messages' || name === 'notes';
+  return LOCAL.has(name);
 }
 
 /**
- * Keeps what the incoming copy lacks (the contact's name comes only with `expand`), ignores stale copies, and
- * lays the agent's unsynced changes over the server's copy so a resolve made offline doesn't flicker back.
+ * Ignores a copy older than the one the device has (realtime and refresh race) and lays the agent's unsynced
+ * changes over the server's copy, so a resolve or a label added offline doesn't flicker back.
  */
-function mergeConversation(incoming: ConversationRecord, existing: ConversationRecord | undefined, pending: OutboxItem[]): ConversationRecord | null {
+function overlay<T extends { id: string; updated: number | null }>(incoming: T, existing: T | undefined, pending: OutboxItem[]): T | null {
   if (existing?.updated != null && incoming.updated !== null && incoming.updated < existing.updated) return null;
-  const merged = { ...incoming, contact_name: incoming.contact_name || existing?.contact_name || '' };
-  for (const item of pending) {
-    if (item.record_id === incoming.id && item.collection === 'conversations' && item.op === 'update' && item.state === 'pending') Object.assign(merged, item.data);
-  }
+  const merged = { ...incoming };
+  for (const item of pending) if (item.record_id === incoming.id) Object.assign(merged, item.data);
   return merged;
 }
 
-async function pendingConversationChanges(db: DeskDb): Promise<OutboxItem[]> {
-  return db.outbox.filter((item) => item.collection === 'conversations' && item.state === 'pending').sortBy('seq');
+async function pendingUpdates(db: DeskDb, collection: 'conversations' | 'contacts'): Promise<OutboxItem[]> {
+  return db.outbox.filter((item) => item.collection === collection && item.op === 'update' && item.state === 'pending').sortBy('seq');
+}
+
+/** The customer a conversation arrived with (`expand: 'contact'`), when it came along in full. */
+function expandedContact(raw: unknown): ContactRecord | null {
+  const expand = (raw as { expand?: { contact?: unknown } } | null)?.expand;
+  const parsed = contactRecordSchema.safeParse(expand?.contact);
+  return parsed.success ? parsed.data : null;
+}
+
+async function storeContact(db: DeskDb, contact: ContactRecord): Promise<void> {
+  const merged = overlay(contact, await db.contacts.get(contact.id), await pendingUpdates(db, 'contacts'));
+  if (merged) await db.contacts.put(merged);
+}
+
+function mergeConversation(incoming: ConversationRecord, existing: ConversationRecord | undefined, pending: OutboxItem[]): ConversationRecord | null {
+  // The contact's name comes only with `expand`: an update without it keeps the name the device knows.
+  const named = { ...incoming, contact_name: incoming.contact_name || existing?.contact_name || '' };
+  return overlay(named, existing, pending);
 }
 
 async function storeConversation(db: DeskDb, raw: unknown): Promise<void> {
   const parsed = conversationRecordSchema.safeParse(raw);
   if (!parsed.success) return;
-  const merged = mergeConversation(parsed.data, await db.conversations.get(parsed.data.id), await pendingConversationChanges(db));
+  const merged = mergeConversation(parsed.data, await db.conversations.get(parsed.data.id), await pendingUpdates(db, 'conversations'));
   if (merged) await db.conversations.put(merged);
+  const contact = expandedContact(raw);
+  if (contact) await storeContact(db, contact);
 }
 
 /** Stores one record as the server sent it; records that don't parse are skipped, not fatal. */
@@ -38,10 +59,16 @@ export async function storeRecord(db: DeskDb, collection: LocalCollection, raw: 
   if (collection === 'messages') {
     const parsed = messageRecordSchema.safeParse(raw);
     if (parsed.success) await db.messages.put(parsed.data);
-    return;
+  } else if (collection === 'notes') {
+    const parsed = noteRecordSchema.safeParse(raw);
+    if (parsed.success) await db.notes.put(parsed.data);
+  } else if (collection === 'contacts') {
+    const parsed = contactRecordSchema.safeParse(raw);
+    if (parsed.success) await storeContact(db, parsed.data);
+  } else {
+    const parsed = agentRecordSchema.safeParse(raw);
+    if (parsed.success) await db.agents.put(parsed.data);
   }
-  const parsed = noteRecordSchema.safeParse(raw);
-  if (parsed.success) await db.notes.put(parsed.data);
 }
 
 export async function removeRecord(db: DeskDb, collection: LocalCollection, id: string): Promise<void> {
@@ -57,13 +84,15 @@ export async function replaceConversations(db: DeskDb, raws: unknown[]): Promise
     const parsed = conversationRecordSchema.safeParse(raw);
     return parsed.success ? [parsed.data] : [];
   });
-  await db.transaction('rw', db.conversations, db.outbox, async () => {
+  const contacts = raws.flatMap((raw) => expandedContact(raw) ?? []);
+  await db.transaction('rw', [db.conversations, db.contacts, db.outbox], async () => {
     const existing = new Map((await db.conversations.toArray()).map((c) => [c.id, c]));
-    const pending = await pendingConversationChanges(db);
+    const pending = await pendingUpdates(db, 'conversations');
     const keep = new Set(incoming.map((c) => c.id));
     await db.conversations.bulkDelete([...existing.keys()].filter((id) => !keep.has(id)));
     const merged = incoming.flatMap((c) => mergeConversation(c, existing.get(c.id), pending) ?? []);
     await db.conversations.bulkPut(merged);
+    for (const contact of contacts) await storeContact(db, contact);
   });
 }
 

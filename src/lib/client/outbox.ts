@@ -109,7 +109,7 @@ export class Outbox {
   /** Swaps the pending item for the server's record in one transaction, so the thread never shows both or neither. */
   async #settle(item: OutboxItem, record: unknown): Promise<void> {
     const db = this.#db;
-    await db.transaction('rw', [db.outbox, db.conversations, db.messages, db.notes], async () => {
+    await db.transaction('rw', [db.outbox, db.conversations, db.messages, db.notes, db.contacts, db.agents], async () => {
       if (record && isLocalCollection(item.collection)) await storeRecord(db, item.collection, record);
       await db.outbox.delete(item.seq!);
     });

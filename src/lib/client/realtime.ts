@@ -8,6 +8,8 @@ const FEEDS: { collection: LocalCollection; expand?: string }[] = [
   { collection: 'conversations', expand: 'contact' },
   { collection: 'messages' },
   { collection: 'notes' },
+  // Colleagues' shift changes: who can take a handover, and the manager board's shift column.
+  { collection: 'agents' },
 ];
 
 export class RealtimeFeed {

@@ -29,3 +29,15 @@ export async function refreshThread(pb: PocketBase, db: DeskDb, conversationId: 
   await storeRecord(db, 'conversations', conversation);
   await storeThread(db, messages.items, notes.items);
 }
+
+/** How many of a customer's conversations the contact panel lists. */
+const PAST_CONVERSATIONS = 20;
+
+/** A conversation, its customer (expanded) and the customer's conversations this agent may see, newest first. */
+export async function refreshCustomer(pb: PocketBase, db: DeskDb, conversationId: string): Promise<void> {
+  const conversation = await pb.collection('conversations').getOne(conversationId, { expand: 'contact', requestKey: null });
+  await storeRecord(db, 'conversations', conversation);
+  const filter = pb.filter('contact = {:id}', { id: conversation.contact });
+  const past = await pb.collection('conversations').getList(1, PAST_CONVERSATIONS, { filter, sort: '-created', requestKey: null });
+  for (const record of past.items) await storeRecord(db, 'conversations', record);
+}

@@ -3,9 +3,9 @@ import PocketBase, { BaseAuthStore, type RecordModel } from 'pocketbase';
 import { outbox } from '../client/app-outbox';
 import { db } from '../client/db';
 import { pb } from '../client/pb';
+import { SHIFT_STATUSES, type ShiftStatus } from '../schemas/directory';
 
-export const SHIFT_STATUSES = ['online', 'away', 'offline'] as const;
-export type ShiftStatus = (typeof SHIFT_STATUSES)[number];
+export { SHIFT_STATUSES, type ShiftStatus };
 
 export interface Agent {
   id: string;
@@ -13,12 +13,14 @@ export interface Agent {
   email: string;
   role: string;
   status: ShiftStatus;
+  teams: string[];
 }
 
 function agentOf(record: RecordModel | null): Agent | null {
   if (!record || !pb.authStore.isValid || record.collectionName !== 'agents') return null;
   const status = SHIFT_STATUSES.includes(record.status) ? (record.status as ShiftStatus) : 'offline';
-  return { id: record.id, name: record.name ?? '', email: record.email ?? '', role: record.role ?? 'agent', status };
+  const teams = Array.isArray(record.teams) ? (record.teams as string[]) : [];
+  return { id: record.id, name: record.name ?? '', email: record.email ?? '', role: record.role ?? 'agent', status, teams };
 }
 
 class Session {

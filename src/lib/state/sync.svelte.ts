@@ -1,10 +1,11 @@
-// Keeps the device and the server in step: outbox first, then the queue. Runs at app start, when the network
+// Keeps the device and the server in step: outbox first, then the queue and the reference lists. Runs at app start, when the network
 // returns, when the app comes back to the foreground and whenever realtime (re)connects.
 import { liveQuery } from 'dexie';
 import { outbox } from '../client/app-outbox';
 import { db } from '../client/db';
 import { pb } from '../client/pb';
 import { RealtimeFeed } from '../client/realtime';
+import { refreshDirectory } from '../client/directory';
 import { refreshQueue } from '../client/refresh';
 import { session } from './session.svelte';
 
@@ -99,7 +100,7 @@ class Sync {
         if (session.endIfExpired()) break;
         const report = await outbox.flush();
         if (report.stopped) break;
-        await refreshQueue(pb, db).catch(() => {});
+        await Promise.all([refreshQueue(pb, db).catch(() => {}), refreshDirectory(pb, db).catch(() => {})]);
       } while (this.#again);
     } finally {
       this.#syncing = false;
