@@ -23,7 +23,18 @@ describe('tabOf', () => {
 });
 
 describe('groupByTab', () => {
-  it('lists the newest activity first in every tab', () => {
+  it('keeps conversations the FAQ bot is still answering out of the unassigned queue', () => {
+    expect(tabOf({ status: 'open', assignee: '', bot_active: true }, ME)).toBeNull();
+  });
+
+  it('orders the unassigned queue by priority, then by who has waited longest', () => {
+    const waiting = (id: string, priority: number, since: number) =>
+      conversationRecordSchema.parse({ id, status: 'open', assignee: '', contact: 'x', priority, last_inbound_at: new Date(since).toISOString() });
+    const groups = groupByTab([waiting('recent', 0, 5000), waiting('urgent', 600, 9000), waiting('oldest', 0, 1000)], ME);
+    expect(groups.unassigned.map((c) => c.id)).toEqual(['urgent', 'oldest', 'recent']);
+  });
+
+  it('lists the newest activity first in the agent’s own tabs', () => {
     const groups = groupByTab([conversation('old', 'open', ME, 1000), conversation('new', 'open', ME, 5000), conversation('u', 'open', '', 3000)], ME);
     expect(groups.mine.map((c) => c.id)).toEqual(['new', 'old']);
     expect(groups.unassigned.map((c) => c.id)).toEqual(['u']);

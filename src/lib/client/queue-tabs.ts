@@ -4,7 +4,7 @@ import type { ConversationRecord } from '../schemas/conversation';
 export const QUEUE_TABS = ['mine', 'unassigned', 'waiting', 'resolved'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 
-type Classifiable = Pick<ConversationRecord, 'status' | 'assignee'>;
+type Classifiable = Pick<ConversationRecord, 'status' | 'assignee'> & Partial<Pick<ConversationRecord, 'bot_active'>>;
 
 /**
  * Mine: open and assigned to me. Unassigned: nobody's yet (open or waiting). Waiting on customer: mine and
@@ -12,6 +12,8 @@ type Classifiable = Pick<ConversationRecord, 'status' | 'assignee'>;
  */
 export function tabOf(conversation: Classifiable, me: string): QueueTab | null {
   if (conversation.status === 'resolved') return 'resolved';
+  // The FAQ bot is still answering: nobody needs to pick it up unless the customer asks for a person.
+  if (!conversation.assignee && conversation.bot_active) return null;
   if (!conversation.assignee) return 'unassigned';
   if (conversation.assignee !== me) return null;
   return conversation.status === 'pending' ? 'waiting' : 'mine';
@@ -22,6 +24,11 @@ function byActivity(a: ConversationRecord, b: ConversationRecord): number {
   return (b.last_message_at ?? 0) - (a.last_message_at ?? 0) || b.priority - a.priority || b.unread_count - a.unread_count;
 }
 
+/** The unassigned queue: highest priority first, then whoever has waited longest (issue #4's queue order). */
+function byPriorityThenWaiting(a: ConversationRecord, b: ConversationRecord): number {
+  return b.priority - a.priority || (a.last_inbound_at ?? 0) - (b.last_inbound_at ?? 0);
+}
+
 /** Splits the queue into tabs, each sorted. */
 export function groupByTab(conversations: ConversationRecord[], me: string): Record<QueueTab, ConversationRecord[]> {
   const groups: Record<QueueTab, ConversationRecord[]> = { mine: [], unassigned: [], waiting: [], resolved: [] };
@@ -29,6 +36,6 @@ export function groupByTab(conversations: ConversationRecord[], me: string): Rec
     const tab = tabOf(conversation, me);
     if (tab) groups[tab].push(conversation);
   }
-  for (const tab of QUEUE_TABS) groups[tab].sort(byActivity);
+  for (const tab of QUEUE_TABS) groups[tab].sort(tab === 'unassigned' ? byPriorityThenWaiting : byActivity);
   return groups;
 }
