@@ -5,6 +5,7 @@ import { projectRoot } from '../pocketbase-paths.mjs';
 import { benchMetrics } from './metrics-bench';
 import { benchMetricsEndpoint } from './metrics-endpoint-bench';
 import { benchPush } from './push-bench';
+import { measurePwaInitialJs } from './pwa-size';
 import { benchRouting } from './routing-bench';
 import { benchWebhooks } from './webhook-bench';
 
@@ -13,6 +14,9 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const report: Record<string, unknown> = { date: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`, node: process.version };
 
 console.log(`Pocketdesk benchmarks — ${report.machine}, Node ${process.version}, ${seconds} s per load\n`);
+const pwa = measurePwaInitialJs();
+console.log(`PWA first visit (queue): ${pwa.files} JS files, ${pwa.rawKb} KB raw, ${pwa.gzipKb} KB gzipped (target ≤ 120 KB gzipped)\n`);
+report.pwa = pwa;
 const webhook = await benchWebhooks(seconds);
 console.log('| load | req/s | p50 ms | p99 ms | requests | non-2xx | errors |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
