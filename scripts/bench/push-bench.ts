@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import webpush from 'web-push';
 import { Api } from '../../tests/support/api';
 import { startMockPushService, type ReceivedPush } from '../../tests/support/mock-push-service';
-import { startPocketBase, SUPERUSER } from '../../tests/support/pocketbase';
+import { startPocketBase } from '../../tests/support/pocketbase';
 import { createAgent, createChannel, createTeam, PASSWORD } from '../../tests/support/seed';
+import { spawnWorker } from '../../tests/support/worker-process';
 import { projectRoot } from '../pocketbase-paths.mjs';
 
 const SAMPLES = Number(process.env.BENCH_PUSH_SAMPLES ?? 200);
@@ -35,24 +35,12 @@ export async function benchPush(): Promise<{ samples: number; p50Ms: number; p95
   const vapid = webpush.generateVAPIDKeys();
   const pb = await startPocketBase({ VAPID_PUBLIC_KEY: vapid.publicKey });
   const mock = await startMockPushService();
-  let output = '';
-  const worker = spawn(process.execPath, [workerFile], {
-    env: {
-      ...process.env,
-      POCKETDESK_URL: pb.url,
-      POCKETDESK_WORKER_EMAIL: SUPERUSER.email,
-      POCKETDESK_WORKER_PASSWORD: SUPERUSER.password,
-      WHATSAPP_GRAPH_URL: 'http://127.0.0.1:9',
-      WHATSAPP_ACCESS_TOKEN: 'unused',
-      VAPID_PUBLIC_KEY: vapid.publicKey,
-      VAPID_PRIVATE_KEY: vapid.privateKey,
-      VAPID_SUBJECT: 'mailto:bench@pocketdesk.test',
-      NODE_EXTRA_CA_CERTS: mock.caFile,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const worker = spawnWorker(pb.url, {
+    VAPID_PUBLIC_KEY: vapid.publicKey,
+    VAPID_PRIVATE_KEY: vapid.privateKey,
+    VAPID_SUBJECT: 'mailto:bench@pocketdesk.test',
+    NODE_EXTRA_CA_CERTS: mock.caFile,
   });
-  worker.stdout.on('data', (chunk) => (output += chunk));
-  worker.stderr.on('data', (chunk) => (output += chunk));
   try {
     const api = new Api(pb.url, pb.superuserToken);
     await api.request('PATCH', '/api/settings', { rateLimits: { enabled: false } });
@@ -67,7 +55,7 @@ export async function benchPush(): Promise<{ samples: number; p50Ms: number; p95
 
     const arrivals = new Map<string, ReceivedPush>();
     mock.onReceive((push) => arrivals.set(JSON.parse(push.payload!).title, push));
-    await until(() => output.includes('ready'), `the worker to start:\n${output}`);
+    await until(() => worker.logs().includes('ready'), `the worker to start:\n${worker.logs()}`);
 
     const latencies: number[] = [];
     // The first one warms the VM pool, the TLS session and the worker's code paths; it is not counted.
@@ -76,18 +64,14 @@ export async function benchPush(): Promise<{ samples: number; p50Ms: number; p95
       const started = performance.now();
       const created = await api.create('notifications', { agent: agentId, conversation: conversation.body.id, kind: 'assigned', title, body: 'Hello, I need help', status: 'pending', attempts: 0 });
       if (created.status !== 200) throw new Error(`push bench: ${JSON.stringify(created.body)}`);
-      await until(() => arrivals.has(title), `push "${title}"\n${output}`);
+      await until(() => arrivals.has(title), `push "${title}"\n${worker.logs()}`);
       if (n >= 0) latencies.push(arrivals.get(title)!.at - started);
     }
     if (mock.rejections().length) throw new Error(`push bench: the mock refused pushes: ${JSON.stringify(mock.rejections().slice(0, 3))}`);
     latencies.sort((a, b) => a - b);
     return { samples: latencies.length, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) };
   } finally {
-    if (worker.exitCode === null) {
-      const exited = new Promise((resolve) => worker.once('exit', resolve));
-      worker.kill('SIGTERM');
-      await exited;
-    }
+    await worker.kill();
     await mock.close();
     await pb.stop();
   }

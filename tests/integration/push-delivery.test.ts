@@ -1,62 +1,33 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webpush from 'web-push';
-import { projectRoot } from '../../scripts/pocketbase-paths.mjs';
 import { Api } from '../support/api';
 import { startMockPushService, type MockPushService } from '../support/mock-push-service';
-import { startPocketBase, SUPERUSER, type RunningPocketBase } from '../support/pocketbase';
+import { startPocketBase, type RunningPocketBase } from '../support/pocketbase';
 import { createAgent, createChannel, createTeam, PASSWORD } from '../support/seed';
 import { eventually } from '../support/stack';
+import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 
 const vapid = webpush.generateVAPIDKeys();
-
-interface Worker {
-  logs(): string;
-  stop(): Promise<void>;
-}
 
 let pb: RunningPocketBase;
 let api: Api;
 let mock: MockPushService;
-let worker: Worker;
+let worker: WorkerProcess;
 let channelId: string;
 let teamId: string;
 let seq = 0;
 
-/** The real worker process (build/worker.mjs), trusting the mock's certificate through NODE_EXTRA_CA_CERTS. */
-function startWorker(env: Record<string, string> = {}): Worker {
-  let output = '';
-  const child = spawn(process.execPath, [join(projectRoot, 'build', 'worker.mjs')], {
-    env: {
-      ...process.env,
-      POCKETDESK_URL: pb.url,
-      POCKETDESK_WORKER_EMAIL: SUPERUSER.email,
-      POCKETDESK_WORKER_PASSWORD: SUPERUSER.password,
-      // No message is queued in these tests, so the Graph API is never called.
-      WHATSAPP_GRAPH_URL: 'http://127.0.0.1:9',
-      WHATSAPP_ACCESS_TOKEN: 'unused',
-      WORKER_SWEEP_MS: '200',
-      WORKER_LEASE_MS: '2000',
-      VAPID_PUBLIC_KEY: vapid.publicKey,
-      VAPID_PRIVATE_KEY: vapid.privateKey,
-      VAPID_SUBJECT: 'mailto:ops@pocketdesk.test',
-      NODE_EXTRA_CA_CERTS: mock.caFile,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** The real worker process, trusting the mock's certificate through NODE_EXTRA_CA_CERTS. */
+function startWorker(env: Record<string, string> = {}): WorkerProcess {
+  return spawnWorker(pb.url, {
+    WORKER_SWEEP_MS: '200',
+    WORKER_LEASE_MS: '2000',
+    VAPID_PUBLIC_KEY: vapid.publicKey,
+    VAPID_PRIVATE_KEY: vapid.privateKey,
+    VAPID_SUBJECT: 'mailto:ops@pocketdesk.test',
+    NODE_EXTRA_CA_CERTS: mock.caFile,
+    ...env,
   });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  return {
-    logs: () => output,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 async function newAgent(): Promise<{ id: string; client: Api }> {
@@ -99,7 +70,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await worker?.stop();
+  await worker?.kill();
   await mock?.close();
   await pb?.stop();
 });
@@ -184,7 +155,7 @@ describe('web push delivery through the worker', () => {
   });
 
   it('delivers what was written while the worker was down exactly once to every device', async () => {
-    await worker.stop();
+    await worker.kill();
     const agent = await newAgent();
     const devices = [await subscribeDevice(agent), await subscribeDevice(agent)];
     const conversations = [await conversationFor(agent.id), await conversationFor(agent.id), await conversationFor(agent.id)];
@@ -202,7 +173,7 @@ describe('web push delivery through the worker', () => {
   });
 
   it('does not push a notification that went stale before delivery', async () => {
-    await worker.stop();
+    await worker.kill();
     const agent = await newAgent();
     const colleague = await newAgent();
     const device = await subscribeDevice(agent);
@@ -243,7 +214,7 @@ describe('web push delivery through the worker', () => {
   });
 
   it('records a device answer once even when a worker reports it twice', async () => {
-    await worker.stop();
+    await worker.kill();
     const agent = await newAgent();
     const device = await subscribeDevice(agent);
     const id = await notify(agent.id, await conversationFor(agent.id));
@@ -268,7 +239,7 @@ describe('web push delivery through the worker', () => {
       await eventually(async () => bare.logs().includes('ready'), 'the worker without push to start');
       expect(bare.logs().match(/push: disabled/g)).toHaveLength(1);
     } finally {
-      await bare.stop();
+      await bare.kill();
     }
   });
 

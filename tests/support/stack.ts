@@ -1,11 +1,11 @@
 // The whole product for integration tests: real PocketBase, the simulator playing Meta, and the real worker process.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { projectRoot } from '../../scripts/pocketbase-paths.mjs';
 import { startSimulator, type Simulator } from '../../src/simulator/server';
 import { Api } from './api';
-import { startPocketBase, SUPERUSER, TEST_APP_SECRET, TEST_VERIFY_TOKEN, type RunningPocketBase } from './pocketbase';
+import { startPocketBase, TEST_APP_SECRET, TEST_VERIFY_TOKEN, type RunningPocketBase } from './pocketbase';
 import { CHANNEL_PNID, createChannel, createTeam } from './seed';
+import { spawnWorker, type WorkerProcess } from './worker-process';
+
+export type { WorkerProcess } from './worker-process';
 
 export const TEST_ACCESS_TOKEN = 'test_access_token';
 
@@ -17,12 +17,6 @@ export interface Stack {
   teamId: string;
   startWorker(): WorkerProcess;
   stop(): Promise<void>;
-}
-
-export interface WorkerProcess {
-  child: ChildProcess;
-  logs(): string;
-  kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export async function startStack(options: { timeScale?: number; sweepMs?: number } = {}): Promise<Stack> {
@@ -48,33 +42,13 @@ export async function startStack(options: { timeScale?: number; sweepMs?: number
   });
   const workers: WorkerProcess[] = [];
   const startWorker = (): WorkerProcess => {
-    let output = '';
-    const child = spawn(process.execPath, [join(projectRoot, 'build', 'worker.mjs')], {
-      env: {
-        ...process.env,
-        POCKETDESK_URL: pb.url,
-        POCKETDESK_WORKER_EMAIL: SUPERUSER.email,
-        POCKETDESK_WORKER_PASSWORD: SUPERUSER.password,
-        WHATSAPP_GRAPH_URL: sim.url,
-        WHATSAPP_ACCESS_TOKEN: TEST_ACCESS_TOKEN,
-        WORKER_SWEEP_MS: String(options.sweepMs ?? 200),
-        WORKER_LEASE_MS: '2000',
-        WORKER_RECLAIM_GRACE_MS: '1000',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const worker = spawnWorker(pb.url, {
+      WHATSAPP_GRAPH_URL: sim.url,
+      WHATSAPP_ACCESS_TOKEN: TEST_ACCESS_TOKEN,
+      WORKER_SWEEP_MS: String(options.sweepMs ?? 200),
+      WORKER_LEASE_MS: '2000',
+      WORKER_RECLAIM_GRACE_MS: '1000',
     });
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    const worker: WorkerProcess = {
-      child,
-      logs: () => output,
-      kill: async (signal = 'SIGTERM') => {
-        if (child.exitCode !== null || child.signalCode !== null) return;
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill(signal);
-        await exited;
-      },
-    };
     workers.push(worker);
     return worker;
   };
