@@ -44,3 +44,5 @@ cronAdd('pocketdesk-sla', '* * * * *', () => require(`${__hooks}/app.js`).runSla
 routerAdd('POST', '/api/pocketdesk/worker/qa-sample', (e) => require(`${__hooks}/app.js`).handleQaSample(e));
 cronAdd('pocketdesk-qa-sample', '15 3 * * *', () => require(`${__hooks}/app.js`).runQaSampling());
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardQaReview(e), 'qa_reviews');
+routerAdd('POST', '/api/pocketdesk/worker/presence-sweep', (e) => require(`${__hooks}/app.js`).handlePresenceSweep(e));
+cronAdd('pocketdesk-presence', '*/15 * * * *', () => require(`${__hooks}/app.js`).runPresenceSweep());

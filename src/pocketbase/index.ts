@@ -15,3 +15,4 @@ export { handleBenchSeed } from './bench-seed';
 export { handleMetricsOverview } from './metrics-overview';
 export { handleSlaSweep, runSlaSweep } from './sla';
 export { guardQaReview, handleQaSample, runQaSampling } from './qa-reviews';
+export { handlePresenceSweep, runPresenceSweep } from './agent-presence';

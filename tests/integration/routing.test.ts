@@ -146,6 +146,19 @@ describe('availability and manual control', () => {
   });
 });
 
+describe('presence', () => {
+  it('sets an online agent away after hours of silence, never after minutes', async () => {
+    const quiet = await createAgent(root, { name: 'Quiet Phone', teams: [teamId], status: 'online' });
+    const api = await root.as(quiet.email, PASSWORD);
+    const now = Date.now();
+    expect((await api.update('agents', quiet.id, { last_seen: new Date(now).toISOString() })).status).toBe(200);
+    await root.request('POST', '/api/pocketdesk/worker/presence-sweep', { now: now + 20 * 60_000 });
+    expect((await root.view('agents', quiet.id)).body.status).toBe('online');
+    await root.request('POST', '/api/pocketdesk/worker/presence-sweep', { now: now + 5 * 3600_000 });
+    expect((await root.view('agents', quiet.id)).body.status).toBe('away');
+  });
+});
+
 describe('bad settings', () => {
   it.each([
     [{ routing: { rules: [{ name: 'slow', pattern: '(a+)+$' }] } }, 'routing.rules.0.pattern'],
