@@ -6,6 +6,7 @@ import { applyAssignment } from './assignment';
 import { scheduleOf } from './auto-replies';
 import { loadTimelines } from './metrics-timelines';
 import { isoDate, jsonField, newRecord } from './records';
+import { reassignOverdueReplies } from './reply-overdue';
 import { sweepBacklog } from './routing';
 import { runTimedSweep } from './timed-sweeps';
 import { GoTimeZone } from './time-zone';
@@ -13,9 +14,9 @@ import { GoTimeZone } from './time-zone';
 const LOOKBACK_MS = 60 * 86_400_000;
 
 /**
- * Measures every open ticket against its channel/team SLA policy, stores the next deadline (the queue shows time
+ * Runs every minute. Measures every open ticket against its channel/team SLA policy, stores the next deadline (the queue shows time
  * left) and carries out the policy's escalations once per breach: notify the team's managers, raise priority, or
- * hand the ticket back to routing.
+ * hand the ticket back to routing. Also applies the routing settings' reply-overdue reassignment.
  */
 export function sweepSla(app: core.App, now: number): number {
   const port = new GoTimeZone();
@@ -61,8 +62,9 @@ export function sweepSla(app: core.App, now: number): number {
     conversation.set('sla_escalations', done.slice(-100));
     app.save(conversation);
   }
-  if (freed) sweepBacklog(app, now);
-  return escalations;
+  const overdue = reassignOverdueReplies(app, now);
+  if (freed || overdue) sweepBacklog(app, now);
+  return escalations + overdue;
 }
 
 /** Cron entry: once a minute. */

@@ -146,6 +146,24 @@ describe('availability and manual control', () => {
   });
 });
 
+describe('reply-overdue reassignment', () => {
+  it('hands a ticket back to routing when its agent has not answered within the team’s limit', async () => {
+    await setAll({ status: 'online' });
+    const routing = { newCustomer: { agentsOnline: { teamId, algorithm: 'in_order', autoReply: { enabled: false } }, agentsOffline: { teamId, algorithm: 'in_order', autoReply: { enabled: false } } }, reassign: [{ teamId, afterMinutes: 10 }] };
+    expect((await root.update('channels', channelId, { routing })).status).toBe(200);
+    const from = await customerWrites('waiting for an answer');
+    const [conversation] = await root.list('conversations', `contact.wa_id = "${from}"`);
+    expect(conversation.assignee).not.toBe('');
+    const sweep = (minutes: number) => root.request('POST', '/api/pocketdesk/worker/sla-sweep', { now: Date.now() + minutes * 60_000 });
+    await sweep(5);
+    expect(await root.list('routing_events', `conversation = "${conversation.id}" && reason = "reply-overdue"`)).toHaveLength(0);
+    await sweep(11);
+    const [event] = await root.list('routing_events', `conversation = "${conversation.id}" && reason = "reply-overdue"`);
+    expect(event).toMatchObject({ trigger: 'unassign', outcome: 'queued' });
+    await root.update('channels', channelId, { routing: { ...routing, reassign: [] } });
+  });
+});
+
 describe('presence', () => {
   it('sets an online agent away after hours of silence, never after minutes', async () => {
     const quiet = await createAgent(root, { name: 'Quiet Phone', teams: [teamId], status: 'online' });
