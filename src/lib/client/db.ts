@@ -1,7 +1,8 @@
 // The device's copy of what the agent sees, plus the outbox of changes made offline. Pages read from here first.
 import Dexie, { type EntityTable } from 'dexie';
+import type { ChannelHoursRecord } from './channel-hours';
 import type { ConversationRecord, MessageRecord, NoteRecord } from '../schemas/conversation';
-import type { AgentRecord, CannedReplyRecord, ChannelRecord, ContactRecord, LabelRecord, TeamRecord, TemplateRecord } from '../schemas/directory';
+import type { AgentRecord, CannedReplyRecord, ContactRecord, LabelRecord, TeamRecord, TemplateRecord } from '../schemas/directory';
 
 /** Collections the outbox writes to. */
 export type OutboxCollection = 'messages' | 'notes' | 'conversations' | 'agents' | 'contacts';
@@ -38,7 +39,7 @@ export class DeskDb extends Dexie {
   agents!: EntityTable<AgentRecord, 'id'>;
   teams!: EntityTable<TeamRecord, 'id'>;
   labels!: EntityTable<LabelRecord, 'id'>;
-  channels!: EntityTable<ChannelRecord, 'id'>;
+  channels!: EntityTable<ChannelHoursRecord, 'id'>;
   templates!: EntityTable<TemplateRecord, 'id'>;
   canned_replies!: EntityTable<CannedReplyRecord, 'id'>;
 

@@ -6,11 +6,11 @@ import * as z from 'zod/mini';
 import {
   agentRecordSchema,
   cannedReplyRecordSchema,
-  channelRecordSchema,
   labelRecordSchema,
   teamRecordSchema,
   templateRecordSchema,
 } from '../schemas/directory';
+import { channelHoursRecordSchema } from './channel-hours';
 import type { DeskDb } from './db';
 
 const AGENT_FIELDS = 'id,name,role,status,teams,max_open,shift_ends_at,updated';
@@ -34,7 +34,7 @@ export async function refreshDirectory(pb: PocketBase, db: DeskDb): Promise<void
     list('agents', { fields: AGENT_FIELDS, sort: 'name' }).then((rows) => replaceAll(db.agents, agentRecordSchema, rows)),
     list('teams', { sort: 'name' }).then((rows) => replaceAll(db.teams, teamRecordSchema, rows)),
     list('labels', { sort: 'name' }).then((rows) => replaceAll(db.labels, labelRecordSchema, rows)),
-    list('channels', { sort: 'name' }).then((rows) => replaceAll(db.channels, channelRecordSchema, rows)),
+    list('channels', { sort: 'name' }).then((rows) => replaceAll(db.channels, channelHoursRecordSchema, rows)),
     list('templates', { filter: 'status = "approved"', sort: 'name' }).then((rows) => replaceAll(db.templates, templateRecordSchema, rows)),
     list('canned_replies', { sort: 'shortcut' }).then((rows) => replaceAll(db.canned_replies, cannedReplyRecordSchema, rows)),
   ];
