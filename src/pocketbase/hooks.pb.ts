@@ -3,6 +3,8 @@
 
 routerAdd('GET', '/api/whatsapp/webhook', (e) => require(`${__hooks}/app.js`).handleWebhookVerify(e));
 routerAdd('POST', '/api/whatsapp/webhook', (e) => require(`${__hooks}/app.js`).handleWebhookPost(e));
+routerAdd('POST', '/api/pocketdesk/worker/apply-webhooks', (e) => require(`${__hooks}/app.js`).handleApplyWebhooks(e));
+cronAdd('pocketdesk-webhook-applier', '* * * * *', () => require(`${__hooks}/app.js`).runWebhookApplier());
 
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardOutboundReply(e), 'messages');
 

@@ -1,5 +1,6 @@
 // The bundle loaded by pb_hooks/pocketdesk.pb.js: every handler the entry file registers.
 export { handleWebhookPost, handleWebhookVerify } from './webhook';
+export { handleApplyWebhooks, runWebhookApplier } from './webhook-apply';
 export { guardOutboundReply } from './outbound-replies';
 export { beginSend, claimMedia, claimOutbound, recordOutboundResult } from './outbox';
 export { addSecurityHeaders, pushPublicKey } from './security-headers';

@@ -1,10 +1,9 @@
-import { planWebhook, type WebhookItem } from '../lib/domain/inbound/plan-webhook';
+import { planWebhook, type WebhookPlan } from '../lib/domain/inbound/plan-webhook';
 import { parseWebhook } from '../lib/schemas/webhook';
 import { respondError, type FieldErrors } from './api-errors';
-import { applyStatus } from './apply-status';
 import { readConfig } from './config';
-import { ingestMessage } from './ingest-message';
 import { findOne, newRecord } from './records';
+import { applyStoredEvent, hasBacklog } from './webhook-apply';
 
 /** GET: Meta's subscription handshake; echoes the challenge byte-for-byte when the token matches. */
 export function handleWebhookVerify(e: core.RequestEvent): void {
@@ -18,47 +17,33 @@ export function handleWebhookVerify(e: core.RequestEvent): void {
   respondError(e, 403, 'verify-token-mismatch', 'The verify token does not match.');
 }
 
-interface Summary {
-  messages: Record<string, number>;
-  statuses: Record<string, number>;
-  accountErrors: number[];
-  otherFields: string[];
-  unknownChannels: string[];
-}
+type Stored = { duplicate: true } | { duplicate: false; eventId: string; mustWait: boolean };
 
-function applyItems(app: core.App, items: WebhookItem[], now: number): Summary {
-  const summary: Summary = { messages: {}, statuses: {}, accountErrors: [], otherFields: [], unknownChannels: [] };
-  const channels = new Map<string, core.Record | null>();
-  const channelFor = (pnid: string) => {
-    if (!channels.has(pnid)) channels.set(pnid, findOne(app, 'channels', 'phone_number_id = {:p}', { p: pnid }));
-    return channels.get(pnid) ?? null;
-  };
-  const count = (bucket: Record<string, number>, key: string) => (bucket[key] = (bucket[key] ?? 0) + 1);
-  for (const item of items) {
-    if (item.kind === 'other-field') {
-      summary.otherFields.push(item.field);
-      continue;
-    }
-    const channel = channelFor(item.phoneNumberId);
-    if (!channel) {
-      if (!summary.unknownChannels.includes(item.phoneNumberId)) summary.unknownChannels.push(item.phoneNumberId);
-      continue;
-    }
-    if (item.kind === 'message') count(summary.messages, ingestMessage(app, channel, item.customer, item.message, now));
-    else if (item.kind === 'status') count(summary.statuses, applyStatus(app, item.status));
-    else summary.accountErrors.push(item.error.code);
-  }
-  return summary;
-}
-
-function statusOf(summary: Summary, items: WebhookItem[]): string {
-  if (summary.unknownChannels.length) return 'unknown_channel';
-  return items.every((item) => item.kind === 'other-field') ? 'unsupported' : 'processed';
+/** Keeps the exact bytes as a pending event; the same delivery again (Meta's retries) is a success that changes nothing. */
+function storeEvent(raw: string, plan: WebhookPlan): Stored {
+  const bodyHash = $security.sha256(raw);
+  let stored: Stored = { duplicate: true };
+  $app.runInTransaction((txApp) => {
+    if (findOne(txApp, 'webhook_events', 'body_hash = {:h}', { h: bodyHash })) return;
+    const event = newRecord(txApp, 'webhook_events', {
+      raw,
+      body_hash: bodyHash,
+      status: 'pending',
+      attempts: 0,
+      fields: plan.fields,
+      phone_number_ids: plan.phoneNumberIds,
+    });
+    txApp.save(event);
+    stored = { duplicate: false, eventId: event.id, mustWait: hasBacklog(txApp, event.id, Date.now()) };
+  });
+  return stored;
 }
 
 /**
- * POST: verifies Meta's signature over the raw bytes, validates, and stores everything in one transaction.
- * Answers 200 only after the commit, so Meta retries whatever we did not keep.
+ * POST: verifies Meta's signature over the raw bytes and validates everything before writing anything (bad input
+ * is a 4xx with nothing stored), then stores the body and answers 200 once it is committed. When no other event
+ * is waiting, the event is applied right here, before answering; under load it waits its turn and the worker
+ * drains the queue in order, so Meta never waits on routing and nothing acknowledged is lost.
  */
 export function handleWebhookPost(e: core.RequestEvent): void {
   const config = readConfig();
@@ -99,30 +84,11 @@ export function handleWebhookPost(e: core.RequestEvent): void {
     respondError(e, 400, planned.reason, 'A change in the payload is invalid.', { [planned.path]: { code: planned.reason, message: planned.message } });
     return;
   }
-  const bodyHash = $security.sha256(raw);
-  let duplicate = false;
-  let summary: Summary | null = null;
-  $app.runInTransaction((txApp) => {
-    // Read the clock under the writer lock: decisions that queued behind another must see a later time
-    // (round robin compares last-assigned times).
-    const now = Date.now();
-    // The same delivery again (Meta's retries, or several subscribed apps) is a success that changes nothing.
-    if (findOne(txApp, 'webhook_events', 'body_hash = {:h}', { h: bodyHash })) {
-      duplicate = true;
-      return;
-    }
-    summary = applyItems(txApp, planned.plan.items, now);
-    txApp.save(
-      newRecord(txApp, 'webhook_events', {
-        raw,
-        body_hash: bodyHash,
-        status: statusOf(summary, planned.plan.items),
-        fields: planned.plan.fields,
-        phone_number_ids: planned.plan.phoneNumberIds,
-        summary,
-      }),
-    );
-  });
-  if (summary && (summary as Summary).unknownChannels.length) console.log(`[webhook] stored for unknown phone_number_id(s): ${(summary as Summary).unknownChannels.join(', ')}`);
-  e.json(200, { ok: true, duplicate, summary });
+  const stored = storeEvent(raw, planned.plan);
+  if (stored.duplicate) {
+    e.json(200, { ok: true, duplicate: true, applied: false });
+    return;
+  }
+  const applied = !stored.mustWait && applyStoredEvent($app as unknown as core.App, stored.eventId, planned.plan) === 'applied';
+  e.json(200, { ok: true, duplicate: false, applied });
 }

@@ -9,6 +9,8 @@ const configSchema = z.object({
   WHATSAPP_ACCESS_TOKEN: z.string().min(1),
   WORKER_ID: z.string().default(`worker-${process.pid}`),
   WORKER_SWEEP_MS: z.coerce.number().int().min(100).default(5_000),
+  // Stored-but-unapplied webhooks exist only under load; polling for them is one indexed query.
+  WORKER_WEBHOOK_POLL_MS: z.coerce.number().int().min(20).default(200),
   WORKER_LEASE_MS: z.coerce.number().int().min(500).optional(),
   WORKER_RECLAIM_GRACE_MS: z.coerce.number().int().min(500).optional(),
   // Web push is optional: without keys the worker still sends WhatsApp messages (scripts/start.mjs generates them).

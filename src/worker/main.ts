@@ -6,6 +6,7 @@ import { openSession, watchCollection } from './pocketbase-session';
 import { ReadReceipts } from './read-receipts';
 import { PushDelivery, watchNotifications } from './push-delivery';
 import { RunTrigger } from './run-trigger';
+import { WebhookApplier } from './webhook-applier';
 
 // The delivery worker: sends queued replies to WhatsApp, downloads inbound media and pushes agent notifications.
 // Realtime makes it prompt; the periodic sweep makes it complete (anything queued while it was down or missed by realtime is picked up).
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   const vapid = vapidKeysOf(config);
   const push = vapid ? new PushDelivery({ pb, workerId: config.WORKER_ID, vapid, leaseMs: config.WORKER_LEASE_MS }) : null;
   const pushing = push ? new RunTrigger(() => push.runOnce(), (error) => log(`push: ${(error as Error).message}`)) : null;
+  const applier = new WebhookApplier(pb);
+  const applying = new RunTrigger(() => applier.runOnce(), (error) => log(`webhooks: ${(error as Error).message}`));
   if (!pushing) log('push: disabled (set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY to enable web push)');
 
   const unsubscribeMessages = await watchCollection(pb, 'messages', (record) => {
@@ -44,6 +47,8 @@ async function main(): Promise<void> {
     void marking.kick();
     void pushing?.kick();
   }, config.WORKER_SWEEP_MS);
+  const webhookPoll = setInterval(() => void applying.kick(), config.WORKER_WEBHOOK_POLL_MS);
+  void applying.kick();
   void sending.kick();
   void downloading.kick();
   void marking.kick();
@@ -53,8 +58,9 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     log(`${signal}: finishing in-flight work`);
     clearInterval(sweep);
+    clearInterval(webhookPoll);
     await Promise.all([unsubscribeMessages(), unsubscribeConversations(), unwatchNotifications()]).catch(() => undefined);
-    await Promise.all([sending.idle(), downloading.idle(), marking.idle(), pushing?.idle()]);
+    await Promise.all([applying.idle(), sending.idle(), downloading.idle(), marking.idle(), pushing?.idle()]);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -29,6 +29,22 @@ async function customersInParallel(count: number, inFlight = 16): Promise<void> 
     }
   };
   await Promise.all(Array.from({ length: Math.min(inFlight, count) }, lane));
+  await drainStoredWebhooks();
+}
+
+/**
+ * A burst is acknowledged faster than it is applied: what the route only stored is drained here the way the
+ * workers do it, by several appliers at once, so routing still decides concurrently.
+ */
+async function drainStoredWebhooks(appliers = 4): Promise<void> {
+  const applier = async () => {
+    for (;;) {
+      const response = await root.request('POST', '/api/pocketdesk/worker/apply-webhooks', { limit: 5 });
+      if (response.status !== 200) throw new Error(`apply-webhooks ${response.status}`);
+      if (response.body.attempted === 0) return;
+    }
+  };
+  await Promise.all(Array.from({ length: appliers }, applier));
 }
 
 async function openCounts(): Promise<number[]> {

@@ -138,3 +138,11 @@ export function parseWebhook(body: unknown): { ok: true; envelope: ParsedEnvelop
   }));
   return issues.length ? { ok: false, issues } : { ok: true, envelope: { object: 'whatsapp_business_account', entry } };
 }
+
+/** What `POST /api/pocketdesk/worker/apply-webhooks` answers: events applied, failed (to retry later) and taken on. */
+export const applyWebhooksResultSchema = z.object({
+  applied: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  attempted: z.number().int().nonnegative(),
+});
+export type ApplyWebhooksResult = z.infer<typeof applyWebhooksResultSchema>;
