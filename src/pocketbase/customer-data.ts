@@ -1,5 +1,6 @@
 import { respondError } from './api-errors';
 import { writeAudit } from './audit';
+import { base64Of } from './base64';
 import { jsonField } from './records';
 
 // Customer data requests (GDPR): an admin exports everything held about one customer, or erases it. Erasure keeps
@@ -22,21 +23,42 @@ function contactOf(e: core.RequestEvent): core.Record | null {
 
 const plain = (record: core.Record) => JSON.parse(JSON.stringify(record.publicExport()));
 
-/** GET /api/pocketdesk/contacts/{id}/export — the contact, conversations, messages (with media file names) and notes, as one JSON file. */
+/** A message as exported: its fields plus, when it has a stored file, the file itself (base64) so the export is complete. */
+function exportedMessage(files: filesystem.System, message: core.Record): Record<string, unknown> {
+  const data = plain(message);
+  const name = message.getString('media');
+  if (!name) return data;
+  const reader = files.getReader(`${message.baseFilesPath()}/${name}`);
+  try {
+    data.media_file = { name, mime: message.getString('media_mime'), base64: base64Of(toBytes(reader)) };
+  } finally {
+    reader.close();
+  }
+  return data;
+}
+
+/** GET /api/pocketdesk/contacts/{id}/export — the contact, conversations, messages (media files embedded) and notes, as one JSON file. */
 export function exportCustomerData(e: core.RequestEvent): void {
   const admin = requireAdmin(e);
   const contact = admin && contactOf(e);
   if (!admin || !contact) return;
   const conversations = $app.findRecordsByFilter('conversations', 'contact = {:id}', 'created', 0, 0, { id: contact.id } as dbx.Params).flatMap((c) => (c ? [c] : []));
-  const data = {
-    exported_at: new Date().toISOString(),
-    contact: plain(contact),
-    conversations: conversations.map((conversation) => ({
-      ...plain(conversation),
-      messages: $app.findRecordsByFilter('messages', 'conversation = {:c}', 'created', 0, 0, { c: conversation.id } as dbx.Params).flatMap((m) => (m ? [plain(m)] : [])),
-      notes: $app.findRecordsByFilter('notes', 'conversation = {:c}', 'created', 0, 0, { c: conversation.id } as dbx.Params).flatMap((n) => (n ? [plain(n)] : [])),
-    })),
-  };
+  const listOf = (collection: string, conversationId: string) => $app.findRecordsByFilter(collection, 'conversation = {:c}', 'created', 0, 0, { c: conversationId } as dbx.Params).flatMap((r) => (r ? [r] : []));
+  const files = $app.newFilesystem();
+  let data: Record<string, unknown>;
+  try {
+    data = {
+      exported_at: new Date().toISOString(),
+      contact: plain(contact),
+      conversations: conversations.map((conversation) => ({
+        ...plain(conversation),
+        messages: listOf('messages', conversation.id).map((message) => exportedMessage(files, message)),
+        notes: listOf('notes', conversation.id).map(plain),
+      })),
+    };
+  } finally {
+    files.close();
+  }
   writeAudit($app as unknown as core.App, { actorId: admin.id, actorKind: 'agent', action: 'export', collection: 'contacts', recordId: contact.id, summary: `exported customer data (${conversations.length} conversations)` });
   e.response.header().set('Content-Disposition', `attachment; filename="customer-${contact.id}.json"`);
   e.json(200, data);

@@ -66,6 +66,14 @@ describe('audit trail', () => {
 });
 
 describe('customer data requests', () => {
+  let photoMessageId = '';
+  let photoName = '';
+  /** Fetches a stored message file the way an authorised client would (protected files need a file token). */
+  const photoStatus = async () => {
+    const { body } = await root.request('POST', '/api/files/token');
+    return (await fetch(`${pb.url}/api/files/messages/${photoMessageId}/${photoName}?token=${body.token}`)).status;
+  };
+
   it('exports everything about one customer as a file, for admins only', async () => {
     await postWebhook(pb.url, JSON.stringify(textWebhook({ from: '34688000001', name: 'Private Pat', wamid: 'wamid.gdpr.1', text: 'my address is 1 Secret Street' })));
     const [contact] = await root.list('contacts', 'wa_id = "34688000001"');
@@ -74,6 +82,26 @@ describe('customer data requests', () => {
     expect(exported.status).toBe(200);
     expect(exported.body.contact.name).toBe('Private Pat');
     expect(exported.body.conversations[0].messages[0].text).toBe('my address is 1 Secret Street');
+  });
+
+  it('embeds the customer’s media files in the export, byte for byte', async () => {
+    const [contact] = await root.list('contacts', 'wa_id = "34688000001"');
+    const [message] = await root.list('messages', 'wamid = "wamid.gdpr.1"');
+    const photo = Buffer.from(Array.from({ length: 1500 }, (_, i) => (i * 7) % 256));
+    const form = new FormData();
+    form.set('media', new Blob([photo], { type: 'image/jpeg' }), 'receipt.jpg');
+    form.set('media_mime', 'image/jpeg');
+    const uploaded = await fetch(`${pb.url}/api/collections/messages/records/${message.id}`, { method: 'PATCH', headers: { Authorization: pb.superuserToken }, body: form });
+    expect(uploaded.status).toBe(200);
+
+    const exported = await admin.request('GET', `/api/pocketdesk/contacts/${contact.id}/export`);
+    const withFile = exported.body.conversations.flatMap((c: { messages: Array<Record<string, any>> }) => c.messages).find((m: Record<string, any>) => m.id === message.id);
+    photoMessageId = message.id;
+    photoName = withFile.media_file.name;
+    expect(await photoStatus()).toBe(200);
+    expect(withFile.media_file.mime).toBe('image/jpeg');
+    expect(withFile.media_file.name).toMatch(/^receipt.*\.jpg$/);
+    expect(Buffer.from(withFile.media_file.base64, 'base64').equals(photo)).toBe(true);
   });
 
   it('erases personal data, keeps anonymous counts and leaves an audit row', async () => {
@@ -85,6 +113,9 @@ describe('customer data requests', () => {
     expect(await root.list('conversations', `contact = "${contact.id}"`)).toHaveLength(conversationsBefore.length);
     const messages = await root.list('messages', `conversation = "${conversationsBefore[0].id}"`);
     expect(messages.every((m) => m.text === '')).toBe(true);
+    // The photo uploaded in the export test is gone from storage too, not only unlinked.
+    expect(messages.every((m) => m.media === '')).toBe(true);
+    expect(await photoStatus()).toBe(404);
     expect(JSON.stringify(await root.list('webhook_events'))).not.toContain('Secret Street');
     expect(await root.list('audit_log', `action = "erase" && record_id = "${contact.id}"`)).toHaveLength(1);
   });
