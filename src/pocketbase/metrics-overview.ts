@@ -30,7 +30,8 @@ function distribution(app: core.App, valueSql: string, where: string, params: Pa
   const rows = arrayOf(new DynamicModel({ rn: 0, v: 0.5 }));
   app
     .db()
-    .newQuery(`SELECT rn, v FROM (SELECT ROW_NUMBER() OVER (ORDER BY ${valueSql}) AS rn, ${valueSql} AS v FROM conversations c WHERE ${where}) WHERE rn IN (${low}, ${high}, ${p90})`)
+    // The value is computed once per row in the innermost query (twice, in ORDER BY and SELECT, cost 2× on 100k rows).
+    .newQuery(`SELECT rn, v FROM (SELECT ROW_NUMBER() OVER (ORDER BY v) AS rn, v FROM (SELECT ${valueSql} AS v FROM conversations c WHERE ${where})) WHERE rn IN (${low}, ${high}, ${p90})`)
     .bind(params as dbx.Params)
     .all(rows);
   const at = (rank: number) => Number(rows.find((row) => Number(row.rn) === rank)?.v ?? 0);
