@@ -17,10 +17,16 @@ console.log(`Pocketdesk benchmarks — ${report.machine}, Node ${process.version
 const pwa = measurePwaInitialJs();
 console.log(`PWA first visit (queue): ${pwa.files} JS files, ${pwa.rawKb} KB raw, ${pwa.gzipKb} KB gzipped (target ≤ 120 KB gzipped)\n`);
 report.pwa = pwa;
-const webhook = await benchWebhooks(seconds);
+const { loads: webhook, drains } = await benchWebhooks(seconds);
+console.log('Webhook acknowledgements (Meta gets its 200 once the event is stored):');
 console.log('| load | req/s | p50 ms | p99 ms | requests | non-2xx | errors |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of webhook) console.log(`| ${row.label} | ${row.requestsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.requests} | ${row.non2xx} | ${row.errors} |`);
+console.log('\nApplying them (contacts, tickets, routing, statuses; by the route when idle, else by the worker):');
+console.log('| load | events | applied/s (drain included) | drained after load ends (ms) |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const row of drains) console.log(`| ${row.label} | ${row.events} | ${row.appliedPerSecond} | ${row.drainMs} |`);
+report.webhookDrains = drains;
 const inbound = webhook[0];
 const baseline = webhook[webhook.length - 1];
 const ratio = inbound.requestsPerSecond / baseline.requestsPerSecond;

@@ -3,6 +3,7 @@ import { Api } from '../../tests/support/api';
 import { startPocketBase, TEST_APP_SECRET } from '../../tests/support/pocketbase';
 import { createChannel, createTeam } from '../../tests/support/seed';
 import { textWebhook } from '../../tests/support/webhook-client';
+import { spawnWorker } from '../../tests/support/worker-process';
 import { runLoad, type LoadResult } from './measure';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -19,9 +20,39 @@ function statusWebhook(wamid: string, status: string, timestamp: number) {
   };
 }
 
-/** Inbound messages, status updates and PocketBase's own record create, measured on the same machine in one run. */
-export async function benchWebhooks(durationSeconds = 10): Promise<LoadResult[]> {
+export interface DrainResult {
+  label: string;
+  /** Events stored by the load and applied (by the route itself or the worker's drain) per second, drain included. */
+  appliedPerSecond: number;
+  /** How long after the load ended the last stored event was applied. */
+  drainMs: number;
+  events: number;
+}
+
+async function pendingCount(api: Api): Promise<number> {
+  const response = await api.request('GET', "/api/collections/webhook_events/records?perPage=1&skipTotal=0&filter=status%3D'pending'");
+  return response.body.totalItems as number;
+}
+
+/** Runs a load with the real worker draining, then waits until every stored event is applied. */
+async function loadAndDrain(api: Api, spec: Parameters<typeof runLoad>[0]): Promise<{ load: LoadResult; drain: DrainResult }> {
+  const before = (await api.request('GET', '/api/collections/webhook_events/records?perPage=1&skipTotal=0')).body.totalItems as number;
+  const started = performance.now();
+  const load = await runLoad(spec);
+  const loadEnded = performance.now();
+  while ((await pendingCount(api)) > 0) await new Promise((resolve) => setTimeout(resolve, 25));
+  const drained = performance.now();
+  const events = ((await api.request('GET', '/api/collections/webhook_events/records?perPage=1&skipTotal=0')).body.totalItems as number) - before;
+  return { load, drain: { label: spec.label, appliedPerSecond: Math.round(events / ((drained - started) / 1000)), drainMs: Math.round(drained - loadEnded), events } };
+}
+
+/**
+ * Inbound messages, status updates and PocketBase's own record create, measured on the same machine in one run.
+ * The worker runs as in production: under load the route only stores, and the worker drains in order.
+ */
+export async function benchWebhooks(durationSeconds = 10): Promise<{ loads: LoadResult[]; drains: DrainResult[] }> {
   const pb = await startPocketBase();
+  const worker = spawnWorker(pb.url);
   try {
     const api = new Api(pb.url, pb.superuserToken);
     const team = await createTeam(api, 'Bench');
@@ -40,9 +71,12 @@ export async function benchWebhooks(durationSeconds = 10): Promise<LoadResult[]>
     const inbound = (n: number) => webhookRequest(textWebhook({ from: `1555${String(n).padStart(8, '0')}`, name: `Customer ${n}`, wamid: `wamid.bench.${runId}.${n}`, text: `Hello, I need help with order ${n}` }));
     // Every pooled VM compiles the hooks bundle on first use: warm them all before measuring steady state.
     await runLoad({ label: 'warm-up', url: pb.url, request: (n) => inbound(5_000_000 + n), durationSeconds: 3, connections: CONNECTIONS });
+    while ((await pendingCount(api)) > 0) await new Promise((resolve) => setTimeout(resolve, 25));
     const results: LoadResult[] = [];
-    results.push(await runLoad({ label: '(a) inbound text, max throughput', url: pb.url, request: inbound, durationSeconds, connections: CONNECTIONS }));
-    results.push(await runLoad({ label: '(a) inbound text, steady 240 req/s', url: pb.url, request: (n) => inbound(1_000_000 + n), durationSeconds, connections: CONNECTIONS, rate: 240 }));
+    const drains: DrainResult[] = [];
+    const maxInbound = await loadAndDrain(api, { label: '(a) inbound text, max throughput', url: pb.url, request: inbound, durationSeconds, connections: CONNECTIONS });
+    results.push(maxInbound.load);
+    drains.push(maxInbound.drain);
 
     // Outbound messages to update: the delivery ladder for each of them.
     const [conversation] = await api.list('conversations', '', '-created');
@@ -54,7 +88,14 @@ export async function benchWebhooks(durationSeconds = 10): Promise<LoadResult[]>
     }
     const ladder = ['sent', 'delivered', 'read'];
     const statuses = (n: number) => webhookRequest(statusWebhook(outbound[n % outbound.length], ladder[Math.floor(n / outbound.length) % 3], 1_700_000_000 + n));
-    results.push(await runLoad({ label: '(b) status updates, max throughput', url: pb.url, request: statuses, durationSeconds, connections: CONNECTIONS }));
+    // Meta's sizing: at 80 msg/s each outbound message brings ~3 statuses for every inbound message.
+    const mixed = (n: number) => (n % 4 === 0 ? inbound(2_000_000 + n) : statuses(n));
+    const steady = await loadAndDrain(api, { label: '(a+b) steady 240 req/s, 1 inbound : 3 statuses', url: pb.url, request: mixed, durationSeconds, connections: CONNECTIONS, rate: 240 });
+    results.push(steady.load);
+    drains.push(steady.drain);
+    const maxStatuses = await loadAndDrain(api, { label: '(b) status updates, max throughput', url: pb.url, request: (n) => statuses(1_000_000 + n), durationSeconds, connections: CONNECTIONS });
+    results.push(maxStatuses.load);
+    drains.push(maxStatuses.drain);
 
     const baseline = (n: number) => ({
       path: '/api/collections/bench_records/records',
@@ -62,8 +103,9 @@ export async function benchWebhooks(durationSeconds = 10): Promise<LoadResult[]>
       body: JSON.stringify({ wamid: `base.${runId}.${n}`, body: inbound(n).body, payload: { n } }),
     });
     results.push(await runLoad({ label: '(c) PocketBase record create (baseline)', url: pb.url, request: baseline, durationSeconds, connections: CONNECTIONS }));
-    return results;
+    return { loads: results, drains };
   } finally {
+    await worker.kill();
     await pb.stop();
   }
 }
