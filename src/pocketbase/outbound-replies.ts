@@ -45,6 +45,9 @@ export function guardOutboundReply(e: core.RecordRequestEvent): void {
       return;
     }
     record.set('template_params', prepared.params);
+    // The header's values travel in the payload: `template_params` keeps the body's, as Meta names them.
+    const headerCount = Array.isArray(prepared.headerParams) ? prepared.headerParams.length : Object.keys(prepared.headerParams).length;
+    record.set('payload', headerCount ? { header_params: prepared.headerParams } : {});
     record.set('text', prepared.preview);
   }
   record.set('direction', 'out');

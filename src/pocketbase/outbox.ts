@@ -51,6 +51,7 @@ function outboundView(app: core.App, message: core.Record): Record<string, unkno
           language: template.getString('language'),
           parameterFormat: template.getString('parameter_format'),
           params: jsonField(message, 'template_params', []),
+          headerParams: jsonField<{ header_params?: Record<string, string> | string[] }>(message, 'payload', {}).header_params ?? [],
         }
       : null,
     phoneNumberId: channel.getString('phone_number_id'),

@@ -3,7 +3,9 @@ import { fillTemplateParameters, type ProvidedParameters, type TemplateFill } fr
 import { renderTemplatePreview } from '../lib/domain/templates/template-preview';
 import { jsonField } from './records';
 
-export type PreparedTemplate = { ok: true; params: Record<string, string> | string[]; preview: string } | { ok: false; reason: string; missing: string[] };
+export type PreparedTemplate =
+  | { ok: true; params: Record<string, string> | string[]; headerParams: Record<string, string> | string[]; preview: string }
+  | { ok: false; reason: string; missing: string[] };
 
 function templateOf(record: core.Record): MessageTemplate {
   return {
@@ -25,5 +27,5 @@ export function prepareTemplateSend(app: core.App, templateId: string, provided:
   const template = templateOf(record);
   const fill: TemplateFill = fillTemplateParameters(template, provided, { customer_name: context.customerName, agent_name: context.agentName });
   if (!fill.ok) return { ok: false, reason: fill.reason, missing: fill.missing };
-  return { ok: true, params: fill.params, preview: renderTemplatePreview(template, fill.params, fill.headerParams) };
+  return { ok: true, params: fill.params, headerParams: fill.headerParams, preview: renderTemplatePreview(template, fill.params, fill.headerParams) };
 }

@@ -108,20 +108,46 @@ export function applyStoredEvent(app: core.App, eventId: string, knownPlan: Webh
 
 /** Applies due pending events oldest first, at most `limit`; returns how many it took on. */
 export function applyPendingWebhooks(app: core.App, limit: number, now: number): { applied: number; failed: number; attempted: number } {
-  const due = app.findRecordsByFilter('webhook_events', "status = 'pending' && (apply_after = '' || apply_after <= {:now})", 'created,id', limit, 0, { now: isoDate(now) } as dbx.Params);
+  const due = duePending(app, now, limit);
   let applied = 0;
   let failed = 0;
   for (const event of due) {
-    const outcome = applyStoredEvent(app, event!.id);
+    const outcome = applyStoredEvent(app, event.id);
     if (outcome === 'applied') applied++;
     else if (outcome === 'retry-later' || outcome === 'failed') failed++;
   }
   return { applied, failed, attempted: due.length };
 }
 
-/** Whether an event other than `eventId` is waiting to be applied now: then `eventId` must wait its turn. */
-export function hasBacklog(app: core.App, eventId: string, now: number): boolean {
-  return findOne(app, 'webhook_events', "status = 'pending' && id != {:id} && (apply_after = '' || apply_after <= {:now})", { id: eventId, now: isoDate(now) }) !== null;
+/**
+ * How many events a webhook request will apply itself, its own included: a few keep a busy-but-not-flooded desk
+ * instant (concurrent status webhooks are normal); more means a burst, and then Meta gets its 200 at once and
+ * the worker drains.
+ */
+export const INLINE_APPLY_LIMIT = 5;
+
+/** Due pending events, oldest first, at most `limit`. */
+function duePending(app: core.App, now: number, limit: number): core.Record[] {
+  return app
+    .findRecordsByFilter('webhook_events', "status = 'pending' && (apply_after = '' || apply_after <= {:now})", 'created,id', limit, 0, { now: isoDate(now) } as dbx.Params)
+    .flatMap((event) => (event ? [event] : []));
+}
+
+/** Whether more events are waiting than a request should apply inline (its own counted). */
+export function isBurst(app: core.App, now: number): boolean {
+  return duePending(app, now, INLINE_APPLY_LIMIT + 1).length > INLINE_APPLY_LIMIT;
+}
+
+/**
+ * Applies the events queued before `eventId`, then `eventId` itself, in order: requests arriving together help each
+ * other instead of waiting for the worker (an event another request already applied is skipped under the lock).
+ */
+export function applyUpTo(app: core.App, eventId: string, plan: WebhookPlan): ApplyOutcome {
+  for (const event of duePending(app, Date.now(), INLINE_APPLY_LIMIT)) {
+    if (event.id === eventId) break;
+    applyStoredEvent(app, event.id);
+  }
+  return applyStoredEvent(app, eventId, plan);
 }
 
 const DEFAULT_BATCH = 100;

@@ -17,7 +17,7 @@ export interface OutboundMessage {
   /** Human-readable gist for the phone page and logs. */
   preview: string;
   buttons?: { id: string; title: string }[];
-  template?: { name: string; language: string; category: string };
+  template?: { name: string; language: string; category: string; components: unknown[] };
   pricing: Pricing;
   windowOpen: boolean;
   acceptedAt: number;

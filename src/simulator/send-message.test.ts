@@ -174,6 +174,18 @@ describe('POST /{v}/{pnid}/messages', () => {
     expect(res.json.error.code).toBe(132000);
   });
 
+  it('checks a text header’s parameters separately from the body’s', async () => {
+    rig = await startTestRig();
+    const shipped = (components: unknown[]) => ({ messaging_product: 'whatsapp', to: PHONE, type: 'template', template: { name: 'order_shipped', language: { code: 'en_US' }, components } });
+    const body = { type: 'body', parameters: [{ type: 'text', text: 'tomorrow' }] };
+    const missingHeader = await rig.graph(MESSAGES, { body: shipped([body]) });
+    expect(missingHeader.status).toBe(400);
+    expect(missingHeader.json.error.code).toBe(132000);
+    expect(missingHeader.json.error.error_data.details).toContain('header');
+    const complete = await rig.graph(MESSAGES, { body: shipped([{ type: 'header', parameters: [{ type: 'text', text: 'A-1042' }] }, body]) });
+    expect(complete.status).toBe(200);
+  });
+
   it('answers 132012 when a named template gets unnamed parameters', async () => {
     rig = await startTestRig();
     const res = await rig.graph(MESSAGES, { body: template('welcome_back', [{ type: 'text', text: 'Sheena' }]) });

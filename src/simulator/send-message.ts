@@ -58,7 +58,7 @@ function accept(context: SimulatorContext, channel: Channel, request: SendMessag
     voice: request.type === 'audio' && request.audio?.voice === true,
     preview: previewOutbound(request),
     ...(buttons ? { buttons } : {}),
-    ...(request.template && category ? { template: { name: request.template.name, language: request.template.language.code, category } } : {}),
+    ...(request.template && category ? { template: { name: request.template.name, language: request.template.language.code, category, components: request.template.components ?? [] } } : {}),
     pricing: priceMessage(category, windowOpen),
     windowOpen,
     acceptedAt: context.clock.now(),

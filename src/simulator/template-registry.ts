@@ -7,6 +7,7 @@ export const DEFAULT_TEMPLATES: readonly SimulatorTemplate[] = [
   { name: 'order_update', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 2 },
   { name: 'hello_world', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 0 },
   { name: 'seguimiento_pedido', language: 'es', category: 'utility', parameterFormat: 'positional', parameterCount: 1 },
+  { name: 'order_shipped', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 1, headerParameterCount: 1 },
 ];
 
 export type TemplateCheck =
@@ -15,12 +16,21 @@ export type TemplateCheck =
 
 type TemplateRequest = NonNullable<SendMessageRequest['template']>;
 
-/** Checks a template send against the registry: name + language must exist, body parameters must fit. */
+/** Checks a template send against the registry: name + language must exist, header and body parameters must fit. */
 export function checkTemplate(templates: readonly SimulatorTemplate[], request: TemplateRequest): TemplateCheck {
   const language = request.language.code;
   const template = templates.find((t) => t.name === request.name && t.language === language);
   if (!template) {
     return { ok: false, code: 132001, details: `template name (${request.name}) does not exist in ${language}` };
+  }
+  const header = (request.components ?? []).find((component) => component.type.toLowerCase() === 'header');
+  const headerCount = header?.parameters?.length ?? 0;
+  if (headerCount !== (template.headerParameterCount ?? 0)) {
+    return {
+      ok: false,
+      code: 132000,
+      details: `header: number of localizable_params (${headerCount}) does not match the expected number of params (${template.headerParameterCount ?? 0})`,
+    };
   }
   const body = (request.components ?? []).find((component) => component.type.toLowerCase() === 'body');
   const parameters = body?.parameters ?? [];

@@ -120,6 +120,27 @@ describe('templates outside the window', () => {
     const atMeta = stack.sim.sentMessages().find((m) => m.id === delivered.wamid);
     expect(atMeta?.template?.name).toBe('order_update');
   });
+
+  it('fills a text header’s placeholder and sends it as the header component Meta checks', async () => {
+    const template = await stack.api.create('templates', { name: 'order_shipped', language: 'en_US', category: 'utility', parameter_format: 'positional', status: 'approved', components: [{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}' }, { type: 'BODY', text: 'Good news: it ships {{1}}.' }] });
+    const { conversationId } = await customer('has it shipped?');
+    await stack.api.update('conversations', conversationId, { assignee: agentId, last_inbound_at: new Date(Date.now() - 48 * 3600_000).toISOString() });
+    const withoutHeader = await agent.create('messages', { conversation: conversationId, direction: 'out', author: agentId, type: 'template', template: template.body.id, template_params: ['tomorrow'] });
+    expect(withoutHeader.status).toBe(400);
+    const sent = await agent.create('messages', { conversation: conversationId, direction: 'out', author: agentId, type: 'template', template: template.body.id, template_params: { '1': 'tomorrow', 'header.1': 'A-1042' } });
+    expect(sent.status).toBe(200);
+    expect(sent.body.text).toContain('Order A-1042');
+    const delivered = await eventually(async () => {
+      const message = (await stack.api.view('messages', sent.body.id)).body;
+      return message.wamid || message.status === 'failed' ? message : null;
+    }, 'the template at Meta');
+    expect(delivered.status).not.toBe('failed');
+    const atMeta = stack.sim.sentMessages().find((m) => m.id === delivered.wamid);
+    expect(atMeta?.template?.components).toEqual([
+      { type: 'header', parameters: [{ type: 'text', text: 'A-1042' }] },
+      { type: 'body', parameters: [{ type: 'text', text: 'tomorrow' }] },
+    ]);
+  });
 });
 
 describe('customer satisfaction', () => {

@@ -29,23 +29,34 @@ async function storePending(raw: string): Promise<string> {
 const drain = (body: Record<string, unknown> = {}) => api.request('POST', '/api/pocketdesk/worker/apply-webhooks', body);
 const messagesWith = (wamid: string) => api.list('messages', `wamid = "${wamid}"`);
 
+// Mirrors INLINE_APPLY_LIMIT in src/pocketbase/webhook-apply.ts: a request applies at most this many events itself.
+const INLINE_APPLY_LIMIT = 5;
+const customerText = (n: number, text: string) => JSON.stringify(textWebhook({ from: `155501${String(n).padStart(5, '0')}`, wamid: `wamid.backlog.${n}`, text }));
+
 describe('a webhook arriving behind a backlog', () => {
-  it('is stored and acknowledged without being applied, then drained after the older one', async () => {
-    await storePending(JSON.stringify(textWebhook({ from: '15550100001', wamid: 'wamid.backlog.first', text: 'first in line' })));
-    const response = await postWebhook(pb.url, JSON.stringify(textWebhook({ from: '15550100002', wamid: 'wamid.backlog.second', text: 'second in line' })));
+  it('applies the few events queued before it first, then itself, before answering', async () => {
+    await storePending(customerText(1, 'queued before'));
+    const response = await postWebhook(pb.url, customerText(2, 'arrived after'));
+    expect(response.body).toMatchObject({ ok: true, duplicate: false, applied: true });
+    const [first] = await messagesWith('wamid.backlog.1');
+    const [second] = await messagesWith('wamid.backlog.2');
+    expect(first.text).toBe('queued before');
+    expect(second.text).toBe('arrived after');
+    expect(first.created <= second.created).toBe(true);
+    expect(await api.list('webhook_events', "status = 'pending'")).toHaveLength(0);
+  });
+
+  it('in a burst is stored and acknowledged without being applied, then drained oldest first', async () => {
+    for (let n = 10; n < 10 + INLINE_APPLY_LIMIT; n++) await storePending(customerText(n, `burst ${n}`));
+    const response = await postWebhook(pb.url, customerText(99, 'last of the burst'));
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ ok: true, duplicate: false, applied: false });
-    expect(await messagesWith('wamid.backlog.second')).toHaveLength(0);
-    expect(await api.list('webhook_events', "status = 'pending'")).toHaveLength(2);
+    expect(await messagesWith('wamid.backlog.99')).toHaveLength(0);
+    expect(await api.list('webhook_events', "status = 'pending'")).toHaveLength(INLINE_APPLY_LIMIT + 1);
 
-    expect((await drain()).body).toEqual({ applied: 2, failed: 0, attempted: 2 });
-    const [first] = await messagesWith('wamid.backlog.first');
-    const [second] = await messagesWith('wamid.backlog.second');
-    expect(first.text).toBe('first in line');
-    expect(second.text).toBe('second in line');
-    // Oldest first: the earlier event opened its ticket first.
-    const [firstTicket, secondTicket] = await Promise.all([first, second].map((m) => api.request('GET', `/api/collections/conversations/records/${m.conversation}`)));
-    expect(firstTicket.body.created <= secondTicket.body.created).toBe(true);
+    expect((await drain()).body).toEqual({ applied: INLINE_APPLY_LIMIT + 1, failed: 0, attempted: INLINE_APPLY_LIMIT + 1 });
+    const applied = await api.list('messages', 'wamid ~ "wamid.backlog." && text ~ "burst"', 'created');
+    expect(applied.map((m) => m.text)).toEqual([...Array.from({ length: INLINE_APPLY_LIMIT }, (_, i) => `burst ${10 + i}`), 'last of the burst']);
     expect(await api.list('webhook_events', "status = 'pending'")).toHaveLength(0);
   });
 
@@ -56,12 +67,12 @@ describe('a webhook arriving behind a backlog', () => {
   });
 
   it('is a duplicate while it still waits, so a retry from Meta changes nothing', async () => {
-    await storePending(JSON.stringify(textWebhook({ from: '15550100004', wamid: 'wamid.backlog.blocker', text: 'ahead' })));
-    const body = JSON.stringify(textWebhook({ from: '15550100005', wamid: 'wamid.backlog.retried', text: 'sent twice' }));
+    for (let n = 30; n < 30 + INLINE_APPLY_LIMIT; n++) await storePending(customerText(n, `ahead ${n}`));
+    const body = customerText(39, 'sent twice');
     expect((await postWebhook(pb.url, body)).body).toMatchObject({ duplicate: false, applied: false });
     expect((await postWebhook(pb.url, body)).body).toMatchObject({ duplicate: true });
     await drain();
-    expect(await messagesWith('wamid.backlog.retried')).toHaveLength(1);
+    expect(await messagesWith('wamid.backlog.39')).toHaveLength(1);
   });
 
   it('is only drained by superusers', async () => {
@@ -100,10 +111,11 @@ describe('an event that fails to apply', () => {
 
 describe('the worker', () => {
   it('drains a backlog without being asked', async () => {
+    for (let n = 50; n < 50 + INLINE_APPLY_LIMIT; n++) await storePending(customerText(n, `for the worker ${n}`));
     await storePending(JSON.stringify(textWebhook({ from: '15550100007', wamid: 'wamid.backlog.worker', text: 'the worker picks me up' })));
     const worker = spawnWorker(pb.url, { WORKER_WEBHOOK_POLL_MS: '50' });
     try {
-      await eventually(async () => (await messagesWith('wamid.backlog.worker')).length === 1, 'the worker to apply the stored event');
+      await eventually(async () => (await messagesWith('wamid.backlog.worker')).length === 1, 'the worker to apply the stored events', 60_000);
       expect(await api.list('webhook_events', "status = 'pending'")).toHaveLength(0);
     } finally {
       await worker.kill();

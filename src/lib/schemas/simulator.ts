@@ -109,6 +109,8 @@ export const simulatorTemplateSchema = z
     parameterFormat: z.enum(['named', 'positional']),
     parameterNames: z.array(z.string().min(1)).optional(),
     parameterCount: z.number().int().min(0),
+    /** Placeholders in a text header (Meta allows one). */
+    headerParameterCount: z.number().int().min(0).max(1).optional(),
   })
   .refine((t) => t.parameterFormat !== 'named' || (t.parameterNames ?? []).length === t.parameterCount, {
     message: 'named templates list exactly parameterCount parameterNames',

@@ -19,6 +19,14 @@ describe('buildSendRequest', () => {
     expect(buildSendRequest({ ...base, contextWamid: 'wamid.q' })).toMatchObject({ ok: true, request: { context: { message_id: 'wamid.q' } } });
   });
 
+  it('sends a text header’s parameters in their own component, before the body', () => {
+    const positional = buildSendRequest({ ...base, type: 'template', template: { name: 'order_shipped', language: 'en_US', parameterFormat: 'positional', params: ['tomorrow'], headerParams: ['A-1042'] } });
+    expect(positional).toMatchObject({ ok: true, request: { template: { components: [{ type: 'header', parameters: [{ type: 'text', text: 'A-1042' }] }, { type: 'body', parameters: [{ type: 'text', text: 'tomorrow' }] }] } } });
+    const named = buildSendRequest({ ...base, type: 'template', template: { name: 'greeting', language: 'en_US', parameterFormat: 'named', params: {}, headerParams: { customer_name: 'Ana' } } });
+    expect(named).toMatchObject({ ok: true, request: { template: { components: [{ type: 'header', parameters: [{ parameter_name: 'customer_name', text: 'Ana' }] }] } } });
+    expect(named.ok && named.request.template?.components).toHaveLength(1);
+  });
+
   it('fills named and positional template parameters', () => {
     const named = buildSendRequest({ ...base, type: 'template', template: { name: 'welcome_back', language: 'en_US', parameterFormat: 'named', params: { customer_name: 'Ana' } } });
     expect(named).toMatchObject({ ok: true, request: { template: { components: [{ type: 'body', parameters: [{ parameter_name: 'customer_name', text: 'Ana' }] }] } } });

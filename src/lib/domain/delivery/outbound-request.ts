@@ -12,7 +12,14 @@ export interface OutboundMessage {
   mediaId: string | null;
   mediaFilename: string | null;
   payload: Record<string, unknown>;
-  template: { name: string; language: string; parameterFormat: 'named' | 'positional'; params: Record<string, string> | string[] } | null;
+  template: {
+    name: string;
+    language: string;
+    parameterFormat: 'named' | 'positional';
+    params: Record<string, string> | string[];
+    /** Values for a text header's placeholder(s), in the same form as `params`; empty when the header has none. */
+    headerParams?: Record<string, string> | string[];
+  } | null;
 }
 
 export type BuildResult = { ok: true; request: SendMessageRequest } | { ok: false; reason: 'no-recipient' | 'missing-media' | 'missing-template' | 'unsupported-type' };
@@ -28,12 +35,16 @@ export function messageIdFromCallbackData(data: string | undefined): string | nu
   return match ? match[1] : null;
 }
 
-function templateComponents(template: NonNullable<OutboundMessage['template']>) {
-  const params = template.params;
-  const parameters = Array.isArray(params)
+function textParameters(params: Record<string, string> | string[]) {
+  return Array.isArray(params)
     ? params.map((text) => ({ type: 'text', text }))
     : Object.entries(params).map(([name, text]) => ({ type: 'text', parameter_name: name, text }));
-  return parameters.length ? [{ type: 'body', parameters }] : [];
+}
+
+function templateComponents(template: NonNullable<OutboundMessage['template']>) {
+  const header = textParameters(template.headerParams ?? []);
+  const body = textParameters(template.params);
+  return [...(header.length ? [{ type: 'header', parameters: header }] : []), ...(body.length ? [{ type: 'body', parameters: body }] : [])];
 }
 
 /** Builds the Graph API body for one queued message. */
