@@ -24,11 +24,12 @@ export async function openAdminScreen(page: Page, screen: 'Channel settings' | '
   await expect(page.getByRole('heading', { level: 1, name: screen })).toBeVisible();
 }
 
-/** Records every PATCH/POST to a collection, to prove a refused form sent nothing. */
-export function watchWrites(page: Page, collection: string): string[] {
+/** Records every PATCH/POST to `target` (`channels`, or `agents/<id>` for one record), to prove a refused form sent nothing. */
+export function watchWrites(page: Page, target: string): string[] {
+  const [collection, id = ''] = target.split('/');
   const writes: string[] = [];
   page.on('request', (request) => {
-    if (['PATCH', 'POST'].includes(request.method()) && request.url().includes(`/api/collections/${collection}/records`)) writes.push(request.url());
+    if (['PATCH', 'POST'].includes(request.method()) && request.url().includes(`/api/collections/${collection}/records${id ? `/${id}` : ''}`)) writes.push(request.url());
   });
   return writes;
 }

@@ -31,11 +31,11 @@ export async function saveRecord<T>(pb: PocketBase, collection: string, id: stri
   }
 }
 
-/** Deletes a record. */
-export async function deleteRecord(pb: PocketBase, collection: string, id: string): Promise<SaveResult<null>> {
+/** Deletes a record and answers its id. */
+export async function deleteRecord(pb: PocketBase, collection: string, id: string): Promise<SaveResult<string>> {
   try {
     await pb.collection(collection).delete(id, { requestKey: null });
-    return { ok: true, value: null };
+    return { ok: true, value: id };
   } catch (error) {
     return failureOf(error);
   }
