@@ -50,6 +50,7 @@ test('an unsafe rule pattern is refused on the device, next to the field, and no
   await expect(form.getByRole('alert')).toContainText('Fix the highlighted fields; nothing was saved.');
   await expect(form.getByLabel('Rule 1 pattern')).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByLabel('Rule 1 pattern')).toHaveAccessibleDescription(/Nested repeats could stall the server/);
+  await expect(form.getByLabel('Rule 1 pattern')).toBeFocused();
   expect(writes).toEqual([]);
   expect((await api.view('channels', channel.id)).body.routing).toBeNull();
 });
@@ -94,4 +95,19 @@ test('offline, the settings screens ask to connect instead of showing forms', as
   await expect(page.getByRole('link', { name: /^Desk / })).toHaveCount(0);
   await context.setOffline(false);
   await expect(page.getByRole('link', { name: /^Desk / }).first()).toBeVisible();
+});
+
+test('on a tablet the channel list stays beside the open settings', async ({ page, api }) => {
+  const { ad } = await freshTeam(api, { ad: { role: 'admin', status: 'online' } });
+  const channel = await adminChannel(api);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await signInAs(page, ad);
+  await openAdminScreen(page, 'Channel settings');
+  const list = page.getByRole('navigation', { name: 'Channels' });
+  await list.getByRole('link', { name: new RegExp(channel.name) }).click();
+  await expect(page.getByRole('form', { name: `Routing of ${channel.name}` })).toBeVisible();
+  await expect(list.getByRole('link', { name: new RegExp(channel.name) })).toHaveAttribute('aria-current', 'page');
+  const [listBox, formBox] = [await list.boundingBox(), await page.getByRole('form', { name: `Routing of ${channel.name}` }).boundingBox()];
+  expect(listBox!.x + listBox!.width).toBeLessThanOrEqual(formBox!.x);
+  await expect(page.getByRole('link', { name: 'All channels' })).toBeHidden();
 });
