@@ -19,18 +19,32 @@ test('an admin routes a channel to a team with a keyword rule, and it is still t
   await form.getByLabel('Rule 1 keywords').fill('refund, money back');
   await form.getByLabel('Rule 1 team').selectOption({ label: team });
   await form.getByLabel('Rule 1 priority').selectOption({ label: 'High' });
+  // A second rule, moved first: rules are checked in order.
+  await form.getByRole('button', { name: 'Add rule' }).click();
+  await form.getByLabel('Rule 2 name').fill('Spanish');
+  await form.getByLabel('Rule 2 languages').fill('es');
+  await form.getByRole('button', { name: 'Move rule 2 up' }).click();
+  await expect(form.getByLabel('Rule 1 name')).toHaveValue('Spanish');
+  await form.getByRole('button', { name: 'Add a team hand-back' }).click();
+  await form.getByLabel('Hand-back 1 team').selectOption({ label: team });
+  await form.getByLabel('Hand-back 1 after (minutes)').fill('20');
   await form.getByRole('button', { name: 'Save routing' }).click();
   await expect(form.getByRole('status')).toHaveText('Saved.');
 
   const routing = (await api.view('channels', channel.id)).body.routing;
   expect(routing.defaultTeamId).toBe(teamId);
   expect(routing.capacity.defaultMaxOpen).toBe(4);
-  expect(routing.rules).toEqual([expect.objectContaining({ name: 'Refunds', keywords: ['refund', 'money back'], teamId, priority: 'high' })]);
+  expect(routing.rules).toEqual([
+    expect.objectContaining({ name: 'Spanish', languages: ['es'], teamId: null }),
+    expect.objectContaining({ name: 'Refunds', keywords: ['refund', 'money back'], teamId, priority: 'high' }),
+  ]);
+  expect(routing.reassign).toEqual([{ teamId, afterMinutes: 20 }]);
 
   await page.reload();
   const reloaded = page.getByRole('form', { name: `Routing of ${channel.name}` });
   await expect(reloaded.getByLabel('Default team')).toHaveValue(teamId);
-  await expect(reloaded.getByLabel('Rule 1 keywords')).toHaveValue('refund, money back');
+  await expect(reloaded.getByLabel('Rule 2 keywords')).toHaveValue('refund, money back');
+  await expect(reloaded.getByLabel('Hand-back 1 after (minutes)')).toHaveValue('20');
   await expect(reloaded.getByLabel('Open conversations per agent')).toHaveValue('4');
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROUTING_SETTINGS, routingSettingsSchema } from '../schemas/routing';
-import { checkRoutingDraft, newRuleDraft, routingDraftOf, routingFormErrors, routingInputOf } from './routing-draft';
+import { checkRoutingDraft, moveRuleUp, newRuleDraft, routingDraftOf, routingFormErrors, routingInputOf } from './routing-draft';
 
 const context = { teamIds: ['team1'], agentIds: ['agent1'] };
 const stored = {
@@ -65,5 +65,28 @@ describe('routingFormErrors', () => {
     ['reassign.0.teamId', 'reassign.0.teamId'],
   ])('puts the server’s %s on %s', (path, field) => {
     expect(Object.keys(routingFormErrors({ [path]: { code: 'x', message: '' } }))).toEqual([field]);
+  });
+});
+
+describe('moveRuleUp', () => {
+  it('moves a rule one place earlier and leaves the first where it is', () => {
+    const rules = ['a', 'b', 'c'].map((name) => ({ ...newRuleDraft(1), name }));
+    moveRuleUp(rules, 2);
+    expect(rules.map((r) => r.name)).toEqual(['a', 'c', 'b']);
+    moveRuleUp(rules, 0);
+    expect(rules.map((r) => r.name)).toEqual(['a', 'c', 'b']);
+  });
+});
+
+describe('reassignment', () => {
+  it('edits the per-team hand-back minutes and reports an unknown team or a cleared number on its row', () => {
+    const draft = routingDraftOf(stored);
+    expect(draft.reassign).toEqual([{ teamId: 'team1', afterMinutes: 15 }]);
+    draft.reassign.push({ teamId: 'gone', afterMinutes: 30 });
+    const unknown = checkRoutingDraft(draft, context);
+    expect(unknown.ok ? [] : Object.keys(unknown.errors)).toEqual(['reassign.1.teamId']);
+    draft.reassign[1] = { teamId: 'team1', afterMinutes: null };
+    const cleared = checkRoutingDraft(draft, context);
+    expect(cleared.ok ? [] : Object.keys(cleared.errors)).toEqual(['reassign.1.afterMinutes']);
   });
 });

@@ -54,8 +54,15 @@ export interface RoutingDraft {
   defaultMaxOpen: number | null;
   minConfidence: number | null;
   backlogAlgorithm: RoutingAlgorithm;
-  /** Priority points and reassignment are not edited here and are sent back as they were. */
-  kept: Pick<RoutingSettings, 'priority' | 'reassign'>;
+  /** Per team: minutes without an agent reply before the conversation goes back to the queue. */
+  reassign: ReassignDraft[];
+  /** Priority points are not edited here and are sent back as they were. */
+  kept: Pick<RoutingSettings, 'priority'>;
+}
+
+export interface ReassignDraft {
+  teamId: string;
+  afterMinutes: number | null;
 }
 
 /** Inputs that edit a whole list: their items' errors show on them. */
@@ -98,8 +105,16 @@ export function routingDraftOf(raw: unknown): RoutingDraft {
     defaultMaxOpen: settings.capacity.defaultMaxOpen,
     minConfidence: settings.language.minConfidence,
     backlogAlgorithm: settings.backlog.algorithm,
-    kept: structuredClone({ priority: settings.priority, reassign: settings.reassign }),
+    reassign: settings.reassign.map((entry) => ({ ...entry })),
+    kept: structuredClone({ priority: settings.priority }),
   };
+}
+
+/** Moves rule `index` one place earlier: rules are checked in order, so order decides which team wins. */
+export function moveRuleUp(rules: RuleDraft[], index: number): void {
+  if (index <= 0 || index >= rules.length) return;
+  const [rule] = rules.splice(index, 1);
+  if (rule) rules.splice(index - 1, 0, rule);
 }
 
 /** A new rule at the end of the list: enabled, matching nothing until the admin adds a condition. */
@@ -136,7 +151,7 @@ export function routingInputOf(draft: RoutingDraft): RoutingSettingsInput {
     priority: draft.kept.priority,
     language: { minConfidence: numberInput(draft.minConfidence) },
     backlog: { algorithm: draft.backlogAlgorithm },
-    reassign: draft.kept.reassign,
+    reassign: draft.reassign.map((entry) => ({ teamId: entry.teamId, afterMinutes: numberInput(entry.afterMinutes) })),
   };
 }
 
