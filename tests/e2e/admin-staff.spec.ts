@@ -70,3 +70,19 @@ test('a capacity of 0 is refused on the device and nothing is sent', async ({ pa
   expect(writes).toEqual([]);
   expect((await api.view('agents', bo.id)).body.max_open).toBe(10);
 });
+
+test('the admin screens follow the Spanish interface', async ({ page, api }) => {
+  const { ad, bo } = await freshTeam(api, { ad: { role: 'admin', status: 'online' }, bo: { status: 'online' } });
+  await signInAs(page, ad);
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByLabel('Language').selectOption('es');
+  await page.getByRole('link', { name: 'Ajustes de administración' }).click();
+  await page.getByRole('link', { name: /^Equipos y agentes/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Equipos y agentes' })).toBeVisible();
+  await page.getByRole('link', { name: new RegExp(bo.name) }).click();
+  const form = page.getByRole('form', { name: `Agente ${bo.name}` });
+  await form.getByLabel('Conversaciones abiertas como máximo').fill('');
+  await form.getByRole('button', { name: 'Guardar agente' }).click();
+  await expect(form.getByRole('alert')).toContainText('Corrige los campos marcados; no se guardó nada.');
+  await expect(form.getByLabel('Conversaciones abiertas como máximo')).toHaveAccessibleDescription(/^Escribe un valor\./);
+});
