@@ -99,16 +99,27 @@ test('an agent who is not an admin gets no settings screens', async ({ page, env
   await expect(page.getByRole('form')).toHaveCount(0);
 });
 
-test('offline, the settings screens ask to connect instead of showing forms', async ({ page, api, context }) => {
+test('offline, a settings form keeps its draft, says to connect, and saves once the connection is back', async ({ page, api, context }) => {
   const { ad } = await freshTeam(api, { ad: { role: 'admin', status: 'online' } });
-  await adminChannel(api);
+  const channel = await adminChannel(api);
   await signInAs(page, ad);
   await openAdminScreen(page, 'Channel settings');
+  await page.getByRole('link', { name: new RegExp(channel.name) }).click();
+  const form = page.getByRole('form', { name: `Routing of ${channel.name}` });
+  await form.getByLabel('Open conversations per agent').fill('7');
+
   await context.setOffline(true);
   await expect(page.getByText('You are offline. Connect to edit settings.')).toBeVisible();
-  await expect(page.getByRole('link', { name: /^Desk / })).toHaveCount(0);
+  await form.getByRole('button', { name: 'Save routing' }).click();
+  await expect(form.getByRole('alert')).toHaveText('You are offline. Connect to save.');
+  expect((await api.view('channels', channel.id)).body.routing).toBeNull();
+
   await context.setOffline(false);
-  await expect(page.getByRole('link', { name: /^Desk / }).first()).toBeVisible();
+  await expect(page.getByText('You are offline. Connect to edit settings.')).toHaveCount(0);
+  await expect(form.getByLabel('Open conversations per agent')).toHaveValue('7');
+  await form.getByRole('button', { name: 'Save routing' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+  expect((await api.view('channels', channel.id)).body.routing.capacity.defaultMaxOpen).toBe(7);
 });
 
 test('on a tablet the channel list stays beside the open settings', async ({ page, api }) => {
