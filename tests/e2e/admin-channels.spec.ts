@@ -25,6 +25,8 @@ test('an admin routes a channel to a team with a keyword rule, and it is still t
   await form.getByLabel('Rule 2 languages').fill('es');
   await form.getByRole('button', { name: 'Move rule 2 up' }).click();
   await expect(form.getByLabel('Rule 1 name')).toHaveValue('Spanish');
+  await form.getByLabel('Rule 2 customer').selectOption({ label: 'VIP customers' });
+  await form.getByLabel('Points for a VIP').fill('90');
   await form.getByRole('button', { name: 'Add a team hand-back' }).click();
   await form.getByLabel('Hand-back 1 team').selectOption({ label: team });
   await form.getByLabel('Hand-back 1 after (minutes)').fill('20');
@@ -36,8 +38,9 @@ test('an admin routes a channel to a team with a keyword rule, and it is still t
   expect(routing.capacity.defaultMaxOpen).toBe(4);
   expect(routing.rules).toEqual([
     expect.objectContaining({ name: 'Spanish', languages: ['es'], teamId: null }),
-    expect.objectContaining({ name: 'Refunds', keywords: ['refund', 'money back'], teamId, priority: 'high' }),
+    expect.objectContaining({ name: 'Refunds', keywords: ['refund', 'money back'], vip: true, teamId, priority: 'high' }),
   ]);
+  expect(routing.priority.points.vip).toBe(90);
   expect(routing.reassign).toEqual([{ teamId, afterMinutes: 20 }]);
 
   await page.reload();

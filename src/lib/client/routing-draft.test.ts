@@ -5,7 +5,8 @@ import { checkRoutingDraft, moveRuleUp, newRuleDraft, routingDraftOf, routingFor
 const context = { teamIds: ['team1'], agentIds: ['agent1'] };
 const stored = {
   defaultTeamId: 'team1',
-  rules: [{ name: 'Refunds', keywords: ['refund', 'money back'], vip: true, labels: ['l1'], timeOfDay: { from: 60, to: 120 }, teamId: 'team1', priority: 'high' }],
+  rules: [{ name: 'Refunds', keywords: ['refund', 'money back'], vip: true, businessHours: 'outside', labels: ['l1'], timeOfDay: { from: 60, to: 120 }, teamId: 'team1', priority: 'high' }],
+  priority: { urgencyWords: ['urgent', 'ya'], points: { vip: 80 } },
   reassign: [{ teamId: 'team1', afterMinutes: 15 }],
 };
 
@@ -88,5 +89,17 @@ describe('reassignment', () => {
     draft.reassign[1] = { teamId: 'team1', afterMinutes: null };
     const cleared = checkRoutingDraft(draft, context);
     expect(cleared.ok ? [] : Object.keys(cleared.errors)).toEqual(['reassign.1.afterMinutes']);
+  });
+});
+
+describe('priority policy', () => {
+  it('reports a bad urgency word on the words input and a cleared point on its own input', () => {
+    const draft = routingDraftOf(stored);
+    expect(draft.priority.urgencyWords).toBe('urgent, ya');
+    expect(draft.rules[0]).toMatchObject({ vip: 'yes', businessHours: 'outside' });
+    draft.priority.urgencyWords = `ok, ${'x'.repeat(61)}`;
+    draft.priority.points.vip = null;
+    const checked = checkRoutingDraft(draft, context);
+    expect(checked.ok ? [] : Object.keys(checked.errors).sort()).toEqual(['priority.points.vip', 'priority.urgencyWords']);
   });
 });

@@ -27,7 +27,7 @@ export interface BranchDraft {
   autoReply: ReplyDraft;
 }
 
-type EditedRuleKeys = 'name' | 'enabled' | 'keywords' | 'pattern' | 'languages' | 'teamId' | 'agentId' | 'skills' | 'priority' | 'stop';
+type EditedRuleKeys = 'name' | 'enabled' | 'keywords' | 'pattern' | 'languages' | 'vip' | 'businessHours' | 'teamId' | 'agentId' | 'skills' | 'priority' | 'stop';
 
 /** One rule as the form edits it; conditions the form has no input for ride along in `kept`. */
 export interface RuleDraft {
@@ -36,6 +36,9 @@ export interface RuleDraft {
   keywords: string;
   pattern: string;
   languages: string;
+  /** `''` is "don't care". */
+  vip: '' | 'yes' | 'no';
+  businessHours: '' | 'inside' | 'outside';
   teamId: string;
   agentId: string;
   skills: string;
@@ -56,8 +59,15 @@ export interface RoutingDraft {
   backlogAlgorithm: RoutingAlgorithm;
   /** Per team: minutes without an agent reply before the conversation goes back to the queue. */
   reassign: ReassignDraft[];
-  /** Priority points are not edited here and are sent back as they were. */
-  kept: Pick<RoutingSettings, 'priority'>;
+  priority: PriorityDraft;
+}
+
+/** How urgent a conversation scores: trigger words and emoji, and the points each signal adds. */
+export interface PriorityDraft {
+  urgencyWords: string;
+  angryEmoji: string;
+  points: Record<keyof RoutingSettings['priority']['points'], number | null>;
+  windowClosingMinutes: number | null;
 }
 
 export interface ReassignDraft {
@@ -66,7 +76,7 @@ export interface ReassignDraft {
 }
 
 /** Inputs that edit a whole list: their items' errors show on them. */
-export const ROUTING_LIST_INPUTS = ['keywords', 'languages', 'skills'] as const;
+export const ROUTING_LIST_INPUTS = ['keywords', 'languages', 'skills', 'urgencyWords', 'angryEmoji'] as const;
 
 const branchOf = (branch: { teamId: string | null; algorithm: RoutingAlgorithm; autoReply: ReplyDraft }): BranchDraft => ({
   teamId: branch.teamId ?? '',
@@ -75,13 +85,15 @@ const branchOf = (branch: { teamId: string | null; algorithm: RoutingAlgorithm; 
 });
 
 function ruleDraftOf(rule: RoutingRule): RuleDraft {
-  const { name, enabled, keywords, pattern, languages, teamId, agentId, skills, priority, stop, ...kept } = rule;
+  const { name, enabled, keywords, pattern, languages, vip, businessHours, teamId, agentId, skills, priority, stop, ...kept } = rule;
   return {
     name,
     enabled,
     keywords: textOfWords(keywords),
     pattern: pattern ?? '',
     languages: textOfWords(languages),
+    vip: vip === null ? '' : vip ? 'yes' : 'no',
+    businessHours: businessHours ?? '',
     teamId: teamId ?? '',
     agentId: agentId ?? '',
     skills: textOfWords(skills),
@@ -106,7 +118,12 @@ export function routingDraftOf(raw: unknown): RoutingDraft {
     minConfidence: settings.language.minConfidence,
     backlogAlgorithm: settings.backlog.algorithm,
     reassign: settings.reassign.map((entry) => ({ ...entry })),
-    kept: structuredClone({ priority: settings.priority }),
+    priority: {
+      urgencyWords: textOfWords(settings.priority.urgencyWords),
+      angryEmoji: textOfWords(settings.priority.angryEmoji),
+      points: { ...settings.priority.points },
+      windowClosingMinutes: settings.priority.windowClosingMinutes,
+    },
   };
 }
 
@@ -141,6 +158,8 @@ export function routingInputOf(draft: RoutingDraft): RoutingSettingsInput {
       keywords: wordsOf(rule.keywords),
       pattern: rule.pattern === '' ? null : rule.pattern,
       languages: wordsOf(rule.languages),
+      vip: rule.vip === '' ? null : rule.vip === 'yes',
+      businessHours: rule.businessHours === '' ? null : rule.businessHours,
       teamId: orNull(rule.teamId),
       agentId: orNull(rule.agentId),
       skills: wordsOf(rule.skills),
@@ -148,7 +167,12 @@ export function routingInputOf(draft: RoutingDraft): RoutingSettingsInput {
       stop: rule.stop,
     })),
     capacity: { defaultMaxOpen: numberInput(draft.defaultMaxOpen) },
-    priority: draft.kept.priority,
+    priority: {
+      urgencyWords: wordsOf(draft.priority.urgencyWords),
+      angryEmoji: wordsOf(draft.priority.angryEmoji),
+      points: Object.fromEntries(Object.entries(draft.priority.points).map(([key, value]) => [key, numberInput(value)])),
+      windowClosingMinutes: numberInput(draft.priority.windowClosingMinutes),
+    },
     language: { minConfidence: numberInput(draft.minConfidence) },
     backlog: { algorithm: draft.backlogAlgorithm },
     reassign: draft.reassign.map((entry) => ({ teamId: entry.teamId, afterMinutes: numberInput(entry.afterMinutes) })),
