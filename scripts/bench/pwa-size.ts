@@ -19,20 +19,24 @@ function staticImports(file: string): string[] {
   return found.map((path) => resolve(dirname(file), path));
 }
 
-/**
- * The JavaScript a first visit to the queue loads: SvelteKit's two entries, the root layout and the `/` page
- * (read from the built router), and everything they import statically; summed raw and gzipped.
- */
-export function measurePwaInitialJs(): PwaSize {
+/** The built entries, and the router's node file per route. */
+function builtRoutes(): { entries: string[]; nodes: Map<number, string>; nodeOf: (route: string) => number | null } {
   const immutable = join(pwaDir, '_app', 'immutable');
   if (!existsSync(join(pwaDir, 'index.html'))) throw new Error('build/pwa is missing: run npm run build:pwa first');
   const entries = (readFileSync(join(pwaDir, 'index.html'), 'utf8').match(/_app\/immutable\/entry\/[^"']+\.js/g) ?? []).map((p) => join(pwaDir, p));
   const app = entries.find((path) => /\/app\.[^/]+\.js$/.test(path));
   const appSource = app ? readFileSync(app, 'utf8') : '';
-  const nodeFiles = [...appSource.matchAll(/nodes\/(\d+)\.[A-Za-z0-9_-]+\.js/g)].map((m) => ({ index: Number(m[1]), path: join(immutable, m[0]) }));
-  const rootPage = /"\/":\[(\d+)\]/.exec(appSource);
-  const wanted = new Set([0, rootPage ? Number(rootPage[1]) : 2]);
-  const queue = [...new Set([...entries, ...nodeFiles.filter((n) => wanted.has(n.index)).map((n) => n.path)])];
+  const nodes = new Map([...appSource.matchAll(/nodes\/(\d+)\.[A-Za-z0-9_-]+\.js/g)].map((m) => [Number(m[1]), join(immutable, m[0])] as const));
+  const nodeOf = (route: string) => {
+    const found = new RegExp(`"${route.replace(/[/]/g, '\\/')}":\\[(\\d+)\\]`).exec(appSource);
+    return found ? Number(found[1]) : null;
+  };
+  return { entries, nodes, nodeOf };
+}
+
+/** Every file `start` loads, following static imports. */
+function reachable(start: readonly string[]): Set<string> {
+  const queue = [...new Set(start)];
   const seen = new Set<string>();
   while (queue.length) {
     const file = queue.pop()!;
@@ -40,12 +44,42 @@ export function measurePwaInitialJs(): PwaSize {
     seen.add(file);
     queue.push(...staticImports(file));
   }
+  return seen;
+}
+
+function sizeOf(files: Iterable<string>): PwaSize {
   let raw = 0;
   let gzip = 0;
-  for (const file of seen) {
+  let count = 0;
+  for (const file of files) {
     const bytes = readFileSync(file);
     raw += bytes.length;
     gzip += gzipSync(bytes, { level: 9 }).length;
+    count += 1;
   }
-  return { files: seen.size, rawKb: Math.round(raw / 102.4) / 10, gzipKb: Math.round(gzip / 102.4) / 10 };
+  return { files: count, rawKb: Math.round(raw / 102.4) / 10, gzipKb: Math.round(gzip / 102.4) / 10 };
+}
+
+function firstVisitFiles(): Set<string> {
+  const { entries, nodes, nodeOf } = builtRoutes();
+  const wanted = [0, nodeOf('/') ?? 2].flatMap((index) => nodes.get(index) ?? []);
+  return reachable([...entries, ...wanted]);
+}
+
+/**
+ * The JavaScript a first visit to the queue loads: SvelteKit's two entries, the root layout and the `/` page
+ * (read from the built router), and everything they import statically; summed raw and gzipped.
+ */
+export function measurePwaInitialJs(): PwaSize {
+  return sizeOf(firstVisitFiles());
+}
+
+/** What opening `route` after the queue adds: its page and the imports the queue had not loaded. */
+export function measureRouteExtraJs(route: string): PwaSize {
+  const { nodes, nodeOf } = builtRoutes();
+  const index = nodeOf(route);
+  const page = index === null ? undefined : nodes.get(index);
+  if (!page) throw new Error(`no built page for ${route}`);
+  const loaded = firstVisitFiles();
+  return sizeOf([...reachable([page])].filter((file) => !loaded.has(file)));
 }

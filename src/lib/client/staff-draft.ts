@@ -1,0 +1,64 @@
+// The team and agent forms: records as the admin screens read them, working copies, and what is sent.
+import { z } from 'zod';
+import { agentSettingsSchema, teamInputSchema, type AgentSettings, type TeamInput } from '../schemas/staff';
+import { STAFF_ROLES, type StaffRole } from '../schemas/directory';
+import { errorsFromIssues, onListInputs, type FieldErrorMap } from './settings-errors';
+import { textOfWords, wordsOf } from './word-list';
+
+const text = z.string().nullish().transform((value) => value ?? '');
+const words = z.unknown().optional().transform((value) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []));
+
+export const teamAdminRecordSchema = z.object({ id: z.string(), name: text, description: text });
+export type TeamAdminRecord = z.infer<typeof teamAdminRecordSchema>;
+
+export const agentAdminRecordSchema = z.object({
+  id: z.string(),
+  name: text,
+  email: text,
+  role: z
+    .string()
+    .nullish()
+    .transform((value): StaffRole => (STAFF_ROLES.includes(value as StaffRole) ? (value as StaffRole) : 'agent')),
+  teams: z.array(z.string()).nullish().transform((value) => value ?? []),
+  skills: words,
+  languages: words,
+  max_open: z.number().nullish().transform((value) => value ?? 0),
+});
+export type AgentAdminRecord = z.infer<typeof agentAdminRecordSchema>;
+
+export interface TeamDraft {
+  name: string;
+  description: string;
+}
+
+export const teamDraftOf = (team: TeamAdminRecord | null): TeamDraft => ({ name: team?.name ?? '', description: team?.description ?? '' });
+
+/** The team to send, or field errors. */
+export function checkTeamDraft(draft: TeamDraft): { ok: true; input: TeamInput } | { ok: false; errors: FieldErrorMap } {
+  const parsed = teamInputSchema.safeParse(draft);
+  return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: errorsFromIssues(parsed.error.issues) };
+}
+
+export interface AgentDraft {
+  role: StaffRole;
+  teams: string[];
+  skills: string;
+  languages: string;
+  /** `null` while the number input is empty. */
+  max_open: number | null;
+}
+
+export const agentDraftOf = (agent: AgentAdminRecord): AgentDraft => ({
+  role: agent.role,
+  teams: [...agent.teams],
+  skills: textOfWords(agent.skills),
+  languages: textOfWords(agent.languages),
+  // 0 is PocketBase's "never set": the form shows it empty and asks for a number.
+  max_open: agent.max_open > 0 ? agent.max_open : null,
+});
+
+/** The admin-only fields to send, or field errors keyed like the form (`skills`, not `skills.2`). */
+export function checkAgentDraft(draft: AgentDraft): { ok: true; input: AgentSettings } | { ok: false; errors: FieldErrorMap } {
+  const parsed = agentSettingsSchema.safeParse({ ...draft, skills: wordsOf(draft.skills), languages: wordsOf(draft.languages) });
+  return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: onListInputs(errorsFromIssues(parsed.error.issues), ['skills', 'languages', 'teams']) };
+}
