@@ -1,0 +1,128 @@
+import type { Page } from '@playwright/test';
+import { startSimulator, type Simulator } from '../../src/simulator/server';
+import { TEST_APP_SECRET, TEST_VERIFY_TOKEN } from '../support/pocketbase';
+import { CHANNEL_PNID } from '../support/seed';
+import { spawnWorker, type WorkerProcess } from '../support/worker-process';
+import { assign } from './customers';
+import { expect, signIn, syncStatus, test } from './fixtures';
+
+// A real 24×24 PNG: the simulator checks uploads the way Meta does.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAABgAAAAYCAIAAABvFaqvAAAALElEQVR42mNQvZyGhv5jAGLUMIwaREeDyNOGqWbUIHoaNJqyR/PaqEF0MQgACcPmnf4qfi8AAAAASUVORK5CYII=',
+  'base64',
+);
+const ACCESS_TOKEN = 'e2e_access_token';
+
+// Delivery needs Meta's side and the worker: both run only while this file's tests do.
+let sim: Simulator;
+let worker: WorkerProcess;
+let phone = 0;
+
+test.beforeAll(async ({ env }) => {
+  sim = await startSimulator({
+    webhookUrl: `${env.url}/api/whatsapp/webhook`,
+    appSecret: TEST_APP_SECRET,
+    accessToken: ACCESS_TOKEN,
+    verifyToken: TEST_VERIFY_TOKEN,
+    timeScale: 0.001,
+    channels: [{ phoneNumberId: CHANNEL_PNID, displayPhoneNumber: '15550783881', wabaId: 'WABA' }],
+    scriptedCustomers: false,
+    seed: 11,
+  });
+  worker = spawnWorker(env.url, { WHATSAPP_GRAPH_URL: sim.url, WHATSAPP_ACCESS_TOKEN: ACCESS_TOKEN, WORKER_SWEEP_MS: '200' });
+});
+test.afterAll(async () => {
+  await worker?.kill();
+  await sim?.close();
+});
+
+/** A customer writes in through the simulator (so its 24 h window is open there too), assigned to the agent. */
+async function customerThroughSimulator(api: Parameters<typeof assign>[0], agentId: string, name: string, text: string): Promise<string> {
+  const from = `3469${String(Date.now() % 1_000_000).padStart(6, '0')}${++phone}`;
+  const { id: wamid } = await sim.injectInbound({ from, name, type: 'text', text, wait: true });
+  const [message] = await api.list('messages', `wamid = "${wamid}"`);
+  await assign(api, message.conversation, agentId);
+  return message.conversation;
+}
+
+async function attach(page: Page, button: 'Take photo' | 'Choose file', file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('group', { name: 'Attach' }).getByRole('button', { name: button }).click();
+  await (await chooser).setFiles(file);
+}
+
+test('a photo taken offline waits on the phone, syncs once with its caption and is delivered', async ({ page, context, env, api }) => {
+  const conversationId = await customerThroughSimulator(api, env.agent.id, 'Pia Photo', 'Can you show me the new part?');
+  await signIn(page, env);
+  await page.goto(`/conversations/${conversationId}`);
+  const thread = page.getByRole('list', { name: 'Messages' });
+  await expect(thread.getByText('Can you show me the new part?')).toBeVisible();
+
+  await context.setOffline(true);
+  await expect(syncStatus(page)).toContainText('Offline');
+  await attach(page, 'Take photo', { name: 'part.png', mimeType: 'image/png', buffer: PNG });
+  const draft = page.getByRole('form', { name: 'Attachment to send' });
+  await expect(draft).toContainText('part.png');
+  await draft.getByLabel('Caption (optional)').fill('This is the new part');
+  await draft.getByRole('button', { name: 'Send attachment' }).click();
+  await expect(draft).toHaveCount(0);
+
+  const bubble = thread.getByRole('article').filter({ hasText: 'This is the new part' });
+  await expect(bubble.getByRole('img', { name: 'This is the new part' })).toBeVisible();
+  await expect(bubble.getByText('Waiting to send')).toHaveCount(1);
+  await expect(syncStatus(page)).toContainText('1 to sync');
+
+  await context.setOffline(false);
+  await expect(syncStatus(page)).toContainText('Synced');
+  await expect(bubble.getByText(/Delivered|Read/)).toHaveCount(1, { timeout: 20_000 });
+  await expect(bubble.getByRole('img', { name: 'This is the new part' })).toBeVisible();
+
+  const sent = await api.list('messages', `conversation = "${conversationId}" && author = "${env.agent.id}"`);
+  expect(sent.map((m) => [m.type, m.text, m.media_filename, m.media_size])).toEqual([['image', 'This is the new part', 'part.png', PNG.length]]);
+  const [request] = sim.sentMessages().filter((m) => m.id === sent[0].wamid);
+  expect(request.request).toMatchObject({ type: 'image', image: { id: sent[0].media_id, caption: 'This is the new part' } });
+});
+
+test('tapping a photo opens it full screen; Escape and Close return to the photo', async ({ page, env, api }) => {
+  const conversationId = await customerThroughSimulator(api, env.agent.id, 'Zoe Zoom', 'Send me a picture please');
+  await signIn(page, env);
+  await page.goto(`/conversations/${conversationId}`);
+  await attach(page, 'Choose file', { name: 'meter.png', mimeType: 'image/png', buffer: PNG });
+  await page.getByLabel('Caption (optional)').fill('Meter reading');
+  await page.getByRole('button', { name: 'Send attachment' }).click();
+
+  const open = page.getByRole('button', { name: 'Open photo full screen' });
+  await open.click();
+  const viewer = page.getByRole('dialog', { name: 'Photo' });
+  await expect(viewer.getByRole('img', { name: 'Meter reading' })).toBeVisible();
+  await expect(viewer.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
+  await expect(open).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(viewer).toBeVisible();
+  await viewer.getByRole('button', { name: 'Close' }).click();
+  await expect(viewer).toBeHidden();
+  await expect(open).toBeFocused();
+});
+
+test('files WhatsApp would refuse are turned away on the phone with the reason', async ({ page, env, api }) => {
+  const conversationId = await customerThroughSimulator(api, env.agent.id, 'Rita Refused', 'Here is my invoice question');
+  await signIn(page, env);
+  await page.goto(`/conversations/${conversationId}`);
+
+  await attach(page, 'Choose file', { name: 'funny.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+  await expect(page.getByRole('alert')).toContainText('WhatsApp does not take this kind of file');
+  await attach(page, 'Take photo', { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 1) });
+  await expect(page.getByRole('alert')).toContainText('5 MB');
+  await expect(page.getByRole('form', { name: 'Attachment to send' })).toHaveCount(0);
+
+  // A PDF is fine: it goes out as a document.
+  await attach(page, 'Choose file', { name: 'invoice.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Send attachment' }).click();
+  await expect.poll(async () => (await api.list('messages', `conversation = "${conversationId}" && author = "${env.agent.id}"`)).map((m) => [m.type, m.media_filename])).toEqual([
+    ['document', 'invoice.pdf'],
+  ]);
+});
