@@ -3,6 +3,7 @@ export { handleWebhookPost, handleWebhookVerify } from './webhook';
 export { guardOutboundReply } from './outbound-replies';
 export { beginSend, claimMedia, claimOutbound, recordOutboundResult } from './outbox';
 export { addSecurityHeaders, pushPublicKey } from './security-headers';
+export { compressAppShell } from './app-shell-compression';
 export { claimNotifications, recordPushResults } from './push-outbox';
 export { afterAgentUpdate, afterConversationUpdate, beforeConversationUpdate, handleAssign, handleRoutingPreview } from './assignment-routes';
 export { guardChannelSettings } from './channel-settings';
