@@ -70,20 +70,24 @@ function summarize(page: string, report: LighthouseReport): AuditResult {
  */
 export async function auditPage(page: string, url: string, options: { port: number; outputPath: string; keepStorage: boolean; chromePath: string }): Promise<AuditResult> {
   const { bin, args } = command();
-  await run(
-    bin,
-    [
-      ...args,
-      url,
-      `--port=${options.port}`,
-      '--only-categories=performance,accessibility',
-      '--output=json',
-      `--output-path=${options.outputPath}`,
-      '--quiet',
-      ...(options.keepStorage ? ['--disable-storage-reset'] : []),
-    ],
-    { ...process.env, CHROME_PATH: options.chromePath },
-  );
+  const lighthouseArgs = [
+    ...args,
+    url,
+    `--port=${options.port}`,
+    '--only-categories=performance,accessibility',
+    '--output=json',
+    `--output-path=${options.outputPath}`,
+    '--quiet',
+    ...(options.keepStorage ? ['--disable-storage-reset'] : []),
+  ];
+  const env = { ...process.env, CHROME_PATH: options.chromePath };
+  try {
+    await run(bin, lighthouseArgs, env);
+  } catch (error) {
+    // Lighthouse sometimes loses the trace of a load (NO_NAVSTART) and asks to be run again: once.
+    console.error(`audit:pwa: ${page}: ${(error as Error).message.split('\n')[1] ?? ''} Running it again.`);
+    await run(bin, lighthouseArgs, env);
+  }
   const parsed = reportSchema.safeParse(JSON.parse(readFileSync(options.outputPath, 'utf8')));
   if (!parsed.success) throw new Error(`lighthouse report for ${page} has an unexpected shape: ${parsed.error.message}`);
   return summarize(page, parsed.data);
