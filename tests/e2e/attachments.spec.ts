@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
 import { startSimulator, type Simulator } from '../../src/simulator/server';
 import { TEST_APP_SECRET, TEST_VERIFY_TOKEN } from '../support/pocketbase';
 import { CHANNEL_PNID } from '../support/seed';
@@ -12,6 +14,27 @@ const PNG = Buffer.from(
   'base64',
 );
 const ACCESS_TOKEN = 'e2e_access_token';
+const MB = 1024 * 1024;
+
+/** A genuine RGB PNG of random noise: noise does not compress, so a modest size makes a file over 5 MB. */
+function noisePng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = randomBytes((width * 3 + 1) * height);
+  // Each row starts with its filter type: 0, none.
+  for (let row = 0; row < height; row++) rows[row * (width * 3 + 1)] = 0;
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 // Delivery needs Meta's side and the worker: both run only while this file's tests do.
 let sim: Simulator;
@@ -114,7 +137,7 @@ test('files WhatsApp would refuse are turned away on the phone with the reason',
 
   await attach(page, 'Choose file', { name: 'funny.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
   await expect(page.getByRole('alert')).toContainText('WhatsApp does not take this kind of file');
-  await attach(page, 'Take photo', { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 1) });
+  await attach(page, 'Take photo', { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(5 * MB + 1, 1) });
   await expect(page.getByRole('alert')).toContainText('5 MB');
   await expect(page.getByRole('form', { name: 'Attachment to send' })).toHaveCount(0);
 
@@ -125,4 +148,23 @@ test('files WhatsApp would refuse are turned away on the phone with the reason',
   await expect.poll(async () => (await api.list('messages', `conversation = "${conversationId}" && author = "${env.agent.id}"`)).map((m) => [m.type, m.media_filename])).toEqual([
     ['document', 'invoice.pdf'],
   ]);
+});
+
+test('a camera photo over the 5 MB limit is redrawn as a JPEG that fits, and goes out', async ({ page, env, api }) => {
+  const conversationId = await customerThroughSimulator(api, env.agent.id, 'Bea Big', 'Show me the whole wall');
+  const photo = noisePng(1400, 1400);
+  expect(photo.length).toBeGreaterThan(5 * MB);
+  await signIn(page, env);
+  await page.goto(`/conversations/${conversationId}`);
+
+  await attach(page, 'Take photo', { name: 'wall.png', mimeType: 'image/png', buffer: photo });
+  const draft = page.getByRole('form', { name: 'Attachment to send' });
+  await expect(draft).toContainText('wall.jpg');
+  await draft.getByRole('button', { name: 'Send attachment' }).click();
+  const mine = `conversation = "${conversationId}" && author = "${env.agent.id}"`;
+  await expect.poll(async () => (await api.list('messages', `${mine} && wamid != ""`)).length, { timeout: 20_000 }).toBe(1);
+  const [sent] = await api.list('messages', mine);
+  expect(sent).toMatchObject({ type: 'image', media_filename: 'wall.jpg', media_mime: 'image/jpeg' });
+  expect(sent.media_size).toBeLessThanOrEqual(5 * MB);
+  expect(sim.sentMessages().filter((m) => m.id === sent.wamid)).toHaveLength(1);
 });

@@ -222,6 +222,7 @@ export const en = {
     groupLabel: 'Attach',
     takePhoto: 'Take photo',
     chooseFile: 'Choose file',
+    preparing: 'Making the photo fit WhatsApp…',
     captionLabel: 'Caption (optional)',
     captionPlaceholder: 'Add a caption…',
     send: 'Send attachment',

@@ -223,6 +223,7 @@ export const es: Messages = {
     groupLabel: 'Adjuntar',
     takePhoto: 'Hacer foto',
     chooseFile: 'Elegir archivo',
+    preparing: 'Ajustando la foto para WhatsApp…',
     captionLabel: 'Pie de foto (opcional)',
     captionPlaceholder: 'Añade un pie de foto…',
     send: 'Enviar adjunto',
