@@ -89,6 +89,7 @@ test('a photo taken offline waits on the phone, syncs once with its caption and 
   await draft.getByLabel('Caption (optional)').fill('This is the new part');
   await draft.getByRole('button', { name: 'Send attachment' }).click();
   await expect(draft).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Take photo' })).toBeFocused();
 
   const bubble = thread.getByRole('article').filter({ hasText: 'This is the new part' });
   await expect(bubble.getByRole('img', { name: 'This is the new part' })).toBeVisible();
@@ -141,9 +142,14 @@ test('files WhatsApp would refuse are turned away on the phone with the reason',
   await expect(page.getByRole('alert')).toContainText('5 MB');
   await expect(page.getByRole('form', { name: 'Attachment to send' })).toHaveCount(0);
 
-  // A PDF is fine: it goes out as a document.
-  await attach(page, 'Choose file', { name: 'invoice.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  // A PDF is fine: it goes out as a document (after a change of mind: removed, then attached again).
+  const pdf = { name: 'invoice.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') };
+  await attach(page, 'Choose file', pdf);
   await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Remove attachment' }).click();
+  await expect(page.getByRole('form', { name: 'Attachment to send' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Take photo' })).toBeFocused();
+  await attach(page, 'Choose file', pdf);
   await page.getByRole('button', { name: 'Send attachment' }).click();
   await expect.poll(async () => (await api.list('messages', `conversation = "${conversationId}" && author = "${env.agent.id}"`)).map((m) => [m.type, m.media_filename])).toEqual([
     ['document', 'invoice.pdf'],

@@ -228,7 +228,6 @@ export const en = {
     send: 'Send attachment',
     remove: 'Remove attachment',
     preview: 'Attachment to send',
-    size: (megabytes: string) => `${megabytes} MB`,
     captionTooLong: (max: number) => `Caption too long: at most ${max} characters.`,
     openImage: 'Open photo full screen',
     viewer: 'Photo',

@@ -229,7 +229,6 @@ export const es: Messages = {
     send: 'Enviar adjunto',
     remove: 'Quitar adjunto',
     preview: 'Adjunto para enviar',
-    size: (megabytes) => `${megabytes} MB`,
     captionTooLong: (max) => `Pie de foto demasiado largo: como máximo ${max} caracteres.`,
     openImage: 'Ver la foto a pantalla completa',
     viewer: 'Foto',
