@@ -14,6 +14,7 @@ routerAdd('POST', '/api/pocketdesk/worker/outbound-result', (e) => require(`${__
 routerAdd('POST', '/api/pocketdesk/worker/claim-media', (e) => require(`${__hooks}/app.js`).claimMedia(e));
 
 routerUse((e) => require(`${__hooks}/app.js`).addSecurityHeaders(e));
+routerUse((e) => require(`${__hooks}/app.js`).compressAppShell(e));
 routerAdd('GET', '/api/pocketdesk/push/public-key', (e) => require(`${__hooks}/app.js`).pushPublicKey(e));
 routerAdd('POST', '/api/pocketdesk/worker/claim-notifications', (e) => require(`${__hooks}/app.js`).claimNotifications(e));
 routerAdd('POST', '/api/pocketdesk/worker/push-results', (e) => require(`${__hooks}/app.js`).recordPushResults(e));

@@ -4,6 +4,7 @@ export { handleApplyWebhooks, runWebhookApplier } from './webhook-apply';
 export { guardOutboundReply } from './outbound-replies';
 export { beginSend, claimMedia, claimOutbound, recordOutboundResult } from './outbox';
 export { addSecurityHeaders, pushPublicKey } from './security-headers';
+export { compressAppShell } from './app-shell-compression';
 export { claimNotifications, recordPushResults } from './push-outbox';
 export { afterAgentUpdate, afterConversationUpdate, beforeConversationUpdate, handleAssign, handleRoutingPreview } from './assignment-routes';
 export { guardChannelSettings } from './channel-settings';

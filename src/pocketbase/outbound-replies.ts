@@ -1,3 +1,4 @@
+import { checkAttachment } from '../lib/domain/delivery/attachment-rules';
 import { canSendFreeform } from '../lib/domain/window/service-window';
 import { replyDraftSchema } from '../lib/schemas/reply';
 import { respondError, type FieldErrors } from './api-errors';
@@ -8,6 +9,36 @@ function draftOf(record: core.Record): unknown {
   const type = record.getString('type');
   if (type === 'template') return { type, template: record.getString('template'), template_params: JSON.parse(record.getString('template_params') || '[]') ?? [] };
   return { type, text: record.getString('text') };
+}
+
+const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document']);
+
+/**
+ * A media reply needs exactly its one file, of a type and size WhatsApp takes; a text or template reply none.
+ * Records the size and name the worker needs for the upload. False when it answered with a refusal.
+ */
+function acceptMedia(e: core.RecordRequestEvent, record: core.Record, type: string): boolean {
+  const file = record.getUnsavedFiles('media')[0];
+  if (!MEDIA_TYPES.has(type)) {
+    if (!file) return true;
+    respondError(e, 400, 'unexpected-media', 'Only photo, video, audio and document replies carry a file.', { media: { code: 'unexpected-media', message: 'Remove the file.' } });
+    return false;
+  }
+  if (!file) {
+    respondError(e, 400, 'missing-media', 'Attach the file to send.', { media: { code: 'missing-media', message: 'A file is required.' } });
+    return false;
+  }
+  // The declared MIME type is what Graph is told at upload, and Graph checks the bytes against it.
+  const check = checkAttachment(record.getString('media_mime'), file.size);
+  const reason = !check.ok ? check.reason : check.type !== type ? 'media-type-mismatch' : null;
+  if (reason) {
+    respondError(e, 400, reason, 'WhatsApp does not accept this file.', { media: { code: reason, message: 'The file type or size is outside WhatsApp\'s limits.' } });
+    return false;
+  }
+  record.set('media_size', file.size);
+  record.set('media_filename', record.getString('media_filename') || file.originalName);
+  record.set('media_status', 'stored');
+  return true;
 }
 
 /**
@@ -35,6 +66,7 @@ export function guardOutboundReply(e: core.RecordRequestEvent): void {
     });
     return;
   }
+  if (!acceptMedia(e, record, parsed.data.type)) return;
   if (parsed.data.type === 'template') {
     const contact = e.app.findRecordById('contacts', conversation.getString('contact'));
     const prepared = prepareTemplateSend(e.app, parsed.data.template, parsed.data.template_params, { customerName: contact.getString('name'), agentName: e.auth!.getString('name') });
@@ -54,10 +86,10 @@ export function guardOutboundReply(e: core.RecordRequestEvent): void {
   record.set('sender', 'agent');
   record.set('author', e.auth!.id);
   record.set('status', 'queued');
-  for (const field of ['wamid', 'error_title', 'error_reason', 'claimed_by', 'claimed_until', 'next_attempt_at', 'sent_at', 'delivered_at', 'read_at']) record.set(field, '');
+  for (const field of ['wamid', 'media_id', 'error_title', 'error_reason', 'claimed_by', 'claimed_until', 'next_attempt_at', 'sent_at', 'delivered_at', 'read_at']) record.set(field, '');
   record.set('attempts', 0);
   record.set('error_code', 0);
-  record.set('media_status', record.getString('media') ? 'stored' : 'none');
+  if (!MEDIA_TYPES.has(parsed.data.type)) record.set('media_status', 'none');
   e.app.runInTransaction((txApp) => {
     e.app = txApp;
     e.next();

@@ -1,5 +1,6 @@
 // What an agent does to a conversation. Each change goes through the outbox, so it works the same offline;
 // assignment actions are the exception (the server must check capacity at that moment).
+import type { AttachmentType } from '../domain/delivery/attachment-rules';
 import type { AssignRequest, AssignResult } from '../schemas/assignment';
 import type { ConversationStatus } from '../schemas/conversation';
 import { outbox } from './app-outbox';
@@ -16,6 +17,21 @@ export async function queueReply(conversation: string, author: string, text: str
     record_id: newRecordId(),
     conversation,
     data: { conversation, direction: 'out', author, type: 'text', text },
+  });
+  void outbox.flush();
+}
+
+/**
+ * Queues a photo or document reply. The file rides in the outbox row itself (IndexedDB keeps Blobs), so the row
+ * and its file are stored and removed together, and the SDK sends them as one multipart create.
+ */
+export async function queueAttachment(conversation: string, author: string, type: AttachmentType, file: File, caption: string): Promise<void> {
+  await outbox.add({
+    collection: 'messages',
+    op: 'create',
+    record_id: newRecordId(),
+    conversation,
+    data: { conversation, direction: 'out', author, type, text: caption, media: file, media_mime: file.type, media_filename: file.name },
   });
   void outbox.flush();
 }

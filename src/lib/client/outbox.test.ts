@@ -115,4 +115,24 @@ describe('Outbox', () => {
     expect(await db.messages.get('a')).toBeTruthy();
     expect(await db.messages.get('b')).toBeUndefined();
   });
+
+  it('keeps an attachment with its file through an offline spell and hands the same bytes over once', async () => {
+    const bytes = new Uint8Array([137, 80, 78, 71, 1, 2, 3]);
+    const photo: NewOutboxItem = { ...reply('photo'), data: { type: 'image', text: 'caption', media: new Blob([bytes], { type: 'image/png' }), media_filename: 'p.png' } };
+    const received: Uint8Array[] = [];
+    const { transport, attempts } = scriptedTransport({ photo: [{ kind: 'retry-later' }] });
+    const outbox = new Outbox(db, {
+      async send(item) {
+        const outcome = await transport.send(item);
+        if (outcome.kind === 'sent') received.push(new Uint8Array(await (item.data.media as Blob).arrayBuffer()));
+        return outcome;
+      },
+    });
+    await outbox.add(photo);
+    expect(await outbox.flush()).toMatchObject({ sent: 0, stopped: true });
+    expect(await outbox.flush()).toMatchObject({ sent: 1 });
+    expect(attempts).toEqual(['photo', 'photo']);
+    expect(received).toEqual([bytes]);
+    expect(await db.outbox.count()).toBe(0);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messageRecordSchema, noteRecordSchema } from '../schemas/conversation';
 import type { OutboxItem } from './db';
-import { buildThread } from './thread-entries';
+import { buildThread, pendingFile } from './thread-entries';
 
 const DAY = 24 * 60 * 60 * 1000;
 const dayOf = (at: number) => String(Math.floor(at / DAY));
@@ -38,5 +38,15 @@ describe('buildThread', () => {
   it('leaves status changes out of the thread', () => {
     const statusChange: OutboxItem = { ...pending('c', 1000), collection: 'conversations', op: 'update' };
     expect(buildThread([], [], [statusChange], dayOf)).toEqual([]);
+  });
+
+  it('shows a queued photo as a photo with its file name, and keeps its file at hand for the preview', () => {
+    const photo = new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' });
+    const item: OutboxItem = { ...pending('ph', 1000), data: { type: 'image', text: 'the part', media: photo, media_mime: 'image/png', media_filename: 'part.png' } };
+    const [, entry] = buildThread([], [], [item], dayOf);
+    expect(entry).toMatchObject({ kind: 'message', message: { type: 'image', text: 'the part', media_mime: 'image/png', media_filename: 'part.png' } });
+    expect(pendingFile(item)).toBe(photo);
+    expect(pendingFile(pending('t', 1000))).toBeNull();
+    expect(pendingFile(null)).toBeNull();
   });
 });

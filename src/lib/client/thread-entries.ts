@@ -9,8 +9,14 @@ export type ThreadEntry =
 
 type ItemEntry = Exclude<ThreadEntry, { kind: 'day' }>;
 
+/** The file of a queued attachment reply, shown from the device until the server has its copy. */
+export function pendingFile(item: OutboxItem | null): Blob | null {
+  const media = item?.data.media;
+  return media instanceof Blob ? media : null;
+}
+
 function pendingMessage(item: OutboxItem): MessageRecord {
-  const data = item.data as { text?: string; author?: string; type?: string };
+  const data = item.data as { text?: string; author?: string; type?: string; media_mime?: string; media_filename?: string };
   return {
     id: item.record_id,
     conversation: item.conversation,
@@ -20,8 +26,8 @@ function pendingMessage(item: OutboxItem): MessageRecord {
     payload: {},
     media: '',
     media_status: '',
-    media_mime: '',
-    media_filename: '',
+    media_mime: data.media_mime ?? '',
+    media_filename: data.media_filename ?? '',
     status: '',
     error_title: '',
     error_reason: '',
