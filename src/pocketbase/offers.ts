@@ -48,6 +48,10 @@ export function assignOrOffer(app: core.App, conversation: core.Record, change: 
   conversation.set('offered_to', offer.offeredTo);
   conversation.set('offer_expires_at', isoDate(offer.expiresAt));
   app.save(conversation);
+  // An offer is a turn in the rotation, so round robin moves on to a colleague for the next customer.
+  const agent = app.findRecordById('agents', offer.offeredTo);
+  agent.set('last_assigned_at', isoDate(now));
+  app.save(agent);
   writeNotification(app, offer.offeredTo, conversation, app.findRecordById('contacts', conversation.getString('contact')), 'offer');
   writeRoutingEvent(app, conversation, { ...change, outcome: 'offered' });
 }
@@ -167,7 +171,8 @@ export function handleOfferAnswer(e: core.RequestEvent): void {
     }
     const me = loadRoutingAgents(txApp).find((agent) => agent.id === auth.id)!;
     const defaultMaxOpen = routingSettingsOf(txApp.findRecordById('channels', conversation.getString('channel'))).capacity.defaultMaxOpen;
-    if (me.openCount >= capacityOf(me, defaultMaxOpen)) {
+    // The count already holds this offer's seat; only a capacity lowered since the offer refuses it.
+    if (me.openCount > capacityOf(me, defaultMaxOpen)) {
       refusal = 'at-capacity';
       return;
     }

@@ -187,6 +187,25 @@ describe('offers (real PocketBase)', () => {
     expect((await root.list('routing_events', `conversation = "${id}" && outcome = "assigned"`)).length).toBe(1);
   });
 
+  it('spreads a burst of new customers over the team: an open offer holds a seat', async () => {
+    const { members } = await offerTeam(2);
+    const offered: string[] = [];
+    for (let i = 0; i < 4; i++) offered.push((await conversation((await customerWrites()).id)).offered_to);
+    expect(members.map((m) => offered.filter((id) => id === m.id).length)).toEqual([2, 2]);
+  });
+
+  it('refuses an accept beyond the agent’s capacity', async () => {
+    const { members } = await offerTeam(1);
+    const [holder] = members;
+    const { id } = await customerWrites();
+    // The admin lowered the agent's capacity below what they already hold.
+    const { id: busy } = await customerWrites();
+    await root.update('conversations', busy, { assignee: holder.id, offered_to: '' });
+    await root.update('agents', holder.id, { max_open: 1 });
+    expect((await answer(holder, id, 'accept')).body).toMatchObject({ status: 409, reason: 'at-capacity' });
+    expect((await conversation(id)).offered_to).toBe(holder.id);
+  });
+
   it('offers to nobody who declined when the backlog is handed out later', async () => {
     const { members } = await offerTeam(2);
     const { id } = await customerWrites();
