@@ -53,6 +53,18 @@ export function assignOrOffer(app: core.App, conversation: core.Record, change: 
   agent.set('last_assigned_at', isoDate(now));
   app.save(agent);
   writeNotification(app, offer.offeredTo, conversation, app.findRecordById('contacts', conversation.getString('contact')), 'offer');
+  // Like assignments, routing's decisions on new messages live in routing_events only; the rest is audited too.
+  if (change.trigger !== 'inbound' && change.trigger !== 'reopened') {
+    writeAudit(app, {
+      actorId: change.actorId ?? null,
+      actorKind: change.actorId ? 'agent' : 'system',
+      action: 'offer',
+      collection: 'conversations',
+      recordId: conversation.id,
+      summary: `${change.trigger}: offered (${change.reason})`,
+      changes: { offered_to: { from: '', to: offer.offeredTo } },
+    });
+  }
   writeRoutingEvent(app, conversation, { ...change, outcome: 'offered' });
 }
 

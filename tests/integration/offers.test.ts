@@ -120,6 +120,7 @@ describe('offers (real PocketBase)', () => {
     expect(log.slice(1).map((e) => e.actor)).toEqual(seen);
     expect((await answer(memberOf(members, seen[0]), id, 'accept')).body).toMatchObject({ status: 409, reason: 'offer-moved' });
     expect((await root.list('audit_log', `record_id = "${id}" && action = "offer-declined"`)).map((a) => a.actor)).toEqual(expect.arrayContaining(seen));
+    expect((await root.list('audit_log', `record_id = "${id}" && action = "offer"`)).map((a) => a.changes.offered_to.to)).toEqual(expect.arrayContaining(seen.slice(1)));
   });
 
   it('rolls an offer on when its time is up (time injected into the sweep), not before', async () => {
@@ -238,6 +239,14 @@ describe('new-message notifications for owners', () => {
     expect(await messageNotifications(id)).toMatchObject([{ agent: owner, status: 'pending', body: 'Where is my parcel?', url: `/conversations/${id}` }]);
     await customerWrites(from, 'Hello? Anyone there?');
     expect((await messageNotifications(id)).map((n) => n.body)).toEqual(['Hello? Anyone there?']);
+  });
+
+  it('lets the assignment push stand for the first message of a ticket routed to the owner (plain assignment)', async () => {
+    const { members } = await offerTeam(1, { assignment_mode: 'assign' });
+    await root.update('agents', members[0].id, { notify_new_messages: true });
+    const { id } = await customerWrites();
+    expect((await conversation(id)).assignee).toBe(members[0].id);
+    expect((await root.list('notifications', `conversation = "${id}"`)).map((n) => [n.agent, n.kind])).toEqual([[members[0].id, 'assigned']]);
   });
 
   it('writes nothing for an owner who left it off (the default)', async () => {
