@@ -32,6 +32,8 @@ export function routingInputFor(app: core.App, conversation: core.Record, firstM
     agents: loadRoutingAgents(app),
     settings: routingSettingsOf(channel),
     ...clock,
+    // Routed again while an offer round is open (a handoff, an escalation): nobody gets it back who passed on it.
+    declinedAgentIds: conversation.getStringSlice('offer_declined'),
   };
 }
 
