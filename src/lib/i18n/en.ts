@@ -275,7 +275,7 @@ export const en = {
   },
   push: {
     heading: 'Notifications',
-    explain: 'Get a notification on this device when a conversation is assigned, handed over or escalated to you, even while the app is closed.',
+    explain: 'Get a notification on this device when a conversation is offered, assigned, handed over or escalated to you, even while the app is closed.',
     enable: 'Turn on notifications',
     disable: 'Turn off on this device',
     working: 'Working…',

@@ -276,7 +276,7 @@ export const es: Messages = {
   },
   push: {
     heading: 'Notificaciones',
-    explain: 'Recibe un aviso en este dispositivo cuando te asignen, pasen o escalen una conversación, aunque la app esté cerrada.',
+    explain: 'Recibe un aviso en este dispositivo cuando te ofrezcan, asignen, pasen o escalen una conversación, aunque la app esté cerrada.',
     enable: 'Activar notificaciones',
     disable: 'Desactivar en este dispositivo',
     working: 'Un momento…',
