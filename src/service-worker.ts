@@ -6,6 +6,8 @@ import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { parsePushPayload } from '$lib/client/push-payload';
+import { notificationClickPath } from '$lib/domain/notifications/notification-url';
+import { catalogs, pickLang } from '$lib/i18n';
 
 declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 
@@ -24,6 +26,9 @@ clientsClaim();
 
 self.addEventListener('push', (event) => {
   const notice = parsePushPayload(event.data?.text() ?? null, self.location.origin);
+  // The worker does not know the device's language; the buttons are titled here, like the rest of the app.
+  const t = catalogs[pickLang(self.navigator.languages ?? [])].offers;
+  const offer = notice.actions.length > 0;
   event.waitUntil(
     self.registration.showNotification(notice.title, {
       body: notice.body,
@@ -31,7 +36,10 @@ self.addEventListener('push', (event) => {
       data: { url: notice.url },
       icon: '/icons/icon-192.png',
       badge: '/icons/badge-96.png',
-    }),
+      // An offer expires within minutes: keep it on screen until the agent answers.
+      requireInteraction: offer,
+      ...(offer ? { actions: notice.actions.map((action) => ({ action, title: t[action] })) } : {}),
+    } as NotificationOptions),
   );
 });
 
@@ -50,5 +58,6 @@ async function openOrFocus(path: string): Promise<void> {
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
   const path = typeof event.notification.data?.url === 'string' ? event.notification.data.url : '/';
-  event.waitUntil(openOrFocus(path));
+  // Accept and Decline open the conversation, whose page answers the offer with the agent's own session.
+  event.waitUntil(openOrFocus(notificationClickPath(path, event.action)));
 });

@@ -49,6 +49,7 @@ report.routing = routing.rows;
 
 const push = await benchPush();
 console.log(`\nAssignment → push request at the (mock) push service, worker included: p50 ${push.p50Ms} ms, p95 ${push.p95Ms} ms over ${push.samples} notifications (target p95 ≤ 2000 ms)`);
+console.log(`New customer in a team that uses offers → offer push (Accept/Decline) at the push service: p50 ${push.offer.p50Ms} ms, p95 ${push.offer.p95Ms} ms over ${push.offer.samples} customers (after the webhook's 200: p50 ${push.offer.afterWebhook.p50Ms} ms, p95 ${push.offer.afterWebhook.p95Ms} ms)`);
 report.push = push;
 
 const pure = benchMetrics();

@@ -5,10 +5,12 @@ import { Api } from '../../tests/support/api';
 import { startMockPushService, type ReceivedPush } from '../../tests/support/mock-push-service';
 import { startPocketBase } from '../../tests/support/pocketbase';
 import { createAgent, createChannel, createTeam, PASSWORD } from '../../tests/support/seed';
+import { postWebhook, textWebhook } from '../../tests/support/webhook-client';
 import { spawnWorker } from '../../tests/support/worker-process';
 import { projectRoot } from '../pocketbase-paths.mjs';
 
 const SAMPLES = Number(process.env.BENCH_PUSH_SAMPLES ?? 200);
+const OFFER_SAMPLES = Number(process.env.BENCH_OFFER_SAMPLES ?? 50);
 const WAIT_MS = 15_000;
 
 function percentile(sorted: number[], p: number): number {
@@ -29,7 +31,45 @@ async function until(check: () => boolean, what: string): Promise<void> {
  * push service: realtime → worker claim → encrypt → HTTPS POST to the local mock. One at a time, so it is latency,
  * not throughput. The worker runs with the production sweep interval: what is measured is the realtime path.
  */
-export async function benchPush(): Promise<{ samples: number; p50Ms: number; p95Ms: number }> {
+export interface PushFigures {
+  samples: number;
+  p50Ms: number;
+  p95Ms: number;
+}
+
+/**
+ * A new customer's message in a team that uses offers → the offer push (with its buttons) at the push service:
+ * webhook, routing, the offer and its notification in one transaction, then the same worker path.
+ */
+async function offerLatencies(api: Api, pbUrl: string, ids: { team: string; channel: string }, arrivals: Map<string, ReceivedPush>): Promise<PushFigures & { afterWebhook: PushFigures }> {
+  await api.update('teams', ids.team, { assignment_mode: 'offer', offer_timeout_seconds: 3600 });
+  // No welcome messages: nothing else for the worker to do while it is timed.
+  const quiet = { teamId: ids.team, autoReply: { enabled: false } };
+  await api.update('channels', ids.channel, { routing: { newCustomer: { agentsOnline: quiet, agentsOffline: quiet } } });
+  const latencies: number[] = [];
+  // From the webhook's 200 (offer and notification committed) to the push: the worker's share alone.
+  const afterWebhook: number[] = [];
+  for (let n = -1; n < OFFER_SAMPLES; n++) {
+    const name = `Offer ${n}`;
+    const body = JSON.stringify(textWebhook({ from: `1555900${String(n + 1).padStart(4, '0')}`, name, wamid: `wamid.bench.offer.${n}`, text: 'Hello, I need help' }));
+    const started = performance.now();
+    const response = await postWebhook(pbUrl, body);
+    const answered = performance.now();
+    if (response.status !== 200) throw new Error(`push bench: webhook ${response.status} ${response.text}`);
+    await until(() => arrivals.has(name), `offer push "${name}"`);
+    const push = arrivals.get(name)!;
+    if (JSON.parse(push.payload!).kind !== 'offer') throw new Error(`push bench: "${name}" was not pushed as an offer`);
+    if (n >= 0) latencies.push(push.at - started);
+    if (n >= 0) afterWebhook.push(Math.max(0, push.at - answered));
+  }
+  const figures = (values: number[]): PushFigures => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return { samples: sorted.length, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
+  };
+  return { ...figures(latencies), afterWebhook: figures(afterWebhook) };
+}
+
+export async function benchPush(): Promise<PushFigures & { offer: PushFigures & { afterWebhook: PushFigures } }> {
   const workerFile = join(projectRoot, 'build', 'worker.mjs');
   if (!existsSync(workerFile)) throw new Error('push bench: build/worker.mjs is missing (npm run build:node)');
   const vapid = webpush.generateVAPIDKeys();
@@ -46,7 +86,8 @@ export async function benchPush(): Promise<{ samples: number; p50Ms: number; p95
     await api.request('PATCH', '/api/settings', { rateLimits: { enabled: false } });
     const team = await createTeam(api, 'Bench');
     const channel = await createChannel(api, { default_team: team });
-    const { id: agentId, email } = await createAgent(api, { name: 'Bench Agent', teams: [team] });
+    // Room for every offer the second measurement leaves open (an open offer holds a seat).
+    const { id: agentId, email } = await createAgent(api, { name: 'Bench Agent', teams: [team], max_open: 1000 });
     const agent = await api.as(email, PASSWORD);
     const subscription = mock.subscribe(vapid.publicKey);
     await agent.create('push_subscriptions', { agent: agentId, endpoint: subscription.endpoint, p256dh: subscription.keys.p256dh, auth: subscription.keys.auth });
@@ -69,7 +110,9 @@ export async function benchPush(): Promise<{ samples: number; p50Ms: number; p95
     }
     if (mock.rejections().length) throw new Error(`push bench: the mock refused pushes: ${JSON.stringify(mock.rejections().slice(0, 3))}`);
     latencies.sort((a, b) => a - b);
-    return { samples: latencies.length, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) };
+    const offer = await offerLatencies(api, pb.url, { team, channel }, arrivals);
+    if (mock.rejections().length) throw new Error(`push bench: the mock refused offer pushes: ${JSON.stringify(mock.rejections().slice(0, 3))}`);
+    return { samples: latencies.length, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), offer };
   } finally {
     await worker.kill();
     await mock.close();

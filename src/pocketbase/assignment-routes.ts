@@ -1,8 +1,9 @@
 import { canAssign, canClaim, canHandOver, type AssignableConversation, type AssignmentCheck, type StaffRole } from '../lib/domain/routing/manual-assignment';
 import { decideRouting } from '../lib/domain/routing/routing-decision';
 import { respondError } from './api-errors';
-import { applyAssignment, type AssignmentRecord } from './assignment';
+import type { AssignmentRecord } from './assignment';
 import { requestCsat } from './csat';
+import { assignOrOffer } from './offers';
 import { isoDate, jsonField, newRecord } from './records';
 import { loadRoutingAgents, routingSettingsOf } from './routing-context';
 import { routingInputFor, sweepBacklog } from './routing';
@@ -89,7 +90,7 @@ export function handleAssign(e: core.RequestEvent): void {
       }
     }
     if (!refusal.ok || !change) return;
-    applyAssignment(txApp, conversation, change, now);
+    assignOrOffer(txApp, conversation, change, now);
     if (body.note?.trim()) txApp.save(newRecord(txApp, 'notes', { conversation: conversation.id, author: auth.id, body: body.note.trim().slice(0, 10_000) }));
     freedCapacity = current.assigneeId !== null && change.agentId !== current.assigneeId;
   });

@@ -5,7 +5,7 @@ import { isoDate, newRecord } from './records';
 // the agent's round-robin clock, the contact's owner, the routing log and the new owner's notification.
 
 export interface AssignmentRecord {
-  trigger: 'inbound' | 'reopened' | 'backlog-sweep' | 'claim' | 'assign' | 'unassign' | 'handover' | 'escalate';
+  trigger: 'inbound' | 'reopened' | 'backlog-sweep' | 'claim' | 'assign' | 'unassign' | 'handover' | 'escalate' | 'offer-accept' | 'offer-declined' | 'offer-expired';
   agentId: string | null;
   teamId: string | null;
   outcome: string;
@@ -24,11 +24,18 @@ const notificationKind: Partial<Record<AssignmentRecord['trigger'], string>> = {
   assign: 'assigned',
   handover: 'handover',
   escalate: 'escalated',
+  // A team switched from offers to plain assignment while an offer was rolling on.
+  'offer-declined': 'assigned',
+  'offer-expired': 'assigned',
 };
 
 export function applyAssignment(app: core.App, conversation: core.Record, change: AssignmentRecord, now: number): void {
   const previous = conversation.getString('assignee');
   conversation.set('assignee', change.agentId ?? '');
+  // Any change of hands ends an offer round: a later offer starts with nobody having declined.
+  conversation.set('offered_to', '');
+  conversation.set('offer_expires_at', '');
+  conversation.set('offer_declined', []);
   if (change.teamId !== null) conversation.set('team', change.teamId);
   if (change.agentId && change.agentId !== previous) {
     conversation.set('assigned_at', isoDate(now));
@@ -49,18 +56,7 @@ export function applyAssignment(app: core.App, conversation: core.Record, change
     const kind = notificationKind[change.trigger];
     // Claiming is the agent's own act: nobody needs to be told.
     if (kind && change.agentId !== change.actorId) {
-      app.save(
-        newRecord(app, 'notifications', {
-          agent: change.agentId,
-          conversation: conversation.id,
-          kind,
-          title: contact.getString('name') || contact.getString('wa_id') || 'New conversation',
-          body: conversation.getString('last_message_preview'),
-          url: `/conversations/${conversation.id}`,
-          status: 'pending',
-          attempts: 0,
-        }),
-      );
+      writeNotification(app, change.agentId, conversation, contact, kind);
     }
   }
 
@@ -76,6 +72,27 @@ export function applyAssignment(app: core.App, conversation: core.Record, change
       changes: { assignee: { from: previous, to: change.agentId ?? '' }, routing: { from: null, to: { rule: change.rule ?? null, algorithm: change.algorithm ?? null } } },
     });
   }
+  writeRoutingEvent(app, conversation, change);
+}
+
+/** A notification row for the push worker, in the caller's transaction. */
+export function writeNotification(app: core.App, agentId: string, conversation: core.Record, contact: core.Record, kind: string, body = conversation.getString('last_message_preview')): void {
+  app.save(
+    newRecord(app, 'notifications', {
+      agent: agentId,
+      conversation: conversation.id,
+      kind,
+      title: contact.getString('name') || contact.getString('wa_id') || 'New conversation',
+      body: body.slice(0, 500),
+      url: `/conversations/${conversation.id}`,
+      status: 'pending',
+      attempts: 0,
+    }),
+  );
+}
+
+/** One row of the routing log: what "Why is this mine?" reads. */
+export function writeRoutingEvent(app: core.App, conversation: core.Record, change: AssignmentRecord): void {
   app.save(
     newRecord(app, 'routing_events', {
       conversation: conversation.id,

@@ -49,3 +49,6 @@ cronAdd('pocketdesk-qa-sample', '15 3 * * *', () => require(`${__hooks}/app.js`)
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardQaReview(e), 'qa_reviews');
 routerAdd('POST', '/api/pocketdesk/worker/presence-sweep', (e) => require(`${__hooks}/app.js`).handlePresenceSweep(e));
 cronAdd('pocketdesk-presence', '*/15 * * * *', () => require(`${__hooks}/app.js`).runPresenceSweep());
+routerAdd('POST', '/api/pocketdesk/conversations/{id}/offer', (e) => require(`${__hooks}/app.js`).handleOfferAnswer(e));
+routerAdd('POST', '/api/pocketdesk/worker/offer-sweep', (e) => require(`${__hooks}/app.js`).handleOfferSweep(e));
+cronAdd('pocketdesk-offers', '* * * * *', () => require(`${__hooks}/app.js`).runOfferSweep());

@@ -18,3 +18,4 @@ export { handleMetricsOverview } from './metrics-overview';
 export { handleSlaSweep, runSlaSweep } from './sla';
 export { guardQaReview, handleQaSample, runQaSampling } from './qa-reviews';
 export { handlePresenceSweep, runPresenceSweep } from './agent-presence';
+export { handleOfferAnswer, handleOfferSweep, runOfferSweep } from './offers';

@@ -6,6 +6,7 @@ import { epochMs, findOne, isoDate, jsonField, newRecord } from './records';
 import { queueAutoReplies } from './auto-replies';
 import { recordCsatAnswer } from './csat';
 import { runFaqBot } from './faq-bot';
+import { notifyOwnerOfInbound } from './message-notifications';
 import { routeConversation } from './routing';
 
 export type IngestOutcome = 'stored' | 'duplicate' | 'reaction' | 'system';
@@ -121,5 +122,6 @@ export function ingestMessage(app: core.App, channel: core.Record, customer: Cus
   // Routing runs in this same transaction: a message is never stored without a routing decision.
   const routingReply = startsTicket || bot === 'handoff' ? routeConversation(app, conversation, message.text, firstEver, action === 'reopen' ? 'reopened' : 'inbound', now) : null;
   queueAutoReplies(app, conversation, firstEver, routingReply, now);
+  notifyOwnerOfInbound(app, conversation, message);
   return 'stored';
 }

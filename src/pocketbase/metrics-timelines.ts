@@ -69,9 +69,10 @@ export function loadTimelines(app: core.App, scope: TimelineScope): Conversation
     const kind = m.direction === 'in' ? 'in' : m.sender === 'agent' ? 'out-agent' : 'out-bot';
     push(String(m.conversation), { at: ms(m.created) ?? 0, kind, agentId: String(m.author) || null });
   }
+  // An offer is not an assignment: the agent owns the conversation from the accept (its own row) on.
   const assignments = rowsOf(
     app,
-    `SELECT r.conversation, r.agent, r.created FROM routing_events r JOIN conversations c ON c.id = r.conversation WHERE ${where} AND r.agent != '' ORDER BY r.created`,
+    `SELECT r.conversation, r.agent, r.created FROM routing_events r JOIN conversations c ON c.id = r.conversation WHERE ${where} AND r.agent != '' AND r.outcome != 'offered' ORDER BY r.created`,
     params,
     { conversation: '', agent: '', created: '' },
   );

@@ -84,7 +84,12 @@ function settle(app: core.App, notification: core.Record, attempted: boolean, re
 
 function conversationFacts(conversation: core.Record | null) {
   if (!conversation) return null;
-  return { assigneeId: conversation.getString('assignee'), status: conversation.getString('status'), lastOutboundAt: epochMs(conversation, 'last_outbound_at') };
+  return {
+    assigneeId: conversation.getString('assignee'),
+    status: conversation.getString('status'),
+    lastOutboundAt: epochMs(conversation, 'last_outbound_at'),
+    offeredTo: conversation.getString('offered_to') || null,
+  };
 }
 
 function customerNameOf(app: core.App, conversation: core.Record): string | null {

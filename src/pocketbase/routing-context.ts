@@ -7,10 +7,19 @@ import { GoTimeZone } from './time-zone';
 
 // Loads what a routing decision needs from the database, inside the caller's transaction.
 
-/** Open (not resolved) conversations per assignee, counted by SQL so capacity checks see the current truth. */
+/**
+ * Open (not resolved) conversations per assignee, counted by SQL so capacity checks see the current truth. An
+ * outstanding offer holds a seat too: otherwise a burst of customers would all be offered to the same agent.
+ */
 function openCounts(app: core.App): Map<string, number> {
   const rows = arrayOf(new DynamicModel({ assignee: '', n: 0 }));
-  app.db().newQuery("SELECT assignee, COUNT(*) AS n FROM conversations WHERE status != 'resolved' AND assignee != '' GROUP BY assignee").all(rows);
+  app
+    .db()
+    .newQuery(
+      "SELECT assignee, COUNT(*) AS n FROM (SELECT assignee FROM conversations WHERE status != 'resolved' AND assignee != ''" +
+        " UNION ALL SELECT offered_to AS assignee FROM conversations WHERE status != 'resolved' AND assignee = '' AND offered_to != '') GROUP BY assignee",
+    )
+    .all(rows);
   return new Map(rows.map((row) => [String(row.assignee), Number(row.n)]));
 }
 

@@ -1,7 +1,7 @@
 import { planBacklogSweep, type WaitingConversation } from '../lib/domain/routing/backlog-sweep';
 import { decideRouting, type RoutingDecision } from '../lib/domain/routing/routing-decision';
 import type { RoutingInput } from '../lib/domain/routing/routing-input';
-import { applyAssignment } from './assignment';
+import { assignOrOffer } from './offers';
 import { epochMs, jsonField, newRecord } from './records';
 import { channelClock, loadRoutingAgents, routingSettingsOf } from './routing-context';
 
@@ -32,6 +32,8 @@ export function routingInputFor(app: core.App, conversation: core.Record, firstM
     agents: loadRoutingAgents(app),
     settings: routingSettingsOf(channel),
     ...clock,
+    // Routed again while an offer round is open (a handoff, an escalation): nobody gets it back who passed on it.
+    declinedAgentIds: conversation.getStringSlice('offer_declined'),
   };
 }
 
@@ -62,7 +64,7 @@ export function routeConversation(app: core.App, conversation: core.Record, firs
   conversation.set('required_skills', decision.requiredSkills);
   if (decision.labels.length) conversation.set('labels', [...new Set([...conversation.getStringSlice('labels'), ...decision.labels])]);
   if (decision.language && !conversation.getString('language')) conversation.set('language', decision.language.code);
-  applyAssignment(
+  assignOrOffer(
     app,
     conversation,
     {
@@ -87,8 +89,8 @@ export function routeConversation(app: core.App, conversation: core.Record, firs
  * Runs when capacity appears: an agent comes online, a conversation is resolved or unassigned.
  */
 export function sweepBacklog(app: core.App, now: number): number {
-  // Tickets the FAQ bot is still answering are not waiting for a person.
-  const waiting = app.findRecordsByFilter('conversations', 'status != "resolved" && assignee = "" && bot_active != true', '-priority,last_inbound_at', 500, 0);
+  // Tickets the FAQ bot is still answering are not waiting for a person; an offered one waits for its answer.
+  const waiting = app.findRecordsByFilter('conversations', 'status != "resolved" && assignee = "" && offered_to = "" && bot_active != true', '-priority,last_inbound_at', 500, 0);
   const byChannel = new Map<string, core.Record[]>();
   for (const conversation of waiting) {
     if (!conversation) continue;
@@ -107,12 +109,13 @@ export function sweepBacklog(app: core.App, now: number): number {
       priority: c.getInt('priority'),
       waitingSince: epochMs(c, 'last_inbound_at') ?? epochMs(c, 'created') ?? now,
       ownerId: owners.get(c.id) ?? null,
+      declinedAgentIds: c.getStringSlice('offer_declined'),
     }));
     // Agents are reloaded per channel so counts include the previous channel's assignments.
     const plan = planBacklogSweep(queue, loadRoutingAgents(app), settings, now, Math.random);
     for (const assignment of plan.assignments) {
       const conversation = conversations.find((c) => c.id === assignment.conversationId)!;
-      applyAssignment(app, conversation, { trigger: 'backlog-sweep', agentId: assignment.agentId, teamId: assignment.teamId, outcome: 'assigned', reason: 'backlog-sweep', algorithm: assignment.algorithm }, now);
+      assignOrOffer(app, conversation, { trigger: 'backlog-sweep', agentId: assignment.agentId, teamId: assignment.teamId, outcome: 'assigned', reason: 'backlog-sweep', algorithm: assignment.algorithm }, now);
       assigned++;
     }
   }

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
+import { buildPushPayload } from '../../src/lib/domain/notifications/push-payload';
 import { expect, signInAs, test, waitForServiceWorker, watchConsole } from './fixtures';
-import { freshTeam } from './workspace';
+import { freshTeam, queuedConversation } from './workspace';
 
 const ENDPOINT = 'https://push.example.test/send/e2e-device-1';
 
@@ -82,4 +83,92 @@ test('explains that iPhones need the app on the home screen before push can work
     await context.close();
   }
   expect(problems).toEqual([]);
+});
+
+/** The PWA's service worker registration id, as CDP knows it. */
+async function serviceWorkerRegistration(page: Page, origin: string) {
+  const cdp = await page.context().newCDPSession(page);
+  const registration = new Promise<string>((resolve) => {
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const ours = registrations.find((r) => r.scopeURL === `${origin}/` && !r.isDeleted);
+      if (ours) resolve(ours.registrationId);
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  return { cdp, registrationId: await registration };
+}
+
+test('an offer arrives as a push with Accept and Decline, and the agent accepts it in the app', async ({ page, context, env, api }) => {
+  const { teamId, oli } = await freshTeam(api, { oli: { status: 'online' } });
+  expect((await api.update('teams', teamId, { assignment_mode: 'offer', offer_timeout_seconds: 600 })).status).toBe(200);
+  // Put back in the team's queue, the conversation is handed out again: as an offer, to the team's only agent.
+  const conversationId = await queuedConversation(api, teamId, 'Olga Offer', 'Can someone call me back?');
+  await expect.poll(async () => (await api.view('conversations', conversationId)).body.offered_to).toBe(oli.id);
+  const [row] = await api.list('notifications', `conversation = "${conversationId}" && kind = "offer"`);
+  expect(row.agent).toBe(oli.id);
+
+  await context.grantPermissions(['notifications'], { origin: env.url });
+  await signInAs(page, oli);
+  await waitForServiceWorker(page);
+  // What the worker would send for this row, delivered as a real push event to the PWA's service worker.
+  const { json } = buildPushPayload({
+    notification: { id: row.id, kind: row.kind, title: row.title, body: row.body, url: row.url, conversationId },
+    customerName: 'Olga Offer',
+    channelName: 'Shop',
+    messageText: null,
+  });
+  const { cdp, registrationId } = await serviceWorkerRegistration(page, env.url);
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin: env.url, registrationId, data: json });
+  const shown = () =>
+    page.evaluate(async () =>
+      (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
+        title: n.title,
+        url: n.data?.url,
+        actions: ((n as Notification & { actions?: Array<{ action: string; title: string }> }).actions ?? []).map((a) => [a.action, a.title]),
+      })),
+    );
+  await expect.poll(shown).toEqual([
+    {
+      title: 'Olga Offer',
+      url: `/conversations/${conversationId}`,
+      actions: [
+        ['accept', 'Accept'],
+        ['decline', 'Decline'],
+      ],
+    },
+  ]);
+
+  await page.goto(`/conversations/${conversationId}`);
+  const banner = page.getByRole('region', { name: 'Offered to you' });
+  await expect(banner).toContainText(/Accept within \d+ s/);
+  await banner.getByRole('button', { name: 'Accept' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'It is yours now.' })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+  await expect.poll(async () => (await api.view('conversations', conversationId)).body).toMatchObject({ assignee: oli.id, offered_to: '' });
+});
+
+test('a notification button opens the conversation and answers the offer from the page', async ({ page, env, api }) => {
+  const { teamId, una } = await freshTeam(api, { una: { status: 'online' } });
+  expect((await api.update('teams', teamId, { assignment_mode: 'offer' })).status).toBe(200);
+  const conversationId = await queuedConversation(api, teamId, 'Dora Decline', 'Anyone?');
+  await expect.poll(async () => (await api.view('conversations', conversationId)).body.offered_to).toBe(una.id);
+  await signInAs(page, una);
+  // What the service worker opens for a tap on Decline (see notificationClickPath).
+  await page.goto(`/conversations/${conversationId}?offer=decline`);
+  await expect(page).toHaveURL(`${env.url}/`);
+  await expect.poll(async () => (await api.view('conversations', conversationId)).body).toMatchObject({ assignee: '', offered_to: '', offer_declined: [una.id] });
+});
+
+test('an agent turns new-message notifications on for themselves', async ({ page, api }) => {
+  const { wes } = await freshTeam(api, { wes: { status: 'online' } });
+  await signInAs(page, wes);
+  await page.goto('/settings');
+  const toggle = page.getByRole('region', { name: 'Notifications' }).getByLabel('Also notify me about new customer messages in my conversations');
+  await expect(toggle).not.toBeChecked();
+  await toggle.check();
+  await expect.poll(async () => (await api.view('agents', wes.id)).body.notify_new_messages).toBe(true);
+  await page.reload();
+  await expect(toggle).toBeChecked();
+  await toggle.uncheck();
+  await expect.poll(async () => (await api.view('agents', wes.id)).body.notify_new_messages).toBe(false);
 });

@@ -197,6 +197,29 @@ describe('web push delivery through the worker', () => {
     expect(await api.list('push_deliveries', `notification = "${ids.reassigned}"`)).toEqual([]);
   });
 
+  it('pushes an offer with Accept and Decline, and drops one that moved on before it went out', async () => {
+    await worker.kill();
+    const agent = await newAgent();
+    const colleague = await newAgent();
+    const device = await subscribeDevice(agent);
+    const offered = await conversationFor('');
+    const movedOn = await conversationFor('');
+    await api.update('conversations', offered, { offered_to: agent.id, offer_expires_at: new Date(Date.now() + 60_000).toISOString() });
+    await api.update('conversations', movedOn, { offered_to: agent.id, offer_expires_at: new Date(Date.now() + 60_000).toISOString() });
+    const live = await notify(agent.id, offered, { kind: 'offer', title: 'Live offer' });
+    const stale = await notify(agent.id, movedOn, { kind: 'offer', title: 'Moved on' });
+    // The agent declined it (or it lapsed) and the next colleague holds it now.
+    await api.update('conversations', movedOn, { offered_to: colleague.id, offer_declined: [agent.id] });
+
+    worker = startWorker();
+    await settled(stale, 'stale');
+    await settled(live);
+    const [push] = mock.received(device.endpoint);
+    expect(mock.received(device.endpoint)).toHaveLength(1);
+    expect(JSON.parse(push.payload!)).toMatchObject({ title: 'Live offer', kind: 'offer', url: `/conversations/${offered}`, actions: ['accept', 'decline'] });
+    expect(push.headers).toEqual({ ttl: 120, urgency: 'high', topic: `c-${offered}` });
+  });
+
   it('takes over a notification whose worker died holding an expired lease', async () => {
     const agent = await newAgent();
     const device = await subscribeDevice(agent);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildPushPayload } from '../domain/notifications/push-payload';
 import { parsePushPayload } from './push-payload';
 
 const ORIGIN = 'https://desk.example';
@@ -6,7 +7,7 @@ const ORIGIN = 'https://desk.example';
 describe('parsePushPayload', () => {
   it('reads title, body, url and tag', () => {
     const raw = JSON.stringify({ title: 'New message', body: 'Ana: hi', url: '/conversations/abc', tag: 'conv-abc' });
-    expect(parsePushPayload(raw, ORIGIN)).toEqual({ title: 'New message', body: 'Ana: hi', url: '/conversations/abc', tag: 'conv-abc' });
+    expect(parsePushPayload(raw, ORIGIN)).toEqual({ title: 'New message', body: 'Ana: hi', url: '/conversations/abc', tag: 'conv-abc', actions: [] });
   });
 
   it('never opens another origin', () => {
@@ -16,5 +17,21 @@ describe('parsePushPayload', () => {
   it('still shows something for an empty or non-JSON push', () => {
     expect(parsePushPayload(null, ORIGIN)).toMatchObject({ title: 'Pocketdesk', body: '', url: '/' });
     expect(parsePushPayload('plain words', ORIGIN)).toMatchObject({ title: 'Pocketdesk', body: 'plain words' });
+  });
+
+  it('keeps only the offer buttons it knows, once each', () => {
+    const raw = JSON.stringify({ title: 'Offer', url: '/conversations/abc', actions: ['accept', 'decline', 'accept', 'snooze', 7, null] });
+    expect(parsePushPayload(raw, ORIGIN).actions).toEqual(['accept', 'decline']);
+    expect(parsePushPayload(JSON.stringify({ title: 'Offer', actions: 'accept' }), ORIGIN).actions).toEqual([]);
+  });
+
+  it('reads what the worker builds for an offer', () => {
+    const { json } = buildPushPayload({
+      notification: { id: 'n1', kind: 'offer', title: 'Maria Lopez', body: 'Is my order ready?', url: '/conversations/abc', conversationId: 'abc' },
+      customerName: 'Maria Lopez',
+      channelName: 'Shop',
+      messageText: null,
+    });
+    expect(parsePushPayload(json, ORIGIN)).toEqual({ title: 'Maria Lopez', body: 'Shop · Is my order ready?', url: '/conversations/abc', tag: 'conversation-abc', actions: ['accept', 'decline'] });
   });
 });

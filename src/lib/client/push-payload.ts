@@ -1,4 +1,5 @@
 // What a web push carries to the service worker, read defensively: a push must always show something.
+import { isOfferAction, type OfferAction } from '../domain/notifications/notification-url';
 
 export interface PushNotice {
   title: string;
@@ -6,6 +7,8 @@ export interface PushNotice {
   /** Same-origin path to open on tap. */
   url: string;
   tag: string | undefined;
+  /** Offer buttons (Accept, Decline); empty for every other notification. */
+  actions: OfferAction[];
 }
 
 const FALLBACK_TITLE = 'Pocketdesk';
@@ -25,7 +28,7 @@ export function sameOriginPath(url: unknown, origin: string): string {
   }
 }
 
-/** Reads the JSON payload `{title, body, url, tag}`; anything missing or malformed falls back to a generic notice. */
+/** Reads the JSON payload `{title, body, url, tag, actions}`; anything missing or malformed falls back to a generic notice. */
 export function parsePushPayload(raw: string | null, origin: string): PushNotice {
   let data: Record<string, unknown> = {};
   try {
@@ -39,5 +42,6 @@ export function parsePushPayload(raw: string | null, origin: string): PushNotice
     body: text(data.body, 500),
     url: sameOriginPath(data.url, origin),
     tag: text(data.tag, 100) || undefined,
+    actions: Array.isArray(data.actions) ? [...new Set(data.actions.filter(isOfferAction))] : [],
   };
 }

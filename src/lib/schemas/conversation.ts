@@ -26,6 +26,8 @@ export const conversationRecordSchema = z.pipe(
     bot_active: flag,
     sla_due_at: pbDate,
     sla_breached: flag,
+    offered_to: text,
+    offer_expires_at: pbDate,
     created: pbDate,
     updated: pbDate,
     expand: z.nullish(z.object({ contact: z.optional(contactSchema) })),

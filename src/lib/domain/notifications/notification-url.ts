@@ -15,3 +15,26 @@ export function notificationUrl(storedUrl: string | null | undefined, conversati
   if (storedUrl && isAppPath(storedUrl)) return storedUrl;
   return conversationId ? conversationPath(conversationId) : '/';
 }
+
+/** The buttons an offer notification shows; the ids travel in the payload and come back as `event.action`. */
+export const OFFER_ACTIONS = ['accept', 'decline'] as const;
+export type OfferAction = (typeof OFFER_ACTIONS)[number];
+
+export function isOfferAction(value: unknown): value is OfferAction {
+  return typeof value === 'string' && (OFFER_ACTIONS as readonly string[]).includes(value);
+}
+
+/**
+ * The path a tap opens. An Accept or Decline button opens the conversation with `offer=<action>` and the page,
+ * which holds the agent's session, answers the offer: the service worker never needs the auth token.
+ */
+export function notificationClickPath(url: string, action: string): string {
+  if (!isOfferAction(action) || !url.startsWith('/conversations/')) return url;
+  const hashAt = url.indexOf('#');
+  const hash = hashAt < 0 ? '' : url.slice(hashAt);
+  const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);
+  const queryAt = beforeHash.indexOf('?');
+  const path = queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt);
+  const params = queryAt < 0 ? [] : beforeHash.slice(queryAt + 1).split('&').filter((part) => part !== '' && !part.startsWith('offer='));
+  return `${path}?${[...params, `offer=${action}`].join('&')}${hash}`;
+}

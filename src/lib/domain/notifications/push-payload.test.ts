@@ -136,3 +136,27 @@ describe('buildPushPayload', () => {
     expect(built.payload).toMatchObject({ url: '/', conversationId: null, kind: 'assigned' });
   });
 });
+
+describe('buildPushPayload for offers', () => {
+  const offer = (overrides: Partial<PushPayloadSource['notification']> = {}, rest: Partial<Omit<PushPayloadSource, 'notification'>> = {}) =>
+    buildPushPayload(source({ kind: 'offer', conversationId: 'abc123def456ghi', url: '/conversations/abc123def456ghi', ...overrides }, rest));
+
+  it('carries Accept and Decline for an offer, and no buttons for other kinds', () => {
+    expect(offer().payload.actions).toEqual(['accept', 'decline']);
+    for (const kind of NOTIFICATION_KINDS.filter((k) => k !== 'offer')) expect(buildPushPayload(source({ kind })).payload.actions).toBeUndefined();
+  });
+
+  it('keeps the buttons within the 3,993-byte limit, however long and odd the texts', () => {
+    const long = '"\\\u0001語😀'.repeat(2000);
+    const built = offer({ title: long, body: long }, { customerName: long, channelName: long, messageText: long });
+    expect(built.bytes).toBeLessThanOrEqual(MAX_PUSH_PAYLOAD_BYTES);
+    expect(realBytes(built.json)).toBe(built.bytes);
+    expect(JSON.parse(built.json).actions).toEqual(['accept', 'decline']);
+  });
+
+  it('drops the buttons with the conversation when only a generic notice fits', () => {
+    const built = offer({ conversationId: 'x'.repeat(5000), url: '' });
+    expect(built.payload).toMatchObject({ url: '/', conversationId: null });
+    expect(built.payload.actions).toBeUndefined();
+  });
+});

@@ -1,5 +1,5 @@
 import type { NotificationKind } from './notification-kind';
-import { notificationUrl } from './notification-url';
+import { notificationUrl, OFFER_ACTIONS, type OfferAction } from './notification-url';
 
 /** Largest plaintext a push may carry: 4,096 bytes of record minus encryption overhead (RFC 8291). */
 export const MAX_PUSH_PAYLOAD_BYTES = 3993;
@@ -18,6 +18,8 @@ export interface PushPayload {
   tag: string;
   conversationId: string | null;
   kind: NotificationKind;
+  /** Offers only: the buttons to show; the service worker titles them in the device's language. */
+  actions?: OfferAction[];
 }
 
 export interface PushNotification {
@@ -136,6 +138,7 @@ export function buildPushPayload(source: PushPayloadSource): BuiltPushPayload {
     tag: conversationId ? `conversation-${conversationId}` : `notification-${notification.id}`,
     conversationId,
     kind: notification.kind,
+    ...(notification.kind === 'offer' && conversationId ? { actions: [...OFFER_ACTIONS] } : {}),
   };
   const fits = (candidate: PushPayload) => encode(candidate).bytes <= MAX_PUSH_PAYLOAD_BYTES;
   if (fits(payload)) return encode(payload);

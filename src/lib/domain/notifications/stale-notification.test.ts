@@ -29,6 +29,12 @@ describe('staleReason', () => {
     expect(staleReason(note('offer'), conversation({ assigneeId: 'ana' }))).toBe('taken');
   });
 
+  it('drops an offer that was declined or lapsed before the push went out', () => {
+    expect(staleReason(note('offer'), conversation({ assigneeId: '', offeredTo: 'ana' }))).toBeNull();
+    expect(staleReason(note('offer'), conversation({ assigneeId: '', offeredTo: 'ben' }))).toBe('offer-moved');
+    expect(staleReason(note('offer'), conversation({ assigneeId: '', offeredTo: null }))).toBe('offer-moved');
+  });
+
   it.each(['assigned', 'offer', 'message', 'sla'] as const)('drops %s for a resolved conversation', (kind) => {
     expect(staleReason(note(kind), conversation({ status: 'resolved' }))).toBe('resolved');
   });

@@ -15,9 +15,11 @@ export interface ConversationFacts {
   status: string;
   /** When an agent last replied to the customer (epoch ms), or null. */
   lastOutboundAt: number | null;
+  /** Who holds the conversation's offer now (null: nobody); absent where offers are unknown. */
+  offeredTo?: string | null;
 }
 
-export type StaleReason = 'reassigned' | 'taken' | 'resolved' | 'answered';
+export type StaleReason = 'reassigned' | 'taken' | 'resolved' | 'answered' | 'offer-moved';
 
 /** Kinds that tell the agent a conversation is now theirs: moot once it belongs to anyone else or nobody. */
 const ownedKinds: ReadonlySet<NotificationKind> = new Set(['assigned', 'handover', 'escalated']);
@@ -33,6 +35,8 @@ export function staleReason(notification: NotificationFacts, conversation: Conve
   if (conversation.status === 'resolved') return 'resolved';
   const assignee = conversation.assigneeId;
   if (notification.kind === 'offer' && assignee) return 'taken';
+  // Declined or lapsed before the push went out: the button would only answer 409.
+  if (notification.kind === 'offer' && conversation.offeredTo !== undefined && conversation.offeredTo !== notification.agentId) return 'offer-moved';
   if (ownedKinds.has(notification.kind) && assignee !== notification.agentId) return 'reassigned';
   if (ownerKinds.has(notification.kind) && assignee && assignee !== notification.agentId) return 'reassigned';
   if (conversation.lastOutboundAt !== null && conversation.lastOutboundAt > notification.createdAt) return 'answered';

@@ -2,7 +2,7 @@ import type { RoutingAlgorithm } from '../../schemas/routing';
 import { availabilityOf, capacityOf, hasSkill } from './agent-availability';
 import type { RoutingAgent } from './routing-input';
 
-export type ExclusionReason = 'offline' | 'away' | 'at-capacity' | 'missing-skill' | 'not-in-team' | 'shift-ended';
+export type ExclusionReason = 'offline' | 'away' | 'at-capacity' | 'missing-skill' | 'not-in-team' | 'shift-ended' | 'declined';
 
 export interface Exclusion {
   agentId: string;
@@ -25,10 +25,13 @@ export interface Need {
   /** null accepts agents of any team. */
   teamId: string | null;
   skills: readonly string[];
+  /** Agents who declined (or let lapse) an offer of this conversation: it rolls on past them. */
+  declined?: readonly string[];
 }
 
 /** The first reason an agent cannot take this conversation, or null when it can. */
 export function exclusionOf(agent: RoutingAgent, need: Need, now: number, defaultMaxOpen: number): ExclusionReason | null {
+  if (need.declined !== undefined && need.declined.includes(agent.id)) return 'declined';
   if (need.teamId !== null && !agent.teams.includes(need.teamId)) return 'not-in-team';
   const availability = availabilityOf(agent, now);
   if (availability !== 'assignable') return availability;

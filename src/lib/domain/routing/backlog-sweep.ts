@@ -13,6 +13,8 @@ export interface WaitingConversation {
   waitingSince: number;
   /** The contact's owner, who gets it first when they can take it. */
   ownerId: string | null;
+  /** Agents who declined or let lapse an offer of it: the sweep does not hand it back to them. */
+  declinedAgentIds?: readonly string[];
 }
 
 export interface PlannedAssignment {
@@ -71,12 +73,13 @@ export function planBacklogSweep(
     }
     const ownerAt = conversation.ownerId === null ? undefined : position.get(conversation.ownerId);
     const owner = ownerAt === undefined ? undefined : current[ownerAt];
-    if (owner && exclusionOf(owner, anyTeam, now, defaultMaxOpen) === null) {
+    const declined = conversation.declinedAgentIds ?? [];
+    if (owner && exclusionOf(owner, { ...anyTeam, declined }, now, defaultMaxOpen) === null) {
       take(owner);
       assignments.push({ conversationId: conversation.id, agentId: owner.id, teamId: conversation.teamId, algorithm: 'owner', tieBreak: 'none' });
       continue;
     }
-    const { candidates } = screenAgents(current, { teamId: conversation.teamId, skills: conversation.requiredSkills }, now, defaultMaxOpen);
+    const { candidates } = screenAgents(current, { teamId: conversation.teamId, skills: conversation.requiredSkills, declined }, now, defaultMaxOpen);
     const picked = pickAgent(candidates, algorithm, algorithm === 'random' && candidates.length > 0 ? random() : 0, turnOf);
     if (!picked) {
       stillWaiting.push(conversation.id);

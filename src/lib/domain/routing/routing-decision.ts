@@ -89,7 +89,9 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
   const agents = input.agents;
   let anyoneOnline = false;
   for (let i = 0; i < agents.length && !anyoneOnline; i++) anyoneOnline = isAssignable(agents[i], now);
-  const owner = contact.ownerId === null ? undefined : agents.find((a) => a.id === contact.ownerId);
+  const declined = input.declinedAgentIds ?? [];
+  // An owner who declined the offer is passed over like anyone else who did.
+  const owner = contact.ownerId === null || declined.includes(contact.ownerId) ? undefined : agents.find((a) => a.id === contact.ownerId);
   const branch: TeamRoute = owner ? settings.returningCustomer : anyoneOnline ? settings.newCustomer.agentsOnline : settings.newCustomer.agentsOffline;
   const teamId = effects.teamId ?? branch.teamId ?? settings.defaultTeamId;
   const greeting = owner ? null : anyoneOnline ? (contact.isNew ? replyOf('welcome', branch.autoReply) : null) : replyOf('offline', branch.autoReply);
@@ -118,7 +120,7 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
   // A rule naming an agent overrides everything, but not the agent's availability or capacity.
   if (effects.agentId !== null && effects.agentRule !== null) {
     const named = agents.find((a) => a.id === effects.agentId);
-    const reason = named ? exclusionOf(named, { teamId: null, skills: [] }, now, defaultMaxOpen) : null;
+    const reason = named ? exclusionOf(named, { teamId: null, skills: [], declined }, now, defaultMaxOpen) : null;
     if (named && reason === null) return decide('assigned', 'rule-agent', named);
     skippedRules.push(
       named
@@ -136,7 +138,7 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
     if (ownerHasRoom && settings.returningCustomer.ownerUnavailable === 'keep-owner') return decide('kept-owner', 'owner-kept', owner);
   }
 
-  const { candidates, excluded } = screenAgents(agents, { teamId, skills: effects.skills }, now, defaultMaxOpen);
+  const { candidates, excluded } = screenAgents(agents, { teamId, skills: effects.skills, declined }, now, defaultMaxOpen);
   const picked = pickAgent(candidates, branch.algorithm, random);
   const autoReply = owner ? (anyoneOnline ? replyOf('returning', branch.autoReply) : replyOf('offline', settings.newCustomer.agentsOffline.autoReply)) : greeting;
   return decide(picked ? 'assigned' : 'queued', 'team', picked?.winner ?? null, {

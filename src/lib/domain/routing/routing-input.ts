@@ -52,4 +52,6 @@ export interface RoutingInput {
   insideBusinessHours: boolean;
   /** Minutes since local midnight in the channel's time zone, 0..1439. */
   localMinutes: number;
+  /** Agents who declined or let lapse an offer of this conversation; nobody is offered it twice in a row. */
+  declinedAgentIds?: readonly string[];
 }
