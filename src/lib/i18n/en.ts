@@ -369,6 +369,14 @@ export const en = {
       'duplicate-date': 'This date is already listed.',
     } as Record<string, string>,
   },
+  queueSla: {
+    left: (span: string) => `${span} left`,
+    overdue: (span: string) => `Overdue ${span}`,
+    overdueNow: 'Overdue',
+    minutes: (m: number) => `${m} min`,
+    hours: (h: number, m: number) => (m ? `${h} h ${m} min` : `${h} h`),
+    days: (d: number, h: number) => (h ? `${d} d ${h} h` : `${d} d`),
+  },
   update: {
     available: 'New version available.',
     reload: 'Reload',

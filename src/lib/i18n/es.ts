@@ -370,6 +370,14 @@ export const es: Messages = {
       'duplicate-date': 'Esta fecha ya está en la lista.',
     },
   },
+  queueSla: {
+    left: (span: string) => `Quedan ${span}`,
+    overdue: (span: string) => `Vencido hace ${span}`,
+    overdueNow: 'Vencido',
+    minutes: (m: number) => `${m} min`,
+    hours: (h: number, m: number) => (m ? `${h} h ${m} min` : `${h} h`),
+    days: (d: number, h: number) => (h ? `${d} d ${h} h` : `${d} d`),
+  },
   update: {
     available: 'Hay una versión nueva.',
     reload: 'Recargar',
