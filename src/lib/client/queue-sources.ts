@@ -1,0 +1,23 @@
+// What the queue's search reads beyond the conversations: customers' numbers and the cached messages.
+import type { DeskDb } from './db';
+
+export interface SearchSources {
+  phoneByContact: Map<string, string>;
+  messages: { conversation: string; text: string }[];
+}
+
+/** Read only while a search is typed: the message cache can be far larger than the queue. */
+export async function loadSearchSources(db: DeskDb): Promise<SearchSources> {
+  const [contacts, messages] = await Promise.all([db.contacts.toArray(), db.messages.toArray()]);
+  return { phoneByContact: new Map(contacts.map((c) => [c.id, c.wa_id])), messages };
+}
+
+/** The labels and channels the filter offers, by name. */
+export async function loadFilterOptions(db: DeskDb): Promise<{ labels: { id: string; name: string }[]; channels: { id: string; name: string }[] }> {
+  const [labels, channels] = await Promise.all([db.labels.toArray(), db.channels.toArray()]);
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+  return {
+    labels: labels.map((l) => ({ id: l.id, name: l.name })).sort(byName),
+    channels: channels.map((c) => ({ id: c.id, name: c.name || c.display_phone_number })).sort(byName),
+  };
+}
