@@ -371,7 +371,7 @@ export const en = {
   },
   queueSearch: {
     label: 'Search conversations',
-    placeholder: 'Name, number or message',
+    placeholder: 'Name, number, text',
     filters: 'Filters',
     active: (n: number) => `${n} active`,
     labelFilter: 'Label',

@@ -372,7 +372,7 @@ export const es: Messages = {
   },
   queueSearch: {
     label: 'Buscar conversaciones',
-    placeholder: 'Nombre, número o mensaje',
+    placeholder: 'Nombre, número, texto',
     filters: 'Filtros',
     active: (n: number) => (n === 1 ? '1 activo' : `${n} activos`),
     labelFilter: 'Etiqueta',
