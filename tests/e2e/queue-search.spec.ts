@@ -128,6 +128,8 @@ test('shows the SLA time left on each row, and overdue ones in words as well as 
 test('a queue of thousands renders only the rows near the screen, keeps its size for screen readers, and reaches the end by keyboard', async ({ page, context, env }) => {
   await signIn(page, env);
   await expect(syncStatus(page)).toHaveAttribute('data-live', 'true');
+  // The queue refresh that follows the connection is over: the count below is the server's whole queue.
+  await expect(syncStatus(page)).toContainText('Synced');
   await waitForServiceWorker(page);
   const mineTab = page.getByRole('tab', { name: /Mine/ });
   const before = Number(await mineTab.locator('.count').textContent());
