@@ -22,7 +22,12 @@ export class QueueView {
   #searching = $derived(queueFilter.query.trim() !== '');
   #groups = $derived(this.#all ? groupByTab(this.#all, session.agent?.id ?? '') : null);
   #index = $derived(this.#all && this.#sources ? buildSearchIndex(this.#all, this.#sources.phoneByContact, this.#sources.messages) : null);
-  #filtered = $derived(this.#groups && isFiltering(queueFilter.value) ? filterGroups(this.#groups, compileFilter(queueFilter.value, this.#index)) : this.#groups);
+  #filtered = $derived.by(() => {
+    if (!this.#groups || !isFiltering(queueFilter.value)) return this.#groups;
+    // Until the message cache is read, a search would wrongly match nothing: no rows and no counts meanwhile.
+    if (this.#searching && !this.#index) return null;
+    return filterGroups(this.#groups, compileFilter(queueFilter.value, this.#index));
+  });
   #counts = $derived(this.#filtered ? (Object.fromEntries(QUEUE_TABS.map((tab) => [tab, this.#filtered![tab].length])) as Record<QueueTab, number>) : null);
   #options = new LiveQuery(() => undefined, () => loadFilterOptions(db), { labels: [], channels: [] });
 
@@ -64,7 +69,7 @@ export class QueueView {
 
   /** The rows of `tab`: all of them once the cache is read, the first screen before (unless filtering). */
   rowsOf(tab: QueueTab): ConversationRecord[] | null {
-    if (this.#filtered) return this.#searching && !this.#index ? null : this.#filtered[tab];
+    if (this.#groups) return this.#filtered?.[tab] ?? null;
     return this.#first?.tab === tab && !isFiltering(queueFilter.value) ? this.#first.rows : null;
   }
 
@@ -73,7 +78,7 @@ export class QueueView {
     return this.#all !== null;
   }
 
-  /** Per tab, null until the whole queue is read. */
+  /** Per tab, null until the whole queue is read (and while a new search reads the message cache). */
   get counts(): Record<QueueTab, number> | null {
     return this.#counts;
   }
