@@ -5,6 +5,7 @@ class QueueFilterState {
   #query = $state('');
   #label = $state('');
   #channel = $state('');
+  #agent = '';
 
   get query(): string {
     return this.#query;
@@ -29,6 +30,12 @@ class QueueFilterState {
 
   get value(): QueueFilter {
     return { query: this.#query, label: this.#label, channel: this.#channel };
+  }
+
+  /** Starts empty for another agent on a shared phone: one agent's search is not the next one's business. */
+  belongTo(agentId: string): void {
+    if (this.#agent !== agentId) this.clear();
+    this.#agent = agentId;
   }
 
   clear(): void {
