@@ -7,6 +7,7 @@ import { benchMetrics } from './metrics-bench';
 import { benchMetricsEndpoint } from './metrics-endpoint-bench';
 import { benchPush } from './push-bench';
 import { measurePwaInitialJs } from './pwa-size';
+import { benchQueueRender } from './queue-render-bench';
 import { benchRouting } from './routing-bench';
 import { benchWebhooks } from './webhook-bench';
 
@@ -18,6 +19,13 @@ console.log(`Pocketdesk benchmarks — ${report.machine}, Node ${process.version
 const pwa = measurePwaInitialJs();
 console.log(`PWA first visit (queue): ${pwa.files} JS files, ${pwa.rawKb} KB raw, ${pwa.gzipKb} KB gzipped (target ≤ 120 KB gzipped)\n`);
 report.pwa = pwa;
+const queue = await benchQueueRender();
+console.log(`Queue render, ${queue.conversations} conversations cached in IndexedDB (Chromium 360×640, ${queue.samples} reloads):`);
+console.log(`  queue starts reading → first rows: p50 ${queue.fromReadP50Ms} ms, p95 ${queue.fromReadP95Ms} ms (target ≤ 100 ms)`);
+console.log(`  navigation → first rows: p50 ${queue.fromNavigationP50Ms} ms, p95 ${queue.fromNavigationP95Ms} ms (DOMContentLoaded p50 ${queue.domContentLoadedP50Ms} ms)`);
+console.log(`  navigation → whole queue read and counted: p50 ${queue.completeP50Ms} ms, p95 ${queue.completeP95Ms} ms; ${queue.rowsInDom} rows in the DOM`);
+console.log(`  search over the whole queue: first query ${queue.firstSearchMs} ms (reads and indexes the cache), then ${queue.nextSearchMs} ms per keystroke (median, to the next frame)\n`);
+report.queueRender = queue;
 const admin = benchAdminSettings();
 console.log('Admin settings screens, JS each adds after the queue (lazy-loaded):');
 for (const [route, size] of Object.entries(admin.routes)) console.log(`  ${route}: ${size.files} files, ${size.gzipKb} KB gzipped`);
