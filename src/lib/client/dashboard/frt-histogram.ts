@@ -1,0 +1,27 @@
+// First-response times as histogram bins. Fixed edges that match how a desk talks about speed ("under five
+// minutes", "within the hour") rather than equal widths, which would put nearly everything in the first bin.
+
+const MINUTE_MS = 60_000;
+
+/** Bin edges in minutes; the last bin is open-ended. */
+export const FRT_EDGES_MIN = [0, 1, 5, 15, 30, 60, 240] as const;
+
+/** One bin, [fromMin, toMin) minutes; `toMin` null for the open-ended last bin. */
+export interface HistogramBin {
+  fromMin: number;
+  toMin: number | null;
+  count: number;
+}
+
+/** Counts each duration (ms) into the bins; negative and non-finite values are dropped. */
+export function frtHistogram(durationsMs: readonly number[]): HistogramBin[] {
+  const bins: HistogramBin[] = FRT_EDGES_MIN.map((fromMin, i) => ({ fromMin, toMin: FRT_EDGES_MIN[i + 1] ?? null, count: 0 }));
+  for (const duration of durationsMs) {
+    if (!Number.isFinite(duration) || duration < 0) continue;
+    const minutes = duration / MINUTE_MS;
+    let index = bins.length - 1;
+    while (index > 0 && minutes < (bins[index] as HistogramBin).fromMin) index--;
+    (bins[index] as HistogramBin).count++;
+  }
+  return bins;
+}
