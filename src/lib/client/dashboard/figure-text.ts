@@ -5,18 +5,20 @@ export interface FigureWords {
   none: string;
   seconds: (n: string) => string;
   minutes: (n: string) => string;
+  hours: (n: string) => string;
   hoursMinutes: (h: string, m: string) => string;
   ofFive: (n: string) => string;
 }
 
-/** A duration as "45 s", "12 min" or "3 h 5 min". */
+/** A duration as "45 s", "12 min", "4 h" or "3 h 5 min". */
 export function durationText(ms: number, words: FigureWords, lang: string): string {
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
   const seconds = Math.round(ms / 1000);
   if (seconds < 60) return words.seconds(number.format(seconds));
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return words.minutes(number.format(minutes));
-  return words.hoursMinutes(number.format(Math.floor(minutes / 60)), number.format(minutes % 60));
+  const hours = number.format(Math.floor(minutes / 60));
+  return minutes % 60 === 0 ? words.hours(hours) : words.hoursMinutes(hours, number.format(minutes % 60));
 }
 
 /** The figure's value with its unit, or the "no data" mark. */
