@@ -31,32 +31,21 @@ const summarySchema = z.object({
   }),
 });
 
-/** The JSON report: headline summary, optional groups, the backlog series. */
+const binsSchema = z.array(z.object({ fromMin: z.number(), toMin: z.number().nullable(), count: z.number() }));
+
+/** The JSON report: headline summary, optional groups, the backlog series, first-response histograms. */
 export const metricsReportSchema = z.object({
   conversations: z.number(),
   summary: summarySchema,
   groups: z.array(z.object({ key: z.string().nullable(), summary: summarySchema })).nullable(),
   backlog: z.array(z.object({ start: z.number(), end: z.number(), open: z.number() })),
   businessHours: z.boolean(),
+  firstResponseBins: binsSchema,
+  groupFirstResponseBins: z.array(z.object({ key: z.string().nullable(), bins: binsSchema })).nullable(),
 });
 /** A parsed report; the constraint fails the build if the schema drifts from the domain's summary. */
 export type MetricsReport = z.output<typeof metricsReportSchema> & { summary: SatisfiesSummary<z.output<typeof summarySchema>> };
 type SatisfiesSummary<T extends ConversationSummary> = T;
-
-// PocketBase writes dates as "2026-11-25 19:10:38.123Z" and an unset one as "".
-const pbInstant = z.string().optional().transform((value) => {
-  const at = value ? Date.parse(value.replace(' ', 'T')) : NaN;
-  return Number.isFinite(at) ? at : null;
-});
-
-/** A conversation as the dashboard's response-time histogram and SLA count read it. */
-export const serviceSampleSchema = z.object({
-  created: pbInstant,
-  first_response_at: pbInstant,
-  sla_breached: z.boolean().default(false),
-  assignee: z.string().default(''),
-});
-export type ServiceSample = z.output<typeof serviceSampleSchema>;
 
 /** A finished QA review as the dashboard averages it. */
 export const reviewScoreSchema = z.object({ agent: z.string(), percent: z.number() });

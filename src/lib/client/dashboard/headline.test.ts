@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeConversations } from '../../domain/metrics/conversation-summary';
 import type { ConversationTimeline } from '../../domain/metrics/conversation-timeline';
-import { serviceSampleSchema } from '../../schemas/metrics-report';
-import { FIGURE_KEYS, headlineFigures, responseTimes } from './headline';
+import { FIGURE_KEYS, headlineFigures } from './headline';
 
 const MIN = 60_000;
 const range = { from: 0, to: 1000 * MIN };
@@ -31,17 +30,15 @@ function timeline(spec: string): ConversationTimeline {
   };
 }
 
-const sample = (created: string, answered: string, breached = false) => serviceSampleSchema.parse({ created, first_response_at: answered, sla_breached: breached, assignee: 'ana' });
-
 describe('headlineFigures', () => {
   const summary = summarizeConversations(['c1 ana 2 10 5', 'c2 ana 4 20 3', 'c3 ben - - -'].map(timeline), range, { schedule: null, port: null });
 
   it('lists every figure once, in a fixed order', () => {
-    expect(headlineFigures(summary, [], []).map((figure) => figure.key)).toEqual([...FIGURE_KEYS]);
+    expect(headlineFigures(summary, 0, []).map((figure) => figure.key)).toEqual([...FIGURE_KEYS]);
   });
 
   it('takes counts, spreads, rates and ratings from the summary', () => {
-    const figures = Object.fromEntries(headlineFigures(summary, [], []).map((figure) => [figure.key, figure]));
+    const figures = Object.fromEntries(headlineFigures(summary, 0, []).map((figure) => [figure.key, figure]));
     expect(figures.opened).toEqual({ key: 'opened', unit: 'count', value: 3 });
     expect(figures.resolved!.value).toBe(2);
     expect(figures.frtMedian).toEqual({ key: 'frtMedian', unit: 'duration', value: 3 * MIN });
@@ -52,24 +49,17 @@ describe('headlineFigures', () => {
   });
 
   it('leaves the business-hours figures empty when the report had no schedule', () => {
-    const figures = headlineFigures(summary, [], []);
+    const figures = headlineFigures(summary, 0, []);
     expect(figures.find((figure) => figure.key === 'frtBusinessMedian')!.value).toBeNull();
   });
 
-  it('counts SLA breaches from the samples and averages the QA reviews', () => {
-    const samples = [sample('2026-11-25 09:00:00.000Z', '', true), sample('2026-11-25 09:00:00.000Z', '', false)];
-    const figures = headlineFigures(summary, samples, [{ agent: 'ana', percent: 80 }, { agent: 'ben', percent: 60 }]);
+  it('carries the SLA breach count and averages the QA reviews', () => {
+    const figures = headlineFigures(summary, 1, [{ agent: 'ana', percent: 80 }, { agent: 'ben', percent: 60 }]);
     expect(figures.find((figure) => figure.key === 'slaBreaches')!.value).toBe(1);
     expect(figures.find((figure) => figure.key === 'qaScore')).toEqual({ key: 'qaScore', unit: 'percent', value: 70 });
   });
 
   it('has no QA score without reviews', () => {
-    expect(headlineFigures(summary, [], []).find((figure) => figure.key === 'qaScore')!.value).toBeNull();
-  });
-});
-
-describe('responseTimes', () => {
-  it('measures answered conversations from creation and skips the unanswered', () => {
-    expect(responseTimes([sample('2026-11-25 09:00:00.000Z', '2026-11-25 09:03:30.000Z'), sample('2026-11-25 09:00:00.000Z', '')])).toEqual([210_000]);
+    expect(headlineFigures(summary, 0, []).find((figure) => figure.key === 'qaScore')!.value).toBeNull();
   });
 });

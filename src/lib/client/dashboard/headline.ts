@@ -1,6 +1,6 @@
 // The dashboard's headline figures from a report and the lists beside it: what each figure is, in what unit.
 import type { ConversationSummary } from '../../domain/metrics/conversation-summary';
-import type { ReviewScoreRow, ServiceSample } from '../../schemas/metrics-report';
+import type { ReviewScoreRow } from '../../schemas/metrics-report';
 
 export const FIGURE_KEYS = [
   'opened',
@@ -40,7 +40,7 @@ export function averageHandleTime(summary: ConversationSummary): number | null {
 }
 
 /** Every headline figure, in FIGURE_KEYS order. */
-export function headlineFigures(summary: ConversationSummary, samples: readonly ServiceSample[], reviews: readonly ReviewScoreRow[]): Figure[] {
+export function headlineFigures(summary: ConversationSummary, slaBreaches: number, reviews: readonly ReviewScoreRow[]): Figure[] {
   const { firstResponse, resolution } = summary;
   const values: Record<FigureKey, [FigureUnit, number | null]> = {
     opened: ['count', summary.opened],
@@ -57,13 +57,8 @@ export function headlineFigures(summary: ConversationSummary, samples: readonly 
     handleTime: ['duration', averageHandleTime(summary)],
     repliesPerConversation: ['decimal', summary.repliesPerConversation],
     csat: ['rating', summary.csat.average],
-    slaBreaches: ['count', samples.filter((sample) => sample.sla_breached).length],
+    slaBreaches: ['count', slaBreaches],
     qaScore: ['percent', mean(reviews.map((review) => review.percent))],
   };
   return FIGURE_KEYS.map((key) => ({ key, unit: values[key][0], value: values[key][1] }));
-}
-
-/** First-response times (ms) of the samples that were answered. */
-export function responseTimes(samples: readonly ServiceSample[]): number[] {
-  return samples.flatMap((sample) => (sample.created !== null && sample.first_response_at !== null ? [sample.first_response_at - sample.created] : []));
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeConversations } from '../../domain/metrics/conversation-summary';
-import { metricsReportSchema, serviceSampleSchema } from '../../schemas/metrics-report';
+import { frtHistogram } from '../../domain/metrics/response-histogram';
+import { metricsReportSchema } from '../../schemas/metrics-report';
 import { scopeToAgent } from './scope';
 
+const MIN = 60_000;
 const empty = summarizeConversations([], { from: 0, to: 1 }, { schedule: null, port: null });
 const report = metricsReportSchema.parse({
   conversations: 3,
@@ -10,26 +12,32 @@ const report = metricsReportSchema.parse({
   groups: [{ key: 'ana', summary: { ...empty, opened: 2 } }, { key: 'ben', summary: { ...empty, opened: 1 } }],
   backlog: [],
   businessHours: false,
+  firstResponseBins: frtHistogram([MIN / 2, 2 * MIN, 3 * MIN]),
+  groupFirstResponseBins: [
+    { key: 'ana', bins: frtHistogram([MIN / 2, 2 * MIN]) },
+    { key: 'ben', bins: frtHistogram([3 * MIN]) },
+  ],
 });
-const samples = ['ana', 'ben'].map((assignee) => serviceSampleSchema.parse({ created: '2026-11-25 09:00:00Z', assignee }));
-const reviews = [{ agent: 'ana', percent: 90 }, { agent: 'ben', percent: 50 }];
+const counts = (bins: Array<{ count: number }>) => bins.map((bin) => bin.count);
 
 describe('scopeToAgent', () => {
   it('keeps the whole report when no agent is chosen', () => {
-    expect(scopeToAgent(report, samples, reviews, '').summary.opened).toBe(3);
+    const scoped = scopeToAgent(report, '');
+    expect(scoped.summary.opened).toBe(3);
+    expect(counts(scoped.bins)).toEqual([1, 2, 0, 0, 0, 0, 0]);
   });
 
-  it("uses the agent's group, handle time, conversations and reviews", () => {
-    const scoped = scopeToAgent(report, samples, reviews, 'ben');
+  it("uses the agent's group, handle time and histogram", () => {
+    const scoped = scopeToAgent(report, 'ben');
     expect(scoped.summary.opened).toBe(1);
     expect(scoped.summary.handleTime.map((row) => row.agentId)).toEqual(['ben']);
-    expect(scoped.samples.map((sample) => sample.assignee)).toEqual(['ben']);
-    expect(scoped.reviews).toEqual([{ agent: 'ben', percent: 50 }]);
+    expect(counts(scoped.bins)).toEqual([0, 1, 0, 0, 0, 0, 0]);
   });
 
   it('gives an agent without conversations empty figures rather than the team’s', () => {
-    const scoped = scopeToAgent(report, samples, reviews, 'cy');
+    const scoped = scopeToAgent(report, 'cy');
     expect(scoped.summary.opened).toBe(0);
     expect(scoped.summary.firstResponse.medianMs).toBeNull();
+    expect(counts(scoped.bins).every((count) => count === 0)).toBe(true);
   });
 });

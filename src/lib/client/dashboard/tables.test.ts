@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeConversations } from '../../domain/metrics/conversation-summary';
 import { toCsv } from '../../domain/metrics/csv';
-import { frtHistogram } from './frt-histogram';
+import { frtHistogram } from '../../domain/metrics/response-histogram';
 import type { Figure } from './headline';
 import { agentLoads, csvFileName, figureColumns, figureCsvValue, histogramColumns } from './tables';
 

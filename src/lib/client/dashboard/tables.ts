@@ -3,7 +3,7 @@
 import type { CsvColumn } from '../../domain/metrics/csv';
 import type { MetricGroup } from '../../domain/metrics/metric-groups';
 import type { Figure } from './headline';
-import type { HistogramBin } from './frt-histogram';
+import type { HistogramBin } from '../../domain/metrics/response-histogram';
 
 const MINUTE_MS = 60_000;
 const tenths = (value: number) => Math.round(value * 10) / 10;
