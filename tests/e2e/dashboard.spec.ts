@@ -16,10 +16,13 @@ test('a manager on a tablet opens the dashboard, filters a team and exports its 
   const { teamId, mo, bo, cy } = await freshTeam(api, { mo: { role: 'manager', status: 'online' }, bo: { status: 'online' }, cy: { status: 'online' } });
   const other = await freshTeam(api, { dee: { status: 'online' } });
   await api.update('agents', mo.id, { teams: [teamId, other.teamId] });
-  await teamConversation(api, teamId, bo.id, 'Dash One', 'The tap drips');
+  const answered = await teamConversation(api, teamId, bo.id, 'Dash One', 'The tap drips');
   await teamConversation(api, teamId, bo.id, 'Dash Two', 'The gate is stuck');
   await teamConversation(api, teamId, cy.id, 'Dash Three', 'Invoice missing');
   await teamConversation(api, other.teamId, other.dee.id, 'Dash Four', 'Another team’s question');
+
+  const asBo = await api.as(bo.email, bo.password);
+  expect((await asBo.create('messages', { conversation: answered, direction: 'out', author: bo.id, type: 'text', text: 'A plumber is on the way' })).status).toBe(200);
 
   await signInAs(page, mo);
   await page.getByRole('button', { name: 'Menu' }).click();
@@ -32,6 +35,8 @@ test('a manager on a tablet opens the dashboard, filters a team and exports its 
   await expect(page.locator('[data-figure="opened"] dd')).toHaveText('3');
   const load = page.getByRole('region', { name: 'Load per agent' });
   await expect(load.getByText(`2 agents; the busiest, ${bo.name}, has 2 conversations.`)).toBeVisible();
+  const histogram = page.getByRole('region', { name: 'First response time distribution' });
+  await expect(histogram.getByText(/^1 conversation answered; most within /)).toBeVisible();
   await load.getByText('Show the data').click();
   await expect(load.getByRole('row', { name: new RegExp(cy.name) }).getByRole('cell')).toHaveText(['1', '0']);
 
@@ -43,6 +48,11 @@ test('a manager on a tablet opens the dashboard, filters a team and exports its 
   expect(opened[cy.name]).toBe('1');
   expect(opened[other.dee.name]).toBeUndefined();
   expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['agent', 'opened', 'resolved', 'first_response_median_min', 'csat_average']));
+
+  // One agent: their figures and histogram, not the team's.
+  await page.getByLabel('Agent', { exact: true }).selectOption(cy.id);
+  await expect(page.locator('[data-figure="opened"] dd')).toHaveText('1');
+  await expect(histogram.getByText('No conversation was answered in this period.')).toBeVisible();
 });
 
 test('the headline figures export as CSV and the dashboard is for staff only', async ({ page, api }) => {

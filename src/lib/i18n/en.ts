@@ -346,7 +346,7 @@ export const en = {
     failed: 'Could not load the figures. Check the connection and try again.',
     forbidden: 'You can only see the figures of your own teams.',
     stale: 'Showing the last figures loaded.',
-    retry: 'Try again',
+    refresh: 'Refresh',
     headline: 'Headline figures',
     figures: {
       opened: 'Opened',
@@ -376,8 +376,6 @@ export const en = {
     exportCsv: (table: string) => `Export ${table} as CSV`,
     csv: 'CSV',
     showData: 'Show the data',
-    figure: 'Figure',
-    value: 'Value',
     backlog: {
       title: 'Backlog over time',
       summary: (first: number, last: number, peak: number) => `Open conversations went from ${first} to ${last}, at most ${peak}.`,
@@ -387,14 +385,15 @@ export const en = {
     },
     frt: {
       title: 'First response time distribution',
-      summary: (answered: number, top: string) => (answered ? `${answered} conversations answered; most within ${top}.` : 'No conversation was answered in this period.'),
+      summary: (answered: number, top: string) => (answered ? `${answered} ${answered === 1 ? 'conversation' : 'conversations'} answered; most within ${top}.` : 'No conversation was answered in this period.'),
       bin: (from: string, to: string | null) => (to === null ? `${from} or more` : `${from} to ${to}`),
       range: 'Response time',
       count: 'Conversations',
     },
     load: {
       title: 'Load per agent',
-      summary: (agents: number, busiest: string, opened: number) => (agents ? `${agents} agents; the busiest, ${busiest}, has ${opened} conversations.` : 'No conversation was assigned in this period.'),
+      summary: (agents: number, busiest: string, opened: number) =>
+        agents ? `${agents} ${agents === 1 ? 'agent' : 'agents'}; the busiest, ${busiest}, has ${opened} ${opened === 1 ? 'conversation' : 'conversations'}.` : 'No conversation was assigned in this period.',
       agent: 'Agent',
       opened: 'Conversations',
       resolved: 'Resolved',
@@ -428,8 +427,7 @@ export const en = {
     from: 'From',
     to: 'To',
     conversation: 'Conversation ID',
-    when: 'When',
-    what: 'What',
+    what: 'Changes',
     record: 'Record',
     entries: 'Audit entries',
     empty: 'No entries match these filters.',
@@ -453,7 +451,6 @@ export const en = {
     period: (from: string, to: string) => `Week of ${from} to ${to}`,
     agent: 'Agent',
     open: (agent: string) => `Review ${agent}’s conversation`,
-    read: (date: string) => `Read the review of ${date}`,
     score: (total: number, max: number, percent: string) => `${total} of ${max} (${percent})`,
     transcript: 'Conversation',
     noMessages: 'This conversation has no messages.',

@@ -347,7 +347,7 @@ export const es: Messages = {
     failed: 'No se pudieron cargar las cifras. Revisa la conexión y vuelve a intentarlo.',
     forbidden: 'Solo puedes ver las cifras de tus propios equipos.',
     stale: 'Se muestran las últimas cifras cargadas.',
-    retry: 'Reintentar',
+    refresh: 'Actualizar',
     headline: 'Cifras principales',
     figures: {
       opened: 'Abiertas',
@@ -377,8 +377,6 @@ export const es: Messages = {
     exportCsv: (table: string) => `Exportar ${table} como CSV`,
     csv: 'CSV',
     showData: 'Ver los datos',
-    figure: 'Cifra',
-    value: 'Valor',
     backlog: {
       title: 'Pendientes a lo largo del tiempo',
       summary: (first: number, last: number, peak: number) => `Las conversaciones abiertas pasaron de ${first} a ${last}, con un máximo de ${peak}.`,
@@ -388,14 +386,16 @@ export const es: Messages = {
     },
     frt: {
       title: 'Distribución del tiempo de primera respuesta',
-      summary: (answered: number, top: string) => (answered ? `${answered} conversaciones respondidas; la mayoría en ${top}.` : 'No se respondió ninguna conversación en este periodo.'),
+      summary: (answered: number, top: string) =>
+        answered ? `${answered} ${answered === 1 ? 'conversación respondida' : 'conversaciones respondidas'}; la mayoría en ${top}.` : 'No se respondió ninguna conversación en este periodo.',
       bin: (from: string, to: string | null) => (to === null ? `${from} o más` : `de ${from} a ${to}`),
       range: 'Tiempo de respuesta',
       count: 'Conversaciones',
     },
     load: {
       title: 'Carga por agente',
-      summary: (agents: number, busiest: string, opened: number) => (agents ? `${agents} agentes; quien más tiene, ${busiest}, lleva ${opened} conversaciones.` : 'No se asignó ninguna conversación en este periodo.'),
+      summary: (agents: number, busiest: string, opened: number) =>
+        agents ? `${agents} ${agents === 1 ? 'agente' : 'agentes'}; quien más tiene, ${busiest}, lleva ${opened} ${opened === 1 ? 'conversación' : 'conversaciones'}.` : 'No se asignó ninguna conversación en este periodo.',
       agent: 'Agente',
       opened: 'Conversaciones',
       resolved: 'Resueltas',
@@ -429,8 +429,7 @@ export const es: Messages = {
     from: 'Desde',
     to: 'Hasta',
     conversation: 'ID de conversación',
-    when: 'Cuándo',
-    what: 'Qué',
+    what: 'Cambios',
     record: 'Registro',
     entries: 'Entradas de auditoría',
     empty: 'Ninguna entrada coincide con estos filtros.',
@@ -454,7 +453,6 @@ export const es: Messages = {
     period: (from: string, to: string) => `Semana del ${from} al ${to}`,
     agent: 'Agente',
     open: (agent: string) => `Revisar la conversación de ${agent}`,
-    read: (date: string) => `Leer la revisión del ${date}`,
     score: (total: number, max: number, percent: string) => `${total} de ${max} (${percent})`,
     transcript: 'Conversación',
     noMessages: 'Esta conversación no tiene mensajes.',
