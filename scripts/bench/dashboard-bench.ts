@@ -45,7 +45,7 @@ export async function benchDashboard(sizes: readonly number[]): Promise<Dashboar
       await client.collection('agents').authWithPassword(admin.email, PASSWORD);
       for (const days of [7, 30]) {
         const to = Date.now() + 60_000;
-        const query = { from: to - days * 86_400_000, to, bucket: 'day' as const, channelId: '', teamId: '', agentId: '' };
+        const query = { from: to - days * 86_400_000, to, bucket: 'day' as const, channelId: '', teamId: '', agentId: '', myTeams: null };
         const loads: number[] = [];
         const shapes: number[] = [];
         for (let run = 0; run < 6; run++) {

@@ -18,7 +18,8 @@ test('a manager on a tablet opens the dashboard, filters a team and exports its 
   await api.update('agents', mo.id, { teams: [teamId, other.teamId] });
   const answered = await teamConversation(api, teamId, bo.id, 'Dash One', 'The tap drips');
   await teamConversation(api, teamId, bo.id, 'Dash Two', 'The gate is stuck');
-  await teamConversation(api, teamId, cy.id, 'Dash Three', 'Invoice missing');
+  const late = await teamConversation(api, teamId, cy.id, 'Dash Three', 'Invoice missing');
+  expect((await api.update('conversations', late, { sla_breached: true })).status).toBe(200);
   await teamConversation(api, other.teamId, other.dee.id, 'Dash Four', 'Another team’s question');
 
   const asBo = await api.as(bo.email, bo.password);
@@ -33,6 +34,7 @@ test('a manager on a tablet opens the dashboard, filters a team and exports its 
   await page.getByLabel('Team').selectOption(teamId);
 
   await expect(page.locator('[data-figure="opened"] dd')).toHaveText('3');
+  await expect(page.locator('[data-figure="slaBreaches"] dd')).toHaveText('1');
   const load = page.getByRole('region', { name: 'Load per agent' });
   await expect(load.getByText(`2 agents; the busiest, ${bo.name}, has 2 conversations.`)).toBeVisible();
   const histogram = page.getByRole('region', { name: 'First response time distribution' });
@@ -52,6 +54,7 @@ test('a manager on a tablet opens the dashboard, filters a team and exports its 
   // One agent: their figures and histogram, not the team's.
   await page.getByLabel('Agent', { exact: true }).selectOption(cy.id);
   await expect(page.locator('[data-figure="opened"] dd')).toHaveText('1');
+  await expect(page.locator('[data-figure="slaBreaches"] dd')).toHaveText('1');
   await expect(histogram.getByText('No conversation was answered in this period.')).toBeVisible();
 });
 

@@ -13,6 +13,8 @@ export interface DashboardQuery {
   teamId: string;
   /** Narrows the SLA count and reviews; the report itself comes grouped by agent either way. */
   agentId: string;
+  /** A manager's teams, null for an admin: the SLA count keeps to them as the server's report does. */
+  myTeams: readonly string[] | null;
 }
 
 export interface DashboardData {
@@ -37,6 +39,11 @@ export async function loadDashboard(pb: PocketBase, query: DashboardQuery): Prom
   const params: Record<string, unknown> = { from: new Date(query.from), to: new Date(query.to), channel: query.channelId, team: query.teamId, agent: query.agentId };
   if (query.channelId) scope.push('channel = {:channel}');
   if (query.teamId) scope.push('team = {:team}');
+  // The conversations rule also lets a manager see unteamed, unassigned ones; the report leaves those out.
+  else if (query.myTeams) {
+    query.myTeams.forEach((id, i) => (params[`my${i}`] = id));
+    scope.push(query.myTeams.length ? `(${query.myTeams.map((_, i) => `team = {:my${i}}`).join(' || ')})` : 'id = ""');
+  }
   if (query.agentId) scope.push('assignee = {:agent}');
   const where = (...parts: string[]) => pb.filter([...parts, ...scope].join(' && '), params);
   const [raw, breached, reviews] = await Promise.all([
