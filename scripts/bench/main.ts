@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { projectRoot } from '../pocketbase-paths.mjs';
 import { benchAdminSettings } from './admin-settings-bench';
+import { benchDashboard } from './dashboard-bench';
 import { benchMetrics } from './metrics-bench';
 import { benchMetricsEndpoint } from './metrics-endpoint-bench';
 import { benchPush } from './push-bench';
@@ -66,6 +67,14 @@ const endpoint = await benchMetricsEndpoint(Number(process.env.BENCH_METRICS_CON
 console.log(`GET /api/pocketdesk/metrics/overview (dashboard, SQL) over ${endpoint.conversations} conversations, 30 days: median ${endpoint.overviewMedianMs} ms (samples ${endpoint.overviewSamples.join(', ')})`);
 console.log(`GET /api/pocketdesk/metrics (full report by agent, JS in the hooks VM): median ${endpoint.medianMs} ms (samples ${endpoint.samples.join(', ')}; seeding took ${endpoint.seedSeconds} s)`);
 report.metrics = { pure, endpoint };
+
+const dashboardSizes = (process.env.BENCH_DASHBOARD_CONVERSATIONS ?? '5000,20000').split(',').map(Number);
+console.log('\nService dashboard as the PWA loads it (report + SLA count + reviews, JS SDK, admin):');
+console.log('| conversations (30 days) | period | load median ms | shaping median ms |');
+console.log('| ---: | ---: | ---: | ---: |');
+const dashboard = await benchDashboard(dashboardSizes);
+for (const row of dashboard) console.log(`| ${row.conversations} | ${row.days} d | ${row.loadMedianMs} | ${row.shapeMedianMs} |`);
+report.dashboard = dashboard;
 
 mkdirSync(join(projectRoot, '.reports'), { recursive: true });
 writeFileSync(join(projectRoot, '.reports', 'bench.json'), JSON.stringify(report, null, 2));

@@ -1,8 +1,10 @@
 import { backlogOverTime } from '../lib/domain/metrics/backlog';
 import { summarizeConversations } from '../lib/domain/metrics/conversation-summary';
+import type { ConversationTimeline } from '../lib/domain/metrics/conversation-timeline';
 import { toCsv } from '../lib/domain/metrics/csv';
 import { byAgent, byChannel, byTeam } from '../lib/domain/metrics/metric-groups';
 import { BACKLOG_COLUMNS, metricGroupColumns } from '../lib/domain/metrics/report-columns';
+import { firstResponseHistograms } from '../lib/domain/metrics/response-histogram';
 import { METRIC_BUCKETS } from '../lib/schemas/metrics';
 import { scheduleOf } from './auto-replies';
 import { readMetricsRequest } from './metrics-request';
@@ -12,7 +14,7 @@ import { GoTimeZone } from './time-zone';
 /**
  * GET /api/pocketdesk/metrics — service figures for a period (managers: their teams only; admins: everything), as
  * JSON or as CSV (`format=csv`, `table=groups|backlog`). Business-hours figures use the channel's hours when a
- * single channel is asked for.
+ * single channel is asked for. JSON also carries first-response histogram bins, overall and per group.
  */
 export function handleMetrics(e: core.RequestEvent): void {
   const request = readMetricsRequest(e);
@@ -42,5 +44,17 @@ export function handleMetrics(e: core.RequestEvent): void {
     e.blob(200, 'text/csv; charset=utf-8', csv);
     return;
   }
-  e.json(200, { query, conversations: timelines.length, summary: summarizeConversations(timelines, range, options), groups: grouped, backlog, businessHours: schedule !== null });
+  // The dashboard's histogram: bins here, so the PWA never downloads a row per conversation to draw it.
+  const keyOf = query.groupBy === 'agent' ? (t: ConversationTimeline) => t.assigneeId : query.groupBy === 'team' ? (t: ConversationTimeline) => t.teamId : query.groupBy === 'channel' ? (t: ConversationTimeline) => t.channelId : null;
+  const histograms = firstResponseHistograms(timelines, range, keyOf);
+  e.json(200, {
+    query,
+    conversations: timelines.length,
+    summary: summarizeConversations(timelines, range, options),
+    groups: grouped,
+    backlog,
+    businessHours: schedule !== null,
+    firstResponseBins: histograms.all,
+    groupFirstResponseBins: keyOf ? histograms.groups : null,
+  });
 }

@@ -76,6 +76,16 @@ describe('metrics', () => {
     expect((await managerA.request('GET', `/api/pocketdesk/metrics/overview?${range()}`)).body.opened).toBe(2);
   });
 
+  it('bins first responses for the dashboard, overall and per agent, as the summary counts them', async () => {
+    const report = (await admin.request('GET', `/api/pocketdesk/metrics?${range()}&groupBy=agent`)).body;
+    const total = (bins: Array<{ count: number }>) => bins.reduce((sum, bin) => sum + bin.count, 0);
+    expect(report.firstResponseBins.map((bin: { fromMin: number }) => bin.fromMin)).toEqual([0, 1, 5, 15, 30, 60, 240]);
+    expect(total(report.firstResponseBins)).toBe(report.summary.firstResponse.count);
+    const mine = report.groupFirstResponseBins.find((group: { key: string | null }) => group.key === agentAId);
+    expect(total(mine.bins)).toBe(1);
+    expect((await admin.request('GET', `/api/pocketdesk/metrics?${range()}`)).body.groupFirstResponseBins).toBeNull();
+  });
+
   it('exports a per-agent table as CSV', async () => {
     const response = await fetch(`${pb.url}/api/pocketdesk/metrics?${range()}&groupBy=agent&format=csv`, { headers: { authorization: admin.token } });
     expect(response.status).toBe(200);
