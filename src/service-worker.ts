@@ -7,7 +7,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type 
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { parsePushPayload } from '$lib/client/push-payload';
 import { notificationClickPath } from '$lib/domain/notifications/notification-url';
-import { pickLang } from '$lib/i18n';
+import { pickLang } from '$lib/i18n/langs';
 import enCore from '$lib/i18n/en/core';
 import esCore from '$lib/i18n/es/core';
 

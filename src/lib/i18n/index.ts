@@ -1,4 +1,4 @@
-// The UI languages, how one is chosen from the browser's preferences, and where each part of a catalog lives.
+// Where each part of a language's catalog lives, and its shape.
 // A catalog is split by screen so a first visit downloads one language's core strings, not every string of both.
 import type admin from './en/admin';
 import type channels from './en/channels';
@@ -6,6 +6,9 @@ import type core from './en/core';
 import type manager from './en/manager';
 import type reviews from './en/reviews';
 import type settings from './en/settings';
+import type { Lang } from './langs';
+
+export { isLang, LANG_NAMES, LANGS, pickLang, type Lang } from './langs';
 
 /** The parts of a catalog: `core` is what every screen needs; the others belong to the routes named after them. */
 export interface Parts {
@@ -39,28 +42,12 @@ const catalogs = {
     channels: () => import('./es/channels'),
     admin: () => import('./es/admin'),
   },
-} satisfies Record<string, Loaders>;
+} satisfies Record<Lang, Loaders>;
 
-export type Lang = keyof typeof catalogs;
-export const LANGS = Object.keys(catalogs) as Lang[];
 export const PARTS = Object.keys(catalogs.en) as Part[];
-export const LANG_NAMES: Record<Lang, string> = { en: 'English', es: 'Español' };
-
-export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && value in catalogs;
-}
 
 /** One part of one language's catalog, downloaded on first use (the service worker precaches every part). */
 export async function loadPart<P extends Part>(lang: Lang, part: P): Promise<Parts[P]> {
   const loaders: Loaders = catalogs[lang];
   return (await loaders[part]()).default;
-}
-
-/** The first supported language in the browser's list (`es-MX` → `es`), else English. */
-export function pickLang(preferred: readonly string[]): Lang {
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (isLang(base)) return base;
-  }
-  return 'en';
 }
