@@ -1,3 +1,4 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 // Unit tests sit beside their modules; integration tests start real PocketBase processes, so they run one file at a time.
@@ -5,6 +6,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // Compiles rune modules (*.svelte.ts) so state classes can be tested beside their code.
+        plugins: [svelte()],
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

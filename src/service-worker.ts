@@ -7,7 +7,9 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type 
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { parsePushPayload } from '$lib/client/push-payload';
 import { notificationClickPath } from '$lib/domain/notifications/notification-url';
-import { catalogs, pickLang } from '$lib/i18n';
+import { pickLang } from '$lib/i18n/langs';
+import enCore from '$lib/i18n/en/core';
+import esCore from '$lib/i18n/es/core';
 
 declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 
@@ -27,7 +29,7 @@ clientsClaim();
 self.addEventListener('push', (event) => {
   const notice = parsePushPayload(event.data?.text() ?? null, self.location.origin);
   // The worker does not know the device's language; the buttons are titled here, like the rest of the app.
-  const t = catalogs[pickLang(self.navigator.languages ?? [])].offers;
+  const t = { en: enCore, es: esCore }[pickLang(self.navigator.languages ?? [])].offers;
   const offer = notice.actions.length > 0;
   event.waitUntil(
     self.registration.showNotification(notice.title, {

@@ -1,17 +1,10 @@
 // A channel's business hours as the channels screen reads them: the cached record, and "open now?" in its own zone.
-import * as z from 'zod/mini';
 import { describeOpening } from '../domain/hours/business-hours';
 import type { TimeZonePort } from '../domain/hours/time-zone-port';
 import { validateSchedule, type ParsedSchedule } from '../schemas/hours';
-import { channelRecordSchema, type ChannelRecord } from '../schemas/directory';
+import type { ChannelHoursRecord } from './channel-record';
 
-/** A channel as the device keeps it: the directory fields plus its zone and raw `business_hours` JSON. */
-export const channelHoursRecordSchema = z.extend(channelRecordSchema, {
-  timezone: z.pipe(z.nullish(z.string()), z.transform((value) => value ?? '')),
-  business_hours: z.pipe(z.nullish(z.unknown()), z.transform((value) => value ?? null)),
-});
-/** Optional fields: rows cached before the hours were kept read as "around the clock" until the next refresh. */
-export type ChannelHoursRecord = ChannelRecord & { timezone?: string; business_hours?: unknown };
+export { channelHoursRecordSchema, type ChannelHoursRecord } from './channel-record';
 
 /** Where a channel stands now; times are epoch ms, shown in `zone`. */
 export type ChannelOpening =

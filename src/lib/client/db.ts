@@ -1,6 +1,6 @@
 // The device's copy of what the agent sees, plus the outbox of changes made offline. Pages read from here first.
 import Dexie, { type EntityTable } from 'dexie';
-import type { ChannelHoursRecord } from './channel-hours';
+import type { ChannelHoursRecord } from './channel-record';
 import type { ConversationRecord, MessageRecord, NoteRecord } from '../schemas/conversation';
 import type { AgentRecord, CannedReplyRecord, ContactRecord, LabelRecord, TeamRecord, TemplateRecord } from '../schemas/directory';
 

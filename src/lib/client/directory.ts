@@ -10,7 +10,7 @@ import {
   teamRecordSchema,
   templateRecordSchema,
 } from '../schemas/directory';
-import { channelHoursRecordSchema } from './channel-hours';
+import { channelHoursRecordSchema } from './channel-record';
 import type { DeskDb } from './db';
 
 const AGENT_FIELDS = 'id,name,role,status,teams,max_open,shift_ends_at,updated';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../i18n/en';
-import { es } from '../i18n/es';
+import en from '../i18n/en/core';
+import es from '../i18n/es/core';
 import { formatSlaChip, formatSpan, slaChipOf } from './sla-chip';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);

@@ -1,5 +1,5 @@
 // The SLA countdown a queue row shows: how long until the next promised response, or how long it is overdue.
-import type { Messages } from '../i18n/en';
+import type { Messages } from '../i18n';
 import type { ConversationRecord } from '../schemas/conversation';
 
 const MINUTE_MS = 60_000;

@@ -1,5 +1,5 @@
 // Dates and durations in the reader's language. Intl lives here, at the edge, not in the domain.
-import type { Messages } from './en';
+import type { Messages } from './index';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

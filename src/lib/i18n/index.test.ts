@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogs, pickLang } from './index';
+import { LANGS, loadPart, PARTS, pickLang } from './index';
 
 describe('pickLang', () => {
   it.each([
@@ -12,11 +12,19 @@ describe('pickLang', () => {
   });
 });
 
+const keys = (value: unknown, prefix = ''): string[] =>
+  value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix];
+
 describe('catalogs', () => {
-  it('translate every string of every language', () => {
-    const keys = (value: unknown, prefix = ''): string[] =>
-      value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix];
-    const english = keys(catalogs.en).sort();
-    for (const catalog of Object.values(catalogs)) expect(keys(catalog).sort()).toEqual(english);
+  it.each(PARTS)('translate every string of the %s part in every language', async (part) => {
+    const english = keys(await loadPart('en', part)).sort();
+    expect(english.length).toBeGreaterThan(0);
+    for (const lang of LANGS) expect(keys(await loadPart(lang, part)).sort()).toEqual(english);
+  });
+
+  it('keep every top-level key in exactly one part', async () => {
+    const owners = new Map<string, string[]>();
+    for (const part of PARTS) for (const key of Object.keys(await loadPart('en', part))) owners.set(key, [...(owners.get(key) ?? []), part]);
+    expect([...owners].filter(([, parts]) => parts.length > 1)).toEqual([]);
   });
 });

@@ -1,0 +1,34 @@
+// Spanish strings for the settings screen.
+import type settings from '../en/settings';
+
+const es: typeof settings = {
+  push: {
+    heading: 'Notificaciones',
+    explain: 'Recibe un aviso en este dispositivo cuando te ofrezcan, asignen, pasen o escalen una conversación, aunque la app esté cerrada.',
+    enable: 'Activar notificaciones',
+    disable: 'Desactivar en este dispositivo',
+    working: 'Un momento…',
+    state: {
+      checking: 'Comprobando este dispositivo…',
+      on: 'Las notificaciones están activadas en este dispositivo.',
+      off: 'Las notificaciones están desactivadas en este dispositivo.',
+      denied: 'Las notificaciones están bloqueadas para esta app. Permítelas en los ajustes del navegador o del teléfono y vuelve aquí.',
+      unsupported: 'Este navegador no puede recibir notificaciones push.',
+      'ios-install': 'En iPhone y iPad las notificaciones solo funcionan en la app instalada: toca Compartir, luego «Añadir a pantalla de inicio», y abre Pocketdesk desde allí.',
+      unconfigured: 'El servidor aún no tiene clave push. Pide a un administrador que la configure.',
+    },
+    failed: 'No se pudieron activar las notificaciones. Inténtalo de nuevo.',
+    offline: 'Conéctate para cambiar las notificaciones.',
+  },
+  settings: {
+    title: 'Ajustes',
+    general: 'General',
+  },
+  messageAlerts: {
+    label: 'Avisarme también de los mensajes nuevos de clientes en mis conversaciones',
+    hint: 'Se aplica a todos tus dispositivos con notificaciones activadas.',
+    failed: 'No se pudo guardar el ajuste. Vuelve a intentarlo.',
+  },
+};
+
+export default es;

@@ -1,0 +1,7 @@
+// Admin forms show field errors in the channel screens' words (FieldError), so both parts load first.
+import { locale } from '$lib/state/locale.svelte';
+import type { LayoutLoad } from './$types';
+
+export const load: LayoutLoad = async () => {
+  await locale.load('admin', 'channels');
+};
