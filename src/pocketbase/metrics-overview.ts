@@ -1,42 +1,15 @@
 import { METRIC_BUCKETS } from '../lib/schemas/metrics';
 import { readMetricsRequest } from './metrics-request';
+import { binsByKey, binsOf, elapsedMs, rowsByKey, spreadsByKey, type Params, type Spread } from './metrics-sql';
 import { isoDate } from './records';
 
-// The dashboard's headline figures computed by SQL, so they stay fast on a large history (the full report with
-// groups, handle time and business-hours variants is /api/pocketdesk/metrics). Definitions match the metrics
-// domain: percentiles are nearest-rank, the median averages the two middle values.
-
-type Params = Record<string, unknown>;
-
-function scalar(app: core.App, sql: string, params: Params): number | null {
-  // DynamicModel takes its column types from the example values, and 0.0 is an integer in JS: 0.5 makes it a float.
-  const rows = arrayOf(new DynamicModel({ v: 0.5 }));
-  // all() rather than one(): no row (an empty HAVING) means "no value", not an error.
-  app.db().newQuery(`SELECT v FROM (${sql}) LIMIT 1`).bind(params as dbx.Params).all(rows);
-  return rows.length ? Number(rows[0].v) : null;
-}
+// The dashboard's figures computed by SQL, so they stay fast on a large history: the headline, and with groupBy the
+// same figures per agent, team or channel (plus each key's open load now). What needs message-level timelines
+// (handle time, business-hours first response) stays in the full report, /api/pocketdesk/metrics. Each figure
+// keeps the cohort of src/lib/domain/metrics/conversation-summary.ts; tests/integration/metrics.test.ts compares them.
 
 function count(app: core.App, where: string, params: Params): number {
-  return scalar(app, `SELECT COUNT(*) AS v FROM conversations c WHERE ${where}`, params) ?? 0;
-}
-
-/** Nearest-rank percentile and median of a numeric column: one sort in SQLite, three rows back. */
-function distribution(app: core.App, valueSql: string, where: string, params: Params): { medianMs: number | null; p90Ms: number | null; count: number } {
-  const n = count(app, where, params);
-  if (n === 0) return { medianMs: null, p90Ms: null, count: 0 };
-  const low = Math.floor((n + 1) / 2);
-  const high = Math.floor(n / 2) + 1;
-  const p90 = Math.ceil(0.9 * n);
-  const rows = arrayOf(new DynamicModel({ rn: 0, v: 0.5 }));
-  app
-    .db()
-    // The value is computed once per row in the innermost query (twice, in ORDER BY and SELECT, cost 2× on 100k rows).
-    .newQuery(`SELECT rn, v FROM (SELECT ROW_NUMBER() OVER (ORDER BY v) AS rn, v FROM (SELECT ${valueSql} AS v FROM conversations c WHERE ${where})) WHERE rn IN (${low}, ${high}, ${p90})`)
-    .bind(params as dbx.Params)
-    .all(rows);
-  const at = (rank: number) => Number(rows.find((row) => Number(row.rn) === rank)?.v ?? 0);
-  // Odd n: low = high, the middle value; even n: the mean of the two middle values.
-  return { medianMs: Math.round((at(low) + at(high)) / 2), p90Ms: Math.round(at(p90)), count: n };
+  return rowsByKey(app, `SELECT '' AS k, COUNT(*) AS n FROM conversations c WHERE ${where}`, params, { n: 0 }).get('')?.n ?? 0;
 }
 
 /**
@@ -66,9 +39,71 @@ function backlogOf(app: core.App, and: (...parts: string[]) => string, params: P
   });
 }
 
-const elapsedMs = (to: string, from: string) => `CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`;
+const GROUP_COLUMNS = { agent: 'c.assignee', team: 'c.team', channel: 'c.channel' } as const;
 
-/** GET /api/pocketdesk/metrics/overview — counts, first response, resolution, FCR, CSAT and backlog, by SQL. */
+/** Every SQL figure of one scope, per key of `keySql` ('' for the whole scope). */
+function summariesBy(app: core.App, keySql: string, and: (...parts: string[]) => string, params: Params) {
+  const created = and('c.created >= {:from}', 'c.created < {:to}');
+  const resolved = and("c.resolved_at != ''", 'c.resolved_at >= {:from}', 'c.resolved_at < {:to}');
+  // A desk that wrote first has no response time (the domain skips a reply before the question).
+  const answered = `${created} AND c.first_response_at != '' AND c.first_response_at >= c.created`;
+  const frt = elapsedMs('c.first_response_at', 'c.created');
+  const duration = elapsedMs('c.resolved_at', 'c.created');
+  const openedRows = rowsByKey(app, `SELECT ${keySql} AS k, COUNT(*) AS opened, COALESCE(SUM(c.sla_breached = 1), 0) AS sla FROM conversations c WHERE ${created} GROUP BY k`, params, { opened: 0, sla: 0 });
+  // One scan: every resolved-side figure is a conditional sum over the same rows.
+  const ratings = [1, 2, 3, 4, 5].map((r) => `COALESCE(SUM(c.csat_rating = ${r}), 0) AS r${r}`).join(', ');
+  const resolvedRows = rowsByKey(
+    app,
+    `SELECT ${keySql} AS k, COUNT(*) AS resolved, COALESCE(SUM(c.resolved_by = 'bot'), 0) AS bot, COALESCE(SUM(c.reopen_count = 0 AND c.handover_count = 0), 0) AS fcr, COALESCE(SUM(MAX(0, ${duration})), 0) AS durationSum, ${ratings} FROM conversations c WHERE ${resolved} GROUP BY k`,
+    params,
+    { resolved: 0, bot: 0, fcr: 0, durationSum: 0, r1: 0, r2: 0, r3: 0, r4: 0, r5: 0 },
+  );
+  // Agent replies on the conversations resolved in the period, as the domain counts "out-agent" events.
+  const replies = rowsByKey(
+    app,
+    `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c JOIN messages m ON m.conversation = c.id WHERE ${resolved} AND m.direction = 'out' AND m.sender = 'agent' AND m.type != 'reaction' GROUP BY k`,
+    params,
+    { n: 0 },
+  );
+  const openNow = rowsByKey(app, `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c WHERE ${and("c.resolved_at = ''")} GROUP BY k`, params, { n: 0 });
+  const firstResponse = spreadsByKey(app, keySql, frt, answered, params);
+  const resolution = spreadsByKey(app, keySql, `MAX(0, ${duration})`, resolved, params);
+  const bins = binsByKey(app, keySql, frt, answered, params);
+  const figuresOf = (key: string) => {
+    const o = openedRows.get(key);
+    const r = resolvedRows.get(key);
+    const done = r?.resolved ?? 0;
+    const distribution = { 1: r?.r1 ?? 0, 2: r?.r2 ?? 0, 3: r?.r3 ?? 0, 4: r?.r4 ?? 0, 5: r?.r5 ?? 0 };
+    const rated = distribution[1] + distribution[2] + distribution[3] + distribution[4] + distribution[5];
+    const ratingSum = distribution[1] + 2 * distribution[2] + 3 * distribution[3] + 4 * distribution[4] + 5 * distribution[5];
+    const spread = (value: Spread | undefined) => ({ medianMs: value?.medianMs ?? null, p90Ms: value?.p90Ms ?? null });
+    return {
+      key: key || null,
+      summary: {
+        opened: o?.opened ?? 0,
+        resolved: done,
+        botResolved: r?.bot ?? 0,
+        firstResponse: { ...spread(firstResponse.get(key)), count: firstResponse.get(key)?.count ?? 0 },
+        resolution: spread(resolution.get(key)),
+        firstContactResolutionRate: done ? (r?.fcr ?? 0) / done : null,
+        averageDurationMs: done ? (r?.durationSum ?? 0) / done : null,
+        repliesPerConversation: done ? (replies.get(key)?.n ?? 0) / done : null,
+        csat: { average: rated ? ratingSum / rated : null, count: rated, distribution },
+      },
+      slaBreaches: o?.sla ?? 0,
+      openNow: openNow.get(key)?.n ?? 0,
+      firstResponseBins: binsOf(bins.get(key)),
+    };
+  };
+  // Every key with something in the period, or open now (an agent whose queue is full but quiet still shows).
+  return { keys: [...new Set([...openedRows.keys(), ...resolvedRows.keys(), ...openNow.keys()])], figuresOf };
+}
+
+/**
+ * GET /api/pocketdesk/metrics/overview — the headline figures (top level), SLA breaches, first-response bins and
+ * the backlog, by SQL; with groupBy=agent|team|channel also `groups`, the same figures per key (keys ascending,
+ * "none" last, as the full report orders them).
+ */
 export function handleMetricsOverview(e: core.RequestEvent): void {
   const request = readMetricsRequest(e);
   if (!request) return;
@@ -85,36 +120,20 @@ export function handleMetricsOverview(e: core.RequestEvent): void {
     scope.push(teamIds.length ? `c.team IN (${teamIds.map((_, i) => `{:t${i}}`).join(', ')})` : '0');
   }
   const and = (...parts: string[]) => [...parts, ...scope].join(' AND ');
-  const created = and('c.created >= {:from}', 'c.created < {:to}');
-  const resolved = and("c.resolved_at != ''", 'c.resolved_at >= {:from}', 'c.resolved_at < {:to}');
-  // One scan per period: every resolved-side figure is a conditional sum over the same rows.
-  const totals = new DynamicModel({ resolved: 0, bot: 0, fcr: 0, rated: 0, ratingSum: 0, r1: 0, r2: 0, r3: 0, r4: 0, r5: 0 });
-  app
-    .db()
-    .newQuery(
-      `SELECT COUNT(*) AS resolved, COALESCE(SUM(c.resolved_by = 'bot'), 0) AS bot, COALESCE(SUM(c.reopen_count = 0 AND c.handover_count = 0), 0) AS fcr,` +
-        ` COALESCE(SUM(c.csat_rating >= 1), 0) AS rated, COALESCE(SUM(CASE WHEN c.csat_rating >= 1 THEN c.csat_rating ELSE 0 END), 0) AS ratingSum,` +
-        [1, 2, 3, 4, 5].map((r) => ` COALESCE(SUM(c.csat_rating = ${r}), 0) AS r${r}`).join(',') +
-        ` FROM conversations c WHERE ${resolved}`,
-    )
-    .bind(params as dbx.Params)
-    .one(totals);
-  const resolvedCount = Number(totals.resolved);
-  const rated = Number(totals.rated);
-  const backlog = backlogOf(app, and, params, query.from, query.to, METRIC_BUCKETS[query.bucket]);
+  const whole = summariesBy(app, "''", and, params).figuresOf('');
+  let groups = null;
+  if (query.groupBy !== 'none') {
+    const grouped = summariesBy(app, GROUP_COLUMNS[query.groupBy], and, params);
+    // '' (no agent, team) sorts last, as the full report puts its "none" group.
+    groups = grouped.keys.sort((a, b) => (a === b ? 0 : a === '' ? 1 : b === '' ? -1 : a < b ? -1 : 1)).map(grouped.figuresOf);
+  }
   e.json(200, {
     query,
-    opened: count(app, created, params),
-    resolved: resolvedCount,
-    botResolved: Number(totals.bot),
-    firstResponse: distribution(app, elapsedMs('c.first_response_at', 'c.created'), `${created} AND c.first_response_at != ''`, params),
-    resolution: distribution(app, elapsedMs('c.resolved_at', 'c.created'), resolved, params),
-    firstContactResolutionRate: resolvedCount ? Number(totals.fcr) / resolvedCount : null,
-    csat: {
-      average: rated ? Number(totals.ratingSum) / rated : null,
-      count: rated,
-      distribution: { 1: Number(totals.r1), 2: Number(totals.r2), 3: Number(totals.r3), 4: Number(totals.r4), 5: Number(totals.r5) },
-    },
-    backlog,
+    ...whole.summary,
+    slaBreaches: whole.slaBreaches,
+    openNow: whole.openNow,
+    firstResponseBins: whole.firstResponseBins,
+    backlog: backlogOf(app, and, params, query.from, query.to, METRIC_BUCKETS[query.bucket]),
+    groups,
   });
 }
