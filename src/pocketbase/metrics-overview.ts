@@ -58,10 +58,11 @@ function summariesBy(app: core.App, keySql: string, and: (...parts: string[]) =>
     params,
     { resolved: 0, bot: 0, fcr: 0, durationSum: 0, r1: 0, r2: 0, r3: 0, r4: 0, r5: 0 },
   );
-  // Agent replies on the conversations resolved in the period, as the domain counts "out-agent" events.
+  // Agent replies on the conversations resolved in the period, as the domain counts "out-agent" events. Without
+  // INDEXED BY, SQLite walks every conversation in assignee order to save the GROUP BY sort (EXPLAIN QUERY PLAN).
   const replies = rowsByKey(
     app,
-    `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c JOIN messages m ON m.conversation = c.id WHERE ${resolved} AND m.direction = 'out' AND m.sender = 'agent' AND m.type != 'reaction' GROUP BY k`,
+    `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c INDEXED BY idx_conversations_resolved_at JOIN messages m ON m.conversation = c.id WHERE ${resolved} AND m.direction = 'out' AND m.sender = 'agent' AND m.type != 'reaction' GROUP BY k`,
     params,
     { n: 0 },
   );
