@@ -1,7 +1,8 @@
 /// <reference path="../.pocketbase/types.d.ts" />
 // The dashboard's SQL overview groups by agent and counts SLA breaches, open load and agent replies: carrying
 // assignee and sla_breached in the period indexes keeps those scans inside the index (no row lookups on 100k
-// conversations), and a message index on what a reply is lets the replies count skip the message rows.
+// conversations), and a message index on what a reply is lets the replies count skip the message rows. The id
+// closes the resolved index: the replies join needs it, and a text primary key is not the rowid an index carries.
 
 migrate(
   (app) => {
@@ -9,7 +10,7 @@ migrate(
     conversations.removeIndex('idx_conversations_created');
     conversations.removeIndex('idx_conversations_resolved_at');
     conversations.addIndex('idx_conversations_created', false, 'created, first_response_at, team, channel, assignee, sla_breached', '');
-    conversations.addIndex('idx_conversations_resolved_at', false, 'resolved_at, created, resolved_by, reopen_count, handover_count, csat_rating, team, channel, assignee', '');
+    conversations.addIndex('idx_conversations_resolved_at', false, 'resolved_at, created, resolved_by, reopen_count, handover_count, csat_rating, team, channel, assignee, id', '');
     app.save(conversations);
     const messages = app.findCollectionByNameOrId('messages');
     messages.addIndex('idx_messages_replies', false, 'conversation, direction, sender, type', '');
