@@ -1,7 +1,7 @@
 import { FRT_EDGES_MIN } from '../lib/domain/metrics/response-histogram';
 
-// SQL building blocks of the overview. Every figure is computed per group key (`k`), where the whole scope is the
-// one key '': the headline and the per-agent rows then share one definition. Percentiles are nearest-rank and the
+// SQL building blocks of the overview. Counts are computed per group key (`k`), where the whole scope is the one
+// key '': the headline and the per-agent rows then share one definition. Percentiles are nearest-rank and the
 // median averages the two middle values, as in src/lib/domain/metrics/percentile.ts.
 
 export type Params = Record<string, unknown>;
@@ -29,45 +29,40 @@ export interface Spread {
 }
 
 /**
- * Median, 90th percentile and count of `valueSql` per key, with one window sort: each row learns its rank and its
- * partition's size, and only the (at most three) rows at the wanted ranks come back.
+ * Median and 90th percentile of `valueSql` over the `count` rows of `where`, each read at its rank with ORDER BY …
+ * LIMIT 1 OFFSET. With `index` (an index led by the key column and the value expression, written exactly as
+ * `valueSql`) each rank is a short walk along the index instead of a sort: window functions took ~0.3 s per
+ * 100k rows in the hooks' SQLite, an indexed rank a few milliseconds.
  */
-export function spreadsByKey(app: core.App, keySql: string, valueSql: string, where: string, params: Params): Map<string, Spread> {
-  // ⌈0.9·n⌉ in integers is (9n + 9) / 10 rounded down; the middle ranks are ⌊(n+1)/2⌋ and ⌊n/2⌋+1 (equal for odd n).
-  const sql =
-    `SELECT k, MAX(n) AS n, AVG(CASE WHEN rn = (n + 1) / 2 OR rn = n / 2 + 1 THEN v END) AS median, MAX(CASE WHEN rn = (9 * n + 9) / 10 THEN v END) AS p90` +
-    ` FROM (SELECT k, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v) AS rn, COUNT(*) OVER (PARTITION BY k) AS n` +
-    ` FROM (SELECT ${keySql} AS k, ${valueSql} AS v FROM conversations c WHERE ${where}))` +
-    ` WHERE rn = (n + 1) / 2 OR rn = n / 2 + 1 OR rn = (9 * n + 9) / 10 GROUP BY k`;
-  const spreads = new Map<string, Spread>();
-  for (const [key, row] of rowsByKey(app, sql, params, { n: 0, median: 0, p90: 0 })) {
-    // With odd n both middle ranks are the same row, so the average is that value.
-    spreads.set(key, { medianMs: Math.round(row.median), p90Ms: Math.round(row.p90), count: row.n });
-  }
-  return spreads;
+export function spreadOf(app: core.App, valueSql: string, where: string, params: Params, count: number, index: string | null): Spread {
+  if (count === 0) return { medianMs: null, p90Ms: null, count: 0 };
+  // Nearest rank ⌈0.9·n⌉; the middle ranks ⌊(n+1)/2⌋ and ⌊n/2⌋+1 are the same row for odd n.
+  const ranks = { lo: Math.floor((count + 1) / 2), hi: Math.floor(count / 2) + 1, p90: Math.ceil((9 * count) / 10) };
+  const from = `FROM conversations c${index ? ` INDEXED BY ${index}` : ''} WHERE ${where} ORDER BY ${valueSql}`;
+  const at = (rank: number) => `(SELECT ${valueSql} ${from} LIMIT 1 OFFSET ${rank - 1})`;
+  const row = rowsByKey(app, `SELECT '' AS k, ${at(ranks.lo)} AS lo, ${at(ranks.hi)} AS hi, ${at(ranks.p90)} AS p90`, params, { lo: 0, hi: 0, p90: 0 }).get('');
+  // Clamped like the domain's durations (never below 0); clamping is monotonic, so the ranks are unchanged.
+  const value = (ms: number) => Math.max(0, ms);
+  return { medianMs: Math.round((value(row?.lo ?? 0) + value(row?.hi ?? 0)) / 2), p90Ms: value(row?.p90 ?? 0), count };
 }
 
-/** The histogram bin index of a duration in ms, as `frtHistogram` places it (the last bin is open-ended). */
-function binSql(durationSql: string): string {
-  const cases = FRT_EDGES_MIN.slice(1).map((edge, i) => `WHEN ${durationSql} < ${edge * 60_000} THEN ${i}`);
-  return `CASE ${cases.join(' ')} ELSE ${FRT_EDGES_MIN.length - 1} END`;
-}
-
-/** First-response histogram counts per key: index i counts the durations in bin i. */
+/**
+ * First-response histogram counts per key: index i counts the durations in bin i. One range count per bin on
+ * idx_conversations_frt, which is ordered by the duration: each seek walks only its bin's entries and reads the
+ * duration from the index, where a GROUP BY over the rows parsed two dates per row (~0.5 s per 100k in the hooks).
+ */
 export function binsByKey(app: core.App, keySql: string, durationSql: string, where: string, params: Params): Map<string, number[]> {
-  const rows = arrayOf(new DynamicModel({ k: '', b: 0, n: 0 }));
-  app
-    .db()
-    .newQuery(`SELECT k, ${binSql('d')} AS b, COUNT(*) AS n FROM (SELECT ${keySql} AS k, ${durationSql} AS d FROM conversations c WHERE ${where}) GROUP BY k, b`)
-    .bind(params as dbx.Params)
-    .all(rows);
   const bins = new Map<string, number[]>();
-  for (const row of rows as unknown as Array<Record<string, unknown>>) {
-    const key = String(row.k ?? '');
-    const counts = bins.get(key) ?? new Array<number>(FRT_EDGES_MIN.length).fill(0);
-    counts[Number(row.b)] = Number(row.n);
-    bins.set(key, counts);
-  }
+  FRT_EDGES_MIN.forEach((fromMin, i) => {
+    const toMin = FRT_EDGES_MIN[i + 1];
+    const range = `${durationSql} >= ${fromMin * 60_000}${toMin === undefined ? '' : ` AND ${durationSql} < ${toMin * 60_000}`}`;
+    const rows = rowsByKey(app, `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c INDEXED BY idx_conversations_frt WHERE ${range} AND ${where} GROUP BY k`, params, { n: 0 });
+    for (const [key, row] of rows) {
+      const counts = bins.get(key) ?? new Array<number>(FRT_EDGES_MIN.length).fill(0);
+      counts[i] = row.n;
+      bins.set(key, counts);
+    }
+  });
   return bins;
 }
 

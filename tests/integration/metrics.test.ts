@@ -200,6 +200,9 @@ describe('SQL overview', () => {
     const active = (groups: Array<{ key: string | null; summary: Summary }>) => groups.filter((g) => g.summary.opened + g.summary.resolved > 0);
     const fullGroups = active(report.groups);
     expect(fullGroups.length).toBeGreaterThanOrEqual(keys);
+    // The headline, summed from the groups' counts, is still the whole scope's.
+    expect(comparable(overview)).toEqual(comparable(report.summary));
+    expect(overview.firstResponseBins).toEqual(report.firstResponseBins);
     expect(active(overview.groups).map((g) => [g.key, comparable(g.summary)])).toEqual(fullGroups.map((g) => [g.key, comparable(g.summary)]));
     for (const group of fullGroups) {
       const sql = overview.groups.find((g: { key: string | null }) => g.key === group.key);
