@@ -6,7 +6,11 @@ import { FRT_EDGES_MIN } from '../lib/domain/metrics/response-histogram';
 
 export type Params = Record<string, unknown>;
 
-/** Milliseconds between two PocketBase date columns, as an integer. */
+/**
+ * Milliseconds between two PocketBase date columns, as an integer. The rank indexes of
+ * pb_migrations/1764003100_cover_dashboard_indexes.js spell the same expression: SQLite uses an indexed
+ * expression only where a query writes it identically.
+ */
 export const elapsedMs = (to: string, from: string) => `CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`;
 
 /** Runs a grouped query whose first column is the key `k`; rows come back keyed by it. */
