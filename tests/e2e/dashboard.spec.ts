@@ -24,6 +24,16 @@ test('a manager on a tablet opens the dashboard, filters a team and exports its 
 
   const asBo = await api.as(bo.email, bo.password);
   expect((await asBo.create('messages', { conversation: answered, direction: 'out', author: bo.id, type: 'text', text: 'A plumber is on the way' })).status).toBe(200);
+  // Hold the full report: the SQL figures must paint without it, its own figures marked as loading.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === '/api/pocketdesk/metrics',
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
 
   await signInAs(page, mo);
   await page.getByRole('button', { name: 'Menu' }).click();
@@ -35,12 +45,18 @@ test('a manager on a tablet opens the dashboard, filters a team and exports its 
 
   await expect(page.locator('[data-figure="opened"] dd')).toHaveText('3');
   await expect(page.locator('[data-figure="slaBreaches"] dd')).toHaveText('1');
+  await expect(page.locator('[data-figure="frtMedian"] dd')).not.toHaveText('Loading…');
+  await expect(page.locator('[data-figure="handleTime"] dd')).toHaveText('Loading…');
+  release();
+  await expect(page.locator('[data-figure="handleTime"] dd')).not.toHaveText('Loading…');
+  await expect(page.getByText('Business-hours figures need a single channel: pick one above.')).toBeVisible();
   const load = page.getByRole('region', { name: 'Load per agent' });
   await expect(load.getByText(`2 agents; the busiest, ${bo.name}, has 2 conversations.`)).toBeVisible();
   const histogram = page.getByRole('region', { name: 'First response time distribution' });
   await expect(histogram.getByText(/^1 conversation answered; most within /)).toBeVisible();
   await load.getByText('Show the data').click();
-  await expect(load.getByRole('row', { name: new RegExp(cy.name) }).getByRole('cell')).toHaveText(['1', '0']);
+  // Opened in the period, resolved, open now.
+  await expect(load.getByRole('row', { name: new RegExp(cy.name) }).getByRole('cell')).toHaveText(['1', '0', '1']);
 
   const [download] = await Promise.all([page.waitForEvent('download'), load.getByRole('button', { name: 'Export Load per agent as CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^pocketdesk-agents-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
@@ -67,6 +83,10 @@ test('the headline figures export as CSV and the dashboard is for staff only', a
   await page.getByLabel('From').fill('2026-01-10');
   await page.getByLabel('To').fill('2026-01-01');
   await expect(page.getByRole('alert')).toHaveText('The last day must not come before the first.');
+  // Two months: the SQL figures only, with a note on what was left out.
+  await page.getByLabel('To').fill('2026-03-01');
+  await expect(page.getByText(/worked out for periods of up to 31 days/)).toBeVisible();
+  await expect(page.locator('[data-figure="handleTime"] dd')).toHaveText('—');
   await page.getByLabel('Period').selectOption('30d');
   await page.getByLabel('Team').selectOption(teamId);
   await expect(page.locator('[data-figure="opened"] dd')).toHaveText('1');

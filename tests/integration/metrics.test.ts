@@ -137,3 +137,96 @@ describe('QA review', () => {
     expect((await agentA.list('qa_reviews')).map((r) => r.feedback)).toEqual(['Clear and kind.']);
   });
 });
+
+describe('SQL overview', () => {
+  let agentB: string;
+  beforeAll(async () => {
+    // More variety than the first tickets: two agents replying, a rating, a breach, one ticket still open.
+    const b = await createAgent(root, { name: 'Metric Agent B', teams: [teamA], status: 'offline' });
+    agentB = b.id;
+    const asB = await root.as(b.email, PASSWORD);
+    for (const [n, who, api] of [[4, agentAId, agentA], [5, agentB, asB], [6, agentB, asB]] as const) {
+      const id = await ticket(n, teamA);
+      await root.update('conversations', id, { assignee: who });
+      expect((await api.create('messages', { conversation: id, direction: 'out', author: who, type: 'text', text: 'Hello' })).status).toBe(200);
+      expect((await api.create('messages', { conversation: id, direction: 'out', author: who, type: 'text', text: 'Anything else?' })).status).toBe(200);
+      if (n !== 6) await api.update('conversations', id, { status: 'resolved' });
+      if (n === 5) await root.update('conversations', id, { csat_rating: 4 });
+      if (n === 6) await root.update('conversations', id, { sla_breached: true });
+    }
+  });
+
+  type Summary = Record<string, any>;
+  // The figures both computations share; handle time and business hours stay in the full report only.
+  const comparable = (s: Summary) => ({
+    opened: s.opened,
+    resolved: s.resolved,
+    botResolved: s.botResolved,
+    firstContactResolutionRate: s.firstContactResolutionRate,
+    repliesPerConversation: s.repliesPerConversation,
+    averageDurationMs: s.averageDurationMs === null ? null : Math.round(s.averageDurationMs),
+    resolution: { medianMs: s.resolution.medianMs === null ? null : Math.round(s.resolution.medianMs), p90Ms: s.resolution.p90Ms },
+    frtCount: s.firstResponse.count,
+    csat: s.csat,
+  });
+  // SQL measures first response from the conversation's creation, the domain from its first message: the same
+  // webhook writes both, a few milliseconds apart.
+  const closeFrt = (sql: Summary, full: Summary) => {
+    for (const key of ['medianMs', 'p90Ms']) {
+      if (full.firstResponse[key] === null) expect(sql.firstResponse[key]).toBeNull();
+      else expect(Math.abs(sql.firstResponse[key] - full.firstResponse[key])).toBeLessThan(1000);
+    }
+  };
+
+  it('gives the full report’s headline figures and first-response bins for the whole scope', async () => {
+    const report = (await admin.request('GET', `/api/pocketdesk/metrics?${range()}`)).body;
+    const overview = (await admin.request('GET', `/api/pocketdesk/metrics/overview?${range()}`)).body;
+    expect(report.summary.resolved).toBeGreaterThan(2);
+    expect(report.summary.csat.count).toBe(1);
+    expect(comparable(overview)).toEqual(comparable(report.summary));
+    closeFrt(overview, report.summary);
+    expect(overview.firstResponseBins).toEqual(report.firstResponseBins);
+    expect(overview.groups).toBeNull();
+  });
+
+  it.each([
+    ['agent', 2],
+    ['team', 2],
+    ['channel', 1],
+  ] as const)('gives the full report’s figures per %s', async (groupBy, keys) => {
+    const report = (await admin.request('GET', `/api/pocketdesk/metrics?${range()}&groupBy=${groupBy}`)).body;
+    const overview = (await admin.request('GET', `/api/pocketdesk/metrics/overview?${range()}&groupBy=${groupBy}`)).body;
+    // The full report also lists keys with only older, still-open conversations (nothing opened or resolved now).
+    const active = (groups: Array<{ key: string | null; summary: Summary }>) => groups.filter((g) => g.summary.opened + g.summary.resolved > 0);
+    const fullGroups = active(report.groups);
+    expect(fullGroups.length).toBeGreaterThanOrEqual(keys);
+    // The headline, summed from the groups' counts, is still the whole scope's.
+    expect(comparable(overview)).toEqual(comparable(report.summary));
+    expect(overview.firstResponseBins).toEqual(report.firstResponseBins);
+    expect(active(overview.groups).map((g) => [g.key, comparable(g.summary)])).toEqual(fullGroups.map((g) => [g.key, comparable(g.summary)]));
+    for (const group of fullGroups) {
+      const sql = overview.groups.find((g: { key: string | null }) => g.key === group.key);
+      closeFrt(sql.summary, group.summary);
+      expect(sql.firstResponseBins).toEqual(report.groupFirstResponseBins.find((g: { key: string | null }) => g.key === group.key).bins);
+    }
+  });
+
+  it('counts SLA breaches and each agent’s open conversations now', async () => {
+    const overview = (await admin.request('GET', `/api/pocketdesk/metrics/overview?${range()}&groupBy=agent`)).body;
+    const breached = await root.list('conversations', `sla_breached = true && created >= "${new Date(from).toISOString().replace('T', ' ')}"`);
+    expect(overview.slaBreaches).toBe(breached.length);
+    expect(overview.slaBreaches).toBeGreaterThan(0);
+    const byKey = new Map(overview.groups.map((g: { key: string | null }) => [g.key, g]));
+    for (const agent of [agentAId, agentB]) {
+      const open = await root.list('conversations', `assignee = "${agent}" && resolved_at = ""`);
+      expect((byKey.get(agent) as { openNow: number }).openNow).toBe(open.length);
+    }
+    expect((byKey.get(agentB) as { slaBreaches: number }).slaBreaches).toBe(1);
+  });
+
+  it('keeps a manager to their own teams', async () => {
+    const overview = (await managerA.request('GET', `/api/pocketdesk/metrics/overview?${range()}&groupBy=team`)).body;
+    expect(overview.groups.map((g: { key: string | null }) => g.key)).toEqual([teamA]);
+    expect((await managerA.request('GET', `/api/pocketdesk/metrics/overview?${range()}&teamId=${teamB}`)).status).toBe(403);
+  });
+});

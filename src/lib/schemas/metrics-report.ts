@@ -33,12 +33,14 @@ const summarySchema = z.object({
 
 const binsSchema = z.array(z.object({ fromMin: z.number(), toMin: z.number().nullable(), count: z.number() }));
 
+const backlogSchema = z.array(z.object({ start: z.number(), end: z.number(), open: z.number() }));
+
 /** The JSON report: headline summary, optional groups, the backlog series, first-response histograms. */
 export const metricsReportSchema = z.object({
   conversations: z.number(),
   summary: summarySchema,
   groups: z.array(z.object({ key: z.string().nullable(), summary: summarySchema })).nullable(),
-  backlog: z.array(z.object({ start: z.number(), end: z.number(), open: z.number() })),
+  backlog: backlogSchema,
   businessHours: z.boolean(),
   firstResponseBins: binsSchema,
   groupFirstResponseBins: z.array(z.object({ key: z.string().nullable(), bins: binsSchema })).nullable(),
@@ -46,6 +48,17 @@ export const metricsReportSchema = z.object({
 /** A parsed report; the constraint fails the build if the schema drifts from the domain's summary. */
 export type MetricsReport = z.output<typeof metricsReportSchema> & { summary: SatisfiesSummary<z.output<typeof summarySchema>> };
 type SatisfiesSummary<T extends ConversationSummary> = T;
+
+// The SQL overview has every summary figure but handle time, which needs message timelines.
+const sqlSummarySchema = summarySchema.omit({ handleTime: true });
+const sqlExtrasSchema = z.object({ slaBreaches: z.number(), openNow: z.number(), firstResponseBins: binsSchema });
+
+/** GET /api/pocketdesk/metrics/overview: the summary at the top level, its extras, the backlog and optional groups. */
+export const metricsOverviewSchema = sqlSummarySchema.merge(sqlExtrasSchema).extend({
+  backlog: backlogSchema,
+  groups: z.array(sqlExtrasSchema.extend({ key: z.string().nullable(), summary: sqlSummarySchema })).nullable(),
+});
+export type MetricsOverview = z.output<typeof metricsOverviewSchema>;
 
 /** A finished QA review as the dashboard averages it. */
 export const reviewScoreSchema = z.object({ agent: z.string(), percent: z.number() });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { figureText, type FigureWords } from './figure-text';
 
-const words: FigureWords = { none: '—', seconds: (n) => `${n} s`, minutes: (n) => `${n} min`, hours: (n) => `${n} h`, hoursMinutes: (h, m) => `${h} h ${m} min`, ofFive: (n) => `${n} / 5` };
+const words: FigureWords = { none: '—', pending: 'Loading…', seconds: (n) => `${n} s`, minutes: (n) => `${n} min`, hours: (n) => `${n} h`, hoursMinutes: (h, m) => `${h} h ${m} min`, ofFive: (n) => `${n} / 5` };
 
 describe('figureText', () => {
   it.each([
@@ -21,5 +21,9 @@ describe('figureText', () => {
 
   it('uses the reader’s number format', () => {
     expect(figureText({ key: 'opened', unit: 'count', value: 1200 }, words, 'es')).toMatch(/^1\.?200$/);
+  });
+
+  it('says a pending figure is loading rather than missing', () => {
+    expect(figureText({ key: 'handleTime', unit: 'duration', value: null, pending: true }, words, 'en')).toBe('Loading…');
   });
 });

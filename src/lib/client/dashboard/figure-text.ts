@@ -3,6 +3,7 @@ import type { Figure } from './headline';
 
 export interface FigureWords {
   none: string;
+  pending: string;
   seconds: (n: string) => string;
   minutes: (n: string) => string;
   hours: (n: string) => string;
@@ -21,9 +22,10 @@ export function durationText(ms: number, words: FigureWords, lang: string): stri
   return minutes % 60 === 0 ? words.hours(hours) : words.hoursMinutes(hours, number.format(minutes % 60));
 }
 
-/** The figure's value with its unit, or the "no data" mark. */
+/** The figure's value with its unit, the "loading" word, or the "no data" mark. */
 export function figureText(figure: Figure, words: FigureWords, lang: string): string {
   const { value, unit } = figure;
+  if (figure.pending) return words.pending;
   if (value === null) return words.none;
   if (unit === 'duration') return durationText(value, words, lang);
   if (unit === 'rate') return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(value);

@@ -62,4 +62,12 @@ describe('headlineFigures', () => {
   it('has no QA score without reviews', () => {
     expect(headlineFigures(summary, 0, []).find((figure) => figure.key === 'qaScore')!.value).toBeNull();
   });
+
+  it('marks only the timeline figures pending while the full report loads', () => {
+    const pending = headlineFigures(summary, 2, [], true).filter((figure) => figure.pending);
+    expect(pending.map((figure) => figure.key)).toEqual(['frtBusinessMedian', 'frtBusinessP90', 'handleTime']);
+    expect(pending.every((figure) => figure.value === null)).toBe(true);
+    expect(headlineFigures(summary, 2, [], true).find((figure) => figure.key === 'opened')).toMatchObject({ value: 3 });
+    expect(headlineFigures(summary, 2, []).some((figure) => figure.pending)).toBe(false);
+  });
 });

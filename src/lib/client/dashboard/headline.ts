@@ -29,7 +29,12 @@ export interface Figure {
   key: FigureKey;
   unit: FigureUnit;
   value: number | null;
+  /** Still on its way: the figure needs the full report, which loads after the SQL figures are on screen. */
+  pending?: boolean;
 }
+
+/** Figures only the full report has (they need every message's timeline); the SQL overview has the rest. */
+export const TIMELINE_FIGURES: ReadonlySet<FigureKey> = new Set(['frtBusinessMedian', 'frtBusinessP90', 'handleTime']);
 
 const mean = (values: readonly number[]): number | null => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null);
 
@@ -39,8 +44,8 @@ export function averageHandleTime(summary: ConversationSummary): number | null {
   return replies ? summary.handleTime.reduce((sum, row) => sum + row.totalMs, 0) / replies : null;
 }
 
-/** Every headline figure, in FIGURE_KEYS order. */
-export function headlineFigures(summary: ConversationSummary, slaBreaches: number, reviews: readonly ReviewScoreRow[]): Figure[] {
+/** Every headline figure, in FIGURE_KEYS order; with `timelinesPending` the timeline figures are marked pending. */
+export function headlineFigures(summary: ConversationSummary, slaBreaches: number, reviews: readonly ReviewScoreRow[], timelinesPending = false): Figure[] {
   const { firstResponse, resolution } = summary;
   const values: Record<FigureKey, [FigureUnit, number | null]> = {
     opened: ['count', summary.opened],
@@ -60,5 +65,5 @@ export function headlineFigures(summary: ConversationSummary, slaBreaches: numbe
     slaBreaches: ['count', slaBreaches],
     qaScore: ['percent', mean(reviews.map((review) => review.percent))],
   };
-  return FIGURE_KEYS.map((key) => ({ key, unit: values[key][0], value: values[key][1] }));
+  return FIGURE_KEYS.map((key) => (timelinesPending && TIMELINE_FIGURES.has(key) ? { key, unit: values[key][0], value: null, pending: true } : { key, unit: values[key][0], value: values[key][1] }));
 }

@@ -54,4 +54,13 @@ describe('agentLoads', () => {
   it('keeps only the chosen agent', () => {
     expect(agentLoads(groups, names, 'ana').map((load) => load.agentId)).toEqual(['ana']);
   });
+
+  it('carries each agent’s open conversations now, none when the overview has no count', () => {
+    const open = new Map<string | null, number>([['ben', 7]]);
+    expect(agentLoads(groups, names, '', open).map((load) => [load.agentId, load.openNow])).toEqual([
+      ['ben', 7],
+      ['ana', 0],
+      [null, 0],
+    ]);
+  });
 });

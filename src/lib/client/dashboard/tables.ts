@@ -38,19 +38,20 @@ export function histogramColumns(): Array<CsvColumn<HistogramBin>> {
   ];
 }
 
-/** One agent's bar: conversations opened in the period now with them, and those they resolved. */
+/** One agent's bar: conversations opened in the period now with them, those they resolved, and their open ones now. */
 export interface AgentLoad {
   agentId: string | null;
   name: string;
   opened: number;
   resolved: number;
+  openNow: number;
 }
 
 /** Per-agent load from a report grouped by agent, busiest first; `agentId` keeps only that agent. */
-export function agentLoads(groups: readonly MetricGroup[] | null, nameOf: (key: string | null) => string, agentId = ''): AgentLoad[] {
+export function agentLoads(groups: readonly MetricGroup[] | null, nameOf: (key: string | null) => string, agentId = '', openNow: ReadonlyMap<string | null, number> = new Map()): AgentLoad[] {
   return (groups ?? [])
     .filter((group) => !agentId || group.key === agentId)
-    .map((group) => ({ agentId: group.key, name: nameOf(group.key), opened: group.summary.opened, resolved: group.summary.resolved }))
+    .map((group) => ({ agentId: group.key, name: nameOf(group.key), opened: group.summary.opened, resolved: group.summary.resolved, openNow: openNow.get(group.key) ?? 0 }))
     .sort((a, b) => b.opened - a.opened || b.resolved - a.resolved || a.name.localeCompare(b.name));
 }
 
