@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Api } from '../../tests/support/api';
 import { startPocketBase, TEST_APP_SECRET } from '../../tests/support/pocketbase';
 import { createChannel, createTeam } from '../../tests/support/seed';
@@ -18,6 +20,23 @@ function statusWebhook(wamid: string, status: string, timestamp: number) {
     object: 'whatsapp_business_account',
     entry: [{ id: 'WABA', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' }, statuses: [{ id: wamid, status, timestamp: String(timestamp), recipient_id: '15550000000' }] } }] }],
   };
+}
+
+/**
+ * Meta's side, reduced to accepting every send: new customers get a greeting, which the worker sends as in
+ * production. Without anything listening the worker's retries would load PocketBase and skew every figure.
+ */
+async function acceptingGraph(): Promise<{ url: string; server: Server }> {
+  let n = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ messaging_product: 'whatsapp', contacts: [], messages: [{ id: `wamid.bench.out.${++n}` }] }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
 export interface DrainResult {
@@ -52,7 +71,8 @@ async function loadAndDrain(api: Api, spec: Parameters<typeof runLoad>[0]): Prom
  */
 export async function benchWebhooks(durationSeconds = 10): Promise<{ loads: LoadResult[]; drains: DrainResult[] }> {
   const pb = await startPocketBase();
-  const worker = spawnWorker(pb.url);
+  const graph = await acceptingGraph();
+  const worker = spawnWorker(pb.url, { WHATSAPP_GRAPH_URL: graph.url });
   try {
     const api = new Api(pb.url, pb.superuserToken);
     const team = await createTeam(api, 'Bench');
@@ -106,6 +126,7 @@ export async function benchWebhooks(durationSeconds = 10): Promise<{ loads: Load
     return { loads: results, drains };
   } finally {
     await worker.kill();
+    graph.server.close();
     await pb.stop();
   }
 }

@@ -40,6 +40,14 @@ export async function startStack(options: { timeScale?: number; sweepMs?: number
     scriptedCustomers: false,
     seed: 7,
   });
+  // A webhook's 200 means "stored": when other deliveries (statuses) were in flight it may be applied a moment later
+  // by the worker. Tests that read right after injecting drain first, through the worker's own route.
+  const inject = sim.injectInbound.bind(sim);
+  sim.injectInbound = async (...args: Parameters<Simulator['injectInbound']>) => {
+    const injected = await inject(...args);
+    await drainStoredWebhooks(api);
+    return injected;
+  };
   const workers: WorkerProcess[] = [];
   const startWorker = (): WorkerProcess => {
     const worker = spawnWorker(pb.url, {
@@ -65,6 +73,15 @@ export async function startStack(options: { timeScale?: number; sweepMs?: number
       await pb.stop();
     },
   };
+}
+
+/** Applies every stored-but-pending webhook now, as the worker's drain does. */
+export async function drainStoredWebhooks(api: Api): Promise<void> {
+  for (;;) {
+    const response = await api.request('POST', '/api/pocketdesk/worker/apply-webhooks', { limit: 100 });
+    if (response.status !== 200) throw new Error(`apply-webhooks ${response.status}`);
+    if (response.body.attempted === 0) return;
+  }
 }
 
 /** Polls until `check` returns a truthy value (no fixed sleeps: tests wait for conditions, never for time). */
