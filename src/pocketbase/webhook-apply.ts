@@ -119,13 +119,6 @@ export function applyPendingWebhooks(app: core.App, limit: number, now: number):
   return { applied, failed, attempted: due.length };
 }
 
-/**
- * How many events a webhook request will apply itself, its own included. Measured: letting requests apply a few
- * queued events each (5) made them contend for SQLite's writer and cut both acknowledgements and applied events
- * per second to a fraction; one keeps a quiet desk instant and leaves anything busier to the worker's single drain.
- */
-export const INLINE_APPLY_LIMIT = 1;
-
 /** Due pending events, oldest first, at most `limit`. */
 function duePending(app: core.App, now: number, limit: number): core.Record[] {
   return app
@@ -133,21 +126,13 @@ function duePending(app: core.App, now: number, limit: number): core.Record[] {
     .flatMap((event) => (event ? [event] : []));
 }
 
-/** Whether more events are waiting than a request should apply inline (its own counted). */
-export function isBurst(app: core.App, now: number): boolean {
-  return duePending(app, now, INLINE_APPLY_LIMIT + 1).length > INLINE_APPLY_LIMIT;
-}
-
 /**
- * Applies the events queued before `eventId`, then `eventId` itself, in order: requests arriving together help each
- * other instead of waiting for the worker (an event another request already applied is skipped under the lock).
+ * Whether any event other than `eventId` is due: then `eventId` waits for the worker's drain instead of being applied
+ * by its request. Measured: letting requests apply the few events queued before theirs made them contend for
+ * SQLite's writer and cut both acknowledgements and applied events per second.
  */
-export function applyUpTo(app: core.App, eventId: string, plan: WebhookPlan): ApplyOutcome {
-  for (const event of duePending(app, Date.now(), INLINE_APPLY_LIMIT)) {
-    if (event.id === eventId) break;
-    applyStoredEvent(app, event.id);
-  }
-  return applyStoredEvent(app, eventId, plan);
+export function hasBacklog(app: core.App, eventId: string, now: number): boolean {
+  return duePending(app, now, 2).some((event) => event.id !== eventId);
 }
 
 const DEFAULT_BATCH = 100;

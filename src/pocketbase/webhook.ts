@@ -3,7 +3,7 @@ import { parseWebhook } from '../lib/schemas/webhook';
 import { respondError, type FieldErrors } from './api-errors';
 import { readConfig } from './config';
 import { findOne, newRecord } from './records';
-import { applyUpTo, isBurst } from './webhook-apply';
+import { applyStoredEvent, hasBacklog } from './webhook-apply';
 
 /** GET: Meta's subscription handshake; echoes the challenge byte-for-byte when the token matches. */
 export function handleWebhookVerify(e: core.RequestEvent): void {
@@ -34,16 +34,16 @@ function storeEvent(raw: string, plan: WebhookPlan): Stored {
       phone_number_ids: plan.phoneNumberIds,
     });
     txApp.save(event);
-    stored = { duplicate: false, eventId: event.id, mustWait: isBurst(txApp, Date.now()) };
+    stored = { duplicate: false, eventId: event.id, mustWait: hasBacklog(txApp, event.id, Date.now()) };
   });
   return stored;
 }
 
 /**
  * POST: verifies Meta's signature over the raw bytes and validates everything before writing anything (bad input
- * is a 4xx with nothing stored), then stores the body and answers 200 once it is committed. Normally the event (and
- * the few queued before it) is applied right here, before answering; in a burst it waits its turn and the worker
- * drains the queue in order, so Meta never waits on a backlog and nothing acknowledged is lost.
+ * is a 4xx with nothing stored), then stores the body and answers 200 once it is committed. When nothing else is
+ * waiting the event is applied right here, before answering; otherwise it waits its turn and the worker drains the
+ * queue in order, so Meta never waits on a backlog and nothing acknowledged is lost.
  */
 export function handleWebhookPost(e: core.RequestEvent): void {
   const config = readConfig();
@@ -89,6 +89,6 @@ export function handleWebhookPost(e: core.RequestEvent): void {
     e.json(200, { ok: true, duplicate: true, applied: false });
     return;
   }
-  const applied = !stored.mustWait && applyUpTo($app as unknown as core.App, stored.eventId, planned.plan) === 'applied';
+  const applied = !stored.mustWait && applyStoredEvent($app as unknown as core.App, stored.eventId, planned.plan) === 'applied';
   e.json(200, { ok: true, duplicate: false, applied });
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../support/api';
 import { startPocketBase, type RunningPocketBase } from '../support/pocketbase';
 import { createAgent, createChannel, createTeam, PASSWORD } from '../support/seed';
+import { drainStoredWebhooks } from '../support/stack';
 import { postWebhook, textWebhook } from '../support/webhook-client';
 
 let pb: RunningPocketBase;
@@ -29,22 +30,8 @@ async function customersInParallel(count: number, inFlight = 16): Promise<void> 
     }
   };
   await Promise.all(Array.from({ length: Math.min(inFlight, count) }, lane));
-  await drainStoredWebhooks();
-}
-
-/**
- * A burst is acknowledged faster than it is applied: what the route only stored is drained here the way the
- * workers do it, by several appliers at once, so routing still decides concurrently.
- */
-async function drainStoredWebhooks(appliers = 4): Promise<void> {
-  const applier = async () => {
-    for (;;) {
-      const response = await root.request('POST', '/api/pocketdesk/worker/apply-webhooks', { limit: 5 });
-      if (response.status !== 200) throw new Error(`apply-webhooks ${response.status}`);
-      if (response.body.attempted === 0) return;
-    }
-  };
-  await Promise.all(Array.from({ length: appliers }, applier));
+  // A burst is acknowledged faster than it is applied: drain what the route only stored, by several appliers at once.
+  await drainStoredWebhooks(root, { appliers: 4, limit: 5 });
 }
 
 async function openCounts(): Promise<number[]> {

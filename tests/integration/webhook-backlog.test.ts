@@ -29,22 +29,22 @@ async function storePending(raw: string): Promise<string> {
 const drain = (body: Record<string, unknown> = {}) => api.request('POST', '/api/pocketdesk/worker/apply-webhooks', body);
 const messagesWith = (wamid: string) => api.list('messages', `wamid = "${wamid}"`);
 
-// Mirrors INLINE_APPLY_LIMIT in src/pocketbase/webhook-apply.ts: a request applies at most this many events itself.
-const INLINE_APPLY_LIMIT = 1;
+// One due event already waiting is enough for a request to leave its own to the drain (hasBacklog in webhook-apply.ts).
+const ALREADY_WAITING = 1;
 const customerText = (n: number, text: string) => JSON.stringify(textWebhook({ from: `155501${String(n).padStart(5, '0')}`, wamid: `wamid.backlog.${n}`, text }));
 
 describe('a webhook arriving behind a backlog', () => {
   it('behind others is stored and acknowledged without being applied, then drained oldest first', async () => {
-    for (let n = 10; n < 10 + INLINE_APPLY_LIMIT; n++) await storePending(customerText(n, `burst ${n}`));
+    for (let n = 10; n < 10 + ALREADY_WAITING; n++) await storePending(customerText(n, `burst ${n}`));
     const response = await postWebhook(pb.url, customerText(99, 'last of the burst'));
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ ok: true, duplicate: false, applied: false });
     expect(await messagesWith('wamid.backlog.99')).toHaveLength(0);
-    expect(await api.list('webhook_events', "status = 'pending'")).toHaveLength(INLINE_APPLY_LIMIT + 1);
+    expect(await api.list('webhook_events', "status = 'pending'")).toHaveLength(ALREADY_WAITING + 1);
 
-    expect((await drain()).body).toEqual({ applied: INLINE_APPLY_LIMIT + 1, failed: 0, attempted: INLINE_APPLY_LIMIT + 1 });
+    expect((await drain()).body).toEqual({ applied: ALREADY_WAITING + 1, failed: 0, attempted: ALREADY_WAITING + 1 });
     const applied = await api.list('messages', 'wamid ~ "wamid.backlog." && text ~ "burst"', 'created');
-    expect(applied.map((m) => m.text)).toEqual([...Array.from({ length: INLINE_APPLY_LIMIT }, (_, i) => `burst ${10 + i}`), 'last of the burst']);
+    expect(applied.map((m) => m.text)).toEqual([...Array.from({ length: ALREADY_WAITING }, (_, i) => `burst ${10 + i}`), 'last of the burst']);
     expect(await api.list('webhook_events', "status = 'pending'")).toHaveLength(0);
   });
 
@@ -55,7 +55,7 @@ describe('a webhook arriving behind a backlog', () => {
   });
 
   it('is a duplicate while it still waits, so a retry from Meta changes nothing', async () => {
-    for (let n = 30; n < 30 + INLINE_APPLY_LIMIT; n++) await storePending(customerText(n, `ahead ${n}`));
+    for (let n = 30; n < 30 + ALREADY_WAITING; n++) await storePending(customerText(n, `ahead ${n}`));
     const body = customerText(39, 'sent twice');
     expect((await postWebhook(pb.url, body)).body).toMatchObject({ duplicate: false, applied: false });
     expect((await postWebhook(pb.url, body)).body).toMatchObject({ duplicate: true });
@@ -99,7 +99,7 @@ describe('an event that fails to apply', () => {
 
 describe('the worker', () => {
   it('drains a backlog without being asked', async () => {
-    for (let n = 50; n < 50 + INLINE_APPLY_LIMIT; n++) await storePending(customerText(n, `for the worker ${n}`));
+    for (let n = 50; n < 50 + ALREADY_WAITING; n++) await storePending(customerText(n, `for the worker ${n}`));
     await storePending(JSON.stringify(textWebhook({ from: '15550100007', wamid: 'wamid.backlog.worker', text: 'the worker picks me up' })));
     const worker = spawnWorker(pb.url, { WORKER_WEBHOOK_POLL_MS: '50' });
     try {

@@ -75,13 +75,19 @@ export async function startStack(options: { timeScale?: number; sweepMs?: number
   };
 }
 
-/** Applies every stored-but-pending webhook now, as the worker's drain does. */
-export async function drainStoredWebhooks(api: Api): Promise<void> {
-  for (;;) {
-    const response = await api.request('POST', '/api/pocketdesk/worker/apply-webhooks', { limit: 100 });
-    if (response.status !== 200) throw new Error(`apply-webhooks ${response.status}`);
-    if (response.body.attempted === 0) return;
-  }
+/**
+ * Applies every stored-but-pending webhook now through the worker's own route; `appliers` > 1 drains in parallel the
+ * way several workers would, so decisions still race.
+ */
+export async function drainStoredWebhooks(api: Api, { appliers = 1, limit = 100 } = {}): Promise<void> {
+  const applier = async () => {
+    for (;;) {
+      const response = await api.request('POST', '/api/pocketdesk/worker/apply-webhooks', { limit });
+      if (response.status !== 200) throw new Error(`apply-webhooks ${response.status}`);
+      if (response.body.attempted === 0) return;
+    }
+  };
+  await Promise.all(Array.from({ length: appliers }, applier));
 }
 
 /** Polls until `check` returns a truthy value (no fixed sleeps: tests wait for conditions, never for time). */
