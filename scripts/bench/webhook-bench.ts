@@ -49,8 +49,7 @@ export interface DrainResult {
 }
 
 async function pendingCount(api: Api): Promise<number> {
-  const response = await api.request('GET', "/api/collections/webhook_events/records?perPage=1&skipTotal=0&filter=status%3D'pending'");
-  return response.body.totalItems as number;
+  return (await api.request('GET', '/api/pocketdesk/webhooks/backlog')).body.pending as number;
 }
 
 /** Runs a load with the real worker draining, then waits until every stored event is applied. */

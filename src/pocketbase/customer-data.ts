@@ -2,6 +2,7 @@ import { respondError } from './api-errors';
 import { writeAudit } from './audit';
 import { base64Of } from './base64';
 import { jsonField } from './records';
+import { eraseEntriesMentioning } from './webhook-inbox';
 
 // Customer data requests (GDPR): an admin exports everything held about one customer, or erases it. Erasure keeps
 // the conversations as anonymous shells so the metrics still count them.
@@ -70,6 +71,11 @@ export function eraseCustomerData(e: core.RequestEvent): void {
   const contact = admin && contactOf(e);
   if (!admin || !contact) return;
   let erasedMessages = 0;
+  const keys = [contact.getString('wa_id'), contact.getString('user_id')].filter((k) => k.length >= 6);
+  // Deliveries still waiting in the inbox would bring the data back once applied. They live in another database
+  // file, so they go first: if the erasure below failed, the admin retries it and nothing is half-kept.
+  let erasedDeliveries = 0;
+  for (const key of keys) erasedDeliveries += eraseEntriesMentioning($app as unknown as core.App, key);
   $app.runInTransaction((txApp) => {
     const conversations = txApp.findRecordsByFilter('conversations', 'contact = {:id}', '', 0, 0, { id: contact.id } as dbx.Params);
     for (const conversation of conversations) {
@@ -91,7 +97,7 @@ export function eraseCustomerData(e: core.RequestEvent): void {
       txApp.save(conversation);
     }
     // The raw webhooks kept for audit carry the customer's number and words too.
-    for (const key of [contact.getString('wa_id'), contact.getString('user_id')].filter((k) => k.length >= 6)) {
+    for (const key of keys) {
       for (const event of txApp.findRecordsByFilter('webhook_events', 'raw ~ {:k}', '', 0, 0, { k: key } as dbx.Params)) {
         if (!event) continue;
         event.set('raw', '[erased on customer request]');
@@ -104,7 +110,7 @@ export function eraseCustomerData(e: core.RequestEvent): void {
     contact.set('labels', []);
     contact.set('attributes', { erased_at: new Date().toISOString(), had_attributes: Object.keys(attributes).length > 0 });
     txApp.save(contact);
-    writeAudit(txApp, { actorId: admin.id, actorKind: 'agent', action: 'erase', collection: 'contacts', recordId: contact.id, summary: `erased customer data (${erasedMessages} messages)` });
+    writeAudit(txApp, { actorId: admin.id, actorKind: 'agent', action: 'erase', collection: 'contacts', recordId: contact.id, summary: `erased customer data (${erasedMessages} messages, ${erasedDeliveries} waiting deliveries)` });
   });
   e.json(200, { ok: true, erasedMessages });
 }

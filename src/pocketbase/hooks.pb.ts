@@ -5,6 +5,8 @@ routerAdd('GET', '/api/whatsapp/webhook', (e) => require(`${__hooks}/app.js`).ha
 routerAdd('POST', '/api/whatsapp/webhook', (e) => require(`${__hooks}/app.js`).handleWebhookPost(e));
 routerAdd('POST', '/api/pocketdesk/worker/apply-webhooks', (e) => require(`${__hooks}/app.js`).handleApplyWebhooks(e));
 cronAdd('pocketdesk-webhook-applier', '* * * * *', () => require(`${__hooks}/app.js`).runWebhookApplier());
+routerAdd('GET', '/api/pocketdesk/webhooks/backlog', (e) => require(`${__hooks}/app.js`).handleWebhookBacklog(e));
+onBootstrap((e) => require(`${__hooks}/app.js`).ensureInboxAfterBootstrap(e));
 
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardOutboundReply(e), 'messages');
 

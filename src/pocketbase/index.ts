@@ -1,6 +1,7 @@
 // The bundle loaded by pb_hooks/pocketdesk.pb.js: every handler the entry file registers.
 export { handleWebhookPost, handleWebhookVerify } from './webhook';
-export { handleApplyWebhooks, runWebhookApplier } from './webhook-apply';
+export { handleApplyWebhooks, handleWebhookBacklog, runWebhookApplier } from './webhook-apply';
+export { ensureInboxAfterBootstrap } from './webhook-inbox';
 export { guardOutboundReply } from './outbound-replies';
 export { beginSend, claimMedia, claimOutbound, recordOutboundResult } from './outbox';
 export { addSecurityHeaders, pushPublicKey } from './security-headers';

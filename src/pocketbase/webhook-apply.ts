@@ -4,11 +4,12 @@ import { parseWebhook } from '../lib/schemas/webhook';
 import { respondError } from './api-errors';
 import { applyStatus } from './apply-status';
 import { ingestMessage } from './ingest-message';
-import { findOne, isoDate } from './records';
+import { findOne, newRecord } from './records';
+import { dueEntries, enqueue, type InboxEntry, inboxState, postponeEntry, readEntry, removeEntry } from './webhook-inbox';
 
-// Applies stored webhook events: contacts, tickets, messages, statuses, routing — each event in one transaction,
-// oldest first. The webhook route applies an event itself when nothing is waiting; under load it only stores,
-// and the worker (or, without a worker, the cron) drains what is pending through here.
+// Applies acknowledged webhooks from the inbox (webhook-inbox.ts): contacts, tickets, messages, statuses, routing —
+// each event in one transaction, oldest first. The webhook route applies its own event when nothing is waiting;
+// under load it only stores, and the worker (or, without a worker, the cron) drains the inbox through here.
 
 interface Summary {
   messages: Record<string, number>;
@@ -59,80 +60,110 @@ function planOf(raw: string): WebhookPlan {
   return planned.plan;
 }
 
-function recordFailure(app: core.App, eventId: string, error: unknown, now: number): ApplyOutcome {
-  const message = error instanceof Error ? error.message : String(error);
-  let outcome: ApplyOutcome = 'retry-later';
+export interface KnownEntry {
+  raw: string;
+  receivedAt: string;
+  plan: WebhookPlan;
+}
+
+/** The event's row in `webhook_events`: an existing one (queued for replay) is completed, otherwise it is created. */
+function eventRow(app: core.App, entry: InboxEntry, stored: { raw: string; receivedAt: string }): core.Record {
+  return (
+    findOne(app, 'webhook_events', 'body_hash = {:h}', { h: entry.bodyHash }) ??
+    newRecord(app, 'webhook_events', { raw: stored.raw, body_hash: entry.bodyHash, received_at: stored.receivedAt })
+  );
+}
+
+function recordFailure(app: core.App, entry: InboxEntry, stored: { raw: string; receivedAt: string }, error: unknown, now: number): ApplyOutcome {
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+  const next = afterFailedApply(entry.attempts, now);
+  if (next.status === 'pending') {
+    postponeEntry(app, entry.seq, next.attempts, next.applyAfter, message);
+    console.log(`[webhook] applying inbox #${entry.seq} failed (attempt ${next.attempts}, retry later): ${message}`);
+    return 'retry-later';
+  }
+  // Out of attempts: the bytes move to `webhook_events` as `failed`, for an operator to read and replay.
   app.runInTransaction((txApp) => {
-    const event = findOne(txApp, 'webhook_events', 'id = {:id}', { id: eventId });
-    if (!event || event.getString('status') !== 'pending') return;
-    const next = afterFailedApply(event.getInt('attempts'), now);
+    const event = eventRow(txApp, entry, stored);
+    if (event.getString('status') !== '' && event.getString('status') !== 'pending') return;
+    event.set('status', 'failed');
     event.set('attempts', next.attempts);
-    event.set('error', message.slice(0, 2000));
-    if (next.status === 'failed') {
-      event.set('status', 'failed');
-      outcome = 'failed';
-    } else event.set('apply_after', isoDate(next.applyAfter));
+    event.set('error', message);
     txApp.save(event);
   });
-  console.log(`[webhook] applying ${eventId} failed (${outcome}): ${message}`);
-  return outcome;
+  removeEntry(app, entry.seq);
+  console.log(`[webhook] applying inbox #${entry.seq} failed for good after ${next.attempts} attempts: ${message}`);
+  return 'failed';
 }
 
 /**
- * Applies one stored event if it is still pending; the check happens under the writer lock, so concurrent
- * appliers (the route, the worker, the cron) never apply an event twice. A failure rolls the whole event back.
+ * Applies one inbox entry: everything it carries and its `webhook_events` row commit in one transaction, then the
+ * entry leaves the inbox. The row is checked under the writer lock, so concurrent appliers (the route, the worker,
+ * the cron) never apply a delivery twice — and a crash between commit and removal only leaves a no-op behind.
  */
-export function applyStoredEvent(app: core.App, eventId: string, knownPlan: WebhookPlan | null = null): ApplyOutcome {
+export function applyInboxEntry(app: core.App, entry: InboxEntry, known: KnownEntry | null = null): ApplyOutcome {
+  const stored = known ?? readEntry(app, entry.seq);
+  if (!stored) return 'not-pending';
   try {
     let outcome: ApplyOutcome = 'not-pending';
     app.runInTransaction((txApp) => {
-      const event = findOne(txApp, 'webhook_events', 'id = {:id}', { id: eventId });
-      if (!event || event.getString('status') !== 'pending') return;
+      const event = eventRow(txApp, entry, stored);
+      if (event.getString('status') !== '' && event.getString('status') !== 'pending') return;
       // Read the clock under the writer lock: decisions that queued behind another must see a later time
       // (round robin compares last-assigned times).
       const now = Date.now();
-      const plan = knownPlan ?? planOf(event.getString('raw'));
+      const plan = known?.plan ?? planOf(stored.raw);
       const summary = applyItems(txApp, plan.items, now);
       event.set('status', statusOf(summary, plan.items));
+      event.set('fields', plan.fields);
+      event.set('phone_number_ids', plan.phoneNumberIds);
       event.set('summary', summary);
+      event.set('attempts', entry.attempts + 1);
       event.set('error', '');
       txApp.save(event);
       if (summary.unknownChannels.length) console.log(`[webhook] stored for unknown phone_number_id(s): ${summary.unknownChannels.join(', ')}`);
       outcome = 'applied';
     });
+    removeEntry(app, entry.seq);
     return outcome;
   } catch (error) {
-    return recordFailure(app, eventId, error, Date.now());
+    return recordFailure(app, entry, stored, error, Date.now());
   }
 }
 
-/** Applies due pending events oldest first, at most `limit`; returns how many it took on. */
+export const REPLAY_BATCH = 100;
+
+/**
+ * Events an operator set back to `pending` in `webhook_events` (or an older version left there) join the inbox's
+ * queue, ahead of whatever arrives next; their row is completed in place when they are applied.
+ */
+export function adoptQueuedEvents(app: core.App, limit: number): void {
+  for (const event of app.findRecordsByFilter('webhook_events', "status = 'pending'", 'created,id', limit, 0)) {
+    if (event) enqueue(app, event.getString('raw'), event.getString('body_hash'), event.getString('created'));
+  }
+}
+
+/** Applies due inbox entries oldest first, at most `limit`; returns how many it took on. */
 export function applyPendingWebhooks(app: core.App, limit: number, now: number): { applied: number; failed: number; attempted: number } {
-  const due = duePending(app, now, limit);
+  adoptQueuedEvents(app, limit);
+  const due = dueEntries(app, now, limit);
   let applied = 0;
   let failed = 0;
-  for (const event of due) {
-    const outcome = applyStoredEvent(app, event.id);
+  for (const entry of due) {
+    const outcome = applyInboxEntry(app, entry);
     if (outcome === 'applied') applied++;
     else if (outcome === 'retry-later' || outcome === 'failed') failed++;
   }
   return { applied, failed, attempted: due.length };
 }
 
-/** Due pending events, oldest first, at most `limit`. */
-function duePending(app: core.App, now: number, limit: number): core.Record[] {
-  return app
-    .findRecordsByFilter('webhook_events', "status = 'pending' && (apply_after = '' || apply_after <= {:now})", 'created,id', limit, 0, { now: isoDate(now) } as dbx.Params)
-    .flatMap((event) => (event ? [event] : []));
-}
-
 /**
- * Whether any event other than `eventId` is due: then `eventId` waits for the worker's drain instead of being applied
- * by its request. Measured: letting requests apply the few events queued before theirs made them contend for
- * SQLite's writer and cut both acknowledgements and applied events per second.
+ * Whether anything that arrived before `seq` is due: then `seq` waits for the worker's drain instead of being
+ * applied by its request. Measured: letting requests apply the few events queued before theirs made them contend
+ * for SQLite's writer and cut both acknowledgements and applied events per second.
  */
-export function hasBacklog(app: core.App, eventId: string, now: number): boolean {
-  return duePending(app, now, 2).some((event) => event.id !== eventId);
+export function hasBacklog(app: core.App, seq: number, now: number): boolean {
+  return dueEntries(app, now, 1, seq).length > 0;
 }
 
 const DEFAULT_BATCH = 100;
@@ -162,4 +193,15 @@ export function runWebhookApplier(): void {
   let round;
   do round = applyPendingWebhooks($app as unknown as core.App, DEFAULT_BATCH, Date.now());
   while (round.attempted === DEFAULT_BATCH);
+}
+
+/** GET /api/pocketdesk/webhooks/backlog: how many acknowledged deliveries wait, and those failing (superusers, admins). */
+export function handleWebhookBacklog(e: core.RequestEvent): void {
+  const auth = e.auth;
+  const isAdmin = auth !== null && auth !== undefined && auth.collection().name === 'agents' && auth.getString('role') === 'admin';
+  if (!e.hasSuperuserAuth() && !isAdmin) {
+    respondError(e, 403, 'admin-only', 'Only admins see the webhook backlog.');
+    return;
+  }
+  e.json(200, inboxState($app as unknown as core.App));
 }

@@ -1,9 +1,10 @@
-import { planWebhook, type WebhookPlan } from '../lib/domain/inbound/plan-webhook';
+import { planWebhook } from '../lib/domain/inbound/plan-webhook';
 import { parseWebhook } from '../lib/schemas/webhook';
 import { respondError, type FieldErrors } from './api-errors';
 import { readConfig } from './config';
-import { findOne, newRecord } from './records';
-import { applyStoredEvent, hasBacklog } from './webhook-apply';
+import { findOne, isoDate } from './records';
+import { adoptQueuedEvents, applyInboxEntry, hasBacklog, REPLAY_BATCH } from './webhook-apply';
+import { enqueue, type InboxEntry } from './webhook-inbox';
 
 /** GET: Meta's subscription handshake; echoes the challenge byte-for-byte when the token matches. */
 export function handleWebhookVerify(e: core.RequestEvent): void {
@@ -17,31 +18,26 @@ export function handleWebhookVerify(e: core.RequestEvent): void {
   respondError(e, 403, 'verify-token-mismatch', 'The verify token does not match.');
 }
 
-type Stored = { duplicate: true } | { duplicate: false; eventId: string; mustWait: boolean };
+type Stored = { duplicate: true } | { duplicate: false; entry: InboxEntry; receivedAt: string; mustWait: boolean };
 
-/** Keeps the exact bytes as a pending event; the same delivery again (Meta's retries) is a success that changes nothing. */
-function storeEvent(raw: string, plan: WebhookPlan): Stored {
+/**
+ * Keeps the exact bytes in the inbox; the same delivery again (Meta's retries) is a success that changes nothing,
+ * whether it still waits there or was applied long ago.
+ */
+function storeEvent(raw: string): Stored {
+  const app = $app as unknown as core.App;
   const bodyHash = $security.sha256(raw);
-  let stored: Stored = { duplicate: true };
-  $app.runInTransaction((txApp) => {
-    if (findOne(txApp, 'webhook_events', 'body_hash = {:h}', { h: bodyHash })) return;
-    const event = newRecord(txApp, 'webhook_events', {
-      raw,
-      body_hash: bodyHash,
-      status: 'pending',
-      attempts: 0,
-      fields: plan.fields,
-      phone_number_ids: plan.phoneNumberIds,
-    });
-    txApp.save(event);
-    stored = { duplicate: false, eventId: event.id, mustWait: hasBacklog(txApp, event.id, Date.now()) };
-  });
-  return stored;
+  if (findOne(app, 'webhook_events', 'body_hash = {:h}', { h: bodyHash })) return { duplicate: true };
+  adoptQueuedEvents(app, REPLAY_BATCH);
+  const receivedAt = isoDate(Date.now());
+  const seq = enqueue(app, raw, bodyHash, receivedAt);
+  if (seq === null) return { duplicate: true };
+  return { duplicate: false, entry: { seq, bodyHash, attempts: 0 }, receivedAt, mustWait: hasBacklog(app, seq, Date.now()) };
 }
 
 /**
  * POST: verifies Meta's signature over the raw bytes and validates everything before writing anything (bad input
- * is a 4xx with nothing stored), then stores the body and answers 200 once it is committed. When nothing else is
+ * is a 4xx with nothing stored), then stores the body in the inbox and answers 200 once it is committed. When nothing else is
  * waiting the event is applied right here, before answering; otherwise it waits its turn and the worker drains the
  * queue in order, so Meta never waits on a backlog and nothing acknowledged is lost.
  */
@@ -84,11 +80,11 @@ export function handleWebhookPost(e: core.RequestEvent): void {
     respondError(e, 400, planned.reason, 'A change in the payload is invalid.', { [planned.path]: { code: planned.reason, message: planned.message } });
     return;
   }
-  const stored = storeEvent(raw, planned.plan);
+  const stored = storeEvent(raw);
   if (stored.duplicate) {
     e.json(200, { ok: true, duplicate: true, applied: false });
     return;
   }
-  const applied = !stored.mustWait && applyStoredEvent($app as unknown as core.App, stored.eventId, planned.plan) === 'applied';
+  const applied = !stored.mustWait && applyInboxEntry($app as unknown as core.App, stored.entry, { raw, receivedAt: stored.receivedAt, plan: planned.plan }) === 'applied';
   e.json(200, { ok: true, duplicate: false, applied });
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../support/api';
 import { startPocketBase, type RunningPocketBase } from '../support/pocketbase';
@@ -107,7 +108,16 @@ describe('customer data requests', () => {
   it('erases personal data, keeps anonymous counts and leaves an audit row', async () => {
     const [contact] = await root.list('contacts', 'wa_id = "34688000001"');
     const conversationsBefore = await root.list('conversations', `contact = "${contact.id}"`);
+    // A message of theirs acknowledged but still waiting behind another (queued for replay) must not bring data back.
+    const ahead = JSON.stringify(textWebhook({ from: '34688000999', wamid: 'wamid.erase.ahead', text: 'someone else' }));
+    await root.create('webhook_events', { raw: ahead, body_hash: createHash('sha256').update(ahead).digest('hex'), status: 'pending', attempts: 0 });
+    const waiting = await postWebhook(pb.url, JSON.stringify(textWebhook({ from: '34688000001', wamid: 'wamid.erase.waiting', text: 'My new address is Secret Street 2' })));
+    expect(waiting.body).toMatchObject({ duplicate: false, applied: false });
     expect((await admin.request('POST', `/api/pocketdesk/contacts/${contact.id}/erase`)).status).toBe(200);
+    await root.request('POST', '/api/pocketdesk/worker/apply-webhooks', {});
+    expect(await root.list('messages', 'wamid = "wamid.erase.ahead"')).toHaveLength(1);
+    expect(await root.list('messages', 'wamid = "wamid.erase.waiting"')).toHaveLength(0);
+    expect((await root.request('GET', '/api/pocketdesk/webhooks/backlog')).body.pending).toBe(0);
     const erased = (await root.view('contacts', contact.id)).body;
     expect(erased).toMatchObject({ name: 'Erased customer', wa_id: '' });
     expect(await root.list('conversations', `contact = "${contact.id}"`)).toHaveLength(conversationsBefore.length);

@@ -1,11 +1,12 @@
-// Under load the webhook route acknowledges once the bytes are stored and leaves applying to the drain
-// (the worker, or the cron without one). These tests build a backlog on purpose and watch it drain in order.
+// Under load the webhook route acknowledges once the bytes are in the inbox (PocketBase's auxiliary database) and
+// leaves applying to the drain (the worker, or the cron without one). These tests build a backlog on purpose —
+// an event queued for replay in `webhook_events` is waiting work like any other — and watch it drain in order.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../support/api';
 import { startPocketBase, type RunningPocketBase } from '../support/pocketbase';
 import { createChannel, createTeam } from '../support/seed';
-import { eventually } from '../support/stack';
+import { drainStoredWebhooks, eventually } from '../support/stack';
 import { spawnWorker } from '../support/worker-process';
 import { postWebhook, textWebhook } from '../support/webhook-client';
 
@@ -19,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => pb?.stop());
 
-/** A stored-but-unapplied event, as the route leaves one when others are waiting. */
+/** An event queued for replay, as an operator does by setting a stored event back to `pending`. */
 async function storePending(raw: string): Promise<string> {
   const created = await api.create('webhook_events', { raw, body_hash: createHash('sha256').update(raw).digest('hex'), status: 'pending', attempts: 0 });
   expect(created.status).toBe(200);
@@ -27,6 +28,7 @@ async function storePending(raw: string): Promise<string> {
 }
 
 const drain = (body: Record<string, unknown> = {}) => api.request('POST', '/api/pocketdesk/worker/apply-webhooks', body);
+const backlog = async () => (await api.request('GET', '/api/pocketdesk/webhooks/backlog')).body as { pending: number; retrying: number; failing: Array<{ attempts: number; applyAfter: string; error: string }> };
 const messagesWith = (wamid: string) => api.list('messages', `wamid = "${wamid}"`);
 
 // One due event already waiting is enough for a request to leave its own to the drain (hasBacklog in webhook-apply.ts).
@@ -40,12 +42,16 @@ describe('a webhook arriving behind a backlog', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ ok: true, duplicate: false, applied: false });
     expect(await messagesWith('wamid.backlog.99')).toHaveLength(0);
-    expect(await api.list('webhook_events', "status = 'pending'")).toHaveLength(ALREADY_WAITING + 1);
+    expect((await backlog()).pending).toBe(ALREADY_WAITING + 1);
 
     expect((await drain()).body).toEqual({ applied: ALREADY_WAITING + 1, failed: 0, attempted: ALREADY_WAITING + 1 });
     const applied = await api.list('messages', 'wamid ~ "wamid.backlog." && text ~ "burst"', 'created');
     expect(applied.map((m) => m.text)).toEqual([...Array.from({ length: ALREADY_WAITING }, (_, i) => `burst ${10 + i}`), 'last of the burst']);
+    expect((await backlog()).pending).toBe(0);
     expect(await api.list('webhook_events', "status = 'pending'")).toHaveLength(0);
+    const [event] = await api.list('webhook_events', `body_hash = "${createHash('sha256').update(customerText(99, 'last of the burst')).digest('hex')}"`);
+    expect(event).toMatchObject({ status: 'processed', attempts: 1 });
+    expect(Date.parse(event.received_at.replace(' ', 'T'))).toBeLessThanOrEqual(Date.parse(event.created.replace(' ', 'T')));
   });
 
   it('is applied at once when nothing is waiting', async () => {
@@ -63,9 +69,10 @@ describe('a webhook arriving behind a backlog', () => {
     expect(await messagesWith('wamid.backlog.39')).toHaveLength(1);
   });
 
-  it('is only drained by superusers', async () => {
+  it('is only drained by superusers, and its backlog only shown to admins', async () => {
     const anonymous = await fetch(`${pb.url}/api/pocketdesk/worker/apply-webhooks`, { method: 'POST', body: '{}' });
     expect(anonymous.status).toBe(403);
+    expect((await fetch(`${pb.url}/api/pocketdesk/webhooks/backlog`)).status).toBe(403);
   });
 });
 
@@ -74,10 +81,11 @@ describe('an event that fails to apply', () => {
     // Stored by an older version whose rules no longer accept it.
     const id = await storePending(JSON.stringify({ object: 'whatsapp_business_account', entry: [] }));
     expect((await drain()).body).toEqual({ applied: 0, failed: 1, attempted: 1 });
-    let event = (await api.view('webhook_events', id)).body;
-    expect(event).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(event.error).toContain('no longer validates');
-    expect(Date.parse(event.apply_after.replace(' ', 'T'))).toBeGreaterThan(Date.now());
+    let waiting = await backlog();
+    expect(waiting).toMatchObject({ pending: 1, retrying: 1 });
+    expect(waiting.failing[0].attempts).toBe(1);
+    expect(waiting.failing[0].error).toContain('no longer validates');
+    expect(Date.parse(waiting.failing[0].applyAfter)).toBeGreaterThan(Date.now());
 
     // Not due yet: it neither blocks nor delays a new delivery.
     const fresh = await postWebhook(pb.url, JSON.stringify(textWebhook({ from: '15550100006', wamid: 'wamid.backlog.after-failure', text: 'still flowing' })));
@@ -85,15 +93,50 @@ describe('an event that fails to apply', () => {
     expect((await drain()).body.attempted).toBe(0);
 
     let now = Date.now();
-    for (let round = 0; round < 10 && event.status === 'pending'; round++) {
-      now = Date.parse(event.apply_after.replace(' ', 'T')) + 1;
+    const waits: number[] = [];
+    for (let round = 0; round < 10 && waiting.pending > 0; round++) {
+      const next = Date.parse(waiting.failing[0].applyAfter);
+      waits.push(next - now);
+      now = next + 1;
       await drain({ now });
-      event = (await api.view('webhook_events', id)).body;
+      waiting = await backlog();
     }
+    expect(waits.length).toBeGreaterThan(1);
+    expect(waits[1]).toBeGreaterThan(waits[0]);
+    const event = (await api.view('webhook_events', id)).body;
     expect(event.status).toBe('failed');
     expect(event.attempts).toBeGreaterThan(1);
+    expect(event.error).toContain('no longer validates');
     expect(event.raw).toContain('whatsapp_business_account');
     expect((await drain({ now: now + 86_400_000 })).body.attempted).toBe(0);
+  });
+});
+
+describe('an acknowledged delivery', () => {
+  it('survives PocketBase being killed before it is applied, and is applied exactly once after the restart', async () => {
+    const own = await startPocketBase();
+    let restarted: RunningPocketBase | null = null;
+    try {
+      const ownApi = new Api(own.url, own.superuserToken);
+      await createChannel(ownApi, { default_team: await createTeam(ownApi, 'Support') });
+      await ownApi.create('webhook_events', { raw: customerText(70, 'queued first'), body_hash: createHash('sha256').update(customerText(70, 'queued first')).digest('hex'), status: 'pending', attempts: 0 });
+      const body = customerText(71, 'acknowledged, then the power went out');
+      expect((await postWebhook(own.url, body)).body).toMatchObject({ duplicate: false, applied: false });
+      await own.crash();
+
+      restarted = await startPocketBase({}, own.dataDir);
+      const after = new Api(restarted.url, restarted.superuserToken);
+      // Meta did not see a failure, but a retry must still change nothing.
+      expect((await postWebhook(restarted.url, body)).body).toMatchObject({ duplicate: true });
+      await drainStoredWebhooks(after);
+      await drainStoredWebhooks(after);
+      expect(await after.list('messages', 'wamid = "wamid.backlog.71"')).toHaveLength(1);
+      expect(await after.list('messages', 'wamid = "wamid.backlog.70"')).toHaveLength(1);
+      expect((await after.request('GET', '/api/pocketdesk/webhooks/backlog')).body.pending).toBe(0);
+    } finally {
+      await restarted?.stop();
+      await own.stop();
+    }
   });
 });
 
@@ -105,6 +148,7 @@ describe('the worker', () => {
     try {
       await eventually(async () => (await messagesWith('wamid.backlog.worker')).length === 1, 'the worker to apply the stored events', 60_000);
       expect(await api.list('webhook_events', "status = 'pending'")).toHaveLength(0);
+      await eventually(async () => (await backlog()).pending === 0, 'the inbox to be empty');
     } finally {
       await worker.kill();
     }

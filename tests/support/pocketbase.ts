@@ -15,6 +15,8 @@ export interface RunningPocketBase {
   dataDir: string;
   superuserToken: string;
   logs: () => string;
+  /** SIGKILL, data dir kept: what a power cut or an OOM kill leaves behind. */
+  crash: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -44,8 +46,9 @@ async function waitUntilHealthy(url: string, child: ChildProcess, logs: () => st
   throw new Error(`PocketBase did not become healthy:\n${logs()}`);
 }
 
-export async function startPocketBase(env: Record<string, string> = {}): Promise<RunningPocketBase> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pocketdesk-it-'));
+/** Starts PocketBase on a fresh temp data dir, or on `reuseDataDir` (left by `crash()`) to test what survives. */
+export async function startPocketBase(env: Record<string, string> = {}, reuseDataDir?: string): Promise<RunningPocketBase> {
+  const dataDir = reuseDataDir ?? mkdtempSync(join(tmpdir(), 'pocketdesk-it-'));
   const binary = pocketBaseBinary();
   const dirs = [`--dir=${dataDir}`, `--migrationsDir=${join(projectRoot, 'pb_migrations')}`, `--hooksDir=${join(projectRoot, 'pb_hooks')}`];
   const upsert = spawnSync(binary, ['superuser', 'upsert', SUPERUSER.email, SUPERUSER.password, ...dirs], { encoding: 'utf8' });
@@ -60,6 +63,8 @@ export async function startPocketBase(env: Record<string, string> = {}): Promise
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const logs = () => output;
+  // A child killed by a signal keeps exitCode null: both must be checked.
+  const running = () => child.exitCode === null && child.signalCode === null;
   await waitUntilHealthy(url, child, logs);
   const auth = await fetch(`${url}/api/collections/_superusers/auth-with-password`, {
     method: 'POST',
@@ -72,8 +77,14 @@ export async function startPocketBase(env: Record<string, string> = {}): Promise
     dataDir,
     superuserToken: token,
     logs,
+    crash: async () => {
+      if (!running()) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
     stop: async () => {
-      if (child.exitCode === null) {
+      if (running()) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
