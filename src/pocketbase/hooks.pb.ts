@@ -1,8 +1,9 @@
 // Registrations only. PocketBase recompiles each handler's source in a pooled VM, so a handler cannot see
-// anything declared in this file: each one requires the bundle and delegates.
+// anything declared in this file: each one requires a bundle and delegates — edge.js on the hot paths (every
+// request's middleware, webhook acknowledgements), app.js for the rest (see src/pocketbase/edge.ts).
 
-routerAdd('GET', '/api/whatsapp/webhook', (e) => require(`${__hooks}/app.js`).handleWebhookVerify(e));
-routerAdd('POST', '/api/whatsapp/webhook', (e) => require(`${__hooks}/app.js`).handleWebhookPost(e));
+routerAdd('GET', '/api/whatsapp/webhook', (e) => require(`${__hooks}/edge.js`).handleWebhookVerify(e));
+routerAdd('POST', '/api/whatsapp/webhook', (e) => require(`${__hooks}/edge.js`).handleWebhookPost(e));
 routerAdd('POST', '/api/pocketdesk/worker/apply-webhooks', (e) => require(`${__hooks}/app.js`).handleApplyWebhooks(e));
 cronAdd('pocketdesk-webhook-applier', '* * * * *', () => require(`${__hooks}/app.js`).runWebhookApplier());
 routerAdd('GET', '/api/pocketdesk/webhooks/backlog', (e) => require(`${__hooks}/app.js`).handleWebhookBacklog(e));
@@ -15,8 +16,7 @@ routerAdd('POST', '/api/pocketdesk/worker/begin-send', (e) => require(`${__hooks
 routerAdd('POST', '/api/pocketdesk/worker/outbound-result', (e) => require(`${__hooks}/app.js`).recordOutboundResult(e));
 routerAdd('POST', '/api/pocketdesk/worker/claim-media', (e) => require(`${__hooks}/app.js`).claimMedia(e));
 
-routerUse((e) => require(`${__hooks}/app.js`).addSecurityHeaders(e));
-routerUse((e) => require(`${__hooks}/app.js`).compressAppShell(e));
+routerUse((e) => require(`${__hooks}/edge.js`).handleEveryRequest(e));
 routerAdd('GET', '/api/pocketdesk/push/public-key', (e) => require(`${__hooks}/app.js`).pushPublicKey(e));
 routerAdd('POST', '/api/pocketdesk/worker/claim-notifications', (e) => require(`${__hooks}/app.js`).claimNotifications(e));
 routerAdd('POST', '/api/pocketdesk/worker/push-results', (e) => require(`${__hooks}/app.js`).recordPushResults(e));

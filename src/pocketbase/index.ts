@@ -1,11 +1,11 @@
+// First: configures zod before any schema parses while the bundle loads.
+import './zod-config';
 // The bundle loaded by pb_hooks/pocketdesk.pb.js: every handler the entry file registers.
-export { handleWebhookPost, handleWebhookVerify } from './webhook';
-export { handleApplyWebhooks, handleWebhookBacklog, runWebhookApplier } from './webhook-apply';
+export { applyInboxEntry, handleApplyWebhooks, handleWebhookBacklog, runWebhookApplier } from './webhook-apply';
 export { ensureInboxAfterBootstrap } from './webhook-inbox';
 export { guardOutboundReply } from './outbound-replies';
 export { beginSend, claimMedia, claimOutbound, recordOutboundResult } from './outbox';
-export { addSecurityHeaders, pushPublicKey } from './security-headers';
-export { compressAppShell } from './app-shell-compression';
+export { pushPublicKey } from './security-headers';
 export { claimNotifications, recordPushResults } from './push-outbox';
 export { afterAgentUpdate, afterConversationUpdate, beforeConversationUpdate, handleAssign, handleRoutingPreview } from './assignment-routes';
 export { guardChannelSettings } from './channel-settings';

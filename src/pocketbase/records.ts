@@ -31,7 +31,9 @@ export function jsonField<T>(record: core.Record, field: string, fallback: T): T
 }
 
 export function newRecord(app: core.App, collection: string, data: Record<string, unknown>): core.Record {
-  const record = new Record(app.findCollectionByNameOrId(collection));
+  // The cached lookup: the uncached one reads and decodes the collection's schema from SQLite every time, which
+  // was a seventh of the CPU spent applying a webhook.
+  const record = new Record(app.findCachedCollectionByNameOrId(collection));
   for (const [key, value] of Object.entries(data)) record.set(key, value);
   return record;
 }

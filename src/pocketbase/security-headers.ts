@@ -15,8 +15,11 @@ const PWA_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Adds security headers to every response; the CSP applies to the PWA, not to the API or the admin UI. */
-export function addSecurityHeaders(e: core.RequestEvent): void {
+/**
+ * Adds security headers to every response (the CSP applies to the PWA, not to the API or the admin UI); false when
+ * it answered the request itself.
+ */
+export function addSecurityHeaders(e: core.RequestEvent): boolean {
   const headers = e.response.header();
   headers.set('X-Content-Type-Options', 'nosniff');
   headers.set('Referrer-Policy', 'same-origin');
@@ -25,7 +28,7 @@ export function addSecurityHeaders(e: core.RequestEvent): void {
   // The SPA's index fallback would answer an unknown API path with index.html and 200; clients need a 404.
   if (path.startsWith('/api/') && String(e.request!.pattern).includes('{path...}')) {
     e.json(404, { status: 404, message: 'Not found.', reason: 'unknown-route', data: {} });
-    return;
+    return false;
   }
   // Chromium expects the manifest's own media type; the static file server does not know .webmanifest.
   if (path.endsWith('.webmanifest')) headers.set('Content-Type', 'application/manifest+json');
@@ -33,7 +36,7 @@ export function addSecurityHeaders(e: core.RequestEvent): void {
     headers.set('Content-Security-Policy', PWA_POLICY);
     headers.set('X-Frame-Options', 'DENY');
   }
-  e.next();
+  return true;
 }
 
 /** GET /api/pocketdesk/push/public-key: the VAPID public key the PWA subscribes with (never hard-coded in the bundle). */

@@ -5,7 +5,7 @@ import { respondError } from './api-errors';
 import { applyStatus } from './apply-status';
 import { ingestMessage } from './ingest-message';
 import { findOne, newRecord } from './records';
-import { dueEntries, enqueue, type InboxEntry, inboxState, postponeEntry, readEntry, removeEntry } from './webhook-inbox';
+import { adoptQueuedEvents, dueEntries, type InboxEntry, inboxState, postponeEntry, readEntry, removeEntry } from './webhook-inbox';
 
 // Applies acknowledged webhooks from the inbox (webhook-inbox.ts): contacts, tickets, messages, statuses, routing —
 // each event in one transaction, oldest first. The webhook route applies its own event when nothing is waiting;
@@ -131,18 +131,6 @@ export function applyInboxEntry(app: core.App, entry: InboxEntry, known: KnownEn
   }
 }
 
-export const REPLAY_BATCH = 100;
-
-/**
- * Events an operator set back to `pending` in `webhook_events` (or an older version left there) join the inbox's
- * queue, ahead of whatever arrives next; their row is completed in place when they are applied.
- */
-export function adoptQueuedEvents(app: core.App, limit: number): void {
-  for (const event of app.findRecordsByFilter('webhook_events', "status = 'pending'", 'created,id', limit, 0)) {
-    if (event) enqueue(app, event.getString('raw'), event.getString('body_hash'), event.getString('created'));
-  }
-}
-
 /** Applies due inbox entries oldest first, at most `limit`; returns how many it took on. */
 export function applyPendingWebhooks(app: core.App, limit: number, now: number): { applied: number; failed: number; attempted: number } {
   adoptQueuedEvents(app, limit);
@@ -155,15 +143,6 @@ export function applyPendingWebhooks(app: core.App, limit: number, now: number):
     else if (outcome === 'retry-later' || outcome === 'failed') failed++;
   }
   return { applied, failed, attempted: due.length };
-}
-
-/**
- * Whether anything that arrived before `seq` is due: then `seq` waits for the worker's drain instead of being
- * applied by its request. Measured: letting requests apply the few events queued before theirs made them contend
- * for SQLite's writer and cut both acknowledgements and applied events per second.
- */
-export function hasBacklog(app: core.App, seq: number, now: number): boolean {
-  return dueEntries(app, now, 1, seq).length > 0;
 }
 
 const DEFAULT_BATCH = 100;

@@ -3,6 +3,7 @@
 // database — which is what held Meta's acknowledgements back under load. An entry leaves the inbox only after
 // its outcome is committed to `webhook_events` in the main database (see webhook-apply.ts).
 
+
 const TABLE = 'pocketdesk_webhook_inbox';
 
 export interface InboxEntry {
@@ -113,4 +114,25 @@ export function inboxState(app: core.App): InboxState {
       error: row.error,
     })),
   };
+}
+
+export const REPLAY_BATCH = 100;
+
+/**
+ * Events an operator set back to `pending` in `webhook_events` (or an older version left there) join the inbox's
+ * queue, ahead of whatever arrives next; their row is completed in place when they are applied.
+ */
+export function adoptQueuedEvents(app: core.App, limit: number): void {
+  for (const event of app.findRecordsByFilter('webhook_events', "status = 'pending'", 'created,id', limit, 0)) {
+    if (event) enqueue(app, event.getString('raw'), event.getString('body_hash'), event.getString('created'));
+  }
+}
+
+/**
+ * Whether anything that arrived before `seq` is due: then `seq` waits for the worker's drain instead of being
+ * applied by its request. Measured: letting requests apply the few events queued before theirs made them contend
+ * for SQLite's writer and cut both acknowledgements and applied events per second.
+ */
+export function hasBacklog(app: core.App, seq: number, now: number): boolean {
+  return dueEntries(app, now, 1, seq).length > 0;
 }

@@ -2,9 +2,9 @@ import { planWebhook } from '../lib/domain/inbound/plan-webhook';
 import { parseWebhook } from '../lib/schemas/webhook';
 import { respondError, type FieldErrors } from './api-errors';
 import { readConfig } from './config';
-import { findOne, isoDate } from './records';
-import { adoptQueuedEvents, applyInboxEntry, hasBacklog, REPLAY_BATCH } from './webhook-apply';
-import { enqueue, type InboxEntry } from './webhook-inbox';
+import { isoDate } from './records';
+import { appBundle } from './app-bundle';
+import { adoptQueuedEvents, enqueue, hasBacklog, type InboxEntry, REPLAY_BATCH } from './webhook-inbox';
 
 /** GET: Meta's subscription handshake; echoes the challenge byte-for-byte when the token matches. */
 export function handleWebhookVerify(e: core.RequestEvent): void {
@@ -27,12 +27,30 @@ type Stored = { duplicate: true } | { duplicate: false; entry: InboxEntry; recei
 function storeEvent(raw: string): Stored {
   const app = $app as unknown as core.App;
   const bodyHash = $security.sha256(raw);
-  if (findOne(app, 'webhook_events', 'body_hash = {:h}', { h: bodyHash })) return { duplicate: true };
-  adoptQueuedEvents(app, REPLAY_BATCH);
+  const seen = appliedOrQueued(app, bodyHash);
+  if (seen.applied) return { duplicate: true };
+  if (seen.queuedForReplay) adoptQueuedEvents(app, REPLAY_BATCH);
   const receivedAt = isoDate(Date.now());
   const seq = enqueue(app, raw, bodyHash, receivedAt);
   if (seq === null) return { duplicate: true };
   return { duplicate: false, entry: { seq, bodyHash, attempts: 0 }, receivedAt, mustWait: hasBacklog(app, seq, Date.now()) };
+}
+
+/**
+ * One plain query instead of two record lookups: every acknowledgement asks it, and PocketBase's filter parser and
+ * record decoding cost more than the lookups themselves.
+ */
+function appliedOrQueued(app: core.App, bodyHash: string): { applied: boolean; queuedForReplay: boolean } {
+  const row = new DynamicModel({ applied: 0, queued: 0 });
+  app
+    .db()
+    .newQuery(
+      "SELECT EXISTS (SELECT 1 FROM webhook_events WHERE body_hash = {:hash}) AS applied, EXISTS (SELECT 1 FROM webhook_events WHERE status = 'pending') AS queued",
+    )
+    .bind({ hash: bodyHash } as dbx.Params)
+    .one(row);
+  const found = row as unknown as { applied: number; queued: number };
+  return { applied: found.applied === 1, queuedForReplay: found.queued === 1 };
 }
 
 /**
@@ -85,6 +103,6 @@ export function handleWebhookPost(e: core.RequestEvent): void {
     e.json(200, { ok: true, duplicate: true, applied: false });
     return;
   }
-  const applied = !stored.mustWait && applyInboxEntry($app as unknown as core.App, stored.entry, { raw, receivedAt: stored.receivedAt, plan: planned.plan }) === 'applied';
+  const applied = !stored.mustWait && appBundle().applyInboxEntry($app as unknown as core.App, stored.entry, { raw, receivedAt: stored.receivedAt, plan: planned.plan }) === 'applied';
   e.json(200, { ok: true, duplicate: false, applied });
 }
