@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
 
 export interface LoadResult {
   label: string;
@@ -8,6 +9,8 @@ export interface LoadResult {
   requests: number;
   non2xx: number;
   errors: number;
+  /** CPU the server process spent per request (user + system), when its pid is known: unlike req/s, it holds on a busy machine. */
+  serverCpuMsPerRequest?: number;
 }
 
 export interface LoadSpec {
@@ -19,11 +22,20 @@ export interface LoadSpec {
   connections: number;
   /** Fixed arrival rate (requests/s) for latency at a steady load; omit for maximum throughput. */
   rate?: number;
+  /** The server's pid, to report its CPU time per request. */
+  serverPid?: number;
+}
+
+/** User + system CPU milliseconds a process has used (Linux /proc; clock ticks are 10 ms there). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Drives one load with autocannon and reports what it measured; autocannon exits 0 on failures, so they are counted here. */
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   let n = 0;
+  const cpuBefore = spec.serverPid ? processCpuMs(spec.serverPid) : 0;
   const result = await autocannon({
     url: spec.url,
     method: 'POST',
@@ -47,5 +59,6 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    ...(spec.serverPid ? { serverCpuMsPerRequest: Number(((processCpuMs(spec.serverPid) - cpuBefore) / Math.max(1, result.requests.total)).toFixed(3)) } : {}),
   };
 }

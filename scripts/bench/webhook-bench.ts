@@ -71,7 +71,7 @@ async function loadAndDrain(api: Api, spec: Parameters<typeof runLoad>[0]): Prom
 export async function benchWebhooks(durationSeconds = 10): Promise<{ loads: LoadResult[]; drains: DrainResult[] }> {
   const pb = await startPocketBase();
   const graph = await acceptingGraph();
-  const worker = spawnWorker(pb.url, { WHATSAPP_GRAPH_URL: graph.url });
+  let worker: ReturnType<typeof spawnWorker> | null = null;
   try {
     const api = new Api(pb.url, pb.superuserToken);
     const team = await createTeam(api, 'Bench');
@@ -88,12 +88,23 @@ export async function benchWebhooks(durationSeconds = 10): Promise<{ loads: Load
 
     const runId = Date.now().toString(36);
     const inbound = (n: number) => webhookRequest(textWebhook({ from: `1555${String(n).padStart(8, '0')}`, name: `Customer ${n}`, wamid: `wamid.bench.${runId}.${n}`, text: `Hello, I need help with order ${n}` }));
-    // Every pooled VM compiles the hooks bundle on first use: warm them all before measuring steady state.
+    const serverPid = pb.pid;
+    // Every pooled VM loads the hooks bundles on first use: warm them before measuring steady state.
     await runLoad({ label: 'warm-up', url: pb.url, request: (n) => inbound(5_000_000 + n), durationSeconds: 3, connections: CONNECTIONS });
-    while ((await pendingCount(api)) > 0) await new Promise((resolve) => setTimeout(resolve, 25));
     const results: LoadResult[] = [];
     const drains: DrainResult[] = [];
-    const maxInbound = await loadAndDrain(api, { label: '(a) inbound text, max throughput', url: pb.url, request: inbound, durationSeconds, connections: CONNECTIONS });
+    // First with nothing applying (the worker is not started yet): what acknowledging alone costs, then how fast
+    // the worker applies the backlog it left when it has the machine to itself.
+    const acksAlone = await runLoad({ label: "(a') inbound text, acknowledgements alone (nothing applying)", url: pb.url, request: (n) => inbound(3_000_000 + n), durationSeconds, connections: CONNECTIONS, serverPid });
+    results.push(acksAlone);
+    const backlog = await pendingCount(api);
+    const drainStarted = performance.now();
+    worker = spawnWorker(pb.url, { WHATSAPP_GRAPH_URL: graph.url });
+    while ((await pendingCount(api)) > 0) await new Promise((resolve) => setTimeout(resolve, 25));
+    const drainMs = performance.now() - drainStarted;
+    drains.push({ label: 'the backlog left by (a\'), applied by the worker alone (worker start included)', events: backlog, appliedPerSecond: Math.round(backlog / (drainMs / 1000)), drainMs: Math.round(drainMs) });
+
+    const maxInbound = await loadAndDrain(api, { label: '(a) inbound text, max throughput', url: pb.url, request: inbound, durationSeconds, connections: CONNECTIONS, serverPid });
     results.push(maxInbound.load);
     drains.push(maxInbound.drain);
 
@@ -109,10 +120,10 @@ export async function benchWebhooks(durationSeconds = 10): Promise<{ loads: Load
     const statuses = (n: number) => webhookRequest(statusWebhook(outbound[n % outbound.length], ladder[Math.floor(n / outbound.length) % 3], 1_700_000_000 + n));
     // Meta's sizing: at 80 msg/s each outbound message brings ~3 statuses for every inbound message.
     const mixed = (n: number) => (n % 4 === 0 ? inbound(2_000_000 + n) : statuses(n));
-    const steady = await loadAndDrain(api, { label: '(a+b) steady 240 req/s, 1 inbound : 3 statuses', url: pb.url, request: mixed, durationSeconds, connections: CONNECTIONS, rate: 240 });
+    const steady = await loadAndDrain(api, { label: '(a+b) steady 240 req/s, 1 inbound : 3 statuses', url: pb.url, request: mixed, durationSeconds, connections: CONNECTIONS, rate: 240, serverPid });
     results.push(steady.load);
     drains.push(steady.drain);
-    const maxStatuses = await loadAndDrain(api, { label: '(b) status updates, max throughput', url: pb.url, request: (n) => statuses(1_000_000 + n), durationSeconds, connections: CONNECTIONS });
+    const maxStatuses = await loadAndDrain(api, { label: '(b) status updates, max throughput', url: pb.url, request: (n) => statuses(1_000_000 + n), durationSeconds, connections: CONNECTIONS, serverPid });
     results.push(maxStatuses.load);
     drains.push(maxStatuses.drain);
 
@@ -121,10 +132,10 @@ export async function benchWebhooks(durationSeconds = 10): Promise<{ loads: Load
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ wamid: `base.${runId}.${n}`, body: inbound(n).body, payload: { n } }),
     });
-    results.push(await runLoad({ label: '(c) PocketBase record create (baseline)', url: pb.url, request: baseline, durationSeconds, connections: CONNECTIONS }));
+    results.push(await runLoad({ label: '(c) PocketBase record create (baseline)', url: pb.url, request: baseline, durationSeconds, connections: CONNECTIONS, serverPid }));
     return { loads: results, drains };
   } finally {
-    await worker.kill();
+    await worker?.kill();
     graph.server.close();
     await pb.stop();
   }

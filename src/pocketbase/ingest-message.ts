@@ -17,9 +17,14 @@ function latestConversation(app: core.App, contactId: string, channelId: string)
   return findOne(app, 'conversations', 'contact = {:contact} && channel = {:channel}', { contact: contactId, channel: channelId }, '-created');
 }
 
-/** Opens, reopens or joins the customer's ticket on this number. */
-function conversationFor(app: core.App, contact: core.Record, channel: core.Record, now: number): { conversation: core.Record; action: ConversationAction['kind']; firstEver: boolean } {
-  const latest = latestConversation(app, contact.id, channel.id);
+/** Opens, reopens or joins the customer's ticket on this number, given their latest one there. */
+function conversationFor(
+  app: core.App,
+  contact: core.Record,
+  channel: core.Record,
+  latest: core.Record | null,
+  now: number,
+): { conversation: core.Record; action: ConversationAction['kind']; firstEver: boolean } {
   const action = conversationForInbound(
     latest ? { id: latest.id, status: latest.getString('status') as 'open' | 'pending' | 'resolved', resolvedAt: epochMs(latest, 'resolved_at') } : null,
     now,
@@ -101,7 +106,7 @@ export function ingestMessage(app: core.App, channel: core.Record, customer: Cus
     app.save(messageRecord(app, latest.id, message));
     return 'stored';
   }
-  const { conversation, action, firstEver } = conversationFor(app, contact, channel, now);
+  const { conversation, action, firstEver } = conversationFor(app, contact, channel, latest, now);
   const lastInbound = epochMs(conversation, 'last_inbound_at');
   // Webhooks arrive out of order; the window runs from the newest customer message.
   if (lastInbound === null || message.timestamp > lastInbound) conversation.set('last_inbound_at', at);

@@ -37,6 +37,7 @@ export function ensureInbox(app: core.App): void {
     )
     .execute();
   app.auxDB().newQuery(`CREATE INDEX IF NOT EXISTS idx_${TABLE}_due ON ${TABLE} (apply_after, seq)`).execute();
+  app.auxDB().newQuery(`CREATE INDEX IF NOT EXISTS idx_${TABLE}_retrying ON ${TABLE} (seq) WHERE attempts > 0`).execute();
 }
 
 export function ensureInboxAfterBootstrap(e: core.BootstrapEvent): void {
@@ -94,19 +95,22 @@ export function eraseEntriesMentioning(app: core.App, key: string): number {
   return app.auxDB().newQuery(`DELETE FROM ${TABLE} WHERE instr(raw, {:key}) > 0`).bind({ key } as dbx.Params).execute().rowsAffected();
 }
 
+/**
+ * Counts without reading a single body: the worker and dashboards poll this while thousands of deliveries (each up to
+ * megabytes) wait, so every part of it is answered from an index or one row.
+ */
 export function inboxState(app: core.App): InboxState {
-  const totals = new DynamicModel({ pending: 0, retrying: 0, oldest: '' });
-  app
-    .auxDB()
-    .newQuery(`SELECT COUNT(*) AS pending, COALESCE(SUM(attempts > 0), 0) AS retrying, COALESCE(MIN(received_at), '') AS oldest FROM ${TABLE}`)
-    .one(totals);
+  const totals = new DynamicModel({ pending: 0, retrying: 0 });
+  app.auxDB().newQuery(`SELECT (SELECT COUNT(*) FROM ${TABLE}) AS pending, (SELECT COUNT(*) FROM ${TABLE} WHERE attempts > 0) AS retrying`).one(totals);
+  const t = totals as unknown as { pending: number; retrying: number };
+  const oldest = new DynamicModel({ received_at: '' });
+  if (t.pending > 0) app.auxDB().newQuery(`SELECT received_at FROM ${TABLE} ORDER BY seq LIMIT 1`).one(oldest);
   const rows = arrayOf(new DynamicModel({ body_hash: '', attempts: 0, apply_after: 0, error: '' }));
-  app.auxDB().newQuery(`SELECT body_hash, attempts, apply_after, error FROM ${TABLE} WHERE attempts > 0 ORDER BY seq LIMIT 20`).all(rows);
-  const t = totals as unknown as { pending: number; retrying: number; oldest: string };
+  if (t.retrying > 0) app.auxDB().newQuery(`SELECT body_hash, attempts, apply_after, error FROM ${TABLE} WHERE attempts > 0 ORDER BY seq LIMIT 20`).all(rows);
   return {
     pending: t.pending,
     retrying: t.retrying,
-    oldestReceivedAt: t.oldest || null,
+    oldestReceivedAt: (oldest as unknown as { received_at: string }).received_at || null,
     failing: (rows as unknown as Array<{ body_hash: string; attempts: number; apply_after: number; error: string }>).map((row) => ({
       bodyHash: row.body_hash,
       attempts: row.attempts,

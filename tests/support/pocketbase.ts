@@ -12,6 +12,7 @@ export const SUPERUSER = { email: 'root@pocketdesk.test', password: 'root-passwo
 
 export interface RunningPocketBase {
   url: string;
+  pid: number;
   dataDir: string;
   superuserToken: string;
   logs: () => string;
@@ -74,6 +75,7 @@ export async function startPocketBase(env: Record<string, string> = {}, reuseDat
   const { token } = (await auth.json()) as { token: string };
   return {
     url,
+    pid: child.pid!,
     dataDir,
     superuserToken: token,
     logs,
