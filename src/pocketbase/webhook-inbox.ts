@@ -45,14 +45,29 @@ export function ensureInboxAfterBootstrap(e: core.BootstrapEvent): void {
   ensureInbox(e.app);
 }
 
-/** Adds a delivery; null when the same bytes are already waiting (a retry from Meta). */
-export function enqueue(app: core.App, raw: string, bodyHash: string, receivedAt: string): number | null {
-  const result = app
-    .auxDB()
-    .newQuery(`INSERT OR IGNORE INTO ${TABLE} (body_hash, raw, received_at) VALUES ({:hash}, {:raw}, {:at})`)
-    .bind({ hash: bodyHash, raw, at: receivedAt } as dbx.Params)
-    .execute();
-  return result.rowsAffected() === 1 ? result.lastInsertId() : null;
+/**
+ * Adds a delivery and tells whether anything due arrived before it (then it waits for the drain instead of being
+ * applied by its own request); null when the same bytes are already waiting (a retry from Meta). One statement:
+ * every acknowledgement runs it.
+ */
+export function enqueue(app: core.App, raw: string, bodyHash: string, receivedAt: string, now: number): { seq: number; behindOthers: boolean } | null {
+  const row = new DynamicModel({ seq: 0, ahead: 0 });
+  try {
+    app
+      .auxDB()
+      .newQuery(
+        `INSERT OR IGNORE INTO ${TABLE} (body_hash, raw, received_at) VALUES ({:hash}, {:raw}, {:at})
+         RETURNING seq, EXISTS (SELECT 1 FROM ${TABLE} AS other WHERE other.seq < ${TABLE}.seq AND other.apply_after <= {:now}) AS ahead`,
+      )
+      .bind({ hash: bodyHash, raw, at: receivedAt, now } as dbx.Params)
+      .one(row);
+  } catch (error) {
+    // An ignored insert returns no row.
+    if (String(error).includes('no rows')) return null;
+    throw error;
+  }
+  const inserted = row as unknown as { seq: number; ahead: number };
+  return { seq: inserted.seq, behindOthers: inserted.ahead === 1 };
 }
 
 /** Entries due at `now` (epoch ms), oldest first, without their bodies (those can be megabytes each). */
@@ -128,15 +143,6 @@ export const REPLAY_BATCH = 100;
  */
 export function adoptQueuedEvents(app: core.App, limit: number): void {
   for (const event of app.findRecordsByFilter('webhook_events', "status = 'pending'", 'created,id', limit, 0)) {
-    if (event) enqueue(app, event.getString('raw'), event.getString('body_hash'), event.getString('created'));
+    if (event) enqueue(app, event.getString('raw'), event.getString('body_hash'), event.getString('created'), Date.now());
   }
-}
-
-/**
- * Whether anything that arrived before `seq` is due: then `seq` waits for the worker's drain instead of being
- * applied by its request. Measured: letting requests apply the few events queued before theirs made them contend
- * for SQLite's writer and cut both acknowledgements and applied events per second.
- */
-export function hasBacklog(app: core.App, seq: number, now: number): boolean {
-  return dueEntries(app, now, 1, seq).length > 0;
 }

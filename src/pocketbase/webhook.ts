@@ -4,7 +4,7 @@ import { respondError, type FieldErrors } from './api-errors';
 import { readConfig } from './config';
 import { isoDate } from './records';
 import { appBundle } from './app-bundle';
-import { adoptQueuedEvents, enqueue, hasBacklog, type InboxEntry, REPLAY_BATCH } from './webhook-inbox';
+import { adoptQueuedEvents, enqueue, type InboxEntry, REPLAY_BATCH } from './webhook-inbox';
 
 /** GET: Meta's subscription handshake; echoes the challenge byte-for-byte when the token matches. */
 export function handleWebhookVerify(e: core.RequestEvent): void {
@@ -30,10 +30,11 @@ function storeEvent(raw: string): Stored {
   const seen = appliedOrQueued(app, bodyHash);
   if (seen.applied) return { duplicate: true };
   if (seen.queuedForReplay) adoptQueuedEvents(app, REPLAY_BATCH);
-  const receivedAt = isoDate(Date.now());
-  const seq = enqueue(app, raw, bodyHash, receivedAt);
-  if (seq === null) return { duplicate: true };
-  return { duplicate: false, entry: { seq, bodyHash, attempts: 0 }, receivedAt, mustWait: hasBacklog(app, seq, Date.now()) };
+  const now = Date.now();
+  const receivedAt = isoDate(now);
+  const queued = enqueue(app, raw, bodyHash, receivedAt, now);
+  if (queued === null) return { duplicate: true };
+  return { duplicate: false, entry: { seq: queued.seq, bodyHash, attempts: 0 }, receivedAt, mustWait: queued.behindOthers };
 }
 
 /**

@@ -31,7 +31,7 @@ const drain = (body: Record<string, unknown> = {}) => api.request('POST', '/api/
 const backlog = async () => (await api.request('GET', '/api/pocketdesk/webhooks/backlog')).body as { pending: number; retrying: number; failing: Array<{ attempts: number; applyAfter: string; error: string }> };
 const messagesWith = (wamid: string) => api.list('messages', `wamid = "${wamid}"`);
 
-// One due event already waiting is enough for a request to leave its own to the drain (hasBacklog in webhook-apply.ts).
+// One due event already waiting is enough for a request to leave its own to the drain (enqueue in webhook-inbox.ts).
 const ALREADY_WAITING = 1;
 const customerText = (n: number, text: string) => JSON.stringify(textWebhook({ from: `155501${String(n).padStart(5, '0')}`, wamid: `wamid.backlog.${n}`, text }));
 
