@@ -87,7 +87,7 @@ function rollOffer(app: core.App, conversation: core.Record, trigger: 'offer-dec
   const settings = routingSettingsOf(app.findRecordById('channels', conversation.getString('channel')));
   const teamId = conversation.getString('team') || null;
   const round = { teamId, requiredSkills: jsonField<string[]>(conversation, 'required_skills', []), declined };
-  const next = pickNextOffer(round, loadRoutingAgents(app), settings.backlog.algorithm, now, settings.capacity.defaultMaxOpen, Math.random());
+  const next = pickNextOffer(round, loadRoutingAgents(app, now), settings.backlog.algorithm, now, settings.capacity.defaultMaxOpen, Math.random());
   const change: AssignmentRecord = {
     trigger,
     agentId: next.agentId,

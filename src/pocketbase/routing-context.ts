@@ -2,29 +2,32 @@ import { isOpenAt } from '../lib/domain/hours/business-hours';
 import type { RoutingAgent, ShiftStatus } from '../lib/domain/routing/routing-input';
 import { validateSchedule } from '../lib/schemas/hours';
 import { DEFAULT_ROUTING_SETTINGS, routingSettingsSchema, type RoutingSettings } from '../lib/schemas/routing';
-import { epochMs, jsonField } from './records';
+import { epochMs, isoDate, jsonField } from './records';
 import { GoTimeZone } from './time-zone';
 
 // Loads what a routing decision needs from the database, inside the caller's transaction.
 
 /**
  * Open (not resolved) conversations per assignee, counted by SQL so capacity checks see the current truth. An
- * outstanding offer holds a seat too: otherwise a burst of customers would all be offered to the same agent.
+ * outstanding offer holds a seat too: otherwise a burst of customers would all be offered to the same agent. An
+ * expired one does not, even before the sweep moves it on.
  */
-function openCounts(app: core.App): Map<string, number> {
+function openCounts(app: core.App, now: number): Map<string, number> {
   const rows = arrayOf(new DynamicModel({ assignee: '', n: 0 }));
   app
     .db()
     .newQuery(
       "SELECT assignee, COUNT(*) AS n FROM (SELECT assignee FROM conversations WHERE status != 'resolved' AND assignee != ''" +
-        " UNION ALL SELECT offered_to AS assignee FROM conversations WHERE status != 'resolved' AND assignee = '' AND offered_to != '') GROUP BY assignee",
+        " UNION ALL SELECT offered_to AS assignee FROM conversations WHERE status != 'resolved' AND assignee = '' AND offered_to != '' AND offer_expires_at > {:now})" +
+        ' GROUP BY assignee',
     )
+    .bind({ now: isoDate(now) } as dbx.Params)
     .all(rows);
   return new Map(rows.map((row) => [String(row.assignee), Number(row.n)]));
 }
 
-export function loadRoutingAgents(app: core.App): RoutingAgent[] {
-  const counts = openCounts(app);
+export function loadRoutingAgents(app: core.App, now: number = Date.now()): RoutingAgent[] {
+  const counts = openCounts(app, now);
   return app.findAllRecords('agents').flatMap((agent) => {
     if (!agent) return [];
     const maxOpen = agent.getInt('max_open');

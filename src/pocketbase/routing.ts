@@ -29,7 +29,7 @@ export function routingInputFor(app: core.App, conversation: core.Record, firstM
       language: contact.getString('language') || null,
       attributes: { ...jsonField<Record<string, unknown>>(contact, 'attributes', {}), name: contact.getString('name'), wa_id: contact.getString('wa_id'), username: contact.getString('username') },
     },
-    agents: loadRoutingAgents(app),
+    agents: loadRoutingAgents(app, now),
     settings: routingSettingsOf(channel),
     ...clock,
     // Routed again while an offer round is open (a handoff, an escalation): nobody gets it back who passed on it.
@@ -112,7 +112,7 @@ export function sweepBacklog(app: core.App, now: number): number {
       declinedAgentIds: c.getStringSlice('offer_declined'),
     }));
     // Agents are reloaded per channel so counts include the previous channel's assignments.
-    const plan = planBacklogSweep(queue, loadRoutingAgents(app), settings, now, Math.random);
+    const plan = planBacklogSweep(queue, loadRoutingAgents(app, now), settings, now, Math.random);
     for (const assignment of plan.assignments) {
       const conversation = conversations.find((c) => c.id === assignment.conversationId)!;
       assignOrOffer(app, conversation, { trigger: 'backlog-sweep', agentId: assignment.agentId, teamId: assignment.teamId, outcome: 'assigned', reason: 'backlog-sweep', algorithm: assignment.algorithm }, now);

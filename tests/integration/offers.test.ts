@@ -195,6 +195,20 @@ describe('offers (real PocketBase)', () => {
     expect(members.map((m) => offered.filter((id) => id === m.id).length)).toEqual([2, 2]);
   });
 
+  it('frees the seat of an expired offer at once, before the sweep moves it on', async () => {
+    const { members } = await offerTeam(1);
+    const [only] = members;
+    await root.update('agents', only!.id, { max_open: 1 });
+    const first = await customerWrites();
+    expect((await conversation(first.id)).offered_to).toBe(only!.id);
+    // While the offer is open the seat is taken: the next customer waits in the queue.
+    const waiting = await customerWrites();
+    expect((await conversation(waiting.id)).offered_to).toBe('');
+    await root.update('conversations', first.id, { offer_expires_at: new Date(Date.now() - 1000).toISOString() });
+    const next = await customerWrites();
+    expect((await conversation(next.id)).offered_to).toBe(only!.id);
+  });
+
   it('refuses an accept beyond the agent’s capacity', async () => {
     const { members } = await offerTeam(1);
     const [holder] = members;
