@@ -86,3 +86,29 @@ test('the admin screens follow the Spanish interface', async ({ page, api }) => 
   await expect(form.getByRole('alert')).toContainText('Corrige los campos marcados; no se guardó nada.');
   await expect(form.getByLabel('Conversaciones abiertas como máximo')).toHaveAccessibleDescription(/^Escribe un valor\./);
 });
+
+test('an admin lets a team offer its new conversations, with its own time to accept; a wrong time is refused beside the field', async ({ page, api }) => {
+  const { ad, teamId } = await freshTeam(api, { ad: { role: 'admin', status: 'online' } });
+  const teamName = (await api.view('teams', teamId)).body.name as string;
+  await signInAs(page, ad);
+  await openAdminScreen(page, 'Teams and agents');
+  await page.getByRole('link', { name: new RegExp(teamName) }).first().click();
+  const form = page.getByRole('form', { name: `Team ${teamName}` });
+  await expect(form.getByLabel('Seconds to accept an offer')).toHaveCount(0);
+  await form.getByLabel('New conversations').selectOption({ label: 'Offer to an agent, who accepts or declines' });
+  const seconds = form.getByLabel('Seconds to accept an offer');
+  await seconds.fill('5');
+  await form.getByRole('button', { name: 'Save team' }).click();
+  await expect(seconds).toHaveAttribute('aria-invalid', 'true');
+  expect((await api.view('teams', teamId)).body.assignment_mode).not.toBe('offer');
+
+  await seconds.fill('90');
+  await form.getByRole('button', { name: 'Save team' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+  expect((await api.view('teams', teamId)).body).toMatchObject({ assignment_mode: 'offer', offer_timeout_seconds: 90 });
+
+  await page.reload();
+  const reloaded = page.getByRole('form', { name: `Team ${teamName}` });
+  await expect(reloaded.getByLabel('New conversations')).toHaveValue('offer');
+  await expect(reloaded.getByLabel('Seconds to accept an offer')).toHaveValue('90');
+});

@@ -1,6 +1,7 @@
 // The team and agent forms: records as the admin screens read them, working copies, and what is sent.
 import { z } from 'zod';
-import { agentSettingsSchema, teamInputSchema, type AgentSettings, type TeamInput } from '../schemas/staff';
+import { DEFAULT_OFFER_TIMEOUT_SECONDS } from '../domain/offers/offer-policy';
+import { agentSettingsSchema, teamInputSchema, type AgentSettings, type TeamAssignmentMode, type TeamInput } from '../schemas/staff';
 import { STAFF_ROLES, type StaffRole } from '../schemas/directory';
 import { errorsFromIssues, onListInputs, type FieldErrorMap } from './settings-errors';
 import { textOfWords, wordsOf } from './word-list';
@@ -8,7 +9,16 @@ import { textOfWords, wordsOf } from './word-list';
 const text = z.string().nullish().transform((value) => value ?? '');
 const words = z.unknown().optional().transform((value) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []));
 
-export const teamAdminRecordSchema = z.object({ id: z.string(), name: text, description: text });
+export const teamAdminRecordSchema = z.object({
+  id: z.string(),
+  name: text,
+  description: text,
+  assignment_mode: z
+    .string()
+    .nullish()
+    .transform((value): TeamAssignmentMode => (value === 'offer' ? 'offer' : 'assign')),
+  offer_timeout_seconds: z.number().nullish().transform((value) => (value && value > 0 ? value : DEFAULT_OFFER_TIMEOUT_SECONDS)),
+});
 export type TeamAdminRecord = z.infer<typeof teamAdminRecordSchema>;
 
 export const agentAdminRecordSchema = z.object({
@@ -29,13 +39,21 @@ export type AgentAdminRecord = z.infer<typeof agentAdminRecordSchema>;
 export interface TeamDraft {
   name: string;
   description: string;
+  assignment_mode: TeamAssignmentMode;
+  /** Bound to a number input: null while it is empty. */
+  offer_timeout_seconds: number | null;
 }
 
-export const teamDraftOf = (team: TeamAdminRecord | null): TeamDraft => ({ name: team?.name ?? '', description: team?.description ?? '' });
+export const teamDraftOf = (team: TeamAdminRecord | null): TeamDraft => ({
+  name: team?.name ?? '',
+  description: team?.description ?? '',
+  assignment_mode: team?.assignment_mode ?? 'assign',
+  offer_timeout_seconds: team?.offer_timeout_seconds ?? DEFAULT_OFFER_TIMEOUT_SECONDS,
+});
 
 /** The team to send, or field errors. */
 export function checkTeamDraft(draft: TeamDraft): { ok: true; input: TeamInput } | { ok: false; errors: FieldErrorMap } {
-  const parsed = teamInputSchema.safeParse(draft);
+  const parsed = teamInputSchema.safeParse({ ...draft, offer_timeout_seconds: draft.offer_timeout_seconds ?? undefined });
   return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: errorsFromIssues(parsed.error.issues) };
 }
 

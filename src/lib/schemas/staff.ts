@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_OFFER_TIMEOUT_SECONDS } from '../domain/offers/offer-policy';
 import { STAFF_ROLES } from './directory';
 
 // What an admin may set on `teams` and `agents` records, with the collections' own limits, so the admin screens
@@ -6,10 +7,16 @@ import { STAFF_ROLES } from './directory';
 
 export { STAFF_ROLES };
 
-/** A `teams` record as the admin form writes it. */
+/** How a team's new conversations reach an agent: assigned outright, or offered to one who accepts or declines. */
+export const TEAM_ASSIGNMENT_MODES = ['assign', 'offer'] as const;
+export type TeamAssignmentMode = (typeof TEAM_ASSIGNMENT_MODES)[number];
+
+/** A `teams` record as the admin form writes it; the offer limits are the collection's own (10 s … 1 h). */
 export const teamInputSchema = z.object({
   name: z.string().trim().min(1).max(100),
   description: z.string().trim().max(1000).default(''),
+  assignment_mode: z.enum(TEAM_ASSIGNMENT_MODES).default('assign'),
+  offer_timeout_seconds: z.number().int().min(10).max(3600).default(DEFAULT_OFFER_TIMEOUT_SECONDS),
 });
 export type TeamInput = z.input<typeof teamInputSchema>;
 
