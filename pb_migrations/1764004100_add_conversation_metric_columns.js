@@ -4,7 +4,7 @@
 // Each conversation now carries its own figures, kept by src/pocketbase/metric-columns.ts when it or one of its
 // messages is saved: first_response_ms (-1: no first response counts), resolution_ms and agent_replies. Indexes led
 // by the assignee let the per-agent figures walk one agent at a time, already in key order, and the rank indexes
-// read plain integers. The UPDATE below is metric-columns.ts's, for the rows that exist already.
+// read plain integers. The UPDATE below computes metric-columns.ts's values for the rows that exist already.
 
 const FIELDS = ['first_response_ms', 'resolution_ms', 'agent_replies'];
 

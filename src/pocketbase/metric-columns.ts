@@ -9,14 +9,19 @@
 
 const elapsed = (to: string, from: string) => `CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`;
 
-const REFRESH_SQL = `UPDATE conversations SET
-  agent_replies = (SELECT COUNT(*) FROM messages m WHERE m.conversation = conversations.id AND m.direction != 'in' AND m.sender = 'agent' AND m.type != 'reaction'),
-  first_response_ms = CASE WHEN first_response_at = '' THEN -1 ELSE COALESCE((
+const VALUES = {
+  agent_replies: "(SELECT COUNT(*) FROM messages m WHERE m.conversation = conversations.id AND m.direction != 'in' AND m.sender = 'agent' AND m.type != 'reaction')",
+  first_response_ms: `(CASE WHEN first_response_at = '' THEN -1 ELSE COALESCE((
     SELECT CASE WHEN conversations.first_response_at >= m.created THEN ${elapsed('conversations.first_response_at', 'm.created')} ELSE -1 END
     FROM messages m WHERE m.conversation = conversations.id AND m.direction = 'in' AND m.type != 'reaction' ORDER BY m.created LIMIT 1
-  ), -1) END,
-  resolution_ms = CASE WHEN resolved_at = '' THEN 0 ELSE MAX(0, ${elapsed('resolved_at', 'created')}) END
-WHERE id = {:id}`;
+  ), -1) END)`,
+  resolution_ms: `(CASE WHEN resolved_at = '' THEN 0 ELSE MAX(0, ${elapsed('resolved_at', 'created')}) END)`,
+};
+
+// Most saves change nothing here (a customer's second message, a status receipt): the WHERE skips the write, and
+// with it the six metric indexes that carry these columns.
+const REFRESH_SQL = `UPDATE conversations SET ${Object.entries(VALUES).map(([column, value]) => `${column} = ${value}`).join(', ')}
+WHERE id = {:id} AND (${Object.entries(VALUES).map(([column, value]) => `${column} != ${value}`).join(' OR ')})`;
 
 /** Recomputes one conversation's metric columns from its row and its messages. */
 export function refreshMetricColumns(app: core.App, conversationId: string): void {
@@ -50,6 +55,8 @@ export function keepConversationMetrics(e: core.RecordEvent): void {
     e.next();
     return;
   }
+  // A new ticket has no response yet: saved as such, the refresh after it usually has nothing to write.
+  if (record.isNew() && !record.getString('first_response_at')) record.set('first_response_ms', -1);
   saveAndRefresh(e, () => record.id);
 }
 

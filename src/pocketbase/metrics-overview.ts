@@ -20,12 +20,14 @@ interface Grouping {
   resolutionIndex: string | null;
 }
 
+const FIRST_RESPONSE_INDEX = 'idx_conversations_first_response';
+
 const WHOLE: Grouping = {
   column: null,
   keys: null,
   createdIndex: 'idx_conversations_created',
   resolvedIndex: 'idx_conversations_resolved_at',
-  firstResponseIndex: 'idx_conversations_first_response',
+  firstResponseIndex: FIRST_RESPONSE_INDEX,
   resolutionIndex: 'idx_conversations_resolution',
 };
 // Only the dashboard's grouping (by agent) has indexes led by its key: GROUP BY assignee over the period indexes
@@ -78,7 +80,8 @@ function countsBy(app: core.App, grouping: Grouping, and: (...parts: string[]) =
       { resolved: 0, bot: 0, fcr: 0, durationSum: 0, replies: 0, r1: 0, r2: 0, r3: 0, r4: 0, r5: 0 },
     ),
     openNow: rowsByKey(app, `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c INDEXED BY ${grouping.resolvedIndex} WHERE ${ofKeys(and("c.resolved_at = ''"))}${groupBy}`, params, { n: 0 }),
-    bins: binsByKey(app, keySql, grouping.keys, 'c.first_response_ms', grouping.firstResponseIndex ?? WHOLE.firstResponseIndex!, cohortsOf(and, true).created, params),
+    // Team and channel bins count on the whole scope's rank index, sorting each bin's rows by key.
+    bins: binsByKey(app, keySql, grouping.keys, 'c.first_response_ms', grouping.firstResponseIndex ?? FIRST_RESPONSE_INDEX, cohortsOf(and, true).created, params),
   };
 }
 
