@@ -1,6 +1,7 @@
 import { METRIC_BUCKETS } from '../lib/schemas/metrics';
 import { readMetricsRequest } from './metrics-request';
 import { backlogOf } from './metrics-backlog';
+import { finishedReviews } from './metrics-reviews';
 import { binsByKey, binsOf, rowsByKey, spreadOf, type Params } from './metrics-sql';
 import { isoDate } from './records';
 
@@ -139,9 +140,9 @@ function figuresFrom(app: core.App, counts: Counts, grouping: Grouping, and: (..
 }
 
 /**
- * GET /api/pocketdesk/metrics/overview — the headline figures (top level), SLA breaches, first-response bins and
- * the backlog, by SQL; with groupBy=agent|team|channel also `groups`, the same figures per key (keys ascending,
- * "none" last, as the full report orders them).
+ * GET /api/pocketdesk/metrics/overview — the headline figures (top level), SLA breaches, first-response bins,
+ * the backlog and the period's finished QA reviews, by SQL; with groupBy=agent|team|channel also `groups`, the same
+ * figures per key (keys ascending, "none" last, as the full report orders them).
  */
 export function handleMetricsOverview(e: core.RequestEvent): void {
   const request = readMetricsRequest(e);
@@ -172,5 +173,6 @@ export function handleMetricsOverview(e: core.RequestEvent): void {
     firstResponseBins: whole.firstResponseBins,
     backlog: backlogOf(app, and, params, query.from, query.to, METRIC_BUCKETS[query.bucket]),
     groups: groups && groups.keys.map(groups.figuresOf),
+    reviews: finishedReviews(app, params, teamIds, query.channelId),
   });
 }

@@ -136,6 +136,15 @@ describe('QA review', () => {
     expect(good.body).toMatchObject({ status: 'done', total: 8, max: 10, percent: 80 });
     expect((await agentA.list('qa_reviews')).map((r) => r.feedback)).toEqual(['Clear and kind.']);
   });
+
+  it('carries the period’s finished reviews in the overview, within the caller’s teams', async () => {
+    const done = { agent: agentAId, percent: 80 };
+    expect((await admin.request('GET', `/api/pocketdesk/metrics/overview?${range()}`)).body.reviews).toEqual([done]);
+    expect((await managerA.request('GET', `/api/pocketdesk/metrics/overview?${range()}&groupBy=agent`)).body.reviews).toEqual([done]);
+    expect((await admin.request('GET', `/api/pocketdesk/metrics/overview?${range()}&teamId=${teamB}`)).body.reviews).toEqual([]);
+    const before = `from=${from - 86_400_000}&to=${from}`;
+    expect((await admin.request('GET', `/api/pocketdesk/metrics/overview?${before}`)).body.reviews).toEqual([]);
+  });
 });
 
 type Summary = Record<string, any>;
