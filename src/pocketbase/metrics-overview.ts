@@ -1,6 +1,8 @@
 import { METRIC_BUCKETS } from '../lib/schemas/metrics';
 import { readMetricsRequest } from './metrics-request';
-import { binsByKey, binsOf, elapsedMs, rowsByKey, spreadOf, type Params } from './metrics-sql';
+import { backlogOf } from './metrics-backlog';
+import { finishedReviews } from './metrics-reviews';
+import { binsByKey, binsOf, rowsByKey, spreadOf, type Params } from './metrics-sql';
 import { isoDate } from './records';
 
 // The dashboard's figures computed by SQL, so they stay fast on a large history: the headline, and with groupBy the
@@ -8,94 +10,79 @@ import { isoDate } from './records';
 // (handle time, business-hours first response) stays in the full report, /api/pocketdesk/metrics. Each figure
 // keeps the cohort of src/lib/domain/metrics/conversation-summary.ts; tests/integration/metrics.test.ts compares them.
 
-function count(app: core.App, where: string, params: Params): number {
-  return rowsByKey(app, `SELECT '' AS k, COUNT(*) AS n FROM conversations c WHERE ${where}`, params, { n: 0 }).get('')?.n ?? 0;
-}
-
-/**
- * Open tickets at the end of each bucket, from two grouped scans: open(t) = created before t − resolved before t
- * (a reopen clears resolved_at, so a reopened ticket counts as open).
- */
-function backlogOf(app: core.App, and: (...parts: string[]) => string, params: Params, from: number, to: number, bucketMs: number): Array<{ start: number; end: number; open: number }> {
-  const buckets = Math.min(400, Math.ceil((to - from) / bucketMs));
-  const perBucket = (column: string, extra: string) => {
-    const rows = arrayOf(new DynamicModel({ b: 0, n: 0 }));
-    app
-      .db()
-      .newQuery(`SELECT CAST((julianday(${column}) - julianday({:from})) * 86400000 / ${bucketMs} AS INTEGER) AS b, COUNT(*) AS n FROM conversations c WHERE ${and(`${column} >= {:from}`, `${column} < {:to}`, extra)} GROUP BY b`)
-      .bind(params as dbx.Params)
-      .all(rows);
-    const counts = new Array<number>(buckets).fill(0);
-    for (const row of rows) if (Number(row.b) < buckets) counts[Number(row.b)] += Number(row.n);
-    return counts;
-  };
-  const created = perBucket('c.created', '1');
-  const resolved = perBucket('c.resolved_at', "c.resolved_at != ''");
-  let open = count(app, and('c.created < {:from}'), params) - count(app, and("c.resolved_at != ''", 'c.resolved_at < {:from}'), params);
-  return created.map((opened, i) => {
-    open += opened - resolved[i];
-    const start = from + i * bucketMs;
-    return { start, end: Math.min(start + bucketMs, to), open };
-  });
-}
-
-/** How one grouping reads: its key column (none for the whole scope) and the indexes its percentiles walk. */
+/** How one grouping reads: its key column (none for the whole scope), the indexes its scans and percentiles walk. */
 interface Grouping {
   column: string | null;
-  frtIndex: string | null;
+  /** Every possible key, as SQL: with it, an index led by the key column walks each key's rows in key order. */
+  keys: string | null;
+  createdIndex: string;
+  resolvedIndex: string;
+  firstResponseIndex: string | null;
   resolutionIndex: string | null;
 }
 
-const WHOLE: Grouping = { column: null, frtIndex: 'idx_conversations_frt', resolutionIndex: 'idx_conversations_resolution' };
-// Only the dashboard's grouping (by agent) has rank indexes; team and channel reports sort, slower but the same.
+const FIRST_RESPONSE_INDEX = 'idx_conversations_first_response';
+
+const WHOLE: Grouping = {
+  column: null,
+  keys: null,
+  createdIndex: 'idx_conversations_created',
+  resolvedIndex: 'idx_conversations_resolved_at',
+  firstResponseIndex: FIRST_RESPONSE_INDEX,
+  resolutionIndex: 'idx_conversations_resolution',
+};
+// Only the dashboard's grouping (by agent) has indexes led by its key: GROUP BY assignee over the period indexes
+// sorted every row of the period (half the overview's time on 100k). Team and channel reports sort, slower but the same.
+// A deleted agent's conversations lose their assignee (PocketBase clears the relation), so agents and '' are every key.
 const GROUPINGS: Record<'agent' | 'team' | 'channel', Grouping> = {
-  agent: { column: 'c.assignee', frtIndex: 'idx_conversations_agent_frt', resolutionIndex: 'idx_conversations_agent_resolution' },
-  team: { column: 'c.team', frtIndex: null, resolutionIndex: null },
-  channel: { column: 'c.channel', frtIndex: null, resolutionIndex: null },
+  agent: {
+    column: 'c.assignee',
+    keys: "SELECT id FROM agents UNION ALL SELECT ''",
+    createdIndex: 'idx_conversations_agent_created',
+    resolvedIndex: 'idx_conversations_agent_resolved',
+    firstResponseIndex: 'idx_conversations_agent_first_response',
+    resolutionIndex: 'idx_conversations_agent_resolution',
+  },
+  team: { ...WHOLE, column: 'c.team', firstResponseIndex: null, resolutionIndex: null },
+  channel: { ...WHOLE, column: 'c.channel', firstResponseIndex: null, resolutionIndex: null },
 };
 
-/** Where each cohort's rows are, and how their durations read. */
-function cohortsOf(and: (...parts: string[]) => string) {
-  const created = and('c.created >= {:from}', 'c.created < {:to}');
+/**
+ * Where each cohort's rows are. `walk` is for the rank indexes, ordered by the duration: a unary + keeps SQLite
+ * from turning the period into a skip-scan seek for every distinct duration (EXPLAIN QUERY PLAN: "ANY(…)"), which
+ * made the whole scope's percentiles five times slower than walking the index in order.
+ */
+function cohortsOf(and: (...parts: string[]) => string, walk = false) {
+  const plus = walk ? '+' : '';
   return {
-    created,
-    resolved: and("c.resolved_at != ''", 'c.resolved_at >= {:from}', 'c.resolved_at < {:to}'),
-    // A desk that wrote first has no response time (the domain skips a reply before the question).
-    answered: `${created} AND c.first_response_at != '' AND c.first_response_at >= c.created`,
-    frt: elapsedMs('c.first_response_at', 'c.created'),
-    duration: elapsedMs('c.resolved_at', 'c.created'),
+    created: and(`${plus}c.created >= {:from}`, `${plus}c.created < {:to}`),
+    resolved: and("c.resolved_at != ''", `${plus}c.resolved_at >= {:from}`, `${plus}c.resolved_at < {:to}`),
   };
 }
 
 /** The additive figures (counts and sums) per key: a whole scope's are the sum of its groups'. */
 function countsBy(app: core.App, grouping: Grouping, and: (...parts: string[]) => string, params: Params) {
   const keySql = grouping.column ?? "''";
-  const { created, resolved, answered, frt, duration } = cohortsOf(and);
+  const ofKeys = (where: string) => (grouping.keys ? `${grouping.column} IN (${grouping.keys}) AND ${where}` : where);
+  const groupBy = grouping.column ? ' GROUP BY k' : '';
+  const { created, resolved } = cohortsOf(and);
   const ratings = [1, 2, 3, 4, 5].map((r) => `COALESCE(SUM(c.csat_rating = ${r}), 0) AS r${r}`).join(', ');
   return {
     opened: rowsByKey(
       app,
-      `SELECT ${keySql} AS k, COUNT(*) AS opened, COALESCE(SUM(c.sla_breached = 1), 0) AS sla, COALESCE(SUM(c.first_response_at != '' AND c.first_response_at >= c.created), 0) AS answered FROM conversations c WHERE ${created} GROUP BY k`,
+      `SELECT ${keySql} AS k, COUNT(*) AS opened, COALESCE(SUM(c.sla_breached = 1), 0) AS sla, COALESCE(SUM(c.first_response_ms >= 0), 0) AS answered FROM conversations c INDEXED BY ${grouping.createdIndex} WHERE ${ofKeys(created)}${groupBy}`,
       params,
       { opened: 0, sla: 0, answered: 0 },
     ),
-    // One scan: every resolved-side figure is a conditional sum over the same rows.
     resolved: rowsByKey(
       app,
-      `SELECT ${keySql} AS k, COUNT(*) AS resolved, COALESCE(SUM(c.resolved_by = 'bot'), 0) AS bot, COALESCE(SUM(c.reopen_count = 0 AND c.handover_count = 0), 0) AS fcr, COALESCE(SUM(MAX(0, ${duration})), 0) AS durationSum, ${ratings} FROM conversations c WHERE ${resolved} GROUP BY k`,
+      `SELECT ${keySql} AS k, COUNT(*) AS resolved, COALESCE(SUM(c.resolved_by = 'bot'), 0) AS bot, COALESCE(SUM(c.reopen_count = 0 AND c.handover_count = 0), 0) AS fcr, COALESCE(SUM(c.resolution_ms), 0) AS durationSum, COALESCE(SUM(c.agent_replies), 0) AS replies, ${ratings} FROM conversations c INDEXED BY ${grouping.resolvedIndex} WHERE ${ofKeys(resolved)}${groupBy}`,
       params,
-      { resolved: 0, bot: 0, fcr: 0, durationSum: 0, r1: 0, r2: 0, r3: 0, r4: 0, r5: 0 },
+      { resolved: 0, bot: 0, fcr: 0, durationSum: 0, replies: 0, r1: 0, r2: 0, r3: 0, r4: 0, r5: 0 },
     ),
-    // Agent replies on the conversations resolved in the period, as the domain counts "out-agent" events. Without
-    // INDEXED BY, SQLite walks every conversation in assignee order to save the GROUP BY sort (EXPLAIN QUERY PLAN).
-    replies: rowsByKey(
-      app,
-      `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c INDEXED BY idx_conversations_resolved_at JOIN messages m ON m.conversation = c.id WHERE ${resolved} AND m.direction = 'out' AND m.sender = 'agent' AND m.type != 'reaction' GROUP BY k`,
-      params,
-      { n: 0 },
-    ),
-    openNow: rowsByKey(app, `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c WHERE ${and("c.resolved_at = ''")} GROUP BY k`, params, { n: 0 }),
-    bins: binsByKey(app, keySql, frt, answered, params),
+    openNow: rowsByKey(app, `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c INDEXED BY ${grouping.resolvedIndex} WHERE ${ofKeys(and("c.resolved_at = ''"))}${groupBy}`, params, { n: 0 }),
+    // Team and channel bins count on the whole scope's rank index, sorting each bin's rows by key.
+    bins: binsByKey(app, keySql, grouping.keys, 'c.first_response_ms', grouping.firstResponseIndex ?? FIRST_RESPONSE_INDEX, cohortsOf(and, true).created, params),
   };
 }
 
@@ -110,20 +97,21 @@ function totalOf(counts: Counts): Counts {
   };
   const bins = new Map<string, number[]>();
   for (const list of counts.bins.values()) bins.set('', list.map((n, i) => n + (bins.get('')?.[i] ?? 0)));
-  return { opened: fold(counts.opened), resolved: fold(counts.resolved), replies: fold(counts.replies), openNow: fold(counts.openNow), bins };
+  return { opened: fold(counts.opened), resolved: fold(counts.resolved), openNow: fold(counts.openNow), bins };
 }
 
 /** The figures of each key: its counts, plus its percentiles read from the rank indexes. */
 function figuresFrom(app: core.App, counts: Counts, grouping: Grouping, and: (...parts: string[]) => string, params: Params) {
-  const { resolved, answered, frt, duration } = cohortsOf(and);
-  const ofKey = (where: string) => (grouping.column ? `${where} AND ${grouping.column} = {:key}` : where);
+  const { created, resolved } = cohortsOf(and, true);
+  // The key first: it leads the rank indexes, so each walk starts at its key's rows.
+  const ofKey = (where: string) => (grouping.column ? `${grouping.column} = {:key} AND ${where}` : where);
   const figuresOf = (key: string) => {
     const o = counts.opened.get(key);
     const r = counts.resolved.get(key);
     const done = r?.resolved ?? 0;
     const keyParams = { ...params, key };
-    const firstResponse = spreadOf(app, frt, ofKey(answered), keyParams, o?.answered ?? 0, grouping.frtIndex);
-    const resolution = spreadOf(app, duration, ofKey(resolved), keyParams, done, grouping.resolutionIndex);
+    const firstResponse = spreadOf(app, 'c.first_response_ms', ofKey(`c.first_response_ms >= 0 AND ${created}`), keyParams, o?.answered ?? 0, grouping.firstResponseIndex);
+    const resolution = spreadOf(app, 'c.resolution_ms', ofKey(resolved), keyParams, done, grouping.resolutionIndex);
     const distribution = { 1: r?.r1 ?? 0, 2: r?.r2 ?? 0, 3: r?.r3 ?? 0, 4: r?.r4 ?? 0, 5: r?.r5 ?? 0 };
     const rated = distribution[1] + distribution[2] + distribution[3] + distribution[4] + distribution[5];
     const ratingSum = distribution[1] + 2 * distribution[2] + 3 * distribution[3] + 4 * distribution[4] + 5 * distribution[5];
@@ -137,7 +125,7 @@ function figuresFrom(app: core.App, counts: Counts, grouping: Grouping, and: (..
         resolution: { medianMs: resolution.medianMs, p90Ms: resolution.p90Ms },
         firstContactResolutionRate: done ? (r?.fcr ?? 0) / done : null,
         averageDurationMs: done ? (r?.durationSum ?? 0) / done : null,
-        repliesPerConversation: done ? (counts.replies.get(key)?.n ?? 0) / done : null,
+        repliesPerConversation: done ? (r?.replies ?? 0) / done : null,
         csat: { average: rated ? ratingSum / rated : null, count: rated, distribution },
       },
       slaBreaches: o?.sla ?? 0,
@@ -152,9 +140,9 @@ function figuresFrom(app: core.App, counts: Counts, grouping: Grouping, and: (..
 }
 
 /**
- * GET /api/pocketdesk/metrics/overview — the headline figures (top level), SLA breaches, first-response bins and
- * the backlog, by SQL; with groupBy=agent|team|channel also `groups`, the same figures per key (keys ascending,
- * "none" last, as the full report orders them).
+ * GET /api/pocketdesk/metrics/overview — the headline figures (top level), SLA breaches, first-response bins,
+ * the backlog and the period's finished QA reviews, by SQL; with groupBy=agent|team|channel also `groups`, the same
+ * figures per key (keys ascending, "none" last, as the full report orders them).
  */
 export function handleMetricsOverview(e: core.RequestEvent): void {
   const request = readMetricsRequest(e);
@@ -185,5 +173,6 @@ export function handleMetricsOverview(e: core.RequestEvent): void {
     firstResponseBins: whole.firstResponseBins,
     backlog: backlogOf(app, and, params, query.from, query.to, METRIC_BUCKETS[query.bucket]),
     groups: groups && groups.keys.map(groups.figuresOf),
+    reviews: finishedReviews(app, params, teamIds, query.channelId),
   });
 }

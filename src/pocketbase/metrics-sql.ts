@@ -1,17 +1,11 @@
 import { FRT_EDGES_MIN } from '../lib/domain/metrics/response-histogram';
 
 // SQL building blocks of the overview. Counts are computed per group key (`k`), where the whole scope is the one
-// key '': the headline and the per-agent rows then share one definition. Percentiles are nearest-rank and the
-// median averages the two middle values, as in src/lib/domain/metrics/percentile.ts.
+// key '': the headline and the per-agent rows then share one definition. Durations are the conversations' stored
+// metric columns (src/pocketbase/metric-columns.ts). Percentiles are nearest-rank and the median averages the two
+// middle values, as in src/lib/domain/metrics/percentile.ts.
 
 export type Params = Record<string, unknown>;
-
-/**
- * Milliseconds between two PocketBase date columns, as an integer. The rank indexes of
- * pb_migrations/1764003100_cover_dashboard_indexes.js spell the same expression: SQLite uses an indexed
- * expression only where a query writes it identically.
- */
-export const elapsedMs = (to: string, from: string) => `CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`;
 
 /** Runs a grouped query whose first column is the key `k`; rows come back keyed by it. */
 export function rowsByKey<T extends Record<string, number>>(app: core.App, sql: string, params: Params, shape: T): Map<string, T> {
@@ -33,34 +27,35 @@ export interface Spread {
 }
 
 /**
- * Median and 90th percentile of `valueSql` over the `count` rows of `where`, each read at its rank with ORDER BY …
- * LIMIT 1 OFFSET. With `index` (an index led by the key column and the value expression, written exactly as
- * `valueSql`) each rank is a short walk along the index instead of a sort: window functions took ~0.3 s per
- * 100k rows in the hooks' SQLite, an indexed rank a few milliseconds.
+ * Median and 90th percentile of the integer column `column` over the `count` rows of `where`, read at their ranks
+ * with ORDER BY … LIMIT/OFFSET. With `index` (led by the key column, if any, then `column`) each rank is a walk
+ * along the index instead of a sort of the period: window functions sorting 100k rows took several times longer.
  */
-export function spreadOf(app: core.App, valueSql: string, where: string, params: Params, count: number, index: string | null): Spread {
+export function spreadOf(app: core.App, column: string, where: string, params: Params, count: number, index: string | null): Spread {
   if (count === 0) return { medianMs: null, p90Ms: null, count: 0 };
-  // Nearest rank ⌈0.9·n⌉; the middle ranks ⌊(n+1)/2⌋ and ⌊n/2⌋+1 are the same row for odd n.
-  const ranks = { lo: Math.floor((count + 1) / 2), hi: Math.floor(count / 2) + 1, p90: Math.ceil((9 * count) / 10) };
-  const from = `FROM conversations c${index ? ` INDEXED BY ${index}` : ''} WHERE ${where} ORDER BY ${valueSql}`;
-  const at = (rank: number) => `(SELECT ${valueSql} ${from} LIMIT 1 OFFSET ${rank - 1})`;
-  const row = rowsByKey(app, `SELECT '' AS k, ${at(ranks.lo)} AS lo, ${at(ranks.hi)} AS hi, ${at(ranks.p90)} AS p90`, params, { lo: 0, hi: 0, p90: 0 }).get('');
-  // Clamped like the domain's durations (never below 0); clamping is monotonic, so the ranks are unchanged.
-  const value = (ms: number) => Math.max(0, ms);
-  return { medianMs: Math.round((value(row?.lo ?? 0) + value(row?.hi ?? 0)) / 2), p90Ms: value(row?.p90 ?? 0), count };
+  // Nearest rank ⌈0.9·n⌉; the middle ranks ⌊(n+1)/2⌋ and ⌊n/2⌋+1 are one row for odd n, two adjacent rows for even.
+  const lo = Math.floor((count + 1) / 2);
+  const hi = Math.floor(count / 2) + 1;
+  const p90 = Math.ceil((9 * count) / 10);
+  const from = `FROM conversations c${index ? ` INDEXED BY ${index}` : ''} WHERE ${where} ORDER BY ${column}`;
+  // One walk reads both middle rows; the 90th is reached from the top, a tenth of the walk from the bottom.
+  const sql = `SELECT '' AS k, (SELECT SUM(v) FROM (SELECT ${column} AS v ${from} LIMIT ${hi - lo + 1} OFFSET ${lo - 1})) AS mid, (SELECT ${column} ${from} DESC LIMIT 1 OFFSET ${count - p90}) AS p90`;
+  const row = rowsByKey(app, sql, params, { mid: 0, p90: 0 }).get('');
+  return { medianMs: Math.round((row?.mid ?? 0) / (hi - lo + 1)), p90Ms: row?.p90 ?? 0, count };
 }
 
 /**
- * First-response histogram counts per key: index i counts the durations in bin i. One range count per bin on
- * idx_conversations_frt, which is ordered by the duration: each seek walks only its bin's entries and reads the
- * duration from the index, where a GROUP BY over the rows parsed two dates per row (~0.5 s per 100k in the hooks).
+ * First-response histogram counts per key: index i counts the durations (ms, `column`) in bin i. One range count per
+ * bin on a rank index (led by the key column when `keys` lists every key), so each bin walks only its own entries:
+ * seven conditional sums over every row of the period cost twice as much.
  */
-export function binsByKey(app: core.App, keySql: string, durationSql: string, where: string, params: Params): Map<string, number[]> {
+export function binsByKey(app: core.App, keySql: string, keys: string | null, column: string, index: string, where: string, params: Params): Map<string, number[]> {
   const bins = new Map<string, number[]>();
   FRT_EDGES_MIN.forEach((fromMin, i) => {
     const toMin = FRT_EDGES_MIN[i + 1];
-    const range = `${durationSql} >= ${fromMin * 60_000}${toMin === undefined ? '' : ` AND ${durationSql} < ${toMin * 60_000}`}`;
-    const rows = rowsByKey(app, `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c INDEXED BY idx_conversations_frt WHERE ${range} AND ${where} GROUP BY k`, params, { n: 0 });
+    const range = `${column} >= ${fromMin * 60_000}${toMin === undefined ? '' : ` AND ${column} < ${toMin * 60_000}`}`;
+    const ofKeys = keys ? `${keySql} IN (${keys}) AND ` : '';
+    const rows = rowsByKey(app, `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c INDEXED BY ${index} WHERE ${ofKeys}${range} AND ${where} GROUP BY k`, params, { n: 0 });
     for (const [key, row] of rows) {
       const counts = bins.get(key) ?? new Array<number>(FRT_EDGES_MIN.length).fill(0);
       counts[i] = row.n;

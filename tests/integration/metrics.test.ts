@@ -136,7 +136,37 @@ describe('QA review', () => {
     expect(good.body).toMatchObject({ status: 'done', total: 8, max: 10, percent: 80 });
     expect((await agentA.list('qa_reviews')).map((r) => r.feedback)).toEqual(['Clear and kind.']);
   });
+
+  it('carries the period’s finished reviews in the overview, within the caller’s teams', async () => {
+    const done = { agent: agentAId, percent: 80 };
+    expect((await admin.request('GET', `/api/pocketdesk/metrics/overview?${range()}`)).body.reviews).toEqual([done]);
+    expect((await managerA.request('GET', `/api/pocketdesk/metrics/overview?${range()}&groupBy=agent`)).body.reviews).toEqual([done]);
+    expect((await admin.request('GET', `/api/pocketdesk/metrics/overview?${range()}&teamId=${teamB}`)).body.reviews).toEqual([]);
+    const before = `from=${from - 86_400_000}&to=${from}`;
+    expect((await admin.request('GET', `/api/pocketdesk/metrics/overview?${before}`)).body.reviews).toEqual([]);
+  });
 });
+
+type Summary = Record<string, any>;
+// The figures both computations share; handle time and business hours stay in the full report only.
+const comparable = (s: Summary) => ({
+  opened: s.opened,
+  resolved: s.resolved,
+  botResolved: s.botResolved,
+  firstContactResolutionRate: s.firstContactResolutionRate,
+  repliesPerConversation: s.repliesPerConversation,
+  averageDurationMs: s.averageDurationMs === null ? null : Math.round(s.averageDurationMs),
+  resolution: { medianMs: s.resolution.medianMs === null ? null : Math.round(s.resolution.medianMs), p90Ms: s.resolution.p90Ms },
+  frtCount: s.firstResponse.count,
+  csat: s.csat,
+});
+// Both measure from the customer's first message; SQL rounds a median that falls between two milliseconds.
+const closeFrt = (sql: Summary, full: Summary) => {
+  for (const key of ['medianMs', 'p90Ms']) {
+    if (full.firstResponse[key] === null) expect(sql.firstResponse[key]).toBeNull();
+    else expect(sql.firstResponse[key]).toBe(Math.round(full.firstResponse[key]));
+  }
+};
 
 describe('SQL overview', () => {
   let agentB: string;
@@ -155,28 +185,6 @@ describe('SQL overview', () => {
       if (n === 6) await root.update('conversations', id, { sla_breached: true });
     }
   });
-
-  type Summary = Record<string, any>;
-  // The figures both computations share; handle time and business hours stay in the full report only.
-  const comparable = (s: Summary) => ({
-    opened: s.opened,
-    resolved: s.resolved,
-    botResolved: s.botResolved,
-    firstContactResolutionRate: s.firstContactResolutionRate,
-    repliesPerConversation: s.repliesPerConversation,
-    averageDurationMs: s.averageDurationMs === null ? null : Math.round(s.averageDurationMs),
-    resolution: { medianMs: s.resolution.medianMs === null ? null : Math.round(s.resolution.medianMs), p90Ms: s.resolution.p90Ms },
-    frtCount: s.firstResponse.count,
-    csat: s.csat,
-  });
-  // SQL measures first response from the conversation's creation, the domain from its first message: the same
-  // webhook writes both, a few milliseconds apart.
-  const closeFrt = (sql: Summary, full: Summary) => {
-    for (const key of ['medianMs', 'p90Ms']) {
-      if (full.firstResponse[key] === null) expect(sql.firstResponse[key]).toBeNull();
-      else expect(Math.abs(sql.firstResponse[key] - full.firstResponse[key])).toBeLessThan(1000);
-    }
-  };
 
   it('gives the full report’s headline figures and first-response bins for the whole scope', async () => {
     const report = (await admin.request('GET', `/api/pocketdesk/metrics?${range()}`)).body;
@@ -228,5 +236,79 @@ describe('SQL overview', () => {
     const overview = (await managerA.request('GET', `/api/pocketdesk/metrics/overview?${range()}&groupBy=team`)).body;
     expect(overview.groups.map((g: { key: string | null }) => g.key)).toEqual([teamA]);
     expect((await managerA.request('GET', `/api/pocketdesk/metrics/overview?${range()}&teamId=${teamB}`)).status).toBe(403);
+  });
+});
+
+describe('stored metric columns', () => {
+  let deletable: string;
+  let erasedContact: string;
+  const resolve = (id: string) => agentA.update('conversations', id, { status: 'resolved' });
+  const reply = async (id: string, text: string) => {
+    const response = await agentA.create('messages', { conversation: id, direction: 'out', author: agentAId, type: 'text', text });
+    expect(response.body).toMatchObject({ conversation: id });
+    return response.body.id as string;
+  };
+  const overviewOf = async () => (await admin.request('GET', `/api/pocketdesk/metrics/overview?${range()}&groupBy=agent`)).body;
+  const agentGroup = (overview: { groups: Array<{ key: string | null; summary: Summary }> }) => overview.groups.find((g) => g.key === agentAId)!.summary;
+
+  beforeAll(async () => {
+    // Reopened: the customer writes again after the resolution, and the agent answers the reopened ticket too.
+    const reopened = await ticket(20, teamA);
+    await reply(reopened, 'First answer');
+    await resolve(reopened);
+    await postWebhook(pb.url, JSON.stringify(textWebhook({ from: '348000020', name: 'Metric 20', wamid: 'wamid.metrics.20b', text: 'One more thing' })));
+    expect((await root.view('conversations', reopened)).body).toMatchObject({ status: 'open', reopen_count: 1 });
+    // Routing may hand the reopened ticket to someone else; this test wants the same agent on both sides.
+    await root.update('conversations', reopened, { assignee: agentAId });
+    await reply(reopened, 'Second answer');
+    await resolve(reopened);
+    // A reply that will be deleted once the ticket is resolved.
+    const withDeleted = await ticket(21, teamA);
+    await reply(withDeleted, 'Kept');
+    deletable = await reply(withDeleted, 'Sent by mistake');
+    await resolve(withDeleted);
+    // A customer who asks to be erased; their rated ticket must still count.
+    const erased = await ticket(22, teamA);
+    await reply(erased, 'Done');
+    await resolve(erased);
+    await root.update('conversations', erased, { csat_rating: 5 });
+    erasedContact = (await root.view('conversations', erased)).body.contact;
+    // The desk's first response recorded before the customer's first message: no response time, in either report.
+    const deskFirst = await ticket(23, teamA);
+    const [question] = await root.list('messages', `conversation = "${deskFirst}" && direction = "in"`);
+    const before = new Date(Date.parse(question.created.replace(' ', 'T')) - 60_000).toISOString().replace('T', ' ');
+    await root.update('conversations', deskFirst, { first_response_at: before });
+  });
+
+  const expectSameFigures = async () => {
+    const report = (await admin.request('GET', `/api/pocketdesk/metrics?${range()}&groupBy=agent`)).body;
+    const overview = await overviewOf();
+    expect(comparable(overview)).toEqual(comparable(report.summary));
+    closeFrt(overview, report.summary);
+    expect(overview.firstResponseBins).toEqual(report.firstResponseBins);
+    const full = report.groups.find((g: { key: string | null }) => g.key === agentAId).summary;
+    expect(comparable(agentGroup(overview))).toEqual(comparable(full));
+    closeFrt(agentGroup(overview), full);
+    return overview;
+  };
+
+  it('gives the full report’s figures for a reopened ticket, a reply before the question and replies on both sides of a reopen', async () => {
+    await expectSameFigures();
+  });
+
+  it('stops counting a deleted reply', async () => {
+    const before = agentGroup(await overviewOf());
+    expect((await root.delete('messages', deletable)).status).toBe(204);
+    const after = agentGroup(await expectSameFigures());
+    expect(after.resolved).toBe(before.resolved);
+    expect(after.repliesPerConversation * after.resolved).toBeCloseTo(before.repliesPerConversation * before.resolved - 1, 6);
+  });
+
+  it('keeps an erased customer’s tickets in the figures, unchanged', async () => {
+    const before = await overviewOf();
+    expect((await admin.request('POST', `/api/pocketdesk/contacts/${erasedContact}/erase`)).status).toBe(200);
+    const after = await expectSameFigures();
+    expect(comparable(after)).toEqual(comparable(before));
+    expect(after.csat.distribution[5]).toBeGreaterThan(0);
   });
 });

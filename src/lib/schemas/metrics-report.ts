@@ -49,17 +49,18 @@ export const metricsReportSchema = z.object({
 export type MetricsReport = z.output<typeof metricsReportSchema> & { summary: SatisfiesSummary<z.output<typeof summarySchema>> };
 type SatisfiesSummary<T extends ConversationSummary> = T;
 
+/** A finished QA review as the dashboard averages it. */
+export const reviewScoreSchema = z.object({ agent: z.string(), percent: z.number() });
+export type ReviewScoreRow = z.output<typeof reviewScoreSchema>;
+
 // The SQL overview has every summary figure but handle time, which needs message timelines.
 const sqlSummarySchema = summarySchema.omit({ handleTime: true });
 const sqlExtrasSchema = z.object({ slaBreaches: z.number(), openNow: z.number(), firstResponseBins: binsSchema });
 
-/** GET /api/pocketdesk/metrics/overview: the summary at the top level, its extras, the backlog and optional groups. */
+/** GET /api/pocketdesk/metrics/overview: the summary at the top level, its extras, the backlog, optional groups and the period's finished reviews. */
 export const metricsOverviewSchema = sqlSummarySchema.merge(sqlExtrasSchema).extend({
   backlog: backlogSchema,
   groups: z.array(sqlExtrasSchema.extend({ key: z.string().nullable(), summary: sqlSummarySchema })).nullable(),
+  reviews: z.array(reviewScoreSchema),
 });
 export type MetricsOverview = z.output<typeof metricsOverviewSchema>;
-
-/** A finished QA review as the dashboard averages it. */
-export const reviewScoreSchema = z.object({ agent: z.string(), percent: z.number() });
-export type ReviewScoreRow = z.output<typeof reviewScoreSchema>;

@@ -1,12 +1,12 @@
-// Fetches what the dashboard shows, in two steps. First paint: the SQL overview (grouped by agent, so one agent's
-// figures can be picked out; SLA breaches and open load included) plus the QA reviews. Then, in the background,
+// Fetches what the dashboard shows, in two steps. First paint: one request, the SQL overview (grouped by agent, so
+// one agent's figures can be picked out; SLA breaches, open load and the period's QA reviews included). Then, in the background,
 // the full report, only for the figures that need message timelines (handle time, business-hours first response).
 // Every answer is a handful of figures, never a row per conversation. Online only: the caller keeps the last
 // result in memory while the page is open.
 import type PocketBase from 'pocketbase';
 import { DAY_MS } from '../../domain/hours/civil-date';
 import type { MetricBucket } from '../../schemas/metrics';
-import { metricsOverviewSchema, metricsReportSchema, reviewScoreSchema, type MetricsReport, type ReviewScoreRow } from '../../schemas/metrics-report';
+import { metricsOverviewSchema, metricsReportSchema, type MetricsReport, type ReviewScoreRow } from '../../schemas/metrics-report';
 import { openNowByAgent, reportFromOverview } from './overview';
 
 export interface DashboardQuery {
@@ -41,13 +41,6 @@ export function coversTimelines(query: Pick<DashboardQuery, 'from' | 'to'>): boo
 /** Thrown when an answer does not have the shape the schemas expect (a server from another version). */
 export class UnreadableReport extends Error {}
 
-function parseAll<T>(rows: unknown[], parse: (row: unknown) => { success: true; data: T } | { success: false }): T[] {
-  return rows.flatMap((row) => {
-    const parsed = parse(row);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
-
 const metricsParams = (query: DashboardQuery) => ({
   from: query.from,
   to: query.to,
@@ -59,17 +52,7 @@ const metricsParams = (query: DashboardQuery) => ({
 
 /** The SQL figures, the SLA breach count and the finished reviews for one query: everything the first paint needs. */
 export async function loadDashboard(pb: PocketBase, query: DashboardQuery): Promise<DashboardData> {
-  const params = { from: new Date(query.from), to: new Date(query.to), channel: query.channelId, team: query.teamId, agent: query.agentId };
-  const [raw, reviews] = await Promise.all([
-    pb.send('/api/pocketdesk/metrics/overview', { requestKey: null, query: metricsParams(query) }),
-    // Reviews have a channel only through their conversation.
-    pb.collection('qa_reviews').getFullList({
-      requestKey: null,
-      batch: 500,
-      fields: 'agent,percent',
-      filter: pb.filter(['status = "done"', 'updated >= {:from}', 'updated < {:to}', ...(query.teamId ? ['team = {:team}'] : []), ...(query.agentId ? ['agent = {:agent}'] : []), ...(query.channelId ? ['conversation.channel = {:channel}'] : [])].join(' && '), params),
-    }),
-  ]);
+  const raw: unknown = await pb.send('/api/pocketdesk/metrics/overview', { requestKey: null, query: metricsParams(query) });
   const overview = metricsOverviewSchema.safeParse(raw);
   if (!overview.success) throw new UnreadableReport('The metrics overview has an unexpected shape.');
   const agentGroup = query.agentId ? overview.data.groups?.find((group) => group.key === query.agentId) : undefined;
@@ -77,7 +60,7 @@ export async function loadDashboard(pb: PocketBase, query: DashboardQuery): Prom
     report: reportFromOverview(overview.data),
     // One agent's breaches are their group's; an agent with nothing in the period has none.
     slaBreaches: query.agentId ? (agentGroup?.slaBreaches ?? 0) : overview.data.slaBreaches,
-    reviews: parseAll(reviews, (row) => reviewScoreSchema.safeParse(row)),
+    reviews: query.agentId ? overview.data.reviews.filter((review) => review.agent === query.agentId) : overview.data.reviews,
     openNow: openNowByAgent(overview.data),
   };
 }

@@ -17,6 +17,7 @@ const overview = metricsOverviewSchema.parse({
     { key: 'ana', summary: sql(2), ...extras(3) },
     { key: null, summary: sql(1), ...extras(1) },
   ],
+  reviews: [{ agent: 'ana', percent: 80 }],
 });
 
 describe('reportFromOverview', () => {
@@ -32,7 +33,12 @@ describe('reportFromOverview', () => {
   });
 
   it('refuses an overview without its SQL extras', () => {
-    expect(metricsOverviewSchema.safeParse({ ...sql(1), backlog: [], groups: null }).success).toBe(false);
+    expect(metricsOverviewSchema.safeParse({ ...sql(1), backlog: [], groups: null, reviews: [] }).success).toBe(false);
+  });
+
+  it('refuses an overview without the period’s reviews (a server from before they moved into it)', () => {
+    expect(metricsOverviewSchema.safeParse({ ...sql(1), ...extras(0), backlog: [], groups: null }).success).toBe(false);
+    expect(metricsOverviewSchema.safeParse({ ...sql(1), ...extras(0), backlog: [], groups: null, reviews: [] }).success).toBe(true);
   });
 });
 
