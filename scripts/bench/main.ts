@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { projectRoot } from '../pocketbase-paths.mjs';
 import { benchAdminSettings } from './admin-settings-bench';
 import { benchDashboard } from './dashboard-bench';
@@ -17,7 +17,7 @@ import { benchWebhooks } from './webhook-bench';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const report: Record<string, unknown> = { date: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`, node: process.version };
 
-console.log(`Pocketdesk benchmarks — ${report.machine}, Node ${process.version}, ${seconds} s per load\n`);
+console.log(`Pocketdesk benchmarks — ${report.machine}, Node ${process.version}, ${seconds} s per load, load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}\n`);
 
 const sections: Record<string, () => Promise<void> | void> = {
   pwa: () => {
