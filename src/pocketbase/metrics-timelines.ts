@@ -10,6 +10,8 @@ export interface TimelineScope {
   channelId?: string;
   /** Only these teams (a manager's); undefined means every team. */
   teamIds?: string[];
+  /** Only tickets not resolved now (the SLA sweep's scope). */
+  openOnly?: boolean;
 }
 
 const ms = (value: unknown): number | null => {
@@ -24,6 +26,7 @@ function scopeSql(scope: TimelineScope, params: Record<string, unknown>): string
   params.from = isoDate(scope.from);
   params.to = isoDate(scope.to);
   const parts = ["c.created < {:to}", "(c.resolved_at = '' OR c.resolved_at IS NULL OR c.resolved_at >= {:from})"];
+  if (scope.openOnly) parts.push("c.status IN ('open', 'pending')");
   if (scope.channelId) {
     params.channel = scope.channelId;
     parts.push('c.channel = {:channel}');

@@ -13,12 +13,13 @@ import { GoTimeZone } from './time-zone';
  * expired one does not, even before the sweep moves it on.
  */
 function openCounts(app: core.App, now: number): Map<string, number> {
+  // `IN` rather than `!= 'resolved'`: it walks idx_conversations_open_load over open tickets only.
   const rows = arrayOf(new DynamicModel({ assignee: '', n: 0 }));
   app
     .db()
     .newQuery(
-      "SELECT assignee, COUNT(*) AS n FROM (SELECT assignee FROM conversations WHERE status != 'resolved' AND assignee != ''" +
-        " UNION ALL SELECT offered_to AS assignee FROM conversations WHERE status != 'resolved' AND assignee = '' AND offered_to != '' AND offer_expires_at > {:now})" +
+      "SELECT assignee, COUNT(*) AS n FROM (SELECT assignee FROM conversations WHERE status IN ('open', 'pending') AND assignee != ''" +
+        " UNION ALL SELECT offered_to AS assignee FROM conversations WHERE status IN ('open', 'pending') AND assignee = '' AND offered_to != '' AND offer_expires_at > {:now})" +
         ' GROUP BY assignee',
     )
     .bind({ now: isoDate(now) } as dbx.Params)

@@ -20,7 +20,9 @@ const LOOKBACK_MS = 60 * 86_400_000;
  */
 export function sweepSla(app: core.App, now: number): number {
   const port = new GoTimeZone();
-  const timelines = loadTimelines(app, { from: now - LOOKBACK_MS, to: now + 1 }).filter((t) => t.resolvedAt === null);
+  // Open tickets only: loading every ticket of the lookback with its messages took minutes on 100k conversations,
+  // inside the cron's transaction, and every webhook waited for it.
+  const timelines = loadTimelines(app, { from: now - LOOKBACK_MS, to: now + 1, openOnly: true }).filter((t) => t.resolvedAt === null);
   let escalations = 0;
   let freed = false;
   const channels = new Map<string, core.Record>();
@@ -38,6 +40,7 @@ export function sweepSla(app: core.App, now: number): number {
     const conversation = app.findRecordById('conversations', timeline.id);
     const running = statuses.filter((s) => s.stoppedAt === null);
     const nextDue = running.length ? Math.min(...running.map((s) => s.dueAt ?? Infinity)) : Infinity;
+    const before = `${conversation.getString('sla_due_at')}|${conversation.getBool('sla_breached')}|${conversation.getInt('priority')}`;
     conversation.set('sla_due_at', Number.isFinite(nextDue) ? isoDate(nextDue) : '');
     conversation.set('sla_breached', running.some((s) => s.breached));
     const done = jsonField<string[]>(conversation, 'sla_escalations', []);
@@ -59,6 +62,10 @@ export function sweepSla(app: core.App, now: number): number {
       done.push(action.dedupeKey);
       escalations++;
     }
+    // Most minutes change nothing on most tickets: saving them anyway wrote every open ticket (and woke every
+    // subscriber) once a minute.
+    const after = `${conversation.getString('sla_due_at')}|${conversation.getBool('sla_breached')}|${conversation.getInt('priority')}`;
+    if (actions.length === 0 && after === before) continue;
     conversation.set('sla_escalations', done.slice(-100));
     app.save(conversation);
   }
