@@ -52,6 +52,16 @@ async function pendingCount(api: Api): Promise<number> {
   return (await api.request('GET', '/api/pocketdesk/webhooks/backlog')).body.pending as number;
 }
 
+/**
+ * Waits until the worker has sent every greeting the load's new customers got: otherwise the next load would
+ * compete with those sends and measure them too.
+ */
+async function outboundIdle(api: Api): Promise<void> {
+  const waiting = async () =>
+    (await api.request('GET', "/api/collections/messages/records?perPage=1&skipTotal=0&filter=(status%3D'queued')")).body.totalItems as number;
+  while ((await waiting()) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 /** Runs a load with the real worker draining, then waits until every stored event is applied. */
 async function loadAndDrain(api: Api, spec: Parameters<typeof runLoad>[0]): Promise<{ load: LoadResult; drain: DrainResult }> {
   const before = (await api.request('GET', '/api/collections/webhook_events/records?perPage=1&skipTotal=0')).body.totalItems as number;
@@ -61,6 +71,7 @@ async function loadAndDrain(api: Api, spec: Parameters<typeof runLoad>[0]): Prom
   while ((await pendingCount(api)) > 0) await new Promise((resolve) => setTimeout(resolve, 25));
   const drained = performance.now();
   const events = ((await api.request('GET', '/api/collections/webhook_events/records?perPage=1&skipTotal=0')).body.totalItems as number) - before;
+  await outboundIdle(api);
   return { load, drain: { label: spec.label, appliedPerSecond: Math.round(events / ((drained - started) / 1000)), drainMs: Math.round(drained - loadEnded), events } };
 }
 
@@ -91,9 +102,18 @@ export async function benchWebhooks(durationSeconds = 10): Promise<{ loads: Load
     const serverPid = pb.pid;
     // Every pooled VM loads the hooks bundles on first use: warm them before measuring steady state.
     await runLoad({ label: 'warm-up', url: pb.url, request: (n) => inbound(5_000_000 + n), durationSeconds: 3, connections: CONNECTIONS });
+    // Apply the warm-up's events now, so the one-minute cron finds nothing to apply during the loads below.
+    while (((await api.request('POST', '/api/pocketdesk/worker/apply-webhooks', { limit: 500 })).body.attempted as number) > 0);
     const results: LoadResult[] = [];
     const drains: DrainResult[] = [];
-    // First with nothing applying (the worker is not started yet): what acknowledging alone costs, then how fast
+    // The baseline first, on a quiet PocketBase: after the webhook loads the worker is still sending greetings.
+    const baseline = (n: number) => ({
+      path: '/api/collections/bench_records/records',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ wamid: `base.${runId}.${n}`, body: inbound(n).body, payload: { n } }),
+    });
+    const baselineLoad = await runLoad({ label: '(c) PocketBase record create (baseline)', url: pb.url, request: baseline, durationSeconds, connections: CONNECTIONS, serverPid });
+    // Then with nothing applying (the worker is not started yet): what acknowledging alone costs, then how fast
     // the worker applies the backlog it left when it has the machine to itself.
     // Shorter than the others: every second of it leaves ~1,000 events the worker then needs ~10 s to apply.
     const acksAlone = await runLoad({ label: "(a') inbound text, acknowledgements alone (nothing applying)", url: pb.url, request: (n) => inbound(3_000_000 + n), durationSeconds: Math.min(durationSeconds, 4), connections: CONNECTIONS, serverPid });
@@ -103,6 +123,7 @@ export async function benchWebhooks(durationSeconds = 10): Promise<{ loads: Load
     worker = spawnWorker(pb.url, { WHATSAPP_GRAPH_URL: graph.url });
     while ((await pendingCount(api)) > 0) await new Promise((resolve) => setTimeout(resolve, 25));
     const drainMs = performance.now() - drainStarted;
+    await outboundIdle(api);
     drains.push({ label: 'the backlog left by (a\'), applied by the worker alone (worker start included)', events: backlog, appliedPerSecond: Math.round(backlog / (drainMs / 1000)), drainMs: Math.round(drainMs) });
 
     const maxInbound = await loadAndDrain(api, { label: '(a) inbound text, max throughput', url: pb.url, request: inbound, durationSeconds, connections: CONNECTIONS, serverPid });
@@ -128,12 +149,7 @@ export async function benchWebhooks(durationSeconds = 10): Promise<{ loads: Load
     results.push(maxStatuses.load);
     drains.push(maxStatuses.drain);
 
-    const baseline = (n: number) => ({
-      path: '/api/collections/bench_records/records',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ wamid: `base.${runId}.${n}`, body: inbound(n).body, payload: { n } }),
-    });
-    results.push(await runLoad({ label: '(c) PocketBase record create (baseline)', url: pb.url, request: baseline, durationSeconds, connections: CONNECTIONS, serverPid }));
+    results.push(baselineLoad);
     return { loads: results, drains };
   } finally {
     await worker?.kill();
