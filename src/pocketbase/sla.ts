@@ -13,6 +13,9 @@ import { GoTimeZone } from './time-zone';
 
 const LOOKBACK_MS = 60 * 86_400_000;
 
+/** What the sweep may change on a ticket, as one comparable value. */
+const slaFieldsOf = (conversation: core.Record) => `${conversation.getString('sla_due_at')}|${conversation.getBool('sla_breached')}|${conversation.getInt('priority')}`;
+
 /**
  * Runs every minute. Measures every open ticket against its channel/team SLA policy, stores the next deadline (the queue shows time
  * left) and carries out the policy's escalations once per breach: notify the team's managers, raise priority, or
@@ -40,7 +43,7 @@ export function sweepSla(app: core.App, now: number): number {
     const conversation = app.findRecordById('conversations', timeline.id);
     const running = statuses.filter((s) => s.stoppedAt === null);
     const nextDue = running.length ? Math.min(...running.map((s) => s.dueAt ?? Infinity)) : Infinity;
-    const before = `${conversation.getString('sla_due_at')}|${conversation.getBool('sla_breached')}|${conversation.getInt('priority')}`;
+    const before = slaFieldsOf(conversation);
     conversation.set('sla_due_at', Number.isFinite(nextDue) ? isoDate(nextDue) : '');
     conversation.set('sla_breached', running.some((s) => s.breached));
     const done = jsonField<string[]>(conversation, 'sla_escalations', []);
@@ -64,8 +67,7 @@ export function sweepSla(app: core.App, now: number): number {
     }
     // Most minutes change nothing on most tickets: saving them anyway wrote every open ticket (and woke every
     // subscriber) once a minute.
-    const after = `${conversation.getString('sla_due_at')}|${conversation.getBool('sla_breached')}|${conversation.getInt('priority')}`;
-    if (actions.length === 0 && after === before) continue;
+    if (actions.length === 0 && slaFieldsOf(conversation) === before) continue;
     conversation.set('sla_escalations', done.slice(-100));
     app.save(conversation);
   }

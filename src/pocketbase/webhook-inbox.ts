@@ -3,7 +3,6 @@
 // database — which is what held Meta's acknowledgements back under load. An entry leaves the inbox only after
 // its outcome is committed to `webhook_events` in the main database (see webhook-apply.ts).
 
-
 const TABLE = 'pocketdesk_webhook_inbox';
 
 export interface InboxEntry {

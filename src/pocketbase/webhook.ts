@@ -56,9 +56,9 @@ function appliedOrQueued(app: core.App, bodyHash: string): { applied: boolean; q
 
 /**
  * POST: verifies Meta's signature over the raw bytes and validates everything before writing anything (bad input
- * is a 4xx with nothing stored), then stores the body in the inbox and answers 200 once it is committed. When nothing else is
- * waiting the event is applied right here, before answering; otherwise it waits its turn and the worker drains the
- * queue in order, so Meta never waits on a backlog and nothing acknowledged is lost.
+ * is a 4xx with nothing stored), then stores the body in the inbox and answers 200 once it is committed. When
+ * nothing else is waiting the event is applied right here, before answering; otherwise it waits its turn and the
+ * worker drains the queue in order, so Meta never waits on a backlog and nothing acknowledged is lost.
  */
 export function handleWebhookPost(e: core.RequestEvent): void {
   const config = readConfig();
