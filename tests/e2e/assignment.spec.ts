@@ -55,6 +55,15 @@ test('an agent hands a conversation over to an online colleague, who sees it arr
   await signInAs(otherPage, cy);
   await expect(syncStatus(otherPage)).toHaveAttribute('data-live', 'true');
 
+  // The queue load that sign-in starts is held until the handover is done: its answer, asked for while the
+  // conversation was still bo's, must not bring it back to bo's phone when it lands late (a slow network).
+  let releaseQueue = () => {};
+  const queueHeld = new Promise<void>((resolve) => (releaseQueue = resolve));
+  await page.route(/\/api\/collections\/conversations\/records\?.*status/, async (route) => {
+    const answer = await route.fetch(); // answered by the server now, delivered late
+    await queueHeld;
+    await route.fulfill({ response: answer });
+  });
   await signInAs(page, bo);
   await page.goto(`/conversations/${conversationId}`);
   await page.getByRole('button', { name: 'Transfer' }).click();
@@ -65,6 +74,8 @@ test('an agent hands a conversation over to an online colleague, who sees it arr
   await colleagues.selectOption(cy.id);
   await page.getByRole('button', { name: 'Hand over' }).click();
   await expect(page).toHaveURL(/\/$/);
+  releaseQueue();
+  await expect(syncStatus(page)).toHaveText('Synced');
   await expect(page.getByRole('link', { name: /Hana Handover/ })).toHaveCount(0);
 
   await expect(otherPage.getByRole('tabpanel').getByRole('link', { name: /Hana Handover/ })).toBeVisible();

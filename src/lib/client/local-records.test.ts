@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskDb } from './db';
-import { replaceConversations, storeRecord } from './local-records';
+import { fetchTick, removeRecord, replaceConversations, storeRecord } from './local-records';
 
 let db: DeskDb;
 let dbCount = 0;
@@ -57,6 +57,34 @@ describe('replaceConversations', () => {
       ['kept', 'pending'],
       ['new', 'open'],
     ]);
+  });
+});
+
+describe('a conversation that left the device while a fetch was in flight', () => {
+  const copy = conversation('c1', '2026-11-25 10:00:00.000Z', { assignee: 'me' });
+
+  it('is not brought back by a queue answer that was asked for before it left', async () => {
+    await storeRecord(db, 'conversations', copy);
+    const fetchedAt = fetchTick();
+    await removeRecord(db, 'conversations', 'c1'); // handed over while the queue request was out
+    await replaceConversations(db, [copy, conversation('c2', '2026-11-25 10:00:00.000Z')], fetchedAt);
+    expect((await db.conversations.toArray()).map((c) => c.id)).toEqual(['c2']);
+  });
+
+  it('is not brought back by a single record fetched before it left', async () => {
+    const fetchedAt = fetchTick();
+    await removeRecord(db, 'conversations', 'c1');
+    await storeRecord(db, 'conversations', copy, fetchedAt);
+    expect(await db.conversations.get('c1')).toBeUndefined();
+  });
+
+  it('comes back when a later fetch or a realtime event shows it again (handed back)', async () => {
+    await removeRecord(db, 'conversations', 'c1');
+    await replaceConversations(db, [copy], fetchTick());
+    expect(await db.conversations.get('c1')).toBeDefined();
+    await removeRecord(db, 'conversations', 'c1');
+    await storeRecord(db, 'conversations', copy);
+    expect(await db.conversations.get('c1')).toBeDefined();
   });
 });
 

@@ -11,6 +11,27 @@ export function isLocalCollection(name: string): name is LocalCollection {
   return LOCAL.has(name);
 }
 
+// A request answered before a conversation left the device (handed over, deleted) must not bring it back when its
+// answer lands afterwards. Ticks order "fetch started" against "left"; the map lives as long as the page does.
+let tick = 0;
+const departures = new WeakMap<DeskDb, Map<string, number>>();
+
+/** Taken just before asking the server: copies fetched under it are dropped if their record left meanwhile. */
+export function fetchTick(): number {
+  return ++tick;
+}
+
+function leftSince(db: DeskDb, id: string, fetchedAt: number | undefined): boolean {
+  if (fetchedAt === undefined) return false;
+  return (departures.get(db)?.get(id) ?? 0) > fetchedAt;
+}
+
+function markDeparture(db: DeskDb, id: string): void {
+  let left = departures.get(db);
+  if (!left) departures.set(db, (left = new Map()));
+  left.set(id, ++tick);
+}
+
 /**
  * Ignores a copy older than the one the device has (realtime and refresh race) and lays the agent's unsynced
  * changes over the server's copy, so a resolve or a label added offline doesn't flicker back.
@@ -44,18 +65,21 @@ function mergeConversation(incoming: ConversationRecord, existing: ConversationR
   return overlay(named, existing, pending);
 }
 
-async function storeConversation(db: DeskDb, raw: unknown): Promise<void> {
+async function storeConversation(db: DeskDb, raw: unknown, fetchedAt: number | undefined): Promise<void> {
   const parsed = conversationRecordSchema.safeParse(raw);
-  if (!parsed.success) return;
+  if (!parsed.success || leftSince(db, parsed.data.id, fetchedAt)) return;
   const merged = mergeConversation(parsed.data, await db.conversations.get(parsed.data.id), await pendingUpdates(db, 'conversations'));
   if (merged) await db.conversations.put(merged);
   const contact = expandedContact(raw);
   if (contact) await storeContact(db, contact);
 }
 
-/** Stores one record as the server sent it; records that don't parse are skipped, not fatal. */
-export async function storeRecord(db: DeskDb, collection: LocalCollection, raw: unknown): Promise<void> {
-  if (collection === 'conversations') return storeConversation(db, raw);
+/**
+ * Stores one record as the server sent it; records that don't parse are skipped, not fatal. `fetchedAt` (from
+ * `fetchTick`) marks an answer to a request, which loses to a departure that happened while it was in flight.
+ */
+export async function storeRecord(db: DeskDb, collection: LocalCollection, raw: unknown, fetchedAt?: number): Promise<void> {
+  if (collection === 'conversations') return storeConversation(db, raw, fetchedAt);
   if (collection === 'messages') {
     const parsed = messageRecordSchema.safeParse(raw);
     if (parsed.success) await db.messages.put(parsed.data);
@@ -72,6 +96,7 @@ export async function storeRecord(db: DeskDb, collection: LocalCollection, raw: 
 }
 
 export async function removeRecord(db: DeskDb, collection: LocalCollection, id: string): Promise<void> {
+  if (collection === 'conversations') markDeparture(db, id);
   await db[collection].delete(id);
 }
 
@@ -79,10 +104,10 @@ export async function removeRecord(db: DeskDb, collection: LocalCollection, id: 
  * Replaces the local queue with the server's: conversations the agent can no longer see (reassigned,
  * aged out of the resolved list) disappear. The realtime feed never says when a record leaves one's view.
  */
-export async function replaceConversations(db: DeskDb, raws: unknown[]): Promise<void> {
+export async function replaceConversations(db: DeskDb, raws: unknown[], fetchedAt?: number): Promise<void> {
   const incoming = raws.flatMap((raw) => {
     const parsed = conversationRecordSchema.safeParse(raw);
-    return parsed.success ? [parsed.data] : [];
+    return parsed.success && !leftSince(db, parsed.data.id, fetchedAt) ? [parsed.data] : [];
   });
   const contacts = raws.flatMap((raw) => expandedContact(raw) ?? []);
   await db.transaction('rw', [db.conversations, db.contacts, db.outbox], async () => {
