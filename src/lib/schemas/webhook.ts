@@ -1,6 +1,7 @@
 // zod/mini (same engine as full zod): every webhook acknowledgement validates with this in PocketBase's VM, and
 // loading full zod there costs each pooled VM ~20 ms before its first answer; zod/mini loads in ~1 ms.
 import * as z from 'zod/mini';
+import { compileCheck } from './compiled-check';
 
 // Meta adds fields without notice (BSUIDs in 2026, usernames, groups): every object is loose so
 // unknown keys pass through to the stored raw payload instead of failing validation.
@@ -115,8 +116,37 @@ export interface SchemaIssue {
   message: string;
 }
 
+const checkEnvelope = compileCheck(webhookEnvelopeSchema);
+const checkChangeValue = compileCheck(changeValueSchema);
+
+/** The same result as the zod path below for a valid body, at a fraction of its cost in PocketBase's VM. */
+function parseValidWebhook(body: unknown): ParsedEnvelope | null {
+  const envelope = checkEnvelope(body);
+  if (!envelope.ok) return null;
+  const entry: ParsedEnvelope['entry'] = [];
+  for (let e = 0; e < envelope.value.entry.length; e++) {
+    const item = envelope.value.entry[e];
+    const changes: ParsedChange[] = [];
+    for (let c = 0; c < item.changes.length; c++) {
+      const change = item.changes[c];
+      if (change.field !== 'messages') {
+        changes.push({ field: change.field, value: change.value });
+        continue;
+      }
+      const value = checkChangeValue(change.value);
+      if (!value.ok) return null;
+      changes.push({ field: 'messages', value: value.value });
+    }
+    entry.push({ id: item.id, changes });
+  }
+  return { object: 'whatsapp_business_account', entry };
+}
+
 /** Validates a webhook body, including each `messages` change value; issue paths point into the body. */
 export function parseWebhook(body: unknown): { ok: true; envelope: ParsedEnvelope } | { ok: false; issues: SchemaIssue[] } {
+  const valid = parseValidWebhook(body);
+  if (valid) return { ok: true, envelope: valid };
+  // Refused (or, were the compiled check ever stricter than zod, accepted here): zod decides and explains.
   const envelope = webhookEnvelopeSchema.safeParse(body);
   if (!envelope.success) {
     return { ok: false, issues: envelope.error.issues.map((issue) => ({ path: issue.path.join('.') || 'body', code: issue.code, message: issue.message })) };
