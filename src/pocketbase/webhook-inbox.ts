@@ -3,6 +3,8 @@
 // database — which is what held Meta's acknowledgements back under load. An entry leaves the inbox only after
 // its outcome is committed to `webhook_events` in the main database (see webhook-apply.ts).
 
+import { preparedQuery } from './prepared-query';
+
 const TABLE = 'pocketdesk_webhook_inbox';
 
 export interface InboxEntry {
@@ -46,18 +48,17 @@ export function ensureInboxAfterBootstrap(e: core.BootstrapEvent): void {
 
 /**
  * Adds a delivery and tells whether anything due arrived before it (then it waits for the drain instead of being
- * applied by its own request); null when the same bytes are already waiting (a retry from Meta). One statement:
- * every acknowledgement runs it.
+ * applied by its own request); null when the same bytes are already waiting (a retry from Meta). One prepared
+ * statement, outside any transaction (the inbox has its own writer): every acknowledgement runs it.
  */
-export function enqueue(app: core.App, raw: string, bodyHash: string, receivedAt: string, now: number): { seq: number; behindOthers: boolean } | null {
+export function enqueue(raw: string, bodyHash: string, receivedAt: string, now: number): { seq: number; behindOthers: boolean } | null {
   const row = new DynamicModel({ seq: 0, ahead: 0 });
   try {
-    app
-      .auxDB()
-      .newQuery(
-        `INSERT OR IGNORE INTO ${TABLE} (body_hash, raw, received_at) VALUES ({:hash}, {:raw}, {:at})
-         RETURNING seq, EXISTS (SELECT 1 FROM ${TABLE} AS other WHERE other.seq < ${TABLE}.seq AND other.apply_after <= {:now}) AS ahead`,
-      )
+    preparedQuery(
+      'auxiliary',
+      `INSERT OR IGNORE INTO ${TABLE} (body_hash, raw, received_at) VALUES ({:hash}, {:raw}, {:at})
+       RETURNING seq, EXISTS (SELECT 1 FROM ${TABLE} AS other WHERE other.seq < ${TABLE}.seq AND other.apply_after <= {:now}) AS ahead`,
+    )
       .bind({ hash: bodyHash, raw, at: receivedAt, now } as dbx.Params)
       .one(row);
   } catch (error) {
@@ -142,6 +143,6 @@ export const REPLAY_BATCH = 100;
  */
 export function adoptQueuedEvents(app: core.App, limit: number): void {
   for (const event of app.findRecordsByFilter('webhook_events', "status = 'pending'", 'created,id', limit, 0)) {
-    if (event) enqueue(app, event.getString('raw'), event.getString('body_hash'), event.getString('created'), Date.now());
+    if (event) enqueue(event.getString('raw'), event.getString('body_hash'), event.getString('created'), Date.now());
   }
 }

@@ -4,6 +4,7 @@ import { respondError, type FieldErrors } from './api-errors';
 import { readConfig } from './config';
 import { isoDate } from './records';
 import { appBundle } from './app-bundle';
+import { preparedQuery } from './prepared-query';
 import { adoptQueuedEvents, enqueue, type InboxEntry, REPLAY_BATCH } from './webhook-inbox';
 
 /** GET: Meta's subscription handshake; echoes the challenge byte-for-byte when the token matches. */
@@ -27,27 +28,26 @@ type Stored = { duplicate: true } | { duplicate: false; entry: InboxEntry; recei
 function storeEvent(raw: string): Stored {
   const app = $app as unknown as core.App;
   const bodyHash = $security.sha256(raw);
-  const seen = appliedOrQueued(app, bodyHash);
+  const seen = appliedOrQueued(bodyHash);
   if (seen.applied) return { duplicate: true };
   if (seen.queuedForReplay) adoptQueuedEvents(app, REPLAY_BATCH);
   const now = Date.now();
   const receivedAt = isoDate(now);
-  const queued = enqueue(app, raw, bodyHash, receivedAt, now);
+  const queued = enqueue(raw, bodyHash, receivedAt, now);
   if (queued === null) return { duplicate: true };
   return { duplicate: false, entry: { seq: queued.seq, bodyHash, attempts: 0 }, receivedAt, mustWait: queued.behindOthers };
 }
 
 /**
- * One plain query instead of two record lookups: every acknowledgement asks it, and PocketBase's filter parser and
- * record decoding cost more than the lookups themselves.
+ * One prepared query instead of two record lookups: every acknowledgement asks it, and PocketBase's filter parser
+ * and record decoding cost more than the lookups themselves.
  */
-function appliedOrQueued(app: core.App, bodyHash: string): { applied: boolean; queuedForReplay: boolean } {
+function appliedOrQueued(bodyHash: string): { applied: boolean; queuedForReplay: boolean } {
   const row = new DynamicModel({ applied: 0, queued: 0 });
-  app
-    .db()
-    .newQuery(
-      "SELECT EXISTS (SELECT 1 FROM webhook_events WHERE body_hash = {:hash}) AS applied, EXISTS (SELECT 1 FROM webhook_events WHERE status = 'pending') AS queued",
-    )
+  preparedQuery(
+    'main',
+    "SELECT EXISTS (SELECT 1 FROM webhook_events WHERE body_hash = {:hash}) AS applied, EXISTS (SELECT 1 FROM webhook_events WHERE status = 'pending') AS queued",
+  )
     .bind({ hash: bodyHash } as dbx.Params)
     .one(row);
   const found = row as unknown as { applied: number; queued: number };
