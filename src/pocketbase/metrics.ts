@@ -1,7 +1,7 @@
 import { backlogOverTime } from '../lib/domain/metrics/backlog';
 import { summarizeConversations } from '../lib/domain/metrics/conversation-summary';
 import type { ConversationTimeline } from '../lib/domain/metrics/conversation-timeline';
-import { toCsv } from '../lib/domain/metrics/csv';
+import { csvFileText, toCsv } from '../lib/domain/metrics/csv';
 import { byAgent, byChannel, byTeam } from '../lib/domain/metrics/metric-groups';
 import { BACKLOG_COLUMNS, metricGroupColumns } from '../lib/domain/metrics/report-columns';
 import { firstResponseHistograms } from '../lib/domain/metrics/response-histogram';
@@ -41,7 +41,7 @@ export function handleMetrics(e: core.RequestEvent): void {
     };
     const csv = raw.table === 'backlog' ? toCsv(backlog, BACKLOG_COLUMNS) : toCsv(grouped ?? [{ key: 'all', summary: summarizeConversations(timelines, range, options) }], metricGroupColumns(query.groupBy === 'none' ? 'scope' : query.groupBy, (key) => (query.groupBy === 'none' ? 'all' : nameOf(key))));
     e.response.header().set('Content-Disposition', `attachment; filename="pocketdesk-${raw.table === 'backlog' ? 'backlog' : 'metrics'}.csv"`);
-    e.blob(200, 'text/csv; charset=utf-8', csv);
+    e.blob(200, 'text/csv; charset=utf-8', csvFileText(csv));
     return;
   }
   // The dashboard's histogram: bins here, so the PWA never downloads a row per conversation to draw it.

@@ -5,9 +5,13 @@ import { freshTeam, teamConversation } from './workspace';
 // A tablet held upright: the dashboard's two panes sit side by side from 768 px.
 test.use({ viewport: { width: 768, height: 1024 }, isMobile: false });
 
-/** Parses the simple CSV the dashboard writes (no quoted commas in these names) into header-keyed rows. */
-function rowsOf(csv: string): Array<Record<string, string>> {
-  const [header, ...lines] = csv.trimEnd().split('\r\n');
+/**
+ * Parses the simple CSV the dashboard writes (no quoted commas in these names) into header-keyed rows, after the
+ * byte-order mark every export starts with (Excel needs it to read UTF-8).
+ */
+function rowsOf(file: string): Array<Record<string, string>> {
+  expect(file.startsWith('\uFEFF')).toBe(true);
+  const [header, ...lines] = file.slice(1).trimEnd().split('\r\n');
   const keys = header!.split(',');
   return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [keys[i], cell])));
 }

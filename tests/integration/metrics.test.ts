@@ -90,7 +90,9 @@ describe('metrics', () => {
     const response = await fetch(`${pb.url}/api/pocketdesk/metrics?${range()}&groupBy=agent&format=csv`, { headers: { authorization: admin.token } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
-    const lines = (await response.text()).trim().split('\r\n');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)], 'a UTF-8 byte-order mark for Excel').toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
     expect(lines[0].split(',')[0]).toBe('agent');
     expect(lines.some((line) => line.startsWith('Metric Agent,'))).toBe(true);
   });

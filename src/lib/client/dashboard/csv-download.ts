@@ -1,8 +1,9 @@
 // Saves CSV text as a file through a Blob link: works offline and without a server round trip.
+import { csvFileText } from '../../domain/metrics/csv';
 
 /** Starts a download of `csv` named `filename`. */
 export function downloadCsv(filename: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const url = URL.createObjectURL(new Blob([csvFileText(csv)], { type: 'text/csv;charset=utf-8' }));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

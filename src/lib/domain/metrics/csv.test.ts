@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv, type CsvValue } from './csv';
+import { csvCell, csvFileText, toCsv, type CsvValue } from './csv';
 
 describe('csvCell', () => {
   it.each<[string, CsvValue, string]>([
@@ -43,5 +43,13 @@ describe('toCsv', () => {
 
   it('writes only the header for no rows', () => {
     expect(toCsv([], [{ header: 'Conversations, total', value: () => 1 }])).toBe('"Conversations, total"\r\n');
+  });
+});
+
+describe('csvFileText', () => {
+  it('starts the file with the UTF-8 byte-order mark, so Excel reads accented names right', () => {
+    const bytes = new TextEncoder().encode(csvFileText('Agent\r\nJosé\r\n'));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toBe('Agent\r\nJosé\r\n');
   });
 });

@@ -26,3 +26,11 @@ export function toCsv<Row>(rows: readonly Row[], columns: ReadonlyArray<CsvColum
   for (const row of rows) records.push(columns.map((column) => csvCell(column.value(row))).join(','));
   return `${records.join('\r\n')}\r\n`;
 }
+
+/**
+ * CSV as the text of a file. The byte-order mark is there for Excel, which reads UTF-8 without one in the local
+ * code page (José becomes JosÃ©); other spreadsheets and CSV parsers skip it.
+ */
+export function csvFileText(csv: string): string {
+  return `\uFEFF${csv}`;
+}
