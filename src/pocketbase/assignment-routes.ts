@@ -1,4 +1,4 @@
-import { canAssign, canClaim, canHandOver, type AssignableConversation, type AssignmentCheck, type StaffRole } from '../lib/domain/routing/manual-assignment';
+import { canAssign, canClaim, canHandOver, type AssignableConversation, type AssignmentCheck } from '../lib/domain/routing/manual-assignment';
 import { decideRouting } from '../lib/domain/routing/routing-decision';
 import { respondError } from './api-errors';
 import type { AssignmentRecord } from './assignment';
@@ -7,6 +7,7 @@ import { assignOrOffer } from './offers';
 import { isoDate, jsonField, newRecord } from './records';
 import { loadRoutingAgents, routingSettingsOf } from './routing-context';
 import { routingInputFor, sweepBacklog } from './routing';
+import { hasStaffRole, signedInStaff } from './staff-auth';
 
 interface AssignBody {
   action?: 'claim' | 'assign' | 'unassign' | 'handover' | 'escalate';
@@ -30,11 +31,12 @@ function assignable(conversation: core.Record): AssignableConversation {
  * applied in one transaction (capacity is counted under the writer lock), with a routing-log row and a notification.
  */
 export function handleAssign(e: core.RequestEvent): void {
-  const auth = e.auth;
-  if (!auth || auth.collection().name !== 'agents') {
+  const staff = signedInStaff(e);
+  if (!staff) {
     respondError(e, 401, 'sign-in-required', 'Sign in as an agent.');
     return;
   }
+  const auth = staff.record;
   let body: AssignBody;
   try {
     body = JSON.parse(toString(e.request!.body)) ?? {};
@@ -60,7 +62,7 @@ export function handleAssign(e: core.RequestEvent): void {
     const agents = loadRoutingAgents(txApp);
     const me = agents.find((agent) => agent.id === auth.id)!;
     const target = body.agentId ? agents.find((agent) => agent.id === body.agentId) ?? null : null;
-    const actor = { id: auth.id, role: auth.getString('role') as StaffRole, teams: auth.getStringSlice('teams') };
+    const actor = { id: auth.id, role: staff.role, teams: auth.getStringSlice('teams') };
     const current = assignable(conversation);
     let change: AssignmentRecord | null = null;
     if (body.action === 'claim') {
@@ -106,8 +108,7 @@ export function handleAssign(e: core.RequestEvent): void {
 
 /** GET /api/pocketdesk/conversations/{id}/routing-preview — who would get this conversation now; writes nothing. */
 export function handleRoutingPreview(e: core.RequestEvent): void {
-  const auth = e.auth;
-  if (!auth || auth.collection().name !== 'agents' || auth.getString('role') === 'agent') {
+  if (!hasStaffRole(e, 'manager', 'admin')) {
     respondError(e, 403, 'staff-only', 'Only managers and admins can preview routing.');
     return;
   }

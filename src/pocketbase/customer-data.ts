@@ -2,18 +2,19 @@ import { respondError } from './api-errors';
 import { writeAudit } from './audit';
 import { base64Of } from './base64';
 import { jsonField } from './records';
+import { signedInStaff } from './staff-auth';
 import { eraseEntriesMentioning } from './webhook-inbox';
 
 // Customer data requests (GDPR): an admin exports everything held about one customer, or erases it. Erasure keeps
 // the conversations as anonymous shells so the metrics still count them.
 
 function requireAdmin(e: core.RequestEvent): core.Record | null {
-  const auth = e.auth;
-  if (!auth || auth.collection().name !== 'agents' || auth.getString('role') !== 'admin') {
+  const staff = signedInStaff(e);
+  if (staff?.role !== 'admin') {
     respondError(e, 403, 'admin-only', 'Only admins handle customer data requests.');
     return null;
   }
-  return auth;
+  return staff.record;
 }
 
 function contactOf(e: core.RequestEvent): core.Record | null {

@@ -1,5 +1,6 @@
 import { checkMetricsQuery, type MetricsQuery } from '../lib/schemas/metrics';
 import { respondError } from './api-errors';
+import { signedInStaff } from './staff-auth';
 
 export interface MetricsRequest {
   query: MetricsQuery;
@@ -13,9 +14,9 @@ const KEYS = ['from', 'to', 'bucket', 'groupBy', 'channelId', 'teamId', 'busines
 
 /** Checks who asks and what: managers and admins only, a valid period, managers within their teams. Answers the refusal itself. */
 export function readMetricsRequest(e: core.RequestEvent): MetricsRequest | null {
-  const auth = e.auth;
-  const role = auth && auth.collection().name === 'agents' ? auth.getString('role') : '';
-  if (role !== 'manager' && role !== 'admin') {
+  const staff = signedInStaff(e);
+  const role = staff?.role;
+  if (!staff || (role !== 'manager' && role !== 'admin')) {
     respondError(e, 403, 'staff-only', 'Only managers and admins see metrics.');
     return null;
   }
@@ -27,7 +28,7 @@ export function readMetricsRequest(e: core.RequestEvent): MetricsRequest | null 
     respondError(e, 400, 'invalid-query', 'The metrics query is invalid.', checked.errors);
     return null;
   }
-  const myTeams = auth!.getStringSlice('teams');
+  const myTeams = staff.record.getStringSlice('teams');
   if (role === 'manager' && checked.query.teamId && !myTeams.includes(checked.query.teamId)) {
     respondError(e, 403, 'not-your-team', 'Managers see their own teams’ metrics.');
     return null;

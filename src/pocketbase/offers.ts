@@ -8,6 +8,7 @@ import { applyAssignment, writeNotification, writeRoutingEvent, type AssignmentR
 import { writeAudit } from './audit';
 import { epochMs, findOne, isoDate, jsonField } from './records';
 import { loadRoutingAgents, routingSettingsOf } from './routing-context';
+import { signedInStaff } from './staff-auth';
 import { runTimedSweep } from './timed-sweeps';
 
 // Offers: in a team that uses them, what routing picks is offered to that agent until a deadline instead of
@@ -154,11 +155,12 @@ function answerOf(e: core.RequestEvent): { answer: OfferAnswer } | { errors: Fie
  * makes the conversation theirs if the offer is still theirs and they have room; otherwise 409 with the reason.
  */
 export function handleOfferAnswer(e: core.RequestEvent): void {
-  const auth = e.auth;
-  if (!auth || auth.collection().name !== 'agents') {
+  const staff = signedInStaff(e);
+  if (!staff) {
     respondError(e, 401, 'sign-in-required', 'Sign in as an agent.');
     return;
   }
+  const auth = staff.record;
   const request = answerOf(e);
   if ('errors' in request) {
     respondError(e, 400, 'invalid-offer-answer', 'The answer is not valid.', request.errors);

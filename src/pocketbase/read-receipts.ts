@@ -1,16 +1,18 @@
 import { respondError } from './api-errors';
 import { findOne } from './records';
+import { signedInStaff } from './staff-auth';
 
 /**
  * POST /api/pocketdesk/conversations/{id}/read — the agent opened the conversation: clear the unread badge and
  * ask the worker to mark the newest customer message read on WhatsApp (blue ticks for the customer).
  */
 export function handleMarkRead(e: core.RequestEvent): void {
-  const auth = e.auth;
-  if (!auth || auth.collection().name !== 'agents') {
+  const staff = signedInStaff(e);
+  if (!staff) {
     respondError(e, 401, 'sign-in-required', 'Sign in as an agent.');
     return;
   }
+  const auth = staff.record;
   const id = e.request!.pathValue('id');
   // The same visibility as the conversations API rule: agents can only mark what they can see.
   const visible = $app.findRecordsByFilter('conversations', 'id = {:id}', '', 1, 0, { id } as dbx.Params)[0];

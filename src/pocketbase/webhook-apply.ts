@@ -5,6 +5,7 @@ import { respondError } from './api-errors';
 import { applyStatus } from './apply-status';
 import { ingestMessage } from './ingest-message';
 import { findOne, newRecord } from './records';
+import { hasStaffRole } from './staff-auth';
 import { adoptQueuedEvents, dueEntries, type InboxEntry, inboxState, postponeEntry, readEntry, removeEntry } from './webhook-inbox';
 
 // Applies acknowledged webhooks from the inbox (webhook-inbox.ts): contacts, tickets, messages, statuses, routing —
@@ -176,9 +177,7 @@ export function runWebhookApplier(): void {
 
 /** GET /api/pocketdesk/webhooks/backlog: how many acknowledged deliveries wait, and those failing (superusers, admins). */
 export function handleWebhookBacklog(e: core.RequestEvent): void {
-  const auth = e.auth;
-  const isAdmin = auth !== null && auth !== undefined && auth.collection().name === 'agents' && auth.getString('role') === 'admin';
-  if (!e.hasSuperuserAuth() && !isAdmin) {
+  if (!e.hasSuperuserAuth() && !hasStaffRole(e, 'admin')) {
     respondError(e, 403, 'admin-only', 'Only admins see the webhook backlog.');
     return;
   }

@@ -1,0 +1,22 @@
+// Who is asking, as the desk's own routes see it: a signed-in agent record and their role. PocketBase's API rules
+// guard the collections; the custom routes under /api/pocketdesk share this one check instead of each its own.
+import { STAFF_ROLES, type StaffRole } from '../lib/schemas/directory';
+
+export interface SignedInStaff {
+  record: core.Record;
+  role: StaffRole;
+}
+
+/** The signed-in agent and their role; null for guests and superusers. An unknown role counts as the least, `agent`. */
+export function signedInStaff(e: core.RequestEvent): SignedInStaff | null {
+  const auth = e.auth;
+  if (!auth || auth.collection().name !== 'agents') return null;
+  const role = auth.getString('role');
+  return { record: auth, role: (STAFF_ROLES as readonly string[]).includes(role) ? (role as StaffRole) : 'agent' };
+}
+
+/** Whether the signed-in agent holds one of `roles`. */
+export function hasStaffRole(e: core.RequestEvent, ...roles: StaffRole[]): boolean {
+  const staff = signedInStaff(e);
+  return staff !== null && roles.includes(staff.role);
+}
