@@ -124,7 +124,9 @@ async function download() {
     tried.push(`download: no official release for ${process.platform}/${process.arch}`);
     return null;
   }
-  const base = `https://github.com/pocketbase/pocketbase/releases/download/v${version}`;
+  // A mirror for machines that cannot reach GitHub; it must hold the same files (the checksum list included).
+  const releases = (process.env.POCKETBASE_RELEASE_URL || 'https://github.com/pocketbase/pocketbase/releases/download').replace(/\/+$/, '');
+  const base = `${releases}/v${version}`;
   log(`downloading ${asset} from the official release…`);
   try {
     const [archive, sums] = await Promise.all([fetchBytes(`${base}/${asset}`), fetchBytes(`${base}/checksums.txt`)]);
