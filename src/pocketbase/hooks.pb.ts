@@ -54,9 +54,3 @@ cronAdd('pocketdesk-presence', '*/15 * * * *', () => require(`${__hooks}/app.js`
 routerAdd('POST', '/api/pocketdesk/conversations/{id}/offer', (e) => require(`${__hooks}/app.js`).handleOfferAnswer(e));
 routerAdd('POST', '/api/pocketdesk/worker/offer-sweep', (e) => require(`${__hooks}/app.js`).handleOfferSweep(e));
 cronAdd('pocketdesk-offers', '* * * * *', () => require(`${__hooks}/app.js`).runOfferSweep());
-// The dashboard's stored figures follow every save of what they derive from (src/pocketbase/metric-columns.ts).
-onRecordCreate((e) => require(`${__hooks}/app.js`).keepConversationMetrics(e), 'conversations');
-onRecordUpdate((e) => require(`${__hooks}/app.js`).keepConversationMetrics(e), 'conversations');
-onRecordCreate((e) => require(`${__hooks}/app.js`).keepMessageMetrics(e), 'messages');
-onRecordUpdate((e) => require(`${__hooks}/app.js`).keepMessageMetrics(e), 'messages');
-onRecordDelete((e) => require(`${__hooks}/app.js`).keepMessageMetrics(e), 'messages');

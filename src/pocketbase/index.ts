@@ -16,7 +16,6 @@ export { resolveSilentBotConversations } from './faq-bot';
 export { handleMetrics } from './metrics';
 export { handleBenchSeed } from './bench-seed';
 export { handleMetricsOverview } from './metrics-overview';
-export { keepConversationMetrics, keepMessageMetrics } from './metric-columns';
 export { handleSlaSweep, runSlaSweep } from './sla';
 export { guardQaReview, handleQaSample, runQaSampling } from './qa-reviews';
 export { handlePresenceSweep, runPresenceSweep } from './agent-presence';

@@ -298,6 +298,15 @@ describe('stored metric columns', () => {
     await expectSameFigures();
   });
 
+  it('cannot be set back by a stale copy of a conversation saved after its replies', async () => {
+    const before = agentGroup(await expectSameFigures());
+    // What a copy loaded before its replies were written would save: the figures of a ticket without them.
+    const [stale] = await root.list('conversations', `assignee = "${agentAId}" && status = "resolved"`);
+    const written = await root.update('conversations', stale.id, { agent_replies: 0, first_response_ms: -1, resolution_ms: 0, labels: [] });
+    expect(written.status).toBe(200);
+    expect(agentGroup(await expectSameFigures())).toEqual(before);
+  });
+
   it('stops counting a deleted reply', async () => {
     const before = agentGroup(await overviewOf());
     expect((await root.delete('messages', deletable)).status).toBe(204);

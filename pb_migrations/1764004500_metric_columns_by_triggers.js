@@ -1,0 +1,50 @@
+/// <reference path="../.pocketbase/types.d.ts" />
+// The conversation's stored figures (first_response_ms, resolution_ms, agent_replies; see
+// 1764004100_add_conversation_metric_columns.js) were kept by JS record hooks. Two reasons for SQLite triggers:
+// - a save of a conversation record loaded before one of its messages was written would put the old figures
+//   back, and the hooks only recomputed when the conversation's own inputs changed; a trigger after every update
+//   of the row recomputes from the messages, so a stale copy can no longer stick;
+// - each hooked save borrowed a JS VM from PocketBase's pool (several per webhook applied); a trigger runs inside
+//   the statement.
+// The values mirror src/lib/domain/metrics/conversation-summary.ts; tests/integration/metrics.test.ts compares
+// the dashboard's SQL figures with the domain's full report through reopen, deletion, erasure and late replies.
+// The backfill at the end also heals any row a stale save wrote before.
+
+const elapsed = (to, from) => `CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`;
+
+/** Each figure of the conversation row being updated, computed from the row and its messages. */
+const VALUES = {
+  agent_replies: "(SELECT COUNT(*) FROM messages m WHERE m.conversation = conversations.id AND m.direction != 'in' AND m.sender = 'agent' AND m.type != 'reaction')",
+  first_response_ms: `(CASE WHEN first_response_at = '' THEN -1 ELSE COALESCE((
+    SELECT CASE WHEN conversations.first_response_at >= m.created THEN ${elapsed('conversations.first_response_at', 'm.created')} ELSE -1 END
+    FROM messages m WHERE m.conversation = conversations.id AND m.direction = 'in' AND m.type != 'reaction' ORDER BY m.created LIMIT 1
+  ), -1) END)`,
+  resolution_ms: `(CASE WHEN resolved_at = '' THEN 0 ELSE MAX(0, ${elapsed('resolved_at', 'created')}) END)`,
+};
+
+// The WHERE skips rows whose figures are already right (most saves: unread counts, previews, statuses), and with
+// them the writes to the six indexes that carry these columns.
+const refresh = (rows) =>
+  `UPDATE conversations SET ${Object.entries(VALUES).map(([column, value]) => `${column} = ${value}`).join(', ')}
+  WHERE ${rows} AND (${Object.entries(VALUES).map(([column, value]) => `${column} IS NOT ${value}`).join(' OR ')})`;
+
+const TRIGGERS = {
+  pocketdesk_metrics_conversation_insert: `AFTER INSERT ON conversations BEGIN ${refresh('id = NEW.id')}; END`,
+  pocketdesk_metrics_conversation_update: `AFTER UPDATE ON conversations BEGIN ${refresh('id = NEW.id')}; END`,
+  pocketdesk_metrics_message_insert: `AFTER INSERT ON messages BEGIN ${refresh('id = NEW.conversation')}; END`,
+  pocketdesk_metrics_message_update: `AFTER UPDATE OF conversation, direction, sender, type, created ON messages BEGIN ${refresh('id IN (NEW.conversation, OLD.conversation)')}; END`,
+  pocketdesk_metrics_message_delete: `AFTER DELETE ON messages BEGIN ${refresh('id = OLD.conversation')}; END`,
+};
+
+migrate(
+  (app) => {
+    for (const [name, body] of Object.entries(TRIGGERS)) {
+      app.db().newQuery(`DROP TRIGGER IF EXISTS ${name}`).execute();
+      app.db().newQuery(`CREATE TRIGGER ${name} ${body}`).execute();
+    }
+    app.db().newQuery(refresh('1')).execute();
+  },
+  (app) => {
+    for (const name of Object.keys(TRIGGERS)) app.db().newQuery(`DROP TRIGGER IF EXISTS ${name}`).execute();
+  },
+);
