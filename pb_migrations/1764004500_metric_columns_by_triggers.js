@@ -28,11 +28,18 @@ const refresh = (rows) =>
   `UPDATE conversations SET ${Object.entries(VALUES).map(([column, value]) => `${column} = ${value}`).join(', ')}
   WHERE ${rows} AND (${Object.entries(VALUES).map(([column, value]) => `${column} IS NOT ${value}`).join(' OR ')})`;
 
+// PocketBase writes every column on each save, so `UPDATE OF` lists would always match: the WHEN clauses compare
+// values instead. A conversation is recomputed when an input of its figures changed or when a save changed the
+// figures themselves (a stale copy); a message when a field the figures read changed.
+const changed = (columns) => columns.map((column) => `OLD.${column} IS NOT NEW.${column}`).join(' OR ');
+const CONVERSATION_COLUMNS = ['created', 'first_response_at', 'resolved_at', ...Object.keys(VALUES)];
+const MESSAGE_COLUMNS = ['conversation', 'direction', 'sender', 'type', 'created'];
+
 const TRIGGERS = {
   pocketdesk_metrics_conversation_insert: `AFTER INSERT ON conversations BEGIN ${refresh('id = NEW.id')}; END`,
-  pocketdesk_metrics_conversation_update: `AFTER UPDATE ON conversations BEGIN ${refresh('id = NEW.id')}; END`,
+  pocketdesk_metrics_conversation_update: `AFTER UPDATE ON conversations WHEN ${changed(CONVERSATION_COLUMNS)} BEGIN ${refresh('id = NEW.id')}; END`,
   pocketdesk_metrics_message_insert: `AFTER INSERT ON messages BEGIN ${refresh('id = NEW.conversation')}; END`,
-  pocketdesk_metrics_message_update: `AFTER UPDATE OF conversation, direction, sender, type, created ON messages BEGIN ${refresh('id IN (NEW.conversation, OLD.conversation)')}; END`,
+  pocketdesk_metrics_message_update: `AFTER UPDATE ON messages WHEN ${changed(MESSAGE_COLUMNS)} BEGIN ${refresh('id IN (NEW.conversation, OLD.conversation)')}; END`,
   pocketdesk_metrics_message_delete: `AFTER DELETE ON messages BEGIN ${refresh('id = OLD.conversation')}; END`,
 };
 

@@ -109,9 +109,27 @@ function rollOffer(app: core.App, conversation: core.Record, trigger: 'offer-dec
   writeRoutingEvent(app, conversation, change);
 }
 
+/**
+ * Conversations whose offer lapsed by `now`, oldest deadline first. Plain SQL with the literal `offered_to != ''`:
+ * that is the partial index's own condition (pb_migrations/1764004600_live_offers_index.js), which a filter with a
+ * bound empty string could not prove.
+ */
+function lapsedOffers(app: core.App, now: number): core.Record[] {
+  const rows = arrayOf(new DynamicModel({ id: '' }));
+  app
+    .db()
+    .newQuery("SELECT id FROM conversations WHERE offered_to != '' AND offer_expires_at != '' AND offer_expires_at <= {:now} ORDER BY offer_expires_at LIMIT 500")
+    .bind({ now: isoDate(now) } as dbx.Params)
+    .all(rows);
+  const ids = (rows as unknown as Array<{ id: string }>).map((row) => row.id);
+  if (ids.length === 0) return [];
+  const byId = new Map(app.findRecordsByIds('conversations', ids).flatMap((record) => (record ? [[record.id, record] as const] : [])));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** Rolls on every offer whose deadline has passed; returns how many moved. The cron runs it every minute. */
 export function expireOffers(app: core.App, now: number): number {
-  const lapsed = app.findRecordsByFilter('conversations', 'offered_to != "" && offer_expires_at != "" && offer_expires_at <= {:now}', 'offer_expires_at', 500, 0, { now: isoDate(now) } as dbx.Params);
+  const lapsed = lapsedOffers(app, now);
   let rolled = 0;
   for (const conversation of lapsed) {
     if (!conversation) continue;
