@@ -110,7 +110,7 @@ async function main() {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 
-  const serveArgs = ['serve', `--http=${config.http}`, '--hooksPool=40', `--dir=${config.dataDir}`, `--hooksDir=${config.hooksDir}`, `--migrationsDir=${config.migrationsDir}`, `--publicDir=${config.publicDir}`, '--indexFallback'];
+  const serveArgs = ['serve', `--http=${config.http}`, '--hooksPool=40', `--dir=${config.dataDir}`, `--hooksDir=${config.hooksDir}`, `--migrationsDir=${config.migrationsDir}`];
   if (production) serveArgs.push('--hooksWatch=false', '--automigrate=false');
   supervisor.start('pocketbase', pocketBaseBinary(), serveArgs, {
     critical: true,

@@ -9,6 +9,7 @@ import { benchMetricsEndpoint } from './metrics-endpoint-bench';
 import { benchPush } from './push-bench';
 import { measurePwaInitialJs } from './pwa-size';
 import { benchQueueRender } from './queue-render-bench';
+import { benchRealtimeStreams } from './realtime-bench';
 import { benchRouting } from './routing-bench';
 import { benchWebhooks } from './webhook-bench';
 
@@ -62,6 +63,11 @@ const sections: Record<string, () => Promise<void> | void> = {
     }
     report.webhook = webhook;
     report.ratioInboundToBaseline = Number(ratio.toFixed(3));
+  },
+  realtime: async () => {
+    const realtime = await benchRealtimeStreams();
+    console.log(`\nA JS route (4 clients) while agents' apps hold realtime streams open: ${realtime.withoutStreams.requestsPerSecond} req/s (p50 ${realtime.withoutStreams.p50Ms} ms, p99 ${realtime.withoutStreams.p99Ms} ms) with none, ${realtime.withStreams.requestsPerSecond} req/s (p50 ${realtime.withStreams.p50Ms} ms, p99 ${realtime.withStreams.p99Ms} ms) with ${realtime.streams}; ratio ${(realtime.withStreams.requestsPerSecond / realtime.withoutStreams.requestsPerSecond).toFixed(2)}; PocketBase resident ${realtime.residentMb} MB`);
+    report.realtime = realtime;
   },
   routing: async () => {
     console.log('\nPure routing decision (decideRouting, Node):');

@@ -16,8 +16,8 @@ const PWA_POLICY = [
 ].join('; ');
 
 /**
- * Adds security headers to every response (the CSP applies to the PWA, not to the API or the admin UI); false when
- * it answered the request itself.
+ * Adds security headers to the PWA's files (the app-shell route; PocketBase itself sends nosniff and frame options
+ * on every answer); false when it answered the request itself: an unknown API path the index fallback caught.
  */
 export function addSecurityHeaders(e: core.RequestEvent): boolean {
   const headers = e.response.header();
@@ -25,17 +25,16 @@ export function addSecurityHeaders(e: core.RequestEvent): boolean {
   headers.set('Referrer-Policy', 'same-origin');
   headers.set('Permissions-Policy', 'camera=(self), microphone=(self), geolocation=()');
   const path = e.request!.url!.path;
-  // The SPA's index fallback would answer an unknown API path with index.html and 200; clients need a 404.
-  if (path.startsWith('/api/') && String(e.request!.pattern).includes('{path...}')) {
+  // Every path no other route claims lands here, and the SPA's index fallback would answer an unknown API path
+  // with index.html and 200; clients need a 404.
+  if (path.startsWith('/api/')) {
     e.json(404, { status: 404, message: 'Not found.', reason: 'unknown-route', data: {} });
     return false;
   }
   // Chromium expects the manifest's own media type; the static file server does not know .webmanifest.
   if (path.endsWith('.webmanifest')) headers.set('Content-Type', 'application/manifest+json');
-  if (!path.startsWith('/api/') && !path.startsWith('/_/')) {
-    headers.set('Content-Security-Policy', PWA_POLICY);
-    headers.set('X-Frame-Options', 'DENY');
-  }
+  headers.set('Content-Security-Policy', PWA_POLICY);
+  headers.set('X-Frame-Options', 'DENY');
   return true;
 }
 

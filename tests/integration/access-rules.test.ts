@@ -197,4 +197,12 @@ describe('configuration and secrets', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
+
+  it('answers a deep link into the app with its index page and the same headers', async () => {
+    const response = await fetch(`${pb.url}/conversations/abc123`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(await response.text()).toContain('<html');
+  });
 });

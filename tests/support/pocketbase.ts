@@ -57,7 +57,7 @@ export async function startPocketBase(env: Record<string, string> = {}, reuseDat
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(binary, ['serve', `--http=127.0.0.1:${port}`, ...dirs, `--publicDir=${join(projectRoot, 'build', 'pwa')}`, '--hooksWatch=false', '--automigrate=false', '--hooksPool=40'], {
+  const child = spawn(binary, ['serve', `--http=127.0.0.1:${port}`, ...dirs, '--hooksWatch=false', '--automigrate=false', '--hooksPool=40'], {
     env: { ...process.env, WHATSAPP_APP_SECRET: TEST_APP_SECRET, WHATSAPP_VERIFY_TOKEN: TEST_VERIFY_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
