@@ -2,9 +2,10 @@
 // Measured on 100k conversations over 30 days: the dashboard overview spent its time parsing dates (julianday per
 // row, twice per duration), joining messages to count agent replies and sorting every row for GROUP BY assignee.
 // Each conversation now carries its own figures, kept current when it or one of its messages is saved (by SQLite
-// triggers since 1764004500_metric_columns_by_triggers.js): first_response_ms (-1: no first response counts), resolution_ms and agent_replies. Indexes led
-// by the assignee let the per-agent figures walk one agent at a time, already in key order, and the rank indexes
-// read plain integers. The UPDATE below computes the same values for the rows that exist already.
+// triggers since 1764004500_metric_columns_by_triggers.js): first_response_ms (-1: no first response counts),
+// resolution_ms and agent_replies. Indexes led by the assignee let the per-agent figures walk one agent at a time,
+// already in key order, and the rank indexes read plain integers. The UPDATE below computes the same values for the
+// rows that exist already.
 
 const FIELDS = ['first_response_ms', 'resolution_ms', 'agent_replies'];
 

@@ -1,6 +1,6 @@
 // Who is asking, as the desk's own routes see it: a signed-in agent record and their role. PocketBase's API rules
 // guard the collections; the custom routes under /api/pocketdesk share this one check instead of each its own.
-import { STAFF_ROLES, type StaffRole } from '../lib/schemas/directory';
+import { staffRoleOf, type StaffRole } from '../lib/schemas/directory';
 
 export interface SignedInStaff {
   record: core.Record;
@@ -11,8 +11,7 @@ export interface SignedInStaff {
 export function signedInStaff(e: core.RequestEvent): SignedInStaff | null {
   const auth = e.auth;
   if (!auth || auth.collection().name !== 'agents') return null;
-  const role = auth.getString('role');
-  return { record: auth, role: (STAFF_ROLES as readonly string[]).includes(role) ? (role as StaffRole) : 'agent' };
+  return { record: auth, role: staffRoleOf(auth.getString('role')) };
 }
 
 /** Whether the signed-in agent holds one of `roles`. */

@@ -12,10 +12,12 @@ const shiftStatus = z.pipe(
   z.nullish(z.string()),
   z.transform((value): ShiftStatus => (SHIFT_STATUSES.includes(value as ShiftStatus) ? (value as ShiftStatus) : 'offline')),
 );
-const role = z.pipe(
-  z.nullish(z.string()),
-  z.transform((value): StaffRole => (STAFF_ROLES.includes(value as StaffRole) ? (value as StaffRole) : 'agent')),
-);
+/** A stored role as the desk reads it: anything unknown counts as the least, `agent`. */
+export function staffRoleOf(value: string | null | undefined): StaffRole {
+  return STAFF_ROLES.includes(value as StaffRole) ? (value as StaffRole) : 'agent';
+}
+
+const role = z.pipe(z.nullish(z.string()), z.transform(staffRoleOf));
 
 /** A colleague as others see them (no email: PocketBase hides it from everyone but the agent). */
 export const agentRecordSchema = z.object({
