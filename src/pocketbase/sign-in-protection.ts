@@ -45,7 +45,8 @@ export function guardPasswordSignIn(e: core.RecordAuthWithPasswordRequestEvent):
   const check = checkSignIn(row ? historyOf(row) : null, Date.now());
   if (!check.ok) {
     const seconds = Math.ceil(check.retryAfterMs / 1000);
-    e.response.header().set('Retry-After', String(seconds));
+    // In the VM this event does not surface the embedded request's `response` (`e.response` is undefined there).
+    (e as unknown as { requestEvent: core.RequestEvent }).requestEvent.response.header().set('Retry-After', String(seconds));
     e.json(429, {
       status: 429,
       message: `Too many failed sign-ins for this account. Try again in ${Math.ceil(seconds / 60)} minute(s); devices already signed in keep working.`,
