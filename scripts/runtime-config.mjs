@@ -26,6 +26,32 @@ function httpUrl(value, name) {
   }
 }
 
+/** The reverse proxy's client-IP header (`X-Forwarded-For`, `X-Real-IP`, …), or '' when PocketBase faces clients. */
+function trustedProxyHeader(value) {
+  const header = value.trim();
+  if (header && !/^[A-Za-z0-9-]{1,64}$/.test(header)) throw new ConfigError(`POCKETDESK_TRUSTED_PROXY must be one header name such as X-Forwarded-For or X-Real-IP (got "${value}")`);
+  return header;
+}
+
+/** Origins allowed to call the API from another site: POCKETDESK_CORS_ORIGINS, else the product's own. */
+function corsOrigins(value, ownOrigin) {
+  if (!value.trim()) return [ownOrigin];
+  return value.split(',').map((entry) => {
+    const origin = entry.trim().replace(/\/$/, '');
+    if (origin === '*') return origin;
+    let parsed = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.origin !== origin) {
+      throw new ConfigError(`POCKETDESK_CORS_ORIGINS must be comma-separated origins such as https://desk.example.com (got "${entry.trim()}")`);
+    }
+    return origin;
+  });
+}
+
 /**
  * Resolves the runtime configuration. Without WHATSAPP_ACCESS_TOKEN (and not in production) the local
  * simulator plays Meta, and demo secrets fill in what is missing.
@@ -51,11 +77,14 @@ export function readRuntimeConfig(env, { production }) {
   const vapid = { publicKey: env.VAPID_PUBLIC_KEY || '', privateKey: env.VAPID_PRIVATE_KEY || '', subject: env.VAPID_SUBJECT || 'mailto:admin@pocketdesk.local' };
   if (Boolean(vapid.publicKey) !== Boolean(vapid.privateKey)) throw new ConfigError('set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (they are generated when absent)');
   if (!/^(mailto:|https:\/\/)/.test(vapid.subject)) throw new ConfigError(`VAPID_SUBJECT must start with mailto: or https:// (got "${vapid.subject}")`);
+  const publicUrl = `http://${localHost}:${port}`;
   return {
     production,
     simulator,
     http,
-    publicUrl: `http://${localHost}:${port}`,
+    publicUrl,
+    trustedProxy: trustedProxyHeader(env.POCKETDESK_TRUSTED_PROXY || ''),
+    corsOrigins: corsOrigins(env.POCKETDESK_CORS_ORIGINS || '', publicUrl),
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir),
     admin: email ? { email, password } : null,
     appSecret: required('WHATSAPP_APP_SECRET'),

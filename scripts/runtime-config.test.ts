@@ -13,6 +13,17 @@ describe('readRuntimeConfig', () => {
     expect(config).toMatchObject({ simulator: false, graphUrl: 'https://graph.facebook.com' });
   });
 
+  it('trusts no proxy header unless one is named', () => {
+    expect(readRuntimeConfig({}, { production: false }).trustedProxy).toBe('');
+    expect(readRuntimeConfig({ POCKETDESK_TRUSTED_PROXY: ' X-Real-IP ' }, { production: false }).trustedProxy).toBe('X-Real-IP');
+  });
+
+  it('allows cross-origin calls from the product’s own origin only, unless other origins are listed', () => {
+    expect(readRuntimeConfig({ POCKETDESK_HTTP: '0.0.0.0:9000' }, { production: false }).corsOrigins).toEqual(['http://127.0.0.1:9000']);
+    const listed = readRuntimeConfig({ POCKETDESK_CORS_ORIGINS: 'https://desk.example.com/, http://localhost:5173' }, { production: false });
+    expect(listed.corsOrigins).toEqual(['https://desk.example.com', 'http://localhost:5173']);
+  });
+
   it.each([
     [{}, { production: true }, 'WHATSAPP_APP_SECRET'],
     [{ POCKETDESK_HTTP: 'localhost' }, { production: false }, 'POCKETDESK_HTTP'],
@@ -23,6 +34,11 @@ describe('readRuntimeConfig', () => {
     [{ VAPID_PUBLIC_KEY: 'k' }, { production: false }, 'VAPID_PRIVATE_KEY'],
     [{ VAPID_SUBJECT: 'me' }, { production: false }, 'VAPID_SUBJECT'],
     [{ SIMULATOR_PORT: '99999' }, { production: false }, 'SIMULATOR_PORT'],
+    [{ POCKETDESK_TRUSTED_PROXY: 'X-Forwarded-For: 1.2.3.4' }, { production: false }, 'POCKETDESK_TRUSTED_PROXY'],
+    [{ POCKETDESK_TRUSTED_PROXY: 'X-Forwarded-For,X-Real-IP' }, { production: false }, 'POCKETDESK_TRUSTED_PROXY'],
+    [{ POCKETDESK_CORS_ORIGINS: 'desk.example.com' }, { production: false }, 'POCKETDESK_CORS_ORIGINS'],
+    [{ POCKETDESK_CORS_ORIGINS: 'https://desk.example.com/app' }, { production: false }, 'POCKETDESK_CORS_ORIGINS'],
+    [{ POCKETDESK_CORS_ORIGINS: 'https://a.example.com,ftp://b.example.com' }, { production: false }, 'POCKETDESK_CORS_ORIGINS'],
   ])('fails fast on %j, naming the variable', (env, options, name) => {
     expect(() => readRuntimeConfig(env, options)).toThrow(ConfigError);
     expect(() => readRuntimeConfig(env, options)).toThrow(name);

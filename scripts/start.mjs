@@ -2,11 +2,11 @@
 // `npm start` (demo: simulator + seed) and `npm run serve` (production): builds what is stale, migrates,
 // ensures superusers, then supervises PocketBase, the worker and (demo only) the WhatsApp simulator.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import webpush from 'web-push';
 import { DEMO_PHONE_NUMBER_ID, seedDemo } from './demo-seed.mjs';
+import { dirFlags, generatePassword, serveArgs, superuserUpsertArgs } from './pocketbase-args.mjs';
 import { pocketBaseBinary, projectRoot } from './pocketbase-paths.mjs';
 import { ConfigError, readRuntimeConfig } from './runtime-config.mjs';
 import { Supervisor } from './supervisor.mjs';
@@ -29,8 +29,8 @@ function buildIfStale(label, output, inputs, command, args) {
   execFileSync(command, args, { cwd: projectRoot, stdio: 'inherit' });
 }
 
-function pocketbase(config, args) {
-  const run = spawnSync(pocketBaseBinary(), [...args, `--dir=${config.dataDir}`, `--migrationsDir=${config.migrationsDir}`, `--hooksDir=${config.hooksDir}`], { encoding: 'utf8' });
+function pocketbase(args) {
+  const run = spawnSync(pocketBaseBinary(), args, { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`pocketbase ${args[0]} failed: ${run.stderr || run.stdout}`);
   return run.stdout;
 }
@@ -46,13 +46,13 @@ function vapidKeys(config) {
 /** The admin's superuser: from the environment, or generated on first start and printed once. */
 function ensureAdmin(config) {
   if (config.admin) {
-    pocketbase(config, ['superuser', 'upsert', config.admin.email, config.admin.password]);
+    pocketbase(superuserUpsertArgs(config, config.admin.email, config.admin.password));
     return null;
   }
   const marker = join(config.dataDir, '.pocketdesk-admin');
   if (existsSync(marker)) return null;
-  const admin = { email: 'admin@pocketdesk.local', password: randomBytes(12).toString('base64url') };
-  pocketbase(config, ['superuser', 'upsert', admin.email, admin.password]);
+  const admin = { email: 'admin@pocketdesk.local', password: generatePassword(12) };
+  pocketbase(superuserUpsertArgs(config, admin.email, admin.password));
   writeFileSync(marker, `${admin.email}\n`, { mode: 0o600 });
   return admin;
 }
@@ -84,10 +84,10 @@ async function main() {
   buildIfStale('worker and simulator', join(projectRoot, 'build', 'worker.mjs'), sources, process.execPath, ['scripts/build-node.mjs']);
   buildIfStale('PWA', join(config.publicDir, 'index.html'), [...sources, 'static', 'svelte.config.js', 'vite.config.ts'], process.execPath, ['node_modules/vite/bin/vite.js', 'build']);
 
-  pocketbase(config, ['migrate', 'up']);
+  pocketbase(['migrate', 'up', ...dirFlags(config)]);
   const admin = ensureAdmin(config);
-  const worker = { email: 'worker@pocketdesk.internal', password: randomBytes(18).toString('base64url') };
-  pocketbase(config, ['superuser', 'upsert', worker.email, worker.password]);
+  const worker = { email: 'worker@pocketdesk.internal', password: generatePassword(18) };
+  pocketbase(superuserUpsertArgs(config, worker.email, worker.password));
   const vapid = vapidKeys(config);
 
   let shuttingDown = false;
@@ -110,11 +110,10 @@ async function main() {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 
-  const serveArgs = ['serve', `--http=${config.http}`, '--hooksPool=40', `--dir=${config.dataDir}`, `--hooksDir=${config.hooksDir}`, `--migrationsDir=${config.migrationsDir}`];
-  if (production) serveArgs.push('--hooksWatch=false', '--automigrate=false');
-  supervisor.start('pocketbase', pocketBaseBinary(), serveArgs, {
+  supervisor.start('pocketbase', pocketBaseBinary(), serveArgs(config), {
     critical: true,
-    env: { WHATSAPP_APP_SECRET: config.appSecret, WHATSAPP_VERIFY_TOKEN: config.verifyToken, VAPID_PUBLIC_KEY: vapid.publicKey },
+    // POCKETDESK_TRUSTED_PROXY is applied to PocketBase's settings by the hooks on every start (trusted-proxy.ts).
+    env: { WHATSAPP_APP_SECRET: config.appSecret, WHATSAPP_VERIFY_TOKEN: config.verifyToken, VAPID_PUBLIC_KEY: vapid.publicKey, POCKETDESK_TRUSTED_PROXY: config.trustedProxy },
   });
   await waitUntilAnswering(`${config.publicUrl}/api/health`, 'PocketBase');
 

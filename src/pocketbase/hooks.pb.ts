@@ -58,3 +58,7 @@ cronAdd('pocketdesk-presence', '*/15 * * * *', () => require(`${__hooks}/app.js`
 routerAdd('POST', '/api/pocketdesk/conversations/{id}/offer', (e) => require(`${__hooks}/app.js`).handleOfferAnswer(e));
 routerAdd('POST', '/api/pocketdesk/worker/offer-sweep', (e) => require(`${__hooks}/app.js`).handleOfferSweep(e));
 cronAdd('pocketdesk-offers', '* * * * *', () => require(`${__hooks}/app.js`).runOfferSweep());
+// Sign-in protection: failed passwords counted per account (the per-IP limit is sized for an office behind one NAT).
+// Superusers are left out: the worker re-signs-in as one with its password, and a lock on it would stop delivery.
+onRecordAuthWithPasswordRequest((e) => require(`${__hooks}/app.js`).guardPasswordSignIn(e), 'agents');
+onBootstrap((e) => require(`${__hooks}/app.js`).applyTrustedProxyAfterBootstrap(e));

@@ -20,3 +20,5 @@ export { handleSlaSweep, runSlaSweep } from './sla';
 export { guardQaReview, handleQaSample, runQaSampling } from './qa-reviews';
 export { handlePresenceSweep, runPresenceSweep } from './agent-presence';
 export { handleOfferAnswer, handleOfferSweep, runOfferSweep } from './offers';
+export { guardPasswordSignIn } from './sign-in-protection';
+export { applyTrustedProxyAfterBootstrap } from './trusted-proxy';

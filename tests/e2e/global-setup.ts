@@ -22,7 +22,7 @@ function build(): void {
 }
 
 /**
- * Every test signs in through the UI, all from 127.0.0.1: more than the 30 sign-ins a minute the product allows
+ * Every test signs in through the UI, all from 127.0.0.1: it may exceed the 300 sign-ins a minute the product allows
  * one address. Only the auth rule is raised; the others stay as shipped.
  */
 async function allowFrequentSignIns(api: Api): Promise<void> {

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../scripts/pocketbase-paths.mjs';
+import { superuserUpsertArgs } from '../../scripts/pocketbase-args.mjs';
+import { pocketBaseBinary, projectRoot } from '../../scripts/pocketbase-paths.mjs';
 import { Api } from '../support/api';
 import { freePort } from '../support/pocketbase';
 import { eventually } from '../support/stack';
@@ -23,7 +24,7 @@ beforeAll(async () => {
   simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
   child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: projectRoot,
-    env: { ...process.env, POCKETDESK_DATA: dataDir, POCKETDESK_HTTP: `127.0.0.1:${port}`, SIMULATOR_PORT: String(simulatorPort), WHATSAPP_ACCESS_TOKEN: '' },
+    env: { ...process.env, POCKETDESK_DATA: dataDir, POCKETDESK_HTTP: `127.0.0.1:${port}`, SIMULATOR_PORT: String(simulatorPort), WHATSAPP_ACCESS_TOKEN: '', POCKETDESK_TRUSTED_PROXY: 'X-Real-IP', POCKETDESK_CORS_ORIGINS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -51,6 +52,22 @@ describe('npm start', () => {
     expect(app.status).toBe(200);
     expect(await app.text()).toContain('<html');
     expect((await fetch(`${url}/_/`)).status).toBe(200);
+  });
+
+  it('answers cross-origin calls from its own origin only', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${url}/api/collections/agents/auth-with-password`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+    expect((await preflight(url)).headers.get('access-control-allow-origin')).toBe(url);
+    expect((await preflight('https://elsewhere.example')).headers.get('access-control-allow-origin')).toBeNull();
+    const health = await fetch(`${url}/api/health`, { headers: { origin: 'https://elsewhere.example' } });
+    expect(health.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('applies POCKETDESK_TRUSTED_PROXY to PocketBase’s settings', async () => {
+    const [, email, password] = /superuser\s+(\S+) \/ (\S+)/.exec(output)!;
+    const auth = await new Api(url, '').request('POST', '/api/collections/_superusers/auth-with-password', { identity: email, password });
+    const settings = await new Api(url, auth.body.token).request('GET', '/api/settings');
+    expect(settings.body.trustedProxy).toEqual({ headers: ['X-Real-IP'], useLeftmostIP: false });
   });
 
   it('lets a demo agent sign in and receive a simulated customer’s message, and delivers the reply', async () => {
@@ -83,5 +100,19 @@ describe('npm start', () => {
     expect(output).toContain('stopping…');
     await expect(fetch(`${url}/api/health`)).rejects.toThrow();
     await expect(fetch(`${simulatorUrl}/`)).rejects.toThrow();
+  });
+});
+
+describe('superuser passwords on PocketBase’s command line', () => {
+  it('keeps a password that starts with a dash a value, not a flag', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'pocketdesk-upsert-'));
+    try {
+      const config = { dataDir: scratch, migrationsDir: join(projectRoot, 'pb_migrations'), hooksDir: join(scratch, 'hooks') };
+      const run = spawnSync(pocketBaseBinary(), superuserUpsertArgs(config, 'dash@pocketdesk.test', '-dash-leading-password'), { encoding: 'utf8' });
+      expect(`${run.stdout}${run.stderr}`).toContain('Successfully saved superuser');
+      expect(run.status).toBe(0);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });

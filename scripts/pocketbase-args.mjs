@@ -1,0 +1,26 @@
+// Command lines for the PocketBase binary. Its CLI (cobra) reads any argument that starts with "-" as a flag, so a
+// value never goes in a position where it could be taken for one: flags as `--name=value`, positional values
+// after `--`.
+import { randomBytes } from 'node:crypto';
+
+/** A random password that cannot start with "-" (hex), of `bytes` random bytes. */
+export function generatePassword(bytes = 18) {
+  return randomBytes(bytes).toString('hex');
+}
+
+/** The flags every PocketBase command of ours takes: its directories, which default relative to the binary. */
+export function dirFlags(config) {
+  return [`--dir=${config.dataDir}`, `--migrationsDir=${config.migrationsDir}`, `--hooksDir=${config.hooksDir}`];
+}
+
+/** `superuser upsert` with the e-mail and password after `--`: a password such as "-x…" stays a value. */
+export function superuserUpsertArgs(config, email, password) {
+  return ['superuser', 'upsert', ...dirFlags(config), '--', email, password];
+}
+
+/** `serve`, with CORS limited to the configured origins (PocketBase's default is every origin). */
+export function serveArgs(config) {
+  const args = ['serve', `--http=${config.http}`, '--hooksPool=40', `--origins=${config.corsOrigins.join(',')}`, ...dirFlags(config)];
+  if (config.production) args.push('--hooksWatch=false', '--automigrate=false');
+  return args;
+}
