@@ -2,7 +2,7 @@ import { FRT_EDGES_MIN } from '../lib/domain/metrics/response-histogram';
 
 // SQL building blocks of the overview. Counts are computed per group key (`k`), where the whole scope is the one
 // key '': the headline and the per-agent rows then share one definition. Durations are the conversations' stored
-// metric columns (kept by SQLite triggers: pb_migrations/1764004500_metric_columns_by_triggers.js). Percentiles are
+// metric columns (kept by SQLite triggers: pb_migrations/1764000100_create_metric_triggers.js). Percentiles are
 // nearest-rank and the median averages the two middle values, as in src/lib/domain/metrics/percentile.ts.
 
 export type Params = Record<string, unknown>;

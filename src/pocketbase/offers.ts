@@ -113,8 +113,8 @@ function rollOffer(app: core.App, conversation: core.Record, trigger: 'offer-dec
 
 /**
  * Conversations whose offer lapsed by `now`, oldest deadline first. Plain SQL with the literal `offered_to != ''`:
- * that is the partial index's own condition (pb_migrations/1764004600_live_offers_index.js), which a filter with a
- * bound empty string could not prove.
+ * that is the partial index's own condition (idx_conversations_live_offers in
+ * pb_migrations/1764000000_create_collections.js), which a filter with a bound empty string could not prove.
  */
 function lapsedOffers(app: core.App, now: number): core.Record[] {
   const rows = arrayOf(new DynamicModel({ id: '' }));

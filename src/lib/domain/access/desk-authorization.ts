@@ -45,10 +45,10 @@ const notFound: DeskDecision = { ok: false, reason: 'not-found', status: 404 };
 const forbid = (reason: Exclude<DeskRefusal, 'not-found'>): DeskDecision => ({ ok: false, reason, status: 403 });
 
 /**
- * The conversations collection's view rule, clause for clause (pb_migrations 1764000000 `canSeeConversation`, widened
- * by 1764002100 to the offered agent): admins; the assignee; an unassigned conversation's team members, or anyone
- * when it has no team; a manager of its team; the agent it is offered to. A conversation without a team assigned to
- * someone else is therefore seen by admins only.
+ * The conversations collection's view rule, clause for clause (`canSeeConversation` in
+ * pb_migrations/1764000000_create_collections.js): admins; the assignee; an unassigned conversation's team members,
+ * or anyone when it has no team; a manager of its team; the agent it is offered to. A conversation without a team
+ * assigned to someone else is therefore seen by its assignee and admins only.
  */
 export function canSeeConversation(actor: DeskActor, conversation: DeskConversation): boolean {
   if (actor.role === 'admin') return true;

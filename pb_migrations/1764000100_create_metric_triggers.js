@@ -1,14 +1,12 @@
 /// <reference path="../.pocketbase/types.d.ts" />
-// The conversation's stored figures (first_response_ms, resolution_ms, agent_replies; see
-// 1764004100_add_conversation_metric_columns.js) were kept by JS record hooks. Two reasons for SQLite triggers:
-// - a save of a conversation record loaded before one of its messages was written would put the old figures
-//   back, and the hooks only recomputed when the conversation's own inputs changed; a trigger after every update
-//   of the row recomputes from the messages, so a stale copy can no longer stick;
+// The conversation's stored dashboard figures (first_response_ms, resolution_ms, agent_replies; fields and indexes
+// in 1764000000_create_collections.js) are kept by SQLite triggers rather than JS record hooks:
+// - a save of a conversation record loaded before one of its messages was written would put old figures back; a
+//   trigger after every update of the row recomputes from the messages, so a stale copy can no longer stick;
 // - each hooked save borrowed a JS VM from PocketBase's pool (several per webhook applied); a trigger runs inside
 //   the statement.
 // The values mirror src/lib/domain/metrics/conversation-summary.ts; tests/integration/metrics.test.ts compares
 // the dashboard's SQL figures with the domain's full report through reopen, deletion, erasure and late replies.
-// The backfill at the end also heals any row a stale save wrote before.
 
 const elapsed = (to, from) => `CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`;
 
@@ -45,11 +43,7 @@ const TRIGGERS = {
 
 migrate(
   (app) => {
-    for (const [name, body] of Object.entries(TRIGGERS)) {
-      app.db().newQuery(`DROP TRIGGER IF EXISTS ${name}`).execute();
-      app.db().newQuery(`CREATE TRIGGER ${name} ${body}`).execute();
-    }
-    app.db().newQuery(refresh('1')).execute();
+    for (const [name, body] of Object.entries(TRIGGERS)) app.db().newQuery(`CREATE TRIGGER ${name} ${body}`).execute();
   },
   (app) => {
     for (const name of Object.keys(TRIGGERS)) app.db().newQuery(`DROP TRIGGER IF EXISTS ${name}`).execute();
