@@ -1,13 +1,15 @@
+import type { DeskDecision } from '../lib/domain/access/desk-authorization';
 import { canAssign, canClaim, canHandOver, type AssignableConversation, type AssignmentCheck } from '../lib/domain/routing/manual-assignment';
 import { decideRouting } from '../lib/domain/routing/routing-decision';
 import { respondError } from './api-errors';
 import type { AssignmentRecord } from './assignment';
 import { requestCsat } from './csat';
+import { authorizeDesk, respondDeskRefusal } from './desk-access';
 import { assignOrOffer } from './offers';
 import { isoDate, jsonField, newRecord } from './records';
 import { loadRoutingAgents, routingSettingsOf } from './routing-context';
 import { routingInputFor, sweepBacklog } from './routing';
-import { hasStaffRole, signedInStaff } from './staff-auth';
+import { signedInStaff } from './staff-auth';
 
 interface AssignBody {
   action?: 'claim' | 'assign' | 'unassign' | 'handover' | 'escalate';
@@ -29,6 +31,7 @@ function assignable(conversation: core.Record): AssignableConversation {
 /**
  * POST /api/pocketdesk/conversations/{id}/assign — claim, assign, unassign, hand over or escalate, checked and
  * applied in one transaction (capacity is counted under the writer lock), with a routing-log row and a notification.
+ * Who may do it is decided first (authorizeDesk: 404 or 403); whether it can happen now second (409).
  */
 export function handleAssign(e: core.RequestEvent): void {
   const staff = signedInStaff(e);
@@ -44,51 +47,49 @@ export function handleAssign(e: core.RequestEvent): void {
     respondError(e, 400, 'invalid-json', 'The body is not valid JSON.');
     return;
   }
-  if (!body.action || !['claim', 'assign', 'unassign', 'handover', 'escalate'].includes(body.action)) {
+  const action = body.action;
+  if (!action || !['claim', 'assign', 'unassign', 'handover', 'escalate'].includes(action)) {
     respondError(e, 400, 'invalid-action', 'Unknown action.', { action: { code: 'invalid-action', message: 'Use claim, assign, unassign, handover or escalate.' } });
     return;
   }
-  let refusal: AssignmentCheck = { ok: true };
+  let refusal: DeskDecision | AssignmentCheck = { ok: true };
   let freedCapacity = false;
   $app.runInTransaction((txApp) => {
     const now = Date.now();
     const conversation = txApp.findRecordsByFilter('conversations', 'id = {:id}', '', 1, 0, { id: e.request!.pathValue('id') } as dbx.Params)[0];
     if (!conversation) {
-      refusal = { ok: false, reason: 'not-found' };
+      refusal = { ok: false, reason: 'not-found', status: 404 };
       return;
     }
-    const channel = txApp.findRecordById('channels', conversation.getString('channel'));
-    const defaultMaxOpen = routingSettingsOf(channel).capacity.defaultMaxOpen;
     const agents = loadRoutingAgents(txApp);
-    const me = agents.find((agent) => agent.id === auth.id)!;
     const target = body.agentId ? agents.find((agent) => agent.id === body.agentId) ?? null : null;
-    const actor = { id: auth.id, role: staff.role, teams: auth.getStringSlice('teams') };
+    refusal = authorizeDesk(txApp, staff, conversation, { action, targetTeamId: body.teamId || null, targetAgent: target });
+    if (!refusal.ok) return;
+    const defaultMaxOpen = routingSettingsOf(txApp.findRecordById('channels', conversation.getString('channel'))).capacity.defaultMaxOpen;
+    const me = agents.find((agent) => agent.id === auth.id)!;
     const current = assignable(conversation);
     let change: AssignmentRecord | null = null;
-    if (body.action === 'claim') {
+    if (action === 'claim') {
       refusal = canClaim(me, current, defaultMaxOpen);
       change = { trigger: 'claim', agentId: me.id, teamId: null, outcome: 'assigned', reason: 'claimed', actorId: me.id };
-    } else if (body.action === 'assign' || body.action === 'unassign') {
-      if (body.action === 'assign' && !target) refusal = { ok: false, reason: 'unknown-agent' };
-      else refusal = canAssign(actor, body.action === 'assign' ? target : null, current, defaultMaxOpen);
-      change = { trigger: body.action, agentId: body.action === 'assign' ? target!.id : null, teamId: null, outcome: body.action === 'assign' ? 'assigned' : 'queued', reason: `by-${actor.role}`, actorId: actor.id };
-    } else if (body.action === 'handover') {
+    } else if (action === 'assign' || action === 'unassign') {
+      if (action === 'assign' && !target) refusal = { ok: false, reason: 'unknown-agent' };
+      else refusal = canAssign(action === 'assign' ? target : null, current, defaultMaxOpen);
+      change = { trigger: action, agentId: action === 'assign' ? target!.id : null, teamId: null, outcome: action === 'assign' ? 'assigned' : 'queued', reason: `by-${staff.role}`, actorId: me.id };
+    } else if (action === 'handover') {
       if (!target) refusal = { ok: false, reason: 'unknown-agent' };
       else refusal = canHandOver(me, target, current, defaultMaxOpen);
       change = { trigger: 'handover', agentId: target?.id ?? null, teamId: null, outcome: 'assigned', reason: 'handed-over', actorId: me.id };
     } else {
-      // Escalating hands the conversation to a team (or the manager's queue) and lets routing pick within it.
-      if (current.assigneeId !== me.id && actor.role === 'agent') refusal = { ok: false, reason: 'not-assignee' };
+      // Escalating hands the conversation to a team (or its own team's manager queue) and lets routing pick anew.
+      const teamId = body.teamId || current.teamId;
+      if (body.teamId && !txApp.findRecordsByFilter('teams', 'id = {:id}', '', 1, 0, { id: body.teamId } as dbx.Params)[0]) refusal = { ok: false, reason: 'unknown-team' };
       else {
-        const teamId = body.teamId || current.teamId;
-        if (body.teamId && !txApp.findRecordsByFilter('teams', 'id = {:id}', '', 1, 0, { id: body.teamId } as dbx.Params)[0]) refusal = { ok: false, reason: 'unknown-team' };
-        else {
-          if (teamId) conversation.set('team', teamId);
-          conversation.set('assignee', '');
-          const input = routingInputFor(txApp, conversation, conversation.getString('last_message_preview'), false, now);
-          const decision = decideRouting({ ...input, contact: { ...input.contact, ownerId: null }, agents: input.agents.filter((a) => a.id !== me.id) }, now, Math.random());
-          change = { trigger: 'escalate', agentId: decision.agentId, teamId: teamId ?? null, outcome: decision.outcome, reason: 'escalated', algorithm: decision.algorithm, candidates: decision.candidates, excluded: decision.excluded, actorId: me.id };
-        }
+        if (teamId) conversation.set('team', teamId);
+        conversation.set('assignee', '');
+        const input = routingInputFor(txApp, conversation, conversation.getString('last_message_preview'), false, now);
+        const decision = decideRouting({ ...input, contact: { ...input.contact, ownerId: null }, agents: input.agents.filter((a) => a.id !== me.id) }, now, Math.random());
+        change = { trigger: 'escalate', agentId: decision.agentId, teamId: teamId ?? null, outcome: decision.outcome, reason: 'escalated', algorithm: decision.algorithm, candidates: decision.candidates, excluded: decision.excluded, actorId: me.id };
       }
     }
     if (!refusal.ok || !change) return;
@@ -96,10 +97,10 @@ export function handleAssign(e: core.RequestEvent): void {
     if (body.note?.trim()) txApp.save(newRecord(txApp, 'notes', { conversation: conversation.id, author: auth.id, body: body.note.trim().slice(0, 10_000) }));
     freedCapacity = current.assigneeId !== null && change.agentId !== current.assigneeId;
   });
-  const result = refusal as AssignmentCheck;
+  const result = refusal as DeskDecision | AssignmentCheck;
   if (!result.ok) {
-    const status = result.reason === 'not-found' ? 404 : result.reason === 'forbidden' || result.reason === 'not-your-team' ? 403 : 409;
-    respondError(e, status, result.reason, `The ${body.action} was refused: ${result.reason}.`);
+    if ('status' in result) respondDeskRefusal(e, result);
+    else respondError(e, 409, result.reason, `The ${action} was refused: ${result.reason}.`);
     return;
   }
   if (freedCapacity) $app.runInTransaction((txApp) => void sweepBacklog(txApp, Date.now()));
@@ -108,8 +109,9 @@ export function handleAssign(e: core.RequestEvent): void {
 
 /** GET /api/pocketdesk/conversations/{id}/routing-preview — who would get this conversation now; writes nothing. */
 export function handleRoutingPreview(e: core.RequestEvent): void {
-  if (!hasStaffRole(e, 'manager', 'admin')) {
-    respondError(e, 403, 'staff-only', 'Only managers and admins can preview routing.');
+  const staff = signedInStaff(e);
+  if (!staff) {
+    respondError(e, 401, 'sign-in-required', 'Sign in as an agent.');
     return;
   }
   const conversation = $app.findRecordsByFilter('conversations', 'id = {:id}', '', 1, 0, { id: e.request!.pathValue('id') } as dbx.Params)[0];
@@ -117,9 +119,14 @@ export function handleRoutingPreview(e: core.RequestEvent): void {
     respondError(e, 404, 'not-found', 'No such conversation.');
     return;
   }
+  const app = $app as unknown as core.App;
+  const decision = authorizeDesk(app, staff, conversation, { action: 'routing-preview' });
+  if (!decision.ok) {
+    respondDeskRefusal(e, decision);
+    return;
+  }
   const now = Date.now();
-  const input = routingInputFor($app as unknown as core.App, conversation, conversation.getString('last_message_preview'), false, now);
-  e.json(200, decideRouting(input, now, 0.5));
+  e.json(200, decideRouting(routingInputFor(app, conversation, conversation.getString('last_message_preview'), false, now), now, 0.5));
 }
 
 /** After an agent's shift state changes to online (or their capacity grows), waiting conversations flow to them. */

@@ -1,3 +1,4 @@
+import type { DeskDecision } from '../lib/domain/access/desk-authorization';
 import { pickNextOffer } from '../lib/domain/offers/next-offer';
 import { offerPolicyOf, type OfferPolicy } from '../lib/domain/offers/offer-policy';
 import { checkOfferAnswer, declinedAfter, offerTo, type ConversationOffer, type OfferAnswer } from '../lib/domain/offers/offer-state';
@@ -6,6 +7,7 @@ import { offerAnswerSchema } from '../lib/schemas/offer';
 import { respondError, type FieldErrors } from './api-errors';
 import { applyAssignment, writeNotification, writeRoutingEvent, type AssignmentRecord } from './assignment';
 import { writeAudit } from './audit';
+import { authorizeDesk, respondDeskRefusal } from './desk-access';
 import { epochMs, findOne, isoDate, jsonField } from './records';
 import { loadRoutingAgents, routingSettingsOf } from './routing-context';
 import { signedInStaff } from './staff-auth';
@@ -185,6 +187,7 @@ export function handleOfferAnswer(e: core.RequestEvent): void {
     return;
   }
   let refusal: string | null = null;
+  let denied: DeskDecision = { ok: true };
   $app.runInTransaction((txApp) => {
     const now = Date.now();
     const conversation = findOne(txApp, 'conversations', 'id = {:id}', { id: e.request!.pathValue('id') });
@@ -192,6 +195,9 @@ export function handleOfferAnswer(e: core.RequestEvent): void {
       refusal = 'not-found';
       return;
     }
+    // Someone who may not know the conversation exists is not told about its offer either.
+    denied = authorizeDesk(txApp, staff, conversation, { action: 'offer-answer' });
+    if (!denied.ok) return;
     const check = checkOfferAnswer(offerOf(conversation), auth.id, now);
     if (!check.ok) {
       refusal = check.reason;
@@ -210,6 +216,11 @@ export function handleOfferAnswer(e: core.RequestEvent): void {
     }
     applyAssignment(txApp, conversation, { trigger: 'offer-accept', agentId: auth.id, teamId: null, outcome: 'assigned', reason: 'offer-accepted', actorId: auth.id }, now);
   });
+  const access = denied as DeskDecision;
+  if (!access.ok) {
+    respondDeskRefusal(e, access);
+    return;
+  }
   if (refusal !== null) {
     respondError(e, refusal === 'not-found' ? 404 : 409, refusal, `The offer answer was refused: ${refusal}.`);
     return;

@@ -1,4 +1,5 @@
 import { respondError } from './api-errors';
+import { authorizeDesk, respondDeskRefusal } from './desk-access';
 import { findOne } from './records';
 import { signedInStaff } from './staff-auth';
 
@@ -12,13 +13,16 @@ export function handleMarkRead(e: core.RequestEvent): void {
     respondError(e, 401, 'sign-in-required', 'Sign in as an agent.');
     return;
   }
-  const auth = staff.record;
   const id = e.request!.pathValue('id');
-  // The same visibility as the conversations API rule: agents can only mark what they can see.
   const visible = $app.findRecordsByFilter('conversations', 'id = {:id}', '', 1, 0, { id } as dbx.Params)[0];
-  const canSee = visible && $app.canAccessRecord(visible, e.requestInfo(), visible.collection().viewRule ?? '');
-  if (!visible || !canSee) {
+  if (!visible) {
     respondError(e, 404, 'not-found', 'No such conversation.');
+    return;
+  }
+  // The desk's rule mirrors the conversations view rule: agents can only mark what they can see.
+  const decision = authorizeDesk($app as unknown as core.App, staff, visible, { action: 'mark-read' });
+  if (!decision.ok) {
+    respondDeskRefusal(e, decision);
     return;
   }
   $app.runInTransaction((txApp) => {

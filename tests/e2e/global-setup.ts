@@ -41,7 +41,8 @@ export default async function globalSetup(): Promise<void> {
   const api = new Api(pb.url, pb.superuserToken);
   await allowFrequentSignIns(api);
   const teamId = await createTeam(api, 'Field support');
-  await createChannel(api, { default_team: teamId });
+  // Agents of any team may escalate the shop's conversations to its main team (the escalation test does).
+  await createChannel(api, { default_team: teamId, routing: { escalationTeams: [teamId] } });
   await seedReferenceData(api);
   // Room for every conversation the tests create: routing may assign new customers to her too.
   const agent = await createAgent(api, { name: 'Ana Field', teams: [teamId], status: 'online', max_open: 500 });

@@ -8,6 +8,7 @@ const stored = {
   rules: [{ name: 'Refunds', keywords: ['refund', 'money back'], vip: true, businessHours: 'outside', labels: ['l1'], timeOfDay: { from: 60, to: 120 }, teamId: 'team1', priority: 'high' }],
   priority: { urgencyWords: ['urgent', 'ya'], points: { vip: 80 } },
   reassign: [{ teamId: 'team1', afterMinutes: 15 }],
+  escalationTeams: ['team1'],
 };
 
 describe('routingDraftOf / routingInputOf', () => {
@@ -89,6 +90,16 @@ describe('reassignment', () => {
     draft.reassign[1] = { teamId: 'team1', afterMinutes: null };
     const cleared = checkRoutingDraft(draft, context);
     expect(cleared.ok ? [] : Object.keys(cleared.errors)).toEqual(['reassign.1.afterMinutes']);
+  });
+});
+
+describe('escalation teams', () => {
+  it('keeps the channel’s escalation teams through the form and reports one that no longer exists', () => {
+    const draft = routingDraftOf(stored);
+    expect(draft.escalationTeams).toEqual(['team1']);
+    draft.escalationTeams.push('gone');
+    const unknown = checkRoutingDraft(draft, context);
+    expect(unknown.ok ? [] : Object.keys(unknown.errors)).toEqual(['escalationTeams.1']);
   });
 });
 

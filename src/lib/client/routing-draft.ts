@@ -60,6 +60,8 @@ export interface RoutingDraft {
   /** Per team: minutes without an agent reply before the conversation goes back to the queue. */
   reassign: ReassignDraft[];
   priority: PriorityDraft;
+  /** Teams the channel's conversations may be escalated to (see authorizeDeskAction). */
+  escalationTeams: string[];
 }
 
 /** How urgent a conversation scores: trigger words and emoji, and the points each signal adds. */
@@ -124,6 +126,7 @@ export function routingDraftOf(raw: unknown): RoutingDraft {
       points: { ...settings.priority.points },
       windowClosingMinutes: settings.priority.windowClosingMinutes,
     },
+    escalationTeams: [...settings.escalationTeams],
   };
 }
 
@@ -176,6 +179,7 @@ export function routingInputOf(draft: RoutingDraft): RoutingSettingsInput {
     language: { minConfidence: numberInput(draft.minConfidence) },
     backlog: { algorithm: draft.backlogAlgorithm },
     reassign: draft.reassign.map((entry) => ({ teamId: entry.teamId, afterMinutes: numberInput(entry.afterMinutes) })),
+    escalationTeams: [...draft.escalationTeams],
   };
 }
 

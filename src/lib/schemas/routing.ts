@@ -112,6 +112,8 @@ export const routingSettingsSchema = z.object({
   backlog: z.object({ algorithm: algorithm.default('least_chats') }).prefault({}),
   /** Per team: hand a conversation back to the queue when its agent has not replied within this many minutes. */
   reassign: z.array(z.object({ teamId: id, afterMinutes: z.number().int().min(1).max(7 * 24 * 60) })).max(100).default(() => []),
+  /** Teams this channel's conversations may be escalated to by their agent or a manager of their team (admins: any). */
+  escalationTeams: z.array(id).max(100).default(() => []),
 });
 export type RoutingSettings = z.infer<typeof routingSettingsSchema>;
 export type RoutingSettingsInput = z.input<typeof routingSettingsSchema>;

@@ -3,8 +3,6 @@ import type { RoutingAgent } from './routing-input';
 
 export type AssignmentCheck = { ok: true } | { ok: false; reason: string };
 
-export type StaffRole = 'agent' | 'manager' | 'admin';
-
 /** A conversation as the manual actions see it. */
 export interface AssignableConversation {
   id: string;
@@ -12,12 +10,6 @@ export interface AssignableConversation {
   teamId: string | null;
   status: 'open' | 'pending' | 'resolved';
   requiredSkills: readonly string[];
-}
-
-export interface Actor {
-  id: string;
-  role: StaffRole;
-  teams: readonly string[];
 }
 
 const ok: AssignmentCheck = { ok: true };
@@ -48,14 +40,14 @@ export function canHandOver(from: RoutingAgent, to: RoutingAgent, conversation: 
   return ok;
 }
 
-/** Whether a staff member may assign the conversation to an agent (or unassign it, with `target` null). */
-export function canAssign(actor: Actor, target: RoutingAgent | null, conversation: AssignableConversation, defaultMaxOpen: number): AssignmentCheck {
-  if (actor.role === 'agent') return refuse('forbidden');
+/**
+ * Whether the conversation can be assigned to `target` (or unassigned, with `target` null) now. Who may do it is
+ * decided before, by authorizeDeskAction (src/lib/domain/access).
+ */
+export function canAssign(target: RoutingAgent | null, conversation: AssignableConversation, defaultMaxOpen: number): AssignmentCheck {
   if (conversation.status === 'resolved') return refuse('conversation-resolved');
-  if (actor.role === 'manager' && conversation.teamId !== null && !actor.teams.includes(conversation.teamId)) return refuse('not-your-team');
   if (target === null) return conversation.assigneeId === null ? refuse('no-change') : ok;
   if (conversation.assigneeId === target.id) return refuse('no-change');
-  if (actor.role === 'manager' && conversation.teamId !== null && !target.teams.includes(conversation.teamId)) return refuse('not-in-team');
   // Staff may assign to someone away or offline on purpose (it waits for them); capacity still holds.
   if (isFull(target, defaultMaxOpen)) return refuse('at-capacity');
   return ok;

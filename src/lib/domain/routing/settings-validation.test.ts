@@ -27,6 +27,7 @@ describe('routing settings defaults', () => {
       language: { minConfidence: 0.3 },
       backlog: { algorithm: 'least_chats' },
       reassign: [],
+      escalationTeams: [],
     });
     expect(validateRoutingSettings(DEFAULT_ROUTING_SETTINGS, { teamIds: [], agentIds: [] })).toEqual({});
   });
@@ -59,6 +60,8 @@ describe('validateRoutingSettings', () => {
     ['an unknown new-customer team', { newCustomer: { agentsOffline: { teamId: 'ghost' } } }, 'newCustomer.agentsOffline.teamId', 'unknown-team'],
     ['an unknown returning-customer team', { returningCustomer: { teamId: 'ghost' } }, 'returningCustomer.teamId', 'unknown-team'],
     ['an unknown reassign team', { reassign: [{ teamId: 'ghost', afterMinutes: 30 }] }, 'reassign.0.teamId', 'unknown-team'],
+    ['an unknown escalation team', { escalationTeams: ['sales', 'ghost'] }, 'escalationTeams.1', 'unknown-team'],
+    ['an escalation team listed twice', { escalationTeams: ['sales', 'billing', 'sales'] }, 'escalationTeams.2', 'duplicate-team'],
     ['an empty auto-reply that is on', { newCustomer: { agentsOnline: { autoReply: { enabled: true, text: '  ' } } } }, 'newCustomer.agentsOnline.autoReply.text', 'missing-text'],
     ['a keyword of punctuation only', { rules: [{ name: 'a', keywords: ['refund', '!!!'] }] }, 'rules.0.keywords.1', 'empty-keyword'],
     ['an empty time range', { rules: [{ name: 'a', timeOfDay: { from: 600, to: 600 } }] }, 'rules.0.timeOfDay', 'empty-time-range'],
@@ -85,6 +88,7 @@ describe('validateRoutingSettings', () => {
           { name: 'night', timeOfDay: { from: 1320, to: 360 }, businessHours: 'outside', languages: ['es'], skills: ['es'] },
         ],
         reassign: [{ teamId: 'billing', afterMinutes: 30 }],
+        escalationTeams: ['billing'],
       }),
     ).toEqual({});
   });

@@ -56,5 +56,9 @@ export function validateRoutingSettings(settings: RoutingSettings, context: Sett
     checkTeam(`reassign.${i}.teamId`, entry.teamId);
     if (!Number.isInteger(entry.afterMinutes) || entry.afterMinutes < 1) add(`reassign.${i}.afterMinutes`, 'invalid-minutes', 'Use a whole number of minutes, at least one.');
   });
+  settings.escalationTeams.forEach((teamId, i) => {
+    checkTeam(`escalationTeams.${i}`, teamId);
+    if (settings.escalationTeams.indexOf(teamId) !== i) add(`escalationTeams.${i}`, 'duplicate-team', 'This team is listed twice.');
+  });
   return errors;
 }

@@ -72,6 +72,8 @@ export default {
     reassignMinutes: (n: number) => `Hand-back ${n} after (minutes)`,
     removeReassign: (n: number) => `Remove hand-back ${n}`,
     addReassign: 'Add a team hand-back',
+    escalationTeams: 'Escalation teams',
+    escalationTeamsHint: 'An agent may escalate their own conversation to these teams (or back to its own team); a manager also to the teams they manage. Admins: any team.',
     ruleVip: (n: number) => `Rule ${n} customer`,
     ruleHours: (n: number) => `Rule ${n} time`,
     anyCustomer: 'Any customer',

@@ -100,6 +100,8 @@ export default {
       offline: 'Your shift is off: go online to claim conversations.',
       forbidden: 'You are not allowed to do this.',
       'not-assignee': 'Only the assigned agent can do this.',
+      'escalation-target-not-allowed': 'This conversation cannot be escalated to that team.',
+      'staff-only': 'Only managers and admins can do this.',
       'same-agent': 'Pick someone else.',
       'conversation-resolved': 'This conversation is resolved.',
       'no-change': 'Nothing to change.',

@@ -73,6 +73,8 @@ const es: typeof admin = {
     reassignMinutes: (n: number) => `Devolución ${n} tras (minutos)`,
     removeReassign: (n: number) => `Quitar la devolución ${n}`,
     addReassign: 'Añadir devolución para un equipo',
+    escalationTeams: 'Equipos de escalado',
+    escalationTeamsHint: 'Un agente puede escalar su propia conversación a estos equipos (o de vuelta a su propio equipo); un supervisor, también a los equipos que gestiona. Administradores: a cualquier equipo.',
     ruleVip: (n: number) => `Cliente de la regla ${n}`,
     ruleHours: (n: number) => `Momento de la regla ${n}`,
     anyCustomer: 'Cualquier cliente',

@@ -101,6 +101,8 @@ const es: typeof core = {
       offline: 'Tu turno está apagado: ponte en línea para tomar conversaciones.',
       forbidden: 'No tienes permiso para hacer esto.',
       'not-assignee': 'Solo la persona asignada puede hacer esto.',
+      'escalation-target-not-allowed': 'Esta conversación no se puede escalar a ese equipo.',
+      'staff-only': 'Solo supervisores y administradores pueden hacer esto.',
       'same-agent': 'Elige a otra persona.',
       'conversation-resolved': 'Esta conversación está resuelta.',
       'no-change': 'No hay nada que cambiar.',
