@@ -88,7 +88,11 @@ export function handleAssign(e: core.RequestEvent): void {
         if (teamId) conversation.set('team', teamId);
         conversation.set('assignee', '');
         const input = routingInputFor(txApp, conversation, conversation.getString('last_message_preview'), false, now);
-        const decision = decideRouting({ ...input, contact: { ...input.contact, ownerId: null }, agents: input.agents.filter((a) => a.id !== me.id) }, now, Math.random());
+        const decision = decideRouting(
+          { ...input, contact: { ...input.contact, ownerId: null }, agents: input.agents.filter((a) => a.id !== me.id), escalationTeamId: teamId || null },
+          now,
+          Math.random(),
+        );
         change = { trigger: 'escalate', agentId: decision.agentId, teamId: teamId ?? null, outcome: decision.outcome, reason: 'escalated', algorithm: decision.algorithm, candidates: decision.candidates, excluded: decision.excluded, actorId: me.id };
       }
     }

@@ -129,7 +129,8 @@ describe('an agent escalating', () => {
     expect((await assign('agentOne', id, { action: 'escalate', teamId: ids.teamThree, note: 'Needs a refund' })).status).toBe(200);
     const after = await current(id);
     expect(after.team).toBe(ids.teamThree);
-    expect(after.assignee).not.toBe(ids.agentOne);
+    // Routed within the target team: Agent Three is its only member (before, the channel's usual team got it).
+    expect(after.assignee).toBe(ids.agentThree);
     expect((await root.list('notes', `conversation = "${id}"`)).map((note) => note.body)).toEqual(['Needs a refund']);
     const [event] = await root.list('routing_events', `conversation = "${id}" && trigger = "escalate"`);
     expect(event).toMatchObject({ team: ids.teamThree, actor: ids.agentOne });

@@ -241,6 +241,16 @@ describe('rules in a decision', () => {
     expect(d).toMatchObject({ outcome: 'assigned', agentId: 'ana', path: 'team', skippedRules: [{ index: 0, name: 'to zed', reason, detail }] });
   });
 
+  it('keeps an escalation inside its target team, whatever the rules, the branch or a named agent say', () => {
+    const input = routingInput({
+      agents: [team('ana', ['sales']), team('bill', ['billing']), team('sue', ['supervisors'], { openCount: 3 })],
+      conversation: { firstMessageText: 'I want a REFUND' },
+      settings: { defaultTeamId: 'sales', rules: [{ name: 'Refunds', keywords: ['refund'], teamId: 'billing' }, { name: 'to ana', agentId: 'ana' }] },
+    });
+    expect(decideRouting(input, now, 0.5)).toMatchObject({ agentId: 'ana', path: 'rule-agent' });
+    expect(decideRouting({ ...input, escalationTeamId: 'supervisors' }, now, 0.5)).toMatchObject({ outcome: 'assigned', agentId: 'sue', teamId: 'supervisors', path: 'team' });
+  });
+
   it('routes normally when the named agent was deleted, and says so', () => {
     const d = decide({ settings: { rules: [{ name: 'to ghost', agentId: 'ghost', addLabels: ['x'] }] } });
     expect(d).toMatchObject({ outcome: 'assigned', labels: ['x'], skippedRules: [{ index: 0, name: 'to ghost', reason: 'unknown-agent', detail: 'ghost' }] });

@@ -93,7 +93,8 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
   // An owner who declined the offer is passed over like anyone else who did.
   const owner = contact.ownerId === null || declined.includes(contact.ownerId) ? undefined : agents.find((a) => a.id === contact.ownerId);
   const branch: TeamRoute = owner ? settings.returningCustomer : anyoneOnline ? settings.newCustomer.agentsOnline : settings.newCustomer.agentsOffline;
-  const teamId = effects.teamId ?? branch.teamId ?? settings.defaultTeamId;
+  const escalationTeamId = input.escalationTeamId ?? null;
+  const teamId = escalationTeamId ?? effects.teamId ?? branch.teamId ?? settings.defaultTeamId;
   const greeting = owner ? null : anyoneOnline ? (contact.isNew ? replyOf('welcome', branch.autoReply) : null) : replyOf('offline', branch.autoReply);
 
   const decide = (outcome: RoutingOutcome, path: RoutingPath, winner: RoutingAgent | null, rest: Partial<RoutingDecision> = {}): RoutingDecision => ({
@@ -118,7 +119,7 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
   });
 
   // A rule naming an agent overrides everything, but not the agent's availability or capacity.
-  if (effects.agentId !== null && effects.agentRule !== null) {
+  if (effects.agentId !== null && effects.agentRule !== null && escalationTeamId === null) {
     const named = agents.find((a) => a.id === effects.agentId);
     const reason = named ? exclusionOf(named, { teamId: null, skills: [], declined }, now, defaultMaxOpen) : null;
     if (named && reason === null) return decide('assigned', 'rule-agent', named);

@@ -54,4 +54,9 @@ export interface RoutingInput {
   localMinutes: number;
   /** Agents who declined or let lapse an offer of this conversation; nobody is offered it twice in a row. */
   declinedAgentIds?: readonly string[];
+  /**
+   * An escalation's target team: the conversation goes to this team whatever the rules, the branches or the default
+   * team say, and a rule naming an agent does not pull it back out.
+   */
+  escalationTeamId?: string | null;
 }
