@@ -23,6 +23,7 @@ describe('readRuntimeConfig', () => {
     [{ VAPID_PUBLIC_KEY: 'k' }, { production: false }, 'VAPID_PRIVATE_KEY'],
     [{ VAPID_SUBJECT: 'me' }, { production: false }, 'VAPID_SUBJECT'],
     [{ SIMULATOR_PORT: '99999' }, { production: false }, 'SIMULATOR_PORT'],
+    [{ POCKETDESK_SECRET_KEY: 'too-short' }, { production: false }, 'POCKETDESK_SECRET_KEY'],
   ])('fails fast on %j, naming the variable', (env, options, name) => {
     expect(() => readRuntimeConfig(env, options)).toThrow(ConfigError);
     expect(() => readRuntimeConfig(env, options)).toThrow(name);

@@ -9,6 +9,7 @@ import webpush from 'web-push';
 import { DEMO_PHONE_NUMBER_ID, seedDemo } from './demo-seed.mjs';
 import { pocketBaseBinary, projectRoot } from './pocketbase-paths.mjs';
 import { ConfigError, readRuntimeConfig } from './runtime-config.mjs';
+import { loadSecretKey } from './secret-key.mjs';
 import { Supervisor } from './supervisor.mjs';
 
 const production = process.argv.includes('--production');
@@ -29,8 +30,10 @@ function buildIfStale(label, output, inputs, command, args) {
   execFileSync(command, args, { cwd: projectRoot, stdio: 'inherit' });
 }
 
+// Every PocketBase run loads the hooks, and their bootstrap checks the stored tokens against the key: all need it.
 function pocketbase(config, args) {
-  const run = spawnSync(pocketBaseBinary(), [...args, `--dir=${config.dataDir}`, `--migrationsDir=${config.migrationsDir}`, `--hooksDir=${config.hooksDir}`], { encoding: 'utf8' });
+  const env = { ...process.env, POCKETDESK_SECRET_KEY: config.secretKey };
+  const run = spawnSync(pocketBaseBinary(), [...args, `--dir=${config.dataDir}`, `--migrationsDir=${config.migrationsDir}`, `--hooksDir=${config.hooksDir}`], { encoding: 'utf8', env });
   if (run.status !== 0) throw new Error(`pocketbase ${args[0]} failed: ${run.stderr || run.stdout}`);
   return run.stdout;
 }
@@ -76,8 +79,9 @@ async function superuserToken(url, email, password) {
 }
 
 async function main() {
-  const config = readRuntimeConfig(process.env, { production });
-  mkdirSync(config.dataDir, { recursive: true });
+  const settings = readRuntimeConfig(process.env, { production });
+  mkdirSync(settings.dataDir, { recursive: true });
+  const config = { ...settings, secretKey: loadSecretKey(settings.dataDir, settings.secretKey) };
   if (!existsSync(pocketBaseBinary())) throw new Error(`PocketBase is not installed at ${pocketBaseBinary()}: run "npm install" (or set POCKETBASE_BIN).`);
   const sources = ['src', 'package.json'];
   buildIfStale('hooks', join(projectRoot, 'pb_hooks', 'app.js'), sources, process.execPath, ['scripts/build-hooks.mjs']);
@@ -114,7 +118,7 @@ async function main() {
   if (production) serveArgs.push('--hooksWatch=false', '--automigrate=false');
   supervisor.start('pocketbase', pocketBaseBinary(), serveArgs, {
     critical: true,
-    env: { WHATSAPP_APP_SECRET: config.appSecret, WHATSAPP_VERIFY_TOKEN: config.verifyToken, VAPID_PUBLIC_KEY: vapid.publicKey },
+    env: { WHATSAPP_APP_SECRET: config.appSecret, WHATSAPP_VERIFY_TOKEN: config.verifyToken, VAPID_PUBLIC_KEY: vapid.publicKey, POCKETDESK_SECRET_KEY: config.secretKey },
   });
   await waitUntilAnswering(`${config.publicUrl}/api/health`, 'PocketBase');
 
@@ -126,6 +130,7 @@ async function main() {
     WHATSAPP_GRAPH_URL: config.graphUrl,
     WHATSAPP_GRAPH_VERSION: config.graphVersion,
     WHATSAPP_ACCESS_TOKEN: config.accessToken,
+    POCKETDESK_SECRET_KEY: config.secretKey,
     VAPID_PUBLIC_KEY: vapid.publicKey,
     VAPID_PRIVATE_KEY: vapid.privateKey,
     VAPID_SUBJECT: vapid.subject,
