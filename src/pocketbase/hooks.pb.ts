@@ -33,6 +33,8 @@ onRecordAfterUpdateSuccess((e) => require(`${__hooks}/app.js`).afterConversation
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardChannelSettings(e), 'channels');
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardChannelSettings(e), 'channels');
 // Channel access tokens: sealed before they are stored, left out of every answer, checked against the key at start.
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).acceptWrittenToken(e), 'channels');
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).acceptWrittenToken(e), 'channels');
 onRecordCreate((e) => require(`${__hooks}/app.js`).sealChannelToken(e), 'channels');
 onRecordUpdate((e) => require(`${__hooks}/app.js`).sealChannelToken(e), 'channels');
 onRecordEnrich((e) => require(`${__hooks}/app.js`).hideChannelToken(e), 'channels');
