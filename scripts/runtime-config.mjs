@@ -10,6 +10,9 @@ const DEMO = {
 
 export class ConfigError extends Error {}
 
+/** POCKETDESK_SECRET_KEY's shape; the same rule as SECRET_KEY_PATTERN in src/lib/domain/secrets (a test keeps them equal). */
+export const SECRET_KEY_PATTERN = /^[A-Za-z0-9+/_-]{32}$/;
+
 function hostPort(value, name) {
   const match = /^([\w.-]+|\[[0-9a-f:]+\]):(\d{1,5})$/i.exec(value);
   if (!match || Number(match[2]) > 65535) throw new ConfigError(`${name} must look like 127.0.0.1:8090 (got "${value}")`);
@@ -76,6 +79,8 @@ export function readRuntimeConfig(env, { production }) {
   const localHost = host === '0.0.0.0' ? '127.0.0.1' : host;
   const vapid = { publicKey: env.VAPID_PUBLIC_KEY || '', privateKey: env.VAPID_PRIVATE_KEY || '', subject: env.VAPID_SUBJECT || 'mailto:admin@pocketdesk.local' };
   if (Boolean(vapid.publicKey) !== Boolean(vapid.privateKey)) throw new ConfigError('set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (they are generated when absent)');
+  const secretKey = env.POCKETDESK_SECRET_KEY || '';
+  if (secretKey && !SECRET_KEY_PATTERN.test(secretKey)) throw new ConfigError('POCKETDESK_SECRET_KEY must be 32 characters of A-Z a-z 0-9 + / - _ (e.g. `openssl rand -base64 24`)');
   if (!/^(mailto:|https:\/\/)/.test(vapid.subject)) throw new ConfigError(`VAPID_SUBJECT must start with mailto: or https:// (got "${vapid.subject}")`);
   const publicUrl = `http://${localHost}:${port}`;
   return {
@@ -94,6 +99,7 @@ export function readRuntimeConfig(env, { production }) {
     graphVersion: graphVersion(env.WHATSAPP_GRAPH_VERSION || 'v25.0'),
     simulatorPort,
     vapid,
+    secretKey,
     hooksDir: join(projectRoot, 'pb_hooks'),
     migrationsDir: join(projectRoot, 'pb_migrations'),
     publicDir: join(projectRoot, 'build', 'pwa'),

@@ -39,6 +39,7 @@ describe('readRuntimeConfig', () => {
     [{ POCKETDESK_CORS_ORIGINS: 'desk.example.com' }, { production: false }, 'POCKETDESK_CORS_ORIGINS'],
     [{ POCKETDESK_CORS_ORIGINS: 'https://desk.example.com/app' }, { production: false }, 'POCKETDESK_CORS_ORIGINS'],
     [{ POCKETDESK_CORS_ORIGINS: 'https://a.example.com,ftp://b.example.com' }, { production: false }, 'POCKETDESK_CORS_ORIGINS'],
+    [{ POCKETDESK_SECRET_KEY: 'too-short' }, { production: false }, 'POCKETDESK_SECRET_KEY'],
   ])('fails fast on %j, naming the variable', (env, options, name) => {
     expect(() => readRuntimeConfig(env, options)).toThrow(ConfigError);
     expect(() => readRuntimeConfig(env, options)).toThrow(name);

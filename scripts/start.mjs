@@ -9,6 +9,7 @@ import { DEMO_PHONE_NUMBER_ID, seedDemo } from './demo-seed.mjs';
 import { dirFlags, generatePassword, serveArgs, superuserUpsertArgs } from './pocketbase-args.mjs';
 import { pocketBaseBinary, projectRoot } from './pocketbase-paths.mjs';
 import { ConfigError, readRuntimeConfig } from './runtime-config.mjs';
+import { loadSecretKey } from './secret-key.mjs';
 import { Supervisor } from './supervisor.mjs';
 
 const production = process.argv.includes('--production');
@@ -29,8 +30,9 @@ function buildIfStale(label, output, inputs, command, args) {
   execFileSync(command, args, { cwd: projectRoot, stdio: 'inherit' });
 }
 
-function pocketbase(args) {
-  const run = spawnSync(pocketBaseBinary(), args, { encoding: 'utf8' });
+// Every PocketBase run loads the hooks, and their bootstrap checks the stored tokens against the key: all need it.
+function pocketbase(config, args) {
+  const run = spawnSync(pocketBaseBinary(), args, { encoding: 'utf8', env: { ...process.env, POCKETDESK_SECRET_KEY: config.secretKey } });
   if (run.status !== 0) throw new Error(`pocketbase ${args[0]} failed: ${run.stderr || run.stdout}`);
   return run.stdout;
 }
@@ -46,13 +48,13 @@ function vapidKeys(config) {
 /** The admin's superuser: from the environment, or generated on first start and printed once. */
 function ensureAdmin(config) {
   if (config.admin) {
-    pocketbase(superuserUpsertArgs(config, config.admin.email, config.admin.password));
+    pocketbase(config, superuserUpsertArgs(config, config.admin.email, config.admin.password));
     return null;
   }
   const marker = join(config.dataDir, '.pocketdesk-admin');
   if (existsSync(marker)) return null;
   const admin = { email: 'admin@pocketdesk.local', password: generatePassword(12) };
-  pocketbase(superuserUpsertArgs(config, admin.email, admin.password));
+  pocketbase(config, superuserUpsertArgs(config, admin.email, admin.password));
   writeFileSync(marker, `${admin.email}\n`, { mode: 0o600 });
   return admin;
 }
@@ -76,18 +78,19 @@ async function superuserToken(url, email, password) {
 }
 
 async function main() {
-  const config = readRuntimeConfig(process.env, { production });
-  mkdirSync(config.dataDir, { recursive: true });
+  const settings = readRuntimeConfig(process.env, { production });
+  mkdirSync(settings.dataDir, { recursive: true });
+  const config = { ...settings, secretKey: loadSecretKey(settings.dataDir, settings.secretKey) };
   if (!existsSync(pocketBaseBinary())) throw new Error(`PocketBase is not installed at ${pocketBaseBinary()}: run "npm install" (or set POCKETBASE_BIN).`);
   const sources = ['src', 'package.json'];
   buildIfStale('hooks', join(projectRoot, 'pb_hooks', 'app.js'), sources, process.execPath, ['scripts/build-hooks.mjs']);
   buildIfStale('worker and simulator', join(projectRoot, 'build', 'worker.mjs'), sources, process.execPath, ['scripts/build-node.mjs']);
   buildIfStale('PWA', join(config.publicDir, 'index.html'), [...sources, 'static', 'svelte.config.js', 'vite.config.ts'], process.execPath, ['node_modules/vite/bin/vite.js', 'build']);
 
-  pocketbase(['migrate', 'up', ...dirFlags(config)]);
+  pocketbase(config, ['migrate', 'up', ...dirFlags(config)]);
   const admin = ensureAdmin(config);
   const worker = { email: 'worker@pocketdesk.internal', password: generatePassword(18) };
-  pocketbase(superuserUpsertArgs(config, worker.email, worker.password));
+  pocketbase(config, superuserUpsertArgs(config, worker.email, worker.password));
   const vapid = vapidKeys(config);
 
   let shuttingDown = false;
@@ -113,7 +116,13 @@ async function main() {
   supervisor.start('pocketbase', pocketBaseBinary(), serveArgs(config), {
     critical: true,
     // POCKETDESK_TRUSTED_PROXY is applied to PocketBase's settings by the hooks on every start (trusted-proxy.ts).
-    env: { WHATSAPP_APP_SECRET: config.appSecret, WHATSAPP_VERIFY_TOKEN: config.verifyToken, VAPID_PUBLIC_KEY: vapid.publicKey, POCKETDESK_TRUSTED_PROXY: config.trustedProxy },
+    env: {
+      WHATSAPP_APP_SECRET: config.appSecret,
+      WHATSAPP_VERIFY_TOKEN: config.verifyToken,
+      VAPID_PUBLIC_KEY: vapid.publicKey,
+      POCKETDESK_TRUSTED_PROXY: config.trustedProxy,
+      POCKETDESK_SECRET_KEY: config.secretKey,
+    },
   });
   await waitUntilAnswering(`${config.publicUrl}/api/health`, 'PocketBase');
 
@@ -125,6 +134,7 @@ async function main() {
     WHATSAPP_GRAPH_URL: config.graphUrl,
     WHATSAPP_GRAPH_VERSION: config.graphVersion,
     WHATSAPP_ACCESS_TOKEN: config.accessToken,
+    POCKETDESK_SECRET_KEY: config.secretKey,
     VAPID_PUBLIC_KEY: vapid.publicKey,
     VAPID_PRIVATE_KEY: vapid.privateKey,
     VAPID_SUBJECT: vapid.subject,

@@ -32,6 +32,15 @@ onRecordUpdate((e) => require(`${__hooks}/app.js`).beforeConversationUpdate(e), 
 onRecordAfterUpdateSuccess((e) => require(`${__hooks}/app.js`).afterConversationUpdate(e), 'conversations');
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardChannelSettings(e), 'channels');
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardChannelSettings(e), 'channels');
+// Channel access tokens: sealed before they are stored, left out of every answer, checked against the key at start.
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).acceptWrittenToken(e), 'channels');
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).acceptWrittenToken(e), 'channels');
+onRecordCreate((e) => require(`${__hooks}/app.js`).sealChannelToken(e), 'channels');
+onRecordUpdate((e) => require(`${__hooks}/app.js`).sealChannelToken(e), 'channels');
+onRecordEnrich((e) => require(`${__hooks}/app.js`).hideChannelToken(e), 'channels');
+onBootstrap((e) => require(`${__hooks}/app.js`).sealStoredTokensAfterBootstrap(e));
+onBackupCreate((e) => require(`${__hooks}/app.js`).keepKeyFileOutOfBackups(e));
+onBackupRestore((e) => require(`${__hooks}/app.js`).keepKeyFileOutOfBackups(e));
 routerAdd('POST', '/api/pocketdesk/conversations/{id}/read', (e) => require(`${__hooks}/app.js`).handleMarkRead(e));
 routerAdd('POST', '/api/pocketdesk/worker/claim-read-receipts', (e) => require(`${__hooks}/app.js`).claimReadReceipts(e));
 routerAdd('POST', '/api/pocketdesk/worker/read-receipt-sent', (e) => require(`${__hooks}/app.js`).recordReadReceipt(e));

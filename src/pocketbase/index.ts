@@ -9,6 +9,7 @@ export { pushPublicKey } from './security-headers';
 export { claimNotifications, recordPushResults } from './push-outbox';
 export { afterAgentUpdate, afterConversationUpdate, beforeConversationUpdate, handleAssign, handleRoutingPreview } from './assignment-routes';
 export { guardChannelSettings } from './channel-settings';
+export { acceptWrittenToken, hideChannelToken, keepKeyFileOutOfBackups, sealChannelToken, sealStoredTokensAfterBootstrap } from './channel-tokens';
 export { claimReadReceipts, handleMarkRead, recordReadReceipt } from './read-receipts';
 export { auditCreate, auditDelete, auditUpdate } from './audit';
 export { eraseCustomerData, exportCustomerData } from './customer-data';

@@ -55,8 +55,9 @@ function outboundView(app: core.App, message: core.Record): Record<string, unkno
         }
       : null,
     phoneNumberId: channel.getString('phone_number_id'),
-    // Per-number token for multi-account setups; the worker falls back to WHATSAPP_ACCESS_TOKEN.
-    accessToken: channel.getString('access_token') || null,
+    // Per-number token for multi-account setups, still sealed: only the worker opens it (it falls back to
+    // WHATSAPP_ACCESS_TOKEN when there is none).
+    sealedToken: channel.getString('access_token') || null,
   };
 }
 
@@ -185,7 +186,7 @@ export function claimMedia(e: core.RequestEvent): void {
         filename: row.getString('media_filename'),
         attempts: row.getInt('attempts'),
         phoneNumberId: channel.getString('phone_number_id'),
-        accessToken: channel.getString('access_token') || null,
+        sealedToken: channel.getString('access_token') || null,
       });
     }
   });

@@ -44,7 +44,7 @@ export function claimReadReceipts(e: core.RequestEvent): void {
   const items = $app.findRecordsByFilter('conversations', 'read_receipt_wamid != ""', 'updated', 50, 0).flatMap((conversation) => {
     if (!conversation) return [];
     const channel = $app.findRecordById('channels', conversation.getString('channel'));
-    return [{ conversationId: conversation.id, wamid: conversation.getString('read_receipt_wamid'), phoneNumberId: channel.getString('phone_number_id'), accessToken: channel.getString('access_token') || null }];
+    return [{ conversationId: conversation.id, wamid: conversation.getString('read_receipt_wamid'), phoneNumberId: channel.getString('phone_number_id'), sealedToken: channel.getString('access_token') || null }];
   });
   e.json(200, { items });
 }

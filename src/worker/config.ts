@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SECRET_KEY_PATTERN } from '../lib/domain/secrets/sealed-secret';
 
 const configSchema = z.object({
   POCKETDESK_URL: z.url().default('http://127.0.0.1:8090'),
@@ -7,6 +8,8 @@ const configSchema = z.object({
   WHATSAPP_GRAPH_URL: z.url().default('https://graph.facebook.com'),
   WHATSAPP_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v25.0'),
   WHATSAPP_ACCESS_TOKEN: z.string().min(1),
+  // Opens channels' own access tokens (sealed by the hooks with the same key); unset = only WHATSAPP_ACCESS_TOKEN works.
+  POCKETDESK_SECRET_KEY: z.string().regex(SECRET_KEY_PATTERN, 'must be 32 characters of A-Z a-z 0-9 + / - _').optional(),
   WORKER_ID: z.string().default(`worker-${process.pid}`),
   WORKER_SWEEP_MS: z.coerce.number().int().min(100).default(5_000),
   // Stored-but-unapplied webhooks exist only under load; polling for them is one indexed query.

@@ -1,4 +1,5 @@
 import { readWorkerConfig, vapidKeysOf } from './config';
+import { ChannelTokens } from './channel-tokens';
 import { GraphClient } from './graph-client';
 import { MediaDownload } from './media-download';
 import { OutboundDelivery } from './outbound-delivery';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const config = readWorkerConfig(process.env);
   const pb = await openSession(config.POCKETDESK_URL, config.POCKETDESK_WORKER_EMAIL, config.POCKETDESK_WORKER_PASSWORD);
   const graph = new GraphClient(config.WHATSAPP_GRAPH_URL, config.WHATSAPP_GRAPH_VERSION);
-  const deps = { pb, graph, workerId: config.WORKER_ID, defaultToken: config.WHATSAPP_ACCESS_TOKEN, leaseMs: config.WORKER_LEASE_MS, graceMs: config.WORKER_RECLAIM_GRACE_MS };
+  const deps = { pb, graph, workerId: config.WORKER_ID, tokens: new ChannelTokens(config.POCKETDESK_SECRET_KEY, config.WHATSAPP_ACCESS_TOKEN), leaseMs: config.WORKER_LEASE_MS, graceMs: config.WORKER_RECLAIM_GRACE_MS };
   const delivery = new OutboundDelivery(deps);
   const media = new MediaDownload(deps);
   const sending = new RunTrigger(() => delivery.runOnce(), (error) => log(`outbound: ${(error as Error).message}`));

@@ -1,6 +1,7 @@
 import type PocketBase from 'pocketbase';
 import { nextAttemptDelay } from '../lib/domain/delivery/graph-error-policy';
 import { mediaSizeLimit } from '../lib/domain/inbound/media-limits';
+import type { ChannelTokens } from './channel-tokens';
 import type { GraphClient } from './graph-client';
 
 interface ClaimedMedia {
@@ -11,14 +12,14 @@ interface ClaimedMedia {
   filename: string;
   attempts: number;
   phoneNumberId: string;
-  accessToken: string | null;
+  sealedToken: string | null;
 }
 
 export interface MediaDeps {
   pb: PocketBase;
   graph: GraphClient;
   workerId: string;
-  defaultToken: string;
+  tokens: ChannelTokens;
   now?: () => number;
   random?: () => number;
 }
@@ -66,7 +67,7 @@ export class MediaDownload {
 
   async #fetchOne(item: ClaimedMedia): Promise<void> {
     const { pb, now, random } = this.#deps;
-    const bytes = await this.#bytesOf(item, item.accessToken ?? this.#deps.defaultToken);
+    const bytes = await this.#bytesOf(item, this.#deps.tokens.forChannel(item.phoneNumberId, item.sealedToken));
     const messages = pb.collection('messages');
     if (bytes === 'too-large') {
       await messages.update(item.id, { media_status: 'too_large', claimed_until: '' });

@@ -3,12 +3,14 @@ import { buildSendRequest, type OutboundMessage } from '../lib/domain/delivery/o
 import { outcomeOfAttempt, type SendAttempt } from '../lib/domain/delivery/send-outcome';
 import { LEASE_MS, RECLAIM_GRACE_MS } from '../lib/domain/delivery/outbox-lease';
 import { takeToken, type TokenBucket } from '../lib/domain/delivery/token-bucket';
+import type { ChannelTokens } from './channel-tokens';
 import type { GraphClient } from './graph-client';
 
 interface ClaimedOutbound extends OutboundMessage {
   attempts: number;
   phoneNumberId: string;
-  accessToken: string | null;
+  /** The channel's own token, sealed; null = use WHATSAPP_ACCESS_TOKEN. */
+  sealedToken: string | null;
   mediaFile: string | null;
   mediaMime: string | null;
 }
@@ -17,7 +19,7 @@ export interface DeliveryDeps {
   pb: PocketBase;
   graph: GraphClient;
   workerId: string;
-  defaultToken: string;
+  tokens: ChannelTokens;
   now?: () => number;
   random?: () => number;
   batchSize?: number;
@@ -55,7 +57,7 @@ export class OutboundDelivery {
 
   async #deliver(item: ClaimedOutbound): Promise<void> {
     const { pb, graph, now, random } = this.#deps;
-    const token = item.accessToken ?? this.#deps.defaultToken;
+    const token = this.#deps.tokens.forChannel(item.phoneNumberId, item.sealedToken);
     let attempt: SendAttempt;
     const media = await this.#ensureMediaId(item, token);
     if (!media.ok) attempt = media.attempt;

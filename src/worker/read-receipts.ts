@@ -1,23 +1,24 @@
 import type PocketBase from 'pocketbase';
+import type { ChannelTokens } from './channel-tokens';
 import type { GraphClient } from './graph-client';
 
 interface PendingReceipt {
   conversationId: string;
   wamid: string;
   phoneNumberId: string;
-  accessToken: string | null;
+  sealedToken: string | null;
 }
 
 /** Marks the newest customer message read on WhatsApp for conversations an agent opened. */
 export class ReadReceipts {
   readonly #pb: PocketBase;
   readonly #graph: GraphClient;
-  readonly #defaultToken: string;
+  readonly #tokens: ChannelTokens;
 
-  constructor(deps: { pb: PocketBase; graph: GraphClient; defaultToken: string }) {
+  constructor(deps: { pb: PocketBase; graph: GraphClient; tokens: ChannelTokens }) {
     this.#pb = deps.pb;
     this.#graph = deps.graph;
-    this.#defaultToken = deps.defaultToken;
+    this.#tokens = deps.tokens;
   }
 
   async runOnce(): Promise<number> {
@@ -25,7 +26,7 @@ export class ReadReceipts {
     let sent = 0;
     for (const item of items) {
       // A failed receipt is retried by the next sweep; it is cosmetic, so no backoff bookkeeping.
-      if (!(await this.#graph.markRead(item.phoneNumberId, item.accessToken ?? this.#defaultToken, item.wamid))) continue;
+      if (!(await this.#graph.markRead(item.phoneNumberId, this.#tokens.forChannel(item.phoneNumberId, item.sealedToken), item.wamid))) continue;
       await this.#pb.send('/api/pocketdesk/worker/read-receipt-sent', { method: 'POST', body: { conversationId: item.conversationId, wamid: item.wamid } });
       sent++;
     }

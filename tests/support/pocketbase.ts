@@ -8,6 +8,8 @@ import { pocketBaseBinary, projectRoot } from '../../scripts/pocketbase-paths.mj
 
 export const TEST_APP_SECRET = 'test_app_secret';
 export const TEST_VERIFY_TOKEN = 'test_verify_token';
+/** Seals channel tokens in every test PocketBase and worker (32 characters, as POCKETDESK_SECRET_KEY must be). */
+export const TEST_SECRET_KEY = 'test-secret-key-0123456789abcdef';
 export const SUPERUSER = { email: 'root@pocketdesk.test', password: 'root-password-123' };
 
 export interface RunningPocketBase {
@@ -52,13 +54,14 @@ export async function startPocketBase(env: Record<string, string> = {}, reuseDat
   const dataDir = reuseDataDir ?? mkdtempSync(join(tmpdir(), 'pocketdesk-it-'));
   const binary = pocketBaseBinary();
   const dirs = [`--dir=${dataDir}`, `--migrationsDir=${join(projectRoot, 'pb_migrations')}`, `--hooksDir=${join(projectRoot, 'pb_hooks')}`];
-  const upsert = spawnSync(binary, ['superuser', 'upsert', SUPERUSER.email, SUPERUSER.password, ...dirs], { encoding: 'utf8' });
+  const keyEnv = { ...process.env, POCKETDESK_SECRET_KEY: TEST_SECRET_KEY, ...env };
+  const upsert = spawnSync(binary, ['superuser', 'upsert', SUPERUSER.email, SUPERUSER.password, ...dirs], { encoding: 'utf8', env: keyEnv });
   if (upsert.status !== 0) throw new Error(`superuser upsert failed: ${upsert.stderr}${upsert.stdout}`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child = spawn(binary, ['serve', `--http=127.0.0.1:${port}`, ...dirs, '--hooksWatch=false', '--automigrate=false', '--hooksPool=40'], {
-    env: { ...process.env, WHATSAPP_APP_SECRET: TEST_APP_SECRET, WHATSAPP_VERIFY_TOKEN: TEST_VERIFY_TOKEN, ...env },
+    env: { ...keyEnv, WHATSAPP_APP_SECRET: TEST_APP_SECRET, WHATSAPP_VERIFY_TOKEN: TEST_VERIFY_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => (output += chunk));

@@ -15,11 +15,12 @@ export interface Stack {
   sim: Simulator;
   channelId: string;
   teamId: string;
-  startWorker(): WorkerProcess;
+  startWorker(env?: Record<string, string>): WorkerProcess;
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { timeScale?: number; sweepMs?: number } = {}): Promise<Stack> {
+/** `simulatorToken`: the only bearer token the simulator accepts (default TEST_ACCESS_TOKEN, the worker's default). */
+export async function startStack(options: { timeScale?: number; sweepMs?: number; simulatorToken?: string } = {}): Promise<Stack> {
   const pb = await startPocketBase();
   const api = new Api(pb.url, pb.superuserToken);
   const teamId = await createTeam(api, 'Support');
@@ -33,7 +34,7 @@ export async function startStack(options: { timeScale?: number; sweepMs?: number
   const sim = await startSimulator({
     webhookUrl: `${pb.url}/api/whatsapp/webhook`,
     appSecret: TEST_APP_SECRET,
-    accessToken: TEST_ACCESS_TOKEN,
+    accessToken: options.simulatorToken ?? TEST_ACCESS_TOKEN,
     verifyToken: TEST_VERIFY_TOKEN,
     timeScale: options.timeScale ?? 0.001,
     channels: [{ phoneNumberId: CHANNEL_PNID, displayPhoneNumber: '15550783881', wabaId: 'WABA' }],
@@ -49,13 +50,14 @@ export async function startStack(options: { timeScale?: number; sweepMs?: number
     return injected;
   };
   const workers: WorkerProcess[] = [];
-  const startWorker = (): WorkerProcess => {
+  const startWorker = (env: Record<string, string> = {}): WorkerProcess => {
     const worker = spawnWorker(pb.url, {
       WHATSAPP_GRAPH_URL: sim.url,
       WHATSAPP_ACCESS_TOKEN: TEST_ACCESS_TOKEN,
       WORKER_SWEEP_MS: String(options.sweepMs ?? 200),
       WORKER_LEASE_MS: '2000',
       WORKER_RECLAIM_GRACE_MS: '1000',
+      ...env,
     });
     workers.push(worker);
     return worker;

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { projectRoot } from '../../scripts/pocketbase-paths.mjs';
-import { SUPERUSER } from './pocketbase';
+import { SUPERUSER, TEST_SECRET_KEY } from './pocketbase';
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -23,6 +23,7 @@ export function spawnWorker(pocketBaseUrl: string, env: Record<string, string> =
       // Tests that queue no WhatsApp message never reach this; the delivery tests point it at the simulator.
       WHATSAPP_GRAPH_URL: 'http://127.0.0.1:9',
       WHATSAPP_ACCESS_TOKEN: 'unused',
+      POCKETDESK_SECRET_KEY: TEST_SECRET_KEY,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
