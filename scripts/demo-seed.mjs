@@ -53,7 +53,6 @@ export async function seedDemo(url, token) {
       status: 'online',
       teams: agent.role === 'manager' ? [support.id, billing.id] : [support.id],
       max_open: 10,
-      emailVisibility: true,
     });
   }
   const channel = await create(url, token, 'channels', {
