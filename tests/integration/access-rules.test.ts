@@ -171,7 +171,9 @@ const WRITES: [string, Operation, number[], (() => Promise<unknown>)?][] = [
   ['conversations: view a teammate’s conversation', view('conversations', 'teammates'), [404, 404, 200, 404, 404, 200, 404]],
   ['conversations: view a team-less conversation', view('conversations', 'teamless'), [404, 404, 404, 404, 404, 200, 404]],
   ['conversations: park a Team A queue conversation', update('conversations', 'queueA', () => ({ status: 'pending' })), [200, 404, 200, 404, 404, 200, 404], () => root.update('conversations', ids.queueA, { status: 'open' })],
-  ['conversations: set the assignee', update('conversations', 'mine', () => ({ assignee: ids.a1 })), [404, 404, 200, 404, 404, 200, 404]],
+  // Ownership moves only through the desk routes, which authorize and check capacity (desk-authorization.test.ts).
+  ['conversations: set the assignee', update('conversations', 'mine', () => ({ assignee: ids.a1 })), [404, 404, 404, 404, 404, 404, 404]],
+  ['conversations: move to another team', update('conversations', 'queueA', () => ({ team: ids.teamB })), [404, 404, 404, 404, 404, 404, 404], () => root.update('conversations', ids.queueA, { team: ids.teamA })],
   ['conversations: move to another customer', update('conversations', 'mine', () => ({ contact: fixtures.contacts.orphan })), [404, 404, 404, 404, 404, 404, 404], () => root.update('conversations', ids.mine, { contact: fixtures.contacts.mine })],
   ['conversations: create', create('conversations', () => ({ contact: fixtures.contacts.orphan, channel: ids.channel, status: 'open' })), [403, 403, 403, 403, 403, 403, 403]],
   ['conversations: delete', removeFresh('conversations', () => ({ contact: fixtures.contacts.teamless, channel: ids.channel, status: 'resolved', assignee: ids.a2 })), [404, 404, 404, 404, 404, 204, 404]],
@@ -287,8 +289,12 @@ describe('conversations', () => {
     await root.update('conversations', ids.mine, { status: 'open' });
   });
 
-  it('lets a manager reassign within their teams', async () => {
-    expect((await as.manager.update('conversations', ids.teammates, { assignee: ids.a1 })).status).toBe(200);
+  it('lets a manager reassign within their teams through the assign route, not the collection', async () => {
+    expect((await as.manager.update('conversations', ids.teammates, { assignee: ids.a1 })).status).toBe(404);
+    expect((await root.view('conversations', ids.teammates)).body.assignee).toBe(ids.a2);
+    const moved = await as.manager.request('POST', `/api/pocketdesk/conversations/${ids.teammates}/assign`, { action: 'assign', agentId: ids.a1 });
+    expect(moved.status).toBe(200);
+    expect((await root.view('conversations', ids.teammates)).body.assignee).toBe(ids.a1);
     await root.update('conversations', ids.teammates, { assignee: ids.a2 });
   });
 });
