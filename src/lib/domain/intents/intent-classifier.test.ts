@@ -93,6 +93,9 @@ describe('model serialisation', () => {
     ['unsupported-version', { ...serializeIntentModel(model), version: 99 }],
     ['corrupt-weights', { ...serializeIntentModel(model), weights: 'AAAA' }],
     ['corrupt-weights', { ...serializeIntentModel(model), weights: '!!!!' }],
+    ['corrupt-weights', { ...serializeIntentModel(model), intentOf: 'AAA=' }],
+    ['corrupt-weights', { ...serializeIntentModel(model), counts: '' }],
+    ['corrupt-weights', { ...serializeIntentModel(model), scales: [1] }],
   ])('answers %s for a stored value that is not a usable model', (reason, stored) => {
     expect(loadIntentModel(stored)).toEqual({ ok: false, reason });
   });

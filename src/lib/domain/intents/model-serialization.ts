@@ -18,7 +18,11 @@ export interface SerializedIntentModel {
   bias: number[];
   /** Per intent: weight = byte × scale. */
   scales: number[];
-  /** Feature-major signed bytes, base64. */
+  /** Base64: per feature, how many non-zero weights it has (16-bit little-endian). */
+  counts: string;
+  /** Base64: the intent of each non-zero weight (16-bit little-endian), feature after feature. */
+  intentOf: string;
+  /** Base64: the non-zero weights as signed bytes, in the same order. */
   weights: string;
 }
 
@@ -27,14 +31,33 @@ export type LoadedModel = { ok: true; model: IntentClassifier } | { ok: false; r
 
 const IDF_DIGITS = 1e6;
 
-/** Rounds each intent's weights to a signed byte times that intent's scale (its largest weight / 127). */
-export function quantizeWeights(weights: Float32Array, classes: number): { bytes: Int8Array; scales: Float64Array } {
+/** Non-zero weights by feature (see IntentClassifier); `rowStart` has one entry per feature plus one. */
+export interface QuantizedWeights {
+  rowStart: Int32Array;
+  intentOf: Uint16Array;
+  weights: Int8Array;
+  scales: Float64Array;
+}
+
+/** Rounds each intent's weights to a signed byte times that intent's scale (its largest weight / 127), zeros dropped. */
+export function quantizeWeights(dense: Float32Array, classes: number): QuantizedWeights {
   const scales = new Float64Array(classes);
-  for (let p = 0; p < weights.length; p++) scales[p % classes] = Math.max(scales[p % classes]!, Math.abs(weights[p]!));
+  for (let p = 0; p < dense.length; p++) scales[p % classes] = Math.max(scales[p % classes]!, Math.abs(dense[p]!));
   for (let k = 0; k < classes; k++) scales[k] = scales[k]! > 0 ? scales[k]! / 127 : 1;
-  const bytes = new Int8Array(weights.length);
-  for (let p = 0; p < weights.length; p++) bytes[p] = Math.round(weights[p]! / scales[p % classes]!);
-  return { bytes, scales };
+  const columns = dense.length / classes;
+  const rowStart = new Int32Array(columns + 1);
+  const intentOf: number[] = [];
+  const weights: number[] = [];
+  for (let column = 0; column < columns; column++) {
+    for (let k = 0; k < classes; k++) {
+      const q = Math.round(dense[column * classes + k]! / scales[k]!);
+      if (q === 0) continue;
+      intentOf.push(k);
+      weights.push(q);
+    }
+    rowStart[column + 1] = weights.length;
+  }
+  return { rowStart, intentOf: Uint16Array.from(intentOf), weights: Int8Array.from(weights), scales };
 }
 
 /** Rounds IDF values to what the stored form keeps, so training and loading agree. */
@@ -44,6 +67,9 @@ export function roundIdf(idf: Float64Array): void {
 
 /** The model as a JSON-ready object. */
 export function serializeIntentModel(model: IntentClassifier): SerializedIntentModel {
+  const { rowStart, intentOf, weights, scales } = model.weights;
+  const counts = new Uint16Array(rowStart.length - 1);
+  for (let column = 0; column < counts.length; column++) counts[column] = rowStart[column + 1]! - rowStart[column]!;
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -52,8 +78,10 @@ export function serializeIntentModel(model: IntentClassifier): SerializedIntentM
     terms: model.vocabulary.terms,
     idf: Array.from(model.vocabulary.idf),
     bias: Array.from(model.bias),
-    scales: Array.from(model.scales),
-    weights: encodeBase64(new Uint8Array(model.weights.buffer, model.weights.byteOffset, model.weights.length)),
+    scales: Array.from(scales),
+    counts: encodeBase64(bytesOf16(counts)),
+    intentOf: encodeBase64(bytesOf16(intentOf)),
+    weights: encodeBase64(new Uint8Array(weights.buffer, weights.byteOffset, weights.length)),
   };
 }
 
@@ -62,15 +90,38 @@ export function loadIntentModel(stored: unknown): LoadedModel {
   const data = stored as Partial<SerializedIntentModel> | null;
   if (data === null || typeof data !== 'object' || data.format !== MODEL_FORMAT) return { ok: false, reason: 'not-a-model' };
   if (data.version !== MODEL_VERSION) return { ok: false, reason: 'unsupported-version' };
-  const { options, intents, terms, idf, bias, scales, weights } = data as SerializedIntentModel;
+  const { options, intents, terms, idf, bias, scales } = data as SerializedIntentModel;
+  const counts = words16Of(decodeBase64(data.counts ?? ''));
+  const intentOf = words16Of(decodeBase64(data.intentOf ?? ''));
+  const bytes = decodeBase64(data.weights ?? '');
+  if (counts === null || intentOf === null || bytes === null) return { ok: false, reason: 'corrupt-weights' };
+  const rowStart = new Int32Array(counts.length + 1);
+  for (let column = 0; column < counts.length; column++) rowStart[column + 1] = rowStart[column]! + counts[column]!;
   const classes = intents.length;
-  const bytes = decodeBase64(weights);
-  if (bytes === null || bytes.length !== terms.length * classes || scales.length !== classes || bias.length !== classes || idf.length !== terms.length) {
-    return { ok: false, reason: 'corrupt-weights' };
-  }
+  const consistent =
+    counts.length === terms.length && idf.length === terms.length && scales.length === classes && bias.length === classes &&
+    rowStart[counts.length] === bytes.length && intentOf.length === bytes.length && intentOf.every((k) => k < classes);
+  if (!consistent) return { ok: false, reason: 'corrupt-weights' };
+  const weights: QuantizedWeights = { rowStart, intentOf, weights: new Int8Array(bytes.buffer), scales: Float64Array.from(scales) };
   const vocabulary = vocabularyOf(options.features, terms, Float64Array.from(idf));
-  const model: IntentClassifier = { options, intents, vocabulary, weights: new Int8Array(bytes.buffer), scales: Float64Array.from(scales), bias: Float64Array.from(bias) };
-  return { ok: true, model };
+  return { ok: true, model: { options, intents, vocabulary, weights, bias: Float64Array.from(bias) } };
+}
+
+// 16-bit values as little-endian byte pairs, written by hand so the byte order never depends on the machine.
+function bytesOf16(values: Uint16Array): Uint8Array {
+  const bytes = new Uint8Array(values.length * 2);
+  for (let i = 0; i < values.length; i++) {
+    bytes[2 * i] = values[i]! & 0xff;
+    bytes[2 * i + 1] = values[i]! >> 8;
+  }
+  return bytes;
+}
+
+function words16Of(bytes: Uint8Array | null): Uint16Array | null {
+  if (bytes === null || bytes.length % 2 !== 0) return null;
+  const values = new Uint16Array(bytes.length / 2);
+  for (let i = 0; i < values.length; i++) values[i] = bytes[2 * i]! | (bytes[2 * i + 1]! << 8);
+  return values;
 }
 
 // Hand-written: neither btoa/atob nor Buffer exist in PocketBase's VM.

@@ -81,22 +81,24 @@ export function vocabularyOf(options: FeatureOptions, terms: string[], idf: Floa
 export function vectorize(text: string, vocabulary: Vocabulary): SparseVector {
   const indices: number[] = [];
   const values: number[] = [];
+  const isChar: boolean[] = [];
   let wordNorm = 0;
   let charNorm = 0;
-  for (const [term, count] of countTerms(text, vocabulary.options)) {
+  // forEach, not for…of with destructuring: iterator objects are slow in PocketBase's interpreter.
+  countTerms(text, vocabulary.options).forEach((count, term) => {
     const column = vocabulary.index.get(term);
-    if (column === undefined) continue;
+    if (column === undefined) return;
     const value = (1 + Math.log(count)) * vocabulary.idf[column]!;
+    const char = term.charCodeAt(0) === 35;
     indices.push(column);
     values.push(value);
-    if (term.charCodeAt(0) === 35) charNorm += value * value;
+    isChar.push(char);
+    if (char) charNorm += value * value;
     else wordNorm += value * value;
-  }
+  });
   const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
   const charScale = charNorm > 0 ? vocabulary.options.charWeight / Math.sqrt(charNorm) : 0;
   const out: SparseVector = { indices: Int32Array.from(indices), values: new Float64Array(values.length) };
-  for (let i = 0; i < values.length; i++) {
-    out.values[i] = values[i]! * (vocabulary.terms[indices[i]!]!.charCodeAt(0) === 35 ? charScale : wordScale);
-  }
+  for (let i = 0; i < values.length; i++) out.values[i] = values[i]! * (isChar[i] ? charScale : wordScale);
   return out;
 }
