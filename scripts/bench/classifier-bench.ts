@@ -9,6 +9,7 @@ import { parseLabelledCsv } from '../../src/lib/domain/intents/labelled-csv';
 import { loadIntentModel, serializeIntentModel } from '../../src/lib/domain/intents/model-serialization';
 import { seededRandom } from '../../tests/support/seeded-random';
 import { projectRoot } from '../pocketbase-paths.mjs';
+import { measureClassifierInVm } from './classifier-vm';
 
 export interface ClassifierBench {
   dataset: string;
@@ -21,7 +22,12 @@ export interface ClassifierBench {
   modelMb: number;
   loadMs: number;
   features: number;
+  /** The same model in PocketBase's JS VM, on the first VM_MESSAGES test messages; null without the binary. */
+  vm: { messages: number; p50Micros: number; p99Micros: number; loadMs: number; samePredictions: boolean; emptyLoopNs: number } | null;
 }
+
+const VM_MESSAGES = 1000;
+const VM_REPEATS = 5;
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
@@ -32,7 +38,7 @@ function readSplit(path: string) {
 }
 
 /** Runs the benchmark, or returns null when the data set is not on this machine. */
-export function benchClassifier(): ClassifierBench | null {
+export async function benchClassifier(): Promise<ClassifierBench | null> {
   const dataset = process.env.BENCH_CLASSIFIER_DATA ?? join(projectRoot, '..', 'shared', 'datasets', 'banking77');
   if (!existsSync(join(dataset, 'train.csv'))) return null;
   const train = readSplit(join(dataset, 'train.csv'));
@@ -60,6 +66,18 @@ export function benchClassifier(): ClassifierBench | null {
     }
   }
   micros.sort((a, b) => a - b);
+
+  const vmTexts = test.slice(0, VM_MESSAGES).map((example) => example.text);
+  const vmFigures = await measureClassifierInVm(json, vmTexts, VM_REPEATS);
+  const vmMicros = vmFigures ? [...vmFigures.micros].sort((a, b) => a - b) : [];
+  const vm = vmFigures && {
+    messages: vmTexts.length,
+    p50Micros: Math.round(quantile(vmMicros, 0.5)),
+    p99Micros: Math.round(quantile(vmMicros, 0.99)),
+    loadMs: vmFigures.loadMs,
+    samePredictions: vmTexts.every((text, i) => predictIntent(loaded.model, text).intent === vmFigures.intents[i]),
+    emptyLoopNs: vmFigures.loopNs,
+  };
   return {
     dataset,
     trainMessages: train.length,
@@ -71,5 +89,6 @@ export function benchClassifier(): ClassifierBench | null {
     modelMb: Number((Buffer.byteLength(json) / 1e6).toFixed(2)),
     loadMs: Math.round(loadMs),
     features: model.vocabulary.terms.length,
+    vm,
   };
 }

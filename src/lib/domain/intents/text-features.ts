@@ -18,7 +18,7 @@ export interface FeatureOptions {
   charWeight: number;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { wordNgrams: 2, charMin: 2, charMax: 5, charSpan: 'word', minDf: 2, charWeight: 1 };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { wordNgrams: 2, charMin: 3, charMax: 5, charSpan: 'word', minDf: 2, charWeight: 1 };
 
 /** The fitted vocabulary: term → column, with each column's inverse document frequency. */
 export interface Vocabulary {
