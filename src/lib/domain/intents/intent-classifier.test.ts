@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../../tests/support/seeded-random';
+import { evaluateClassifier, splitHeldOut } from './classifier-evaluation';
+import { DEFAULT_CLASSIFIER_OPTIONS, predictIntent, trainIntentClassifier, type LabelledText } from './intent-classifier';
+import { loadIntentModel, serializeIntentModel } from './model-serialization';
+
+// Four intents, each with its own English and Spanish vocabulary, mixed with shared filler words, so a working
+// classifier separates them completely and a broken one (features, solver or scoring) does not.
+const INTENTS: Record<string, string[]> = {
+  card_arrival: ['card', 'arrived', 'delivery', 'mail', 'tarjeta', 'llegó', 'envío', 'correo'],
+  refund: ['refund', 'money back', 'return', 'reembolso', 'devolución', 'devolver'],
+  password: ['password', 'login', 'locked', 'contraseña', 'acceso', 'bloqueada'],
+  opening_hours: ['open', 'hours', 'closing', 'horario', 'abierto', 'cierran'],
+};
+const FILLER = ['hi', 'please', 'my', 'the', 'i', 'need', 'help', 'hola', 'por favor', 'mi', 'la', 'necesito', 'ayuda', 'ya', '2', '😡', '🙏'];
+
+function generate(count: number, random: () => number): LabelledText[] {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const names = Object.keys(INTENTS);
+  return Array.from({ length: count }, (_, i) => {
+    const intent = names[i % names.length]!;
+    const words = [pick(FILLER), pick(INTENTS[intent]!), pick(FILLER), pick(FILLER), pick(INTENTS[intent]!)];
+    const text = words.join(' ');
+    return { text: random() < 0.3 ? text.toUpperCase() : text, intent };
+  });
+}
+
+const options = DEFAULT_CLASSIFIER_OPTIONS;
+
+describe('trainIntentClassifier', () => {
+  const train = generate(240, seededRandom(1));
+  const test = generate(200, seededRandom(2));
+  const model = trainIntentClassifier(train, options, seededRandom(7));
+
+  it('separates synthetic English, Spanish and mixed intents completely', () => {
+    expect(evaluateClassifier(model, test).accuracy).toBe(1);
+    expect(predictIntent(model, 'Hola, my TARJETA never llegó 😡').intent).toBe('card_arrival');
+    expect(predictIntent(model, 'necesito un reembolso, I want my money back').intent).toBe('refund');
+    expect(predictIntent(model, 'CONTRASEÑA bloqueada').intent).toBe('password');
+  });
+
+  it('folds accents so unaccented Spanish reaches the same intent', () => {
+    expect(predictIntent(model, 'devolucion por favor').intent).toBe('refund');
+    expect(predictIntent(model, 'mi contrasena').intent).toBe('password');
+  });
+
+  it('gives the same weights for the same seed and data', () => {
+    const again = trainIntentClassifier(train, options, seededRandom(7));
+    expect(again.weights).toEqual(model.weights);
+    expect(again.bias).toEqual(model.bias);
+    expect(serializeIntentModel(again)).toEqual(serializeIntentModel(model));
+  });
+
+  it('ranks the best intent first and three alternatives after it, confidences summing to at most 1', () => {
+    for (const example of test.slice(0, 40)) {
+      const prediction = predictIntent(model, example.text);
+      const ranked = [prediction, ...prediction.alternatives];
+      expect(prediction.alternatives).toHaveLength(3);
+      expect(new Set(ranked.map((score) => score.intent)).size).toBe(4);
+      for (let i = 1; i < ranked.length; i++) expect(ranked[i]!.confidence).toBeLessThanOrEqual(ranked[i - 1]!.confidence);
+      expect(ranked.reduce((sum, score) => sum + score.confidence, 0)).toBeLessThanOrEqual(1 + 1e-9);
+      expect(prediction.confidence).toBeGreaterThan(0.5);
+    }
+  });
+
+  it('is less sure of a message with none of the learned words', () => {
+    const clear = predictIntent(model, 'refund my money back please').confidence;
+    const vague = predictIntent(model, 'hello there').confidence;
+    expect(vague).toBeLessThan(clear);
+  });
+
+  it('refuses a single intent (nothing to tell apart)', () => {
+    expect(() => trainIntentClassifier([{ text: 'a', intent: 'x' }, { text: 'b', intent: 'x' }], options, seededRandom(1))).toThrow();
+  });
+});
+
+describe('model serialisation', () => {
+  const train = generate(160, seededRandom(3));
+  const model = trainIntentClassifier(train, options, seededRandom(9));
+
+  it('loads back from JSON text a model that predicts exactly the same', () => {
+    const loaded = loadIntentModel(JSON.parse(JSON.stringify(serializeIntentModel(model))));
+    if (!loaded.ok) throw new Error(loaded.reason);
+    for (const example of generate(100, seededRandom(4))) {
+      expect(predictIntent(loaded.model, example.text)).toEqual(predictIntent(model, example.text));
+    }
+    expect(predictIntent(loaded.model, 'anything at all ✨')).toEqual(predictIntent(model, 'anything at all ✨'));
+  });
+
+  it.each([
+    ['not-a-model', null],
+    ['not-a-model', { format: 'something-else' }],
+    ['unsupported-version', { ...serializeIntentModel(model), version: 99 }],
+    ['corrupt-weights', { ...serializeIntentModel(model), weights: 'AAAA' }],
+    ['corrupt-weights', { ...serializeIntentModel(model), weights: '!!!!' }],
+    ['corrupt-weights', { ...serializeIntentModel(model), intentOf: 'AAA=' }],
+    ['corrupt-weights', { ...serializeIntentModel(model), counts: '' }],
+    ['corrupt-weights', { ...serializeIntentModel(model), scales: [1] }],
+  ])('answers %s for a stored value that is not a usable model', (reason, stored) => {
+    expect(loadIntentModel(stored)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('evaluateClassifier and splitHeldOut', () => {
+  it('holds out the same share of every intent, the same way for the same seed', () => {
+    const data = generate(100, seededRandom(5));
+    const { train, heldOut } = splitHeldOut(data, 0.2, seededRandom(1));
+    expect(train.length + heldOut.length).toBe(100);
+    for (const intent of Object.keys(INTENTS)) expect(heldOut.filter((e) => e.intent === intent)).toHaveLength(5);
+    expect(splitHeldOut(data, 0.2, seededRandom(1))).toEqual({ train, heldOut });
+  });
+
+  it('counts an intent the model never saw as a miss, with zero recall', () => {
+    const model = trainIntentClassifier(generate(80, seededRandom(6)), options, seededRandom(1));
+    const result = evaluateClassifier(model, [
+      { text: 'refund please', intent: 'refund' },
+      { text: 'where is the nearest branch', intent: 'branches' },
+    ]);
+    expect(result.accuracy).toBe(0.5);
+    expect(result.perIntent.find((row) => row.intent === 'branches')).toMatchObject({ recall: 0, support: 1 });
+    expect(result.perIntent.find((row) => row.intent === 'refund')).toMatchObject({ recall: 1, support: 1 });
+  });
+});

@@ -1,0 +1,101 @@
+// The intent classifier: TF-IDF word and character n-grams into one-vs-rest linear SVMs. Training is pure and
+// deterministic for a seed; prediction reads only the model, so it runs the same in Node and in PocketBase's VM.
+import { DEFAULT_SVM_OPTIONS, toRows, trainOneVsRest, type SvmOptions } from './linear-svm';
+import { quantizeWeights, roundIdf, type QuantizedWeights } from './model-serialization';
+import { DEFAULT_FEATURE_OPTIONS, fitVocabulary, vectorize, type FeatureOptions, type Vocabulary } from './text-features';
+
+/** One labelled message. */
+export interface LabelledText {
+  text: string;
+  intent: string;
+}
+
+/** Everything that shapes a model; stored with it. */
+export interface ClassifierOptions {
+  features: FeatureOptions;
+  svm: SvmOptions;
+  /** Multiplies the SVM margins before the softmax that turns them into confidences. */
+  confidenceScale: number;
+}
+
+export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = { features: DEFAULT_FEATURE_OPTIONS, svm: DEFAULT_SVM_OPTIONS, confidenceScale: 5 };
+
+/**
+ * A trained model: intents in a fixed order, the vocabulary, and the weights quantised to signed bytes and stored
+ * by feature with the zeros left out (about two thirds of them are): column c's non-zero weights are entries
+ * `rowStart[c]` to `rowStart[c + 1]`, weight `weights[e] * scales[intentOf[e]]` for intent `intentOf[e]`.
+ */
+export interface IntentClassifier {
+  options: ClassifierOptions;
+  intents: string[];
+  vocabulary: Vocabulary;
+  weights: QuantizedWeights;
+  bias: Float64Array;
+}
+
+/** One intent and how sure the model is of it (0–1; the confidences of all intents sum to 1). */
+export interface IntentScore {
+  intent: string;
+  confidence: number;
+}
+
+/** The best intent and the next three, by confidence. */
+export interface IntentPrediction extends IntentScore {
+  alternatives: IntentScore[];
+}
+
+/** Trains a classifier on labelled messages; `random` (seeded) only orders the solver's passes. */
+export function trainIntentClassifier(examples: readonly LabelledText[], options: ClassifierOptions, random: () => number): IntentClassifier {
+  const intents = [...new Set(examples.map((example) => example.intent))].sort();
+  if (intents.length < 2) throw new Error('an intent classifier needs at least two intents');
+  const classOf = new Map(intents.map((intent, k) => [intent, k]));
+  const vocabulary = fitVocabulary(
+    examples.map((example) => example.text),
+    options.features,
+  );
+  roundIdf(vocabulary.idf);
+  const rows = toRows(
+    examples.map((example) => vectorize(example.text, vocabulary)),
+    vocabulary.terms.length,
+  );
+  const targets = Int32Array.from(examples, (example) => classOf.get(example.intent)!);
+  const trained = trainOneVsRest(rows, targets, intents.length, options.svm, random);
+  return { options, intents, vocabulary, weights: quantizeWeights(trained.weights, intents.length), bias: Float64Array.from(trained.bias) };
+}
+
+/** The raw margin of every intent for a message (in `model.intents` order). */
+export function scoreIntents(model: IntentClassifier, text: string): Float64Array {
+  const classes = model.intents.length;
+  const scores = new Float64Array(classes);
+  const { rowStart, intentOf, weights, scales } = model.weights;
+  const { indices, values } = vectorize(text, model.vocabulary);
+  for (let p = 0; p < indices.length; p++) {
+    const value = values[p]!;
+    for (let e = rowStart[indices[p]!]!, end = rowStart[indices[p]! + 1]!; e < end; e++) {
+      const k = intentOf[e]!;
+      scores[k] = scores[k]! + value * weights[e]!;
+    }
+  }
+  for (let k = 0; k < classes; k++) scores[k] = scores[k]! * scales[k]! + model.bias[k]!;
+  return scores;
+}
+
+/** The most likely intent with its confidence (softmax over the scaled margins) and the three next best. */
+export function predictIntent(model: IntentClassifier, text: string): IntentPrediction {
+  const scores = scoreIntents(model, text);
+  // A scan for the best four instead of sorting every intent: comparator calls are costly in PocketBase's VM.
+  const best: number[] = [];
+  for (let k = 0; k < scores.length; k++) {
+    let at = best.length;
+    while (at > 0 && scores[k]! > scores[best[at - 1]!]!) at--;
+    if (at < 4) {
+      best.splice(at, 0, k);
+      if (best.length > 4) best.pop();
+    }
+  }
+  const top = scores[best[0]!]!;
+  let sum = 0;
+  for (let k = 0; k < scores.length; k++) sum += Math.exp((scores[k]! - top) * model.options.confidenceScale);
+  const ranked = best.map((k) => ({ intent: model.intents[k]!, confidence: Math.exp((scores[k]! - top) * model.options.confidenceScale) / sum }));
+  return { ...ranked[0]!, alternatives: ranked.slice(1) };
+}

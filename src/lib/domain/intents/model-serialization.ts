@@ -1,0 +1,167 @@
+// A trained model as compact JSON: the vocabulary as a term list, IDF rounded, and the weight matrix as
+// one signed byte per weight (base64) with one scale per intent. The trained model already holds its weights in
+// that form (see quantizeWeights), so a model loaded back predicts exactly what the trained one did.
+import type { ClassifierOptions, IntentClassifier } from './intent-classifier';
+import { vocabularyOf } from './text-features';
+
+export const MODEL_FORMAT = 'pocketdesk-intent-classifier';
+export const MODEL_VERSION = 1;
+
+/** The stored form of a model. */
+export interface SerializedIntentModel {
+  format: typeof MODEL_FORMAT;
+  version: number;
+  options: ClassifierOptions;
+  intents: string[];
+  terms: string[];
+  idf: number[];
+  bias: number[];
+  /** Per intent: weight = byte × scale. */
+  scales: number[];
+  /** Base64: per feature, how many non-zero weights it has (16-bit little-endian). */
+  counts: string;
+  /** Base64: the intent of each non-zero weight (16-bit little-endian), feature after feature. */
+  intentOf: string;
+  /** Base64: the non-zero weights as signed bytes, in the same order. */
+  weights: string;
+}
+
+/** The outcome of reading a stored model. */
+export type LoadedModel = { ok: true; model: IntentClassifier } | { ok: false; reason: 'not-a-model' | 'unsupported-version' | 'corrupt-weights' };
+
+const IDF_DIGITS = 1e6;
+
+/** Non-zero weights by feature (see IntentClassifier); `rowStart` has one entry per feature plus one. */
+export interface QuantizedWeights {
+  rowStart: Int32Array;
+  intentOf: Uint16Array;
+  weights: Int8Array;
+  scales: Float64Array;
+}
+
+/** Rounds each intent's weights to a signed byte times that intent's scale (its largest weight / 127), zeros dropped. */
+export function quantizeWeights(dense: Float32Array, classes: number): QuantizedWeights {
+  const scales = new Float64Array(classes);
+  for (let p = 0; p < dense.length; p++) scales[p % classes] = Math.max(scales[p % classes]!, Math.abs(dense[p]!));
+  for (let k = 0; k < classes; k++) scales[k] = scales[k]! > 0 ? scales[k]! / 127 : 1;
+  const columns = dense.length / classes;
+  const rowStart = new Int32Array(columns + 1);
+  const intentOf: number[] = [];
+  const weights: number[] = [];
+  for (let column = 0; column < columns; column++) {
+    for (let k = 0; k < classes; k++) {
+      const q = Math.round(dense[column * classes + k]! / scales[k]!);
+      if (q === 0) continue;
+      intentOf.push(k);
+      weights.push(q);
+    }
+    rowStart[column + 1] = weights.length;
+  }
+  return { rowStart, intentOf: Uint16Array.from(intentOf), weights: Int8Array.from(weights), scales };
+}
+
+/** Rounds IDF values to what the stored form keeps, so training and loading agree. */
+export function roundIdf(idf: Float64Array): void {
+  for (let i = 0; i < idf.length; i++) idf[i] = Math.round(idf[i]! * IDF_DIGITS) / IDF_DIGITS;
+}
+
+/** The model as a JSON-ready object. */
+export function serializeIntentModel(model: IntentClassifier): SerializedIntentModel {
+  const { rowStart, intentOf, weights, scales } = model.weights;
+  const counts = new Uint16Array(rowStart.length - 1);
+  for (let column = 0; column < counts.length; column++) counts[column] = rowStart[column + 1]! - rowStart[column]!;
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    options: model.options,
+    intents: model.intents,
+    terms: model.vocabulary.terms,
+    idf: Array.from(model.vocabulary.idf),
+    bias: Array.from(model.bias),
+    scales: Array.from(scales),
+    counts: encodeBase64(bytesOf16(counts)),
+    intentOf: encodeBase64(bytesOf16(intentOf)),
+    weights: encodeBase64(new Uint8Array(weights.buffer, weights.byteOffset, weights.length)),
+  };
+}
+
+/** Loads a stored model back; anything that is not one of ours comes back as a reason, not an exception. */
+export function loadIntentModel(stored: unknown): LoadedModel {
+  const data = stored as Partial<SerializedIntentModel> | null;
+  if (data === null || typeof data !== 'object' || data.format !== MODEL_FORMAT) return { ok: false, reason: 'not-a-model' };
+  if (data.version !== MODEL_VERSION) return { ok: false, reason: 'unsupported-version' };
+  const { options, intents, terms, idf, bias, scales } = data as SerializedIntentModel;
+  const counts = words16Of(decodeBase64(data.counts ?? ''));
+  const intentOf = words16Of(decodeBase64(data.intentOf ?? ''));
+  const bytes = decodeBase64(data.weights ?? '');
+  if (counts === null || intentOf === null || bytes === null) return { ok: false, reason: 'corrupt-weights' };
+  const rowStart = new Int32Array(counts.length + 1);
+  for (let column = 0; column < counts.length; column++) rowStart[column + 1] = rowStart[column]! + counts[column]!;
+  const classes = intents.length;
+  const consistent =
+    counts.length === terms.length && idf.length === terms.length && scales.length === classes && bias.length === classes &&
+    rowStart[counts.length] === bytes.length && intentOf.length === bytes.length && intentOf.every((k) => k < classes);
+  if (!consistent) return { ok: false, reason: 'corrupt-weights' };
+  const weights: QuantizedWeights = { rowStart, intentOf, weights: new Int8Array(bytes.buffer), scales: Float64Array.from(scales) };
+  const vocabulary = vocabularyOf(options.features, terms, Float64Array.from(idf));
+  return { ok: true, model: { options, intents, vocabulary, weights, bias: Float64Array.from(bias) } };
+}
+
+// 16-bit values as little-endian byte pairs, written by hand so the byte order never depends on the machine.
+function bytesOf16(values: Uint16Array): Uint8Array {
+  const bytes = new Uint8Array(values.length * 2);
+  for (let i = 0; i < values.length; i++) {
+    bytes[2 * i] = values[i]! & 0xff;
+    bytes[2 * i + 1] = values[i]! >> 8;
+  }
+  return bytes;
+}
+
+function words16Of(bytes: Uint8Array | null): Uint16Array | null {
+  if (bytes === null || bytes.length % 2 !== 0) return null;
+  const values = new Uint16Array(bytes.length / 2);
+  for (let i = 0; i < values.length; i++) values[i] = bytes[2 * i]! | (bytes[2 * i + 1]! << 8);
+  return values;
+}
+
+// Hand-written: neither btoa/atob nor Buffer exist in PocketBase's VM.
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function encodeBase64(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  for (let start = 0; start < bytes.length; start += 3 * 4096) {
+    let chunk = '';
+    for (let i = start; i < Math.min(bytes.length, start + 3 * 4096); i += 3) {
+      const b0 = bytes[i]!;
+      const b1 = i + 1 < bytes.length ? bytes[i + 1]! : 0;
+      const b2 = i + 2 < bytes.length ? bytes[i + 2]! : 0;
+      chunk += ALPHABET[b0 >> 2]! + ALPHABET[((b0 & 3) << 4) | (b1 >> 4)]!;
+      chunk += i + 1 < bytes.length ? ALPHABET[((b1 & 15) << 2) | (b2 >> 6)]! : '=';
+      chunk += i + 2 < bytes.length ? ALPHABET[b2 & 63]! : '=';
+    }
+    chunks.push(chunk);
+  }
+  return chunks.join('');
+}
+
+function decodeBase64(text: string): Uint8Array | null {
+  if (typeof text !== 'string' || text.length % 4 !== 0) return null;
+  const lookup = new Int16Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) lookup[ALPHABET.charCodeAt(i)] = i;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - padding);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    let quad = 0;
+    for (let j = 0; j < 4; j++) {
+      const code = text.charCodeAt(i + j);
+      const value = code === 61 && i + j >= text.length - padding ? 0 : code < 128 ? lookup[code]! : -1;
+      if (value < 0) return null;
+      quad = (quad << 6) | value;
+    }
+    if (o < out.length) out[o++] = (quad >> 16) & 0xff;
+    if (o < out.length) out[o++] = (quad >> 8) & 0xff;
+    if (o < out.length) out[o++] = quad & 0xff;
+  }
+  return out;
+}
