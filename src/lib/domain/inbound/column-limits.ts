@@ -1,4 +1,4 @@
-// The sizes of the columns an inbound webhook is written to (pb_migrations/1764000000_create_helpdesk_collections.js).
+// The sizes of the columns an inbound webhook is written to (the collections migration, pb_migrations/1764000000_*).
 // A value past one of them would fail the save of its whole part, every time: the webhook schema refuses it or
 // cuts it to fit first (README "How WhatsApp traffic flows" lists which, per field).
 
