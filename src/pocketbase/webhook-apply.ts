@@ -1,6 +1,6 @@
 import { afterFailedApply } from '../lib/domain/inbound/apply-retry';
 import { planWebhook, type WebhookItem, type WebhookPlan } from '../lib/domain/inbound/plan-webhook';
-import { parseWebhook } from '../lib/schemas/webhook';
+import { type InvalidPart, parseWebhookParts } from '../lib/schemas/webhook';
 import { respondError } from './api-errors';
 import { applyStatus } from './apply-status';
 import { ingestMessage } from './ingest-message';
@@ -9,21 +9,58 @@ import { hasStaffRole } from './staff-auth';
 import { adoptQueuedEvents, dueEntries, type InboxEntry, inboxState, postponeEntry, readEntry, removeEntry } from './webhook-inbox';
 
 // Applies acknowledged webhooks from the inbox (webhook-inbox.ts): contacts, tickets, messages, statuses, routing —
-// each event in one transaction, oldest first. The webhook route applies its own event when nothing is waiting;
-// under load it only stores, and the worker (or, without a worker, the cron) drains the inbox through here.
+// each event in one transaction, oldest first, and each part of it (a message, a status) in its own savepoint
+// inside that transaction, so one part that cannot be applied never takes the others with it. The webhook route
+// applies its own event when nothing is waiting; under load it only stores, and the worker (or, without a
+// worker, the cron) drains the inbox through here.
 
 interface Summary {
   messages: Record<string, number>;
   statuses: Record<string, number>;
   accountErrors: number[];
-  otherFields: string[];
+  otherFields: Record<string, number>;
   unknownChannels: string[];
+  /** The parts that were not applied and why (the first ones; `invalidCount` counts them all). */
+  invalid: InvalidPart[];
+  invalidCount: number;
 }
 
 export type ApplyOutcome = 'applied' | 'not-pending' | 'retry-later' | 'failed';
 
-function applyItems(app: core.App, items: WebhookItem[], now: number): Summary {
-  const summary: Summary = { messages: {}, statuses: {}, accountErrors: [], otherFields: [], unknownChannels: [] };
+// `webhook_events.summary` holds 100 kB and `fields`/`phone_number_ids` 10 kB: a delivery of 1,000 odd parts
+// must still fit, or its own record would fail it.
+const LISTED_INVALID = 50;
+const LISTED_VALUES = 50;
+
+function bounded<T>(list: T[], max = LISTED_VALUES): T[] {
+  return list.length > max ? list.slice(0, max) : list;
+}
+
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 300);
+}
+
+const SAVEPOINT = 'pocketdesk_webhook_part';
+
+/** Runs one part in a savepoint of the event's transaction: if it throws, only what it wrote is rolled back. */
+function inSavepoint(app: core.App, run: () => void): string | null {
+  const db = app.db();
+  db.newQuery(`SAVEPOINT ${SAVEPOINT}`).execute();
+  try {
+    run();
+  } catch (error) {
+    db.newQuery(`ROLLBACK TO ${SAVEPOINT}`).execute();
+    db.newQuery(`RELEASE ${SAVEPOINT}`).execute();
+    return errorText(error);
+  }
+  db.newQuery(`RELEASE ${SAVEPOINT}`).execute();
+  return null;
+}
+
+/** Applies every item not in `skip`; returns the summary and the parts that threw (already rolled back). */
+function applyItems(app: core.App, items: WebhookItem[], skip: Map<string, InvalidPart>, now: number): { summary: Summary; failed: InvalidPart[] } {
+  const summary: Summary = { messages: {}, statuses: {}, accountErrors: [], otherFields: {}, unknownChannels: [], invalid: [], invalidCount: 0 };
+  const failed: InvalidPart[] = [];
   const channels = new Map<string, core.Record | null>();
   const channelFor = (pnid: string) => {
     if (!channels.has(pnid)) channels.set(pnid, findOne(app, 'channels', 'phone_number_id = {:p}', { p: pnid }));
@@ -31,8 +68,9 @@ function applyItems(app: core.App, items: WebhookItem[], now: number): Summary {
   };
   const count = (bucket: Record<string, number>, key: string) => (bucket[key] = (bucket[key] ?? 0) + 1);
   for (const item of items) {
+    if (skip.has(item.path)) continue;
     if (item.kind === 'other-field') {
-      summary.otherFields.push(item.field);
+      count(summary.otherFields, item.field);
       continue;
     }
     const channel = channelFor(item.phoneNumberId);
@@ -40,31 +78,31 @@ function applyItems(app: core.App, items: WebhookItem[], now: number): Summary {
       if (!summary.unknownChannels.includes(item.phoneNumberId)) summary.unknownChannels.push(item.phoneNumberId);
       continue;
     }
-    if (item.kind === 'message') count(summary.messages, ingestMessage(app, channel, item.customer, item.message, now));
-    else if (item.kind === 'status') count(summary.statuses, applyStatus(app, item.status));
-    else summary.accountErrors.push(item.error.code);
+    if (item.kind === 'account-error') {
+      summary.accountErrors.push(item.error.code);
+      continue;
+    }
+    let outcome = '';
+    const error = inSavepoint(app, () => {
+      outcome = item.kind === 'message' ? ingestMessage(app, channel, item.customer, item.message, now) : applyStatus(app, item.status);
+    });
+    if (error !== null) failed.push({ path: item.path, reason: 'apply-failed', detail: error });
+    else count(item.kind === 'message' ? summary.messages : summary.statuses, outcome);
   }
-  return summary;
+  summary.accountErrors = bounded(summary.accountErrors, 100);
+  summary.unknownChannels = bounded(summary.unknownChannels);
+  return { summary, failed };
 }
 
 function statusOf(summary: Summary, items: WebhookItem[]): string {
+  if (summary.invalidCount > 0) return 'invalid';
   if (summary.unknownChannels.length) return 'unknown_channel';
   return items.every((item) => item.kind === 'other-field') ? 'unsupported' : 'processed';
-}
-
-/** The plan of a stored body; it was validated before it was stored, so a failure here means the rules changed since. */
-function planOf(raw: string): WebhookPlan {
-  const parsed = parseWebhook(JSON.parse(raw));
-  if (!parsed.ok) throw new Error(`stored body no longer validates: ${parsed.issues.map((issue) => issue.path).join(', ')}`);
-  const planned = planWebhook(parsed.envelope);
-  if (!planned.ok) throw new Error(`stored body no longer plans: ${planned.path}: ${planned.message}`);
-  return planned.plan;
 }
 
 export interface KnownEntry {
   raw: string;
   receivedAt: string;
-  plan: WebhookPlan;
 }
 
 /** The event's row in `webhook_events`: an existing one (queued for replay) is completed, otherwise it is created. */
@@ -97,36 +135,66 @@ function recordFailure(app: core.App, entry: InboxEntry, stored: { raw: string; 
   return 'failed';
 }
 
-/**
- * Applies one inbox entry: everything it carries and its `webhook_events` row commit in one transaction, then the
- * entry leaves the inbox. The row is checked under the writer lock, so concurrent appliers (the route, the worker,
- * the cron) never apply a delivery twice — and a crash between commit and removal only leaves a no-op behind.
- */
-export function applyInboxEntry(app: core.App, entry: InboxEntry, known: KnownEntry | null = null): ApplyOutcome {
-  const stored = known ?? readEntry(app, entry.seq);
-  if (!stored) return 'not-pending';
+/** One transaction for the whole event; 'retry-without' when a part threw and the pass was rolled back. */
+function applyPass(app: core.App, entry: InboxEntry, stored: KnownEntry, plan: WebhookPlan, failedParts: Map<string, InvalidPart>): 'applied' | 'not-pending' | 'retry-without' {
+  // Set inside the transaction's callback, read after it: an object, so the type checker sees the writes.
+  const result: { outcome: 'applied' | 'not-pending' | 'retry-without' } = { outcome: 'not-pending' };
   try {
-    let outcome: ApplyOutcome = 'not-pending';
     app.runInTransaction((txApp) => {
       const event = eventRow(txApp, entry, stored);
       if (event.getString('status') !== '' && event.getString('status') !== 'pending') return;
       // Read the clock under the writer lock: decisions that queued behind another must see a later time
       // (round robin compares last-assigned times).
-      const now = Date.now();
-      const plan = known?.plan ?? planOf(stored.raw);
-      const summary = applyItems(txApp, plan.items, now);
+      const { summary, failed } = applyItems(txApp, plan.items, failedParts, Date.now());
+      if (failed.length) {
+        // A part rolled back to its savepoint leaves PocketBase's after-commit hooks of its saves queued (realtime
+        // events for rows that never existed), so this pass is dropped whole and run again without that part.
+        for (const part of failed) failedParts.set(part.path, part);
+        result.outcome = 'retry-without';
+        throw new Error('a part failed; applying the others again');
+      }
+      const invalid = [...plan.invalid, ...failedParts.values()];
+      summary.invalid = invalid.slice(0, LISTED_INVALID);
+      summary.invalidCount = invalid.length;
       event.set('status', statusOf(summary, plan.items));
-      event.set('fields', plan.fields);
-      event.set('phone_number_ids', plan.phoneNumberIds);
+      event.set('invalid_parts', invalid.length);
+      event.set('fields', bounded(plan.fields));
+      event.set('phone_number_ids', bounded(plan.phoneNumberIds));
       event.set('summary', summary);
       event.set('attempts', entry.attempts + 1);
       event.set('error', '');
       txApp.save(event);
       if (summary.unknownChannels.length) console.log(`[webhook] stored for unknown phone_number_id(s): ${summary.unknownChannels.join(', ')}`);
-      outcome = 'applied';
+      if (invalid.length) console.log(`[webhook] ${invalid.length} part(s) not applied: ${invalid.slice(0, 5).map((part) => `${part.path} ${part.reason}`).join(', ')}`);
+      result.outcome = 'applied';
     });
-    removeEntry(app, entry.seq);
-    return outcome;
+  } catch (error) {
+    if (result.outcome !== 'retry-without') throw error;
+  }
+  return result.outcome;
+}
+
+/**
+ * Applies one inbox entry: the parts it carries and its `webhook_events` row commit in one transaction, then the
+ * entry leaves the inbox. Parts that cannot be applied are recorded on the row (`invalid`) and never hold back
+ * the others. The row is checked under the writer lock, so concurrent appliers (the route, the worker, the cron)
+ * never apply a delivery twice — and a crash between commit and removal only leaves a no-op behind.
+ */
+export function applyInboxEntry(app: core.App, entry: InboxEntry, known: KnownEntry | null = null): ApplyOutcome {
+  const stored = known ?? readEntry(app, entry.seq);
+  if (!stored) return 'not-pending';
+  try {
+    // Parsing and planning are pure: done before taking the writer lock.
+    const plan = planWebhook(parseWebhookParts(stored.raw));
+    const failedParts = new Map<string, InvalidPart>();
+    // Each retried pass leaves out at least one more part, so this ends.
+    for (let pass = 0; pass <= plan.items.length; pass++) {
+      const outcome = applyPass(app, entry, stored, plan, failedParts);
+      if (outcome === 'retry-without') continue;
+      removeEntry(app, entry.seq);
+      return outcome;
+    }
+    throw new Error('parts kept failing');
   } catch (error) {
     return recordFailure(app, entry, stored, error, Date.now());
   }
@@ -175,11 +243,32 @@ export function runWebhookApplier(): void {
   while (round.attempted === DEFAULT_BATCH);
 }
 
-/** GET /api/pocketdesk/webhooks/backlog: how many acknowledged deliveries wait, and those failing (superusers, admins). */
+const LISTED_INVALID_EVENTS = 20;
+
+/** Deliveries with parts that could not be applied: how many, and the latest with their reasons. */
+function invalidEvents(app: core.App): { invalid: number; invalidEvents: Array<{ id: string; receivedAt: string; invalidParts: number; parts: InvalidPart[] }> } {
+  const invalid = app.countRecords('webhook_events', $dbx.hashExp({ status: 'invalid' }));
+  const latest = invalid > 0 ? app.findRecordsByFilter('webhook_events', "status = 'invalid'", '-created', LISTED_INVALID_EVENTS, 0) : [];
+  return {
+    invalid,
+    invalidEvents: latest.map((event) => ({
+      id: event!.id,
+      receivedAt: event!.getString('received_at'),
+      invalidParts: event!.getInt('invalid_parts'),
+      parts: ((JSON.parse(event!.getString('summary') || '{}') ?? {}).invalid ?? []).slice(0, 5),
+    })),
+  };
+}
+
+/**
+ * GET /api/pocketdesk/webhooks/backlog: how many acknowledged deliveries wait, those failing, and those with parts
+ * that could not be applied (superusers, admins).
+ */
 export function handleWebhookBacklog(e: core.RequestEvent): void {
   if (!e.hasSuperuserAuth() && !hasStaffRole(e, 'admin')) {
     respondError(e, 403, 'admin-only', 'Only admins see the webhook backlog.');
     return;
   }
-  e.json(200, inboxState($app as unknown as core.App));
+  const app = $app as unknown as core.App;
+  e.json(200, { ...inboxState(app), ...invalidEvents(app) });
 }

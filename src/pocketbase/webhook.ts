@@ -1,6 +1,4 @@
-import { planWebhook } from '../lib/domain/inbound/plan-webhook';
-import { parseWebhook } from '../lib/schemas/webhook';
-import { respondError, type FieldErrors } from './api-errors';
+import { respondError } from './api-errors';
 import { readConfig } from './config';
 import { isoDate } from './records';
 import { appBundle } from './app-bundle';
@@ -55,10 +53,12 @@ function appliedOrQueued(bodyHash: string): { applied: boolean; queuedForReplay:
 }
 
 /**
- * POST: verifies Meta's signature over the raw bytes and validates everything before writing anything (bad input
- * is a 4xx with nothing stored), then stores the body in the inbox and answers 200 once it is committed. When
- * nothing else is waiting the event is applied right here, before answering; otherwise it waits its turn and the
- * worker drains the queue in order, so Meta never waits on a backlog and nothing acknowledged is lost.
+ * POST: verifies Meta's signature over the raw bytes, stores the body in the inbox and answers 200 once it is
+ * committed. A signed body is never refused for what it says (not even for broken JSON): Meta would retry it for
+ * days and then drop the valid parts batched with the bad one. Its parts are validated when it is applied, each
+ * on its own (webhook-apply.ts). When nothing else is waiting the event is applied right here, before answering;
+ * otherwise it waits its turn and the worker drains the queue in order, so Meta never waits on a backlog and
+ * nothing acknowledged is lost.
  */
 export function handleWebhookPost(e: core.RequestEvent): void {
   const config = readConfig();
@@ -77,33 +77,11 @@ export function handleWebhookPost(e: core.RequestEvent): void {
     respondError(e, 401, 'invalid-signature', 'Missing or invalid X-Hub-Signature-256.');
     return;
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    console.log('[webhook] refused: malformed JSON');
-    respondError(e, 400, 'invalid-json', 'The body is not valid JSON.');
-    return;
-  }
-  const envelope = parseWebhook(body);
-  if (!envelope.ok) {
-    const data: FieldErrors = {};
-    for (const issue of envelope.issues) data[issue.path] = { code: issue.code, message: issue.message };
-    console.log(`[webhook] refused: ${Object.keys(data).join(', ')}`);
-    respondError(e, 400, 'invalid-payload', 'The payload is not a WhatsApp Business Account webhook.', data);
-    return;
-  }
-  const planned = planWebhook(envelope.envelope);
-  if (!planned.ok) {
-    console.log(`[webhook] refused: ${planned.path}: ${planned.message}`);
-    respondError(e, 400, planned.reason, 'A change in the payload is invalid.', { [planned.path]: { code: planned.reason, message: planned.message } });
-    return;
-  }
   const stored = storeEvent(raw);
   if (stored.duplicate) {
     e.json(200, { ok: true, duplicate: true, applied: false });
     return;
   }
-  const applied = !stored.mustWait && appBundle().applyInboxEntry($app as unknown as core.App, stored.entry, { raw, receivedAt: stored.receivedAt, plan: planned.plan }) === 'applied';
+  const applied = !stored.mustWait && appBundle().applyInboxEntry($app as unknown as core.App, stored.entry, { raw, receivedAt: stored.receivedAt }) === 'applied';
   e.json(200, { ok: true, duplicate: false, applied });
 }

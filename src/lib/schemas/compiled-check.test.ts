@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { compileCheck } from './compiled-check';
-import { changeValueSchema, parseWebhook, webhookEnvelopeSchema } from './webhook';
+import { changeValueSchema, deliveryStatusSchema, graphErrorSchema, inboundMessageSchema, parseWebhookParts, webhookContactSchema, webhookEnvelopeSchema } from './webhook';
 
 const FIXTURES = join(import.meta.dirname, '../../../tests/fixtures/whatsapp');
 const bodies: unknown[] = readdirSync(FIXTURES)
@@ -12,6 +12,12 @@ const bodies: unknown[] = readdirSync(FIXTURES)
 
 const checkEnvelope = compileCheck(webhookEnvelopeSchema);
 const checkChangeValue = compileCheck(changeValueSchema);
+const partChecks = [
+  ['contacts', webhookContactSchema],
+  ['messages', inboundMessageSchema],
+  ['statuses', deliveryStatusSchema],
+  ['errors', graphErrorSchema],
+].map(([key, schema]) => [key, schema, compileCheck(schema as z.ZodMiniType)] as const) as Array<readonly [string, z.ZodMiniType, (input: unknown) => unknown]>;
 
 /** What zod says: `{ ok, value }` in the compiled check's shape. */
 function byZod(schema: z.ZodMiniType, input: unknown) {
@@ -32,7 +38,13 @@ function random(seed: number) {
   };
 }
 
-const ODD_VALUES: unknown[] = [null, '', 'x', '1700000000', '-5', '12345678901234', 0, -1, 1.5, 2 ** 53, Infinity, NaN, true, [], {}, [{}], { body: 'hi' }];
+// Besides wrong types: values at and past the columns' limits, ids padded with invisible characters, a timestamp
+// past year 9999, and long text counted in code points (35,001 emoji are 70,002 UTF-16 units but fit).
+const ODD_VALUES: unknown[] = [
+  null, '', 'x', '1700000000', '-5', '12345678901234', '999999999999', 0, -1, 1.5, 2 ** 53, Infinity, NaN, true, [], {}, [{}], { body: 'hi' },
+  ' 16505551234\u00a0', '16505551234\u0000', '\u2003', '9'.repeat(32), '9'.repeat(33), 'Y'.repeat(300), 'w'.repeat(301),
+  'a'.repeat(70_001), '\ud83d\udc4d'.repeat(35_001), { body: 'b'.repeat(70_001) },
+];
 
 /** Every object and array inside `value`, with the path to it. */
 function containers(value: unknown): Array<Record<string, unknown> | unknown[]> {
@@ -75,6 +87,11 @@ describe('compileCheck on the webhook schemas', () => {
         const zodSays = byZod(changeValueSchema, value);
         expect(checkChangeValue(value), JSON.stringify(value)).toEqual(zodSays);
         outcomes[zodSays.ok ? 'valid' : 'invalid']++;
+        // Each part on its own, as a delivery with an invalid part is checked.
+        for (const [key, schema, check] of partChecks) {
+          const list = (value as Record<string, unknown> | null)?.[key];
+          if (Array.isArray(list)) for (const part of list) expect(check(part), `${key}: ${JSON.stringify(part)?.slice(0, 500)}`).toEqual(byZod(schema, part));
+        }
       }
     }
     // Both sides of the line are exercised, not just one.
@@ -90,12 +107,42 @@ describe('compileCheck on the webhook schemas', () => {
     expect(JSON.stringify(body)).toBe(before);
   });
 
-  it('parseWebhook still explains a refusal with zod’s issue paths', () => {
-    const body = structuredClone(bodies[0]) as any;
-    body.entry[0].changes[0].value.metadata.phone_number_id = 42;
-    const result = parseWebhook(body);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.issues.map((issue) => issue.path)).toContain('entry.0.changes.0.value.metadata.phone_number_id');
+  it('parseWebhookParts explains a refused part with zod’s issue path', () => {
+    const body = structuredClone(bodies.find((b) => JSON.stringify(b).includes('"messages":[')) as any);
+    body.entry[0].changes[0].value.messages[0].id = 'w'.repeat(301);
+    const { invalid } = parseWebhookParts(JSON.stringify(body));
+    expect(invalid).toMatchObject([{ path: 'entry.0.changes.0.value.messages.0', reason: 'invalid-message' }]);
+    expect(invalid[0].detail).toMatch(/^id: /);
+  });
+});
+
+describe('the webhook schema’s limits', () => {
+  const message = (extra: Record<string, unknown>) => ({ id: 'wamid.1', timestamp: '1700000000', type: 'text', text: { body: 'hi' }, ...extra });
+  const accepts = (schema: z.ZodMiniType, input: unknown) => compileCheck(schema)(input);
+
+  it('strips whitespace, NUL and invisible characters from ids, then holds them to their columns', () => {
+    expect(accepts(inboundMessageSchema, message({ from: '\u00a0 16505551234\u0000\u200b\u3000' }))).toMatchObject({ ok: true, value: { from: '16505551234' } });
+    expect(accepts(webhookContactSchema, { wa_id: '\t16505551234\ufeff' })).toMatchObject({ ok: true, value: { wa_id: '16505551234' } });
+    expect(accepts(inboundMessageSchema, message({ from: '9'.repeat(33) })).ok).toBe(false);
+    expect(accepts(webhookContactSchema, { wa_id: '9'.repeat(33) }).ok).toBe(false);
+  });
+
+  it('cuts names to their columns, never through an emoji', () => {
+    const cut = accepts(webhookContactSchema, { profile: { name: 'Y'.repeat(199) + '\ud83d\udc4d' + 'Z', username: 'u'.repeat(150) } });
+    expect(cut).toMatchObject({ ok: true, value: { profile: { name: 'Y'.repeat(199) + '\ud83d\udc4d', username: 'u'.repeat(100) } } });
+  });
+
+  it.each([
+    ['a wamid over 300', { id: 'w'.repeat(301) }],
+    ['a type over 40', { type: 't'.repeat(41) }],
+    ['text over 70,000 characters', { text: { body: 'b'.repeat(70_001) } }],
+    ['a timestamp after year 9999', { timestamp: '999999999999' }],
+  ])('refuses %s', (_, extra) => {
+    expect(accepts(inboundMessageSchema, message(extra)).ok).toBe(false);
+  });
+
+  it('counts text in code points, as PocketBase does', () => {
+    expect(accepts(inboundMessageSchema, message({ text: { body: '\ud83d\udc4d'.repeat(70_000) } })).ok).toBe(true);
   });
 });
 

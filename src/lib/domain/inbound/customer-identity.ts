@@ -15,8 +15,9 @@ export function identifyCustomer(message: InboundMessage, contacts: WebhookConta
   const match =
     list.find((c) => (message.from_user_id && c.user_id === message.from_user_id) || (message.from && c.wa_id === message.from)) ??
     (list.length === 1 ? list[0] : undefined);
-  const userId = message.from_user_id ?? match?.user_id ?? null;
-  const waId = message.from ?? match?.wa_id ?? null;
+  // An id that was only whitespace is empty after the schema's cleaning: absent, not a new customer ''.
+  const userId = message.from_user_id || match?.user_id || null;
+  const waId = message.from || match?.wa_id || null;
   if (!userId && !waId) return null;
   return {
     userId,

@@ -1,55 +1,51 @@
-import type { ChangeValue, DeliveryStatus, GraphError, ParsedEnvelope } from '../../schemas/webhook';
+import type { DeliveryStatus, GraphError, InvalidPart, PartPath, WebhookParts } from '../../schemas/webhook';
+import { COLUMN_LIMITS, cutToChars, jsonBytesAtMost } from './column-limits';
 import { identifyCustomer, type CustomerIdentity } from './customer-identity';
 import { normalizeInbound } from './normalize-message';
 import type { NormalizedInbound } from './normalized-message';
 
 export type WebhookItem =
-  | { kind: 'message'; phoneNumberId: string; customer: CustomerIdentity; message: NormalizedInbound }
-  | { kind: 'status'; phoneNumberId: string; status: DeliveryStatus }
-  | { kind: 'account-error'; phoneNumberId: string; error: GraphError }
-  | { kind: 'other-field'; field: string; phoneNumberId: string | null };
+  | { kind: 'message'; path: PartPath; phoneNumberId: string; customer: CustomerIdentity; message: NormalizedInbound }
+  | { kind: 'status'; path: PartPath; phoneNumberId: string; status: DeliveryStatus }
+  | { kind: 'account-error'; path: PartPath; phoneNumberId: string; error: GraphError }
+  | { kind: 'other-field'; path: PartPath; field: string; phoneNumberId: string | null };
 
 export interface WebhookPlan {
   items: WebhookItem[];
+  /** Parts that cannot be applied, with their reason; they never stop the items from being applied. */
+  invalid: InvalidPart[];
   fields: string[];
   phoneNumberIds: string[];
 }
 
-export type PlanResult = { ok: true; plan: WebhookPlan } | { ok: false; reason: 'invalid-change'; path: string; message: string };
-
-function phoneNumberIdOf(value: Record<string, unknown>): string | null {
-  const pnid = (value.metadata as { phone_number_id?: unknown } | undefined)?.phone_number_id;
-  return typeof pnid === 'string' ? pnid : null;
-}
-
-/** Flattens a validated webhook POST into the items to apply, walking every entry, change, message and status. */
-export function planWebhook(envelope: ParsedEnvelope): PlanResult {
+/**
+ * Turns a delivery's parts into the items to apply, one per message, status, account error and other change. A
+ * part the schema let through can still be unusable (no sender, a payload past its column): it joins `invalid`.
+ */
+export function planWebhook(parsed: WebhookParts): WebhookPlan {
   const items: WebhookItem[] = [];
-  const fields = new Set<string>();
-  const phoneNumberIds = new Set<string>();
-  for (const [e, entry] of envelope.entry.entries()) {
-    for (const [c, change] of entry.changes.entries()) {
-      fields.add(change.field);
-      if (change.field !== 'messages') {
-        items.push({ kind: 'other-field', field: change.field, phoneNumberId: phoneNumberIdOf(change.value) });
+  const invalid = [...parsed.invalid];
+  for (const part of parsed.parts) {
+    if (part.kind === 'message') {
+      const customer = identifyCustomer(part.message, part.contacts);
+      if (!customer) {
+        invalid.push({ path: part.path, reason: 'no-sender', detail: 'message has neither from nor from_user_id' });
         continue;
       }
-      const value = change.value as ChangeValue;
-      const phoneNumberId = value.metadata?.phone_number_id;
-      if (!phoneNumberId) {
-        return { ok: false, reason: 'invalid-change', path: `entry.${e}.changes.${c}.value.metadata.phone_number_id`, message: 'missing phone_number_id' };
+      const message = normalizeInbound(part.message);
+      if (jsonBytesAtMost(message.payload) > COLUMN_LIMITS.payloadBytes) {
+        invalid.push({ path: part.path, reason: 'payload-too-large', detail: `payload over ${COLUMN_LIMITS.payloadBytes} bytes` });
+        continue;
       }
-      phoneNumberIds.add(phoneNumberId);
-      for (const [m, message] of (value.messages ?? []).entries()) {
-        const customer = identifyCustomer(message, value.contacts);
-        if (!customer) {
-          return { ok: false, reason: 'invalid-change', path: `entry.${e}.changes.${c}.value.messages.${m}.from`, message: 'message has neither from nor from_user_id' };
-        }
-        items.push({ kind: 'message', phoneNumberId, customer, message: normalizeInbound(message) });
+      // A description built from other fields (a location's name, a contact card's names) is only a label.
+      items.push({ kind: 'message', path: part.path, phoneNumberId: part.phoneNumberId, customer, message: { ...message, text: cutToChars(message.text, COLUMN_LIMITS.text) } });
+    } else if (part.kind === 'status') {
+      if (part.status.pricing && jsonBytesAtMost(part.status.pricing) > COLUMN_LIMITS.pricingBytes) {
+        invalid.push({ path: part.path, reason: 'pricing-too-large', detail: `pricing over ${COLUMN_LIMITS.pricingBytes} bytes` });
+        continue;
       }
-      for (const status of value.statuses ?? []) items.push({ kind: 'status', phoneNumberId, status });
-      for (const error of value.errors ?? []) items.push({ kind: 'account-error', phoneNumberId, error });
-    }
+      items.push(part);
+    } else items.push(part);
   }
-  return { ok: true, plan: { items, fields: [...fields], phoneNumberIds: [...phoneNumberIds] } };
+  return { items, invalid, fields: parsed.fields, phoneNumberIds: parsed.phoneNumberIds };
 }
