@@ -19,6 +19,7 @@ export interface Refusal {
 }
 
 const SIGN_IN_REQUIRED: Refusal = { status: 401, reason: 'sign-in-required', message: 'Sign in as an agent.' };
+const ROLE_NOT_ALLOWED: Refusal = { status: 403, reason: 'forbidden', message: 'Your role may not call this route.' };
 const SUPERUSER_ONLY: Refusal = { status: 403, reason: 'superuser-only', message: 'Only a superuser (the worker) may call this route.' };
 const INVALID_BODY = { reason: 'invalid-body', message: 'The body is not valid.' };
 
@@ -34,7 +35,7 @@ interface BodySpec<S extends Schema> {
 export interface StaffRouteSpec<S extends Schema> extends BodySpec<S> {
   /** Roles that may call the route; anyone else, guests included, gets `refusal`. */
   roles: readonly StaffRole[];
-  /** 401 `sign-in-required` unless told (routes open to every role refuse only guests). */
+  /** Unless told: 401 `sign-in-required` for guests, 403 `forbidden` for another role. */
   refusal?: Refusal;
 }
 
@@ -93,7 +94,7 @@ export function staffRoute<S extends Schema = typeof anyBody>(
   return (e) => {
     const staff = signedInStaff(e);
     if (!staff || !spec.roles.includes(staff.role)) {
-      refuse(e, spec.refusal ?? SIGN_IN_REQUIRED);
+      refuse(e, spec.refusal ?? (staff ? ROLE_NOT_ALLOWED : SIGN_IN_REQUIRED));
       return;
     }
     const parsed = parseBody(e, spec);
