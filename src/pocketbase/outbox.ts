@@ -3,7 +3,6 @@ import { clampMs, isClaimable, LEASE_MS, RECLAIM_GRACE_MS } from '../lib/domain/
 import type { SendOutcome } from '../lib/domain/delivery/send-outcome';
 import { advanceStatus } from '../lib/domain/delivery/delivery-status';
 import * as z from 'zod/mini';
-import { respondError } from './api-errors';
 import { epochMs, isoDate, jsonField } from './records';
 import { claimLimit, loose, workerRoute } from './route-kit';
 
@@ -12,7 +11,7 @@ import { claimLimit, loose, workerRoute } from './route-kit';
 // Numbers are read leniently (clamped or defaulted by claimLimit and clampMs): tests shorten leases this way.
 const claimBody = z.object({ limit: loose, worker: z.optional(z.string()), leaseMs: loose, graceMs: loose });
 const beginSendBody = z.object({ id: z.optional(z.string()), worker: z.optional(z.string()), leaseMs: loose });
-const resultBody = z.object({ id: z.optional(z.string()), outcome: z.optional(z.custom<SendOutcome>((value) => typeof value === 'object' && value !== null)) });
+const resultBody = z.object({ id: z.string().check(z.minLength(1)), outcome: z.custom<SendOutcome>((value) => typeof value === 'object' && value !== null) });
 
 function outboundView(app: core.App, message: core.Record): Record<string, unknown> {
   const conversation = app.findRecordById('conversations', message.getString('conversation'));
@@ -98,12 +97,8 @@ export const beginSend = workerRoute({ body: beginSendBody }, (e, body) => {
 /** POST /api/pocketdesk/worker/outbound-result: records a send attempt without regressing a status a webhook already advanced. */
 export const recordOutboundResult = workerRoute({ body: resultBody, invalid: { reason: 'invalid-result', message: 'id and outcome are required.' } }, (e, body) => {
   const outcome = body.outcome;
-  if (!body.id || !outcome) {
-    respondError(e, 400, 'invalid-result', 'id and outcome are required.');
-    return;
-  }
   $app.runInTransaction((txApp) => {
-    const message = txApp.findRecordById('messages', body.id!);
+    const message = txApp.findRecordById('messages', body.id);
     message.set('claimed_until', '');
     if (outcome.status === 'sent') {
       message.set('wamid', outcome.wamid);
