@@ -1,7 +1,7 @@
 import { DEFAULT_AWAY_AFTER_SILENCE_MS, shouldMarkAway } from '../lib/domain/routing/agent-availability';
 import { writeAudit } from './audit';
 import { epochMs } from './records';
-import { runTimedSweep } from './timed-sweeps';
+import { timedSweepRoute } from './timed-sweeps';
 
 /** POCKETDESK_AWAY_AFTER_MINUTES (default 240): how long an online agent's app may stay silent before they are set away. */
 function silenceMs(): number {
@@ -27,7 +27,5 @@ export function runPresenceSweep(): void {
   $app.runInTransaction((txApp) => void markSilentAgentsAway(txApp, Date.now()));
 }
 
-/** POST /api/pocketdesk/worker/presence-sweep {now?} — see runTimedSweep. */
-export function handlePresenceSweep(e: core.RequestEvent): void {
-  runTimedSweep(e, 'presence sweep', markSilentAgentsAway);
-}
+/** POST /api/pocketdesk/worker/presence-sweep {now?} — see timedSweepRoute. */
+export const handlePresenceSweep = timedSweepRoute(markSilentAgentsAway);

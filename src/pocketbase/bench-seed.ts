@@ -1,18 +1,16 @@
+import * as z from 'zod/mini';
 import { respondError } from './api-errors';
 import { isoDate } from './records';
+import { loose, workerRoute, type Refusal } from './route-kit';
 
 // Generates a large history for `npm run bench` (metrics on 100k conversations). Off unless the process was started
 // with POCKETDESK_ENABLE_BENCH_SEED=1, and superuser-only even then: it writes rows directly with SQL.
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const NOT_FOUND: Refusal = { status: 404, reason: 'not-found', message: 'Not found.' };
+const seedBody = z.object({ conversations: loose, channel: z.optional(z.string()), team: z.optional(z.string()), agents: z.optional(z.array(z.string())), days: loose });
 
-/** POST /api/pocketdesk/bench/seed {conversations, channel, team, agents: [ids], days} */
-export function handleBenchSeed(e: core.RequestEvent): void {
-  if ($os.getenv('POCKETDESK_ENABLE_BENCH_SEED') !== '1' || !e.hasSuperuserAuth()) {
-    respondError(e, 404, 'not-found', 'Not found.');
-    return;
-  }
-  const body = JSON.parse(toString(e.request!.body) || '{}') as { conversations?: number; channel?: string; team?: string; agents?: string[]; days?: number; seed?: number };
+const seedRoute = workerRoute({ body: seedBody, refusal: NOT_FOUND }, (e, body) => {
   const total = Math.min(Number(body.conversations) || 1000, 200_000);
   const agents = body.agents ?? [];
   const spanMs = (Number(body.days) || 30) * 86_400_000;
@@ -26,6 +24,13 @@ export function handleBenchSeed(e: core.RequestEvent): void {
     return;
   }
   e.json(200, { ok: true, conversations: total });
+});
+
+/** POST /api/pocketdesk/bench/seed {conversations, channel, team, agents: [ids], days} */
+export function handleBenchSeed(e: core.RequestEvent): void {
+  // Switched off, the route answers like one that does not exist, whoever asks and whatever the body.
+  if ($os.getenv('POCKETDESK_ENABLE_BENCH_SEED') !== '1') respondError(e, NOT_FOUND.status, NOT_FOUND.reason, NOT_FOUND.message);
+  else seedRoute(e);
 }
 
 function seed(total: number, agents: string[], spanMs: number, end: number, body: { channel?: string; team?: string }, random: () => number, id: () => string): void {

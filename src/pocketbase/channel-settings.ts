@@ -3,7 +3,7 @@ import { checkCsatSettings } from '../lib/schemas/csat';
 import { faqSettingsSchema } from '../lib/schemas/faq';
 import { validateSchedule } from '../lib/schemas/hours';
 import { checkRoutingSettings } from '../lib/schemas/routing';
-import { respondError, type FieldErrors } from './api-errors';
+import { fieldErrorsOf, respondError, type FieldErrors } from './api-errors';
 import { jsonField } from './records';
 import { GoTimeZone } from './time-zone';
 
@@ -35,7 +35,8 @@ export function guardChannelSettings(e: core.RecordRequestEvent): void {
     const value = jsonField<unknown>(record, field, null);
     if (value === null) continue;
     const parsed = schema.safeParse(value);
-    if (!parsed.success) for (const issue of parsed.error.issues) errors[`${field}.${issue.path.join('.')}`] ??= { code: 'invalid-value', message: issue.message };
+    // The same code as the routing settings' own checks give (src/lib/schemas/routing.ts).
+    if (!parsed.success) for (const [key, error] of Object.entries(fieldErrorsOf(parsed.error.issues, { under: field, code: 'invalid-value' }))) errors[key] ??= error;
   }
   const service = jsonField<{ csat?: unknown } | null>(record, 'service', null);
   if (service?.csat !== undefined) {

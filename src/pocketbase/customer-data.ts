@@ -2,20 +2,13 @@ import { respondError } from './api-errors';
 import { writeAudit } from './audit';
 import { base64Of } from './base64';
 import { jsonField } from './records';
-import { signedInStaff } from './staff-auth';
+import { currentApp, staffRoute } from './route-kit';
 import { eraseEntriesMentioning } from './webhook-inbox';
 
 // Customer data requests (GDPR): an admin exports everything held about one customer, or erases it. Erasure keeps
 // the conversations as anonymous shells so the metrics still count them.
 
-function requireAdmin(e: core.RequestEvent): core.Record | null {
-  const staff = signedInStaff(e);
-  if (staff?.role !== 'admin') {
-    respondError(e, 403, 'admin-only', 'Only admins handle customer data requests.');
-    return null;
-  }
-  return staff.record;
-}
+const adminsOnly = { roles: ['admin'], refusal: { status: 403, reason: 'admin-only', message: 'Only admins handle customer data requests.' } } as const;
 
 function contactOf(e: core.RequestEvent): core.Record | null {
   const contact = $app.findRecordsByFilter('contacts', 'id = {:id}', '', 1, 0, { id: e.request!.pathValue('id') } as dbx.Params)[0];
@@ -40,10 +33,10 @@ function exportedMessage(files: filesystem.System, message: core.Record): Record
 }
 
 /** GET /api/pocketdesk/contacts/{id}/export — the contact, conversations, messages (media files embedded) and notes, as one JSON file. */
-export function exportCustomerData(e: core.RequestEvent): void {
-  const admin = requireAdmin(e);
-  const contact = admin && contactOf(e);
-  if (!admin || !contact) return;
+export const exportCustomerData = staffRoute(adminsOnly, (e, { staff }) => {
+  const admin = staff.record;
+  const contact = contactOf(e);
+  if (!contact) return;
   const conversations = $app.findRecordsByFilter('conversations', 'contact = {:id}', 'created', 0, 0, { id: contact.id } as dbx.Params).flatMap((c) => (c ? [c] : []));
   const listOf = (collection: string, conversationId: string) => $app.findRecordsByFilter(collection, 'conversation = {:c}', 'created', 0, 0, { c: conversationId } as dbx.Params).flatMap((r) => (r ? [r] : []));
   const files = $app.newFilesystem();
@@ -61,22 +54,22 @@ export function exportCustomerData(e: core.RequestEvent): void {
   } finally {
     files.close();
   }
-  writeAudit($app as unknown as core.App, { actorId: admin.id, actorKind: 'agent', action: 'export', collection: 'contacts', recordId: contact.id, summary: `exported customer data (${conversations.length} conversations)` });
+  writeAudit(currentApp(), { actorId: admin.id, actorKind: 'agent', action: 'export', collection: 'contacts', recordId: contact.id, summary: `exported customer data (${conversations.length} conversations)` });
   e.response.header().set('Content-Disposition', `attachment; filename="customer-${contact.id}.json"`);
   e.json(200, data);
-}
+});
 
 /** POST /api/pocketdesk/contacts/{id}/erase — removes personal data and media; counts survive for the metrics. */
-export function eraseCustomerData(e: core.RequestEvent): void {
-  const admin = requireAdmin(e);
-  const contact = admin && contactOf(e);
-  if (!admin || !contact) return;
+export const eraseCustomerData = staffRoute(adminsOnly, (e, { staff }) => {
+  const admin = staff.record;
+  const contact = contactOf(e);
+  if (!contact) return;
   let erasedMessages = 0;
   const keys = [contact.getString('wa_id'), contact.getString('user_id')].filter((k) => k.length >= 6);
   // Deliveries still waiting in the inbox would bring the data back once applied. They live in another database
   // file, so they go first: if the erasure below failed, the admin retries it and nothing is half-kept.
   let erasedDeliveries = 0;
-  for (const key of keys) erasedDeliveries += eraseEntriesMentioning($app as unknown as core.App, key);
+  for (const key of keys) erasedDeliveries += eraseEntriesMentioning(currentApp(), key);
   $app.runInTransaction((txApp) => {
     const conversations = txApp.findRecordsByFilter('conversations', 'contact = {:id}', '', 0, 0, { id: contact.id } as dbx.Params);
     for (const conversation of conversations) {
@@ -114,4 +107,4 @@ export function eraseCustomerData(e: core.RequestEvent): void {
     writeAudit(txApp, { actorId: admin.id, actorKind: 'agent', action: 'erase', collection: 'contacts', recordId: contact.id, summary: `erased customer data (${erasedMessages} messages, ${erasedDeliveries} waiting deliveries)` });
   });
   e.json(200, { ok: true, erasedMessages });
-}
+});

@@ -1,9 +1,10 @@
 import { METRIC_BUCKETS } from '../lib/schemas/metrics';
-import { readMetricsRequest } from './metrics-request';
+import { metricsRoute } from './metrics-request';
 import { backlogOf } from './metrics-backlog';
 import { finishedReviews } from './metrics-reviews';
 import { binsByKey, binsOf, rowsByKey, spreadOf, type Params } from './metrics-sql';
 import { isoDate } from './records';
+import { currentApp } from './route-kit';
 
 // The dashboard's figures computed by SQL, so they stay fast on a large history: the headline, and with groupBy the
 // same figures per agent, team or channel (plus each key's open load now). What needs message-level timelines
@@ -144,11 +145,9 @@ function figuresFrom(app: core.App, counts: Counts, grouping: Grouping, and: (..
  * the backlog and the period's finished QA reviews, by SQL; with groupBy=agent|team|channel also `groups`, the same
  * figures per key (keys ascending, "none" last, as the full report orders them).
  */
-export function handleMetricsOverview(e: core.RequestEvent): void {
-  const request = readMetricsRequest(e);
-  if (!request) return;
+export const handleMetricsOverview = metricsRoute((e, request) => {
   const { query, teamIds } = request;
-  const app = $app as unknown as core.App;
+  const app = currentApp();
   const params: Params = { from: isoDate(query.from), to: isoDate(query.to) };
   const scope: string[] = [];
   if (query.channelId) {
@@ -175,4 +174,4 @@ export function handleMetricsOverview(e: core.RequestEvent): void {
     groups: groups && groups.keys.map(groups.figuresOf),
     reviews: finishedReviews(app, params, teamIds, query.channelId),
   });
-}
+});

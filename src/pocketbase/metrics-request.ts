@@ -1,6 +1,7 @@
 import { checkMetricsQuery, type MetricsQuery } from '../lib/schemas/metrics';
 import { respondError } from './api-errors';
-import { signedInStaff } from './staff-auth';
+import { staffRoute, type Refusal } from './route-kit';
+import type { SignedInStaff } from './staff-auth';
 
 export interface MetricsRequest {
   query: MetricsQuery;
@@ -12,14 +13,19 @@ export interface MetricsRequest {
 
 const KEYS = ['from', 'to', 'bucket', 'groupBy', 'channelId', 'teamId', 'businessHours', 'format', 'table'];
 
-/** Checks who asks and what: managers and admins only, a valid period, managers within their teams. Answers the refusal itself. */
-export function readMetricsRequest(e: core.RequestEvent): MetricsRequest | null {
-  const staff = signedInStaff(e);
-  const role = staff?.role;
-  if (!staff || (role !== 'manager' && role !== 'admin')) {
-    respondError(e, 403, 'staff-only', 'Only managers and admins see metrics.');
-    return null;
-  }
+const METRICS_REFUSAL: Refusal = { status: 403, reason: 'staff-only', message: 'Only managers and admins see metrics.' };
+
+/** A metrics route: managers and admins only, with a valid period, managers within their teams. */
+export function metricsRoute(handle: (e: core.RequestEvent, request: MetricsRequest) => void): (e: core.RequestEvent) => void {
+  return staffRoute({ roles: ['manager', 'admin'], refusal: METRICS_REFUSAL }, (e, { staff }) => {
+    const request = readMetricsRequest(e, staff);
+    if (request) handle(e, request);
+  });
+}
+
+/** Checks what is asked: a valid period, managers within their teams. Answers the refusal itself. */
+function readMetricsRequest(e: core.RequestEvent, staff: SignedInStaff): MetricsRequest | null {
+  const role = staff.role;
   const values = e.request!.url!.query();
   const raw: Record<string, string> = {};
   for (const key of KEYS) if (values.get(key)) raw[key] = values.get(key);

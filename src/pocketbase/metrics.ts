@@ -7,7 +7,8 @@ import { BACKLOG_COLUMNS, metricGroupColumns } from '../lib/domain/metrics/repor
 import { firstResponseHistograms } from '../lib/domain/metrics/response-histogram';
 import { METRIC_BUCKETS } from '../lib/schemas/metrics';
 import { scheduleOf } from './auto-replies';
-import { readMetricsRequest } from './metrics-request';
+import { metricsRoute } from './metrics-request';
+import { currentApp } from './route-kit';
 import { loadTimelines } from './metrics-timelines';
 import { GoTimeZone } from './time-zone';
 
@@ -16,11 +17,9 @@ import { GoTimeZone } from './time-zone';
  * JSON or as CSV (`format=csv`, `table=groups|backlog`). Business-hours figures use the channel's hours when a
  * single channel is asked for. JSON also carries first-response histogram bins, overall and per group.
  */
-export function handleMetrics(e: core.RequestEvent): void {
-  const request = readMetricsRequest(e);
-  if (!request) return;
+export const handleMetrics = metricsRoute((e, request) => {
   const { query, raw, teamIds } = request;
-  const app = $app as unknown as core.App;
+  const app = currentApp();
   const timelines = loadTimelines(app, { from: query.from, to: query.to, channelId: query.channelId, teamIds });
   const port = new GoTimeZone();
   const channel = query.channelId ? app.findRecordsByFilter('channels', 'id = {:id}', '', 1, 0, { id: query.channelId } as dbx.Params)[0] : null;
@@ -57,4 +56,4 @@ export function handleMetrics(e: core.RequestEvent): void {
     firstResponseBins: histograms.all,
     groupFirstResponseBins: keyOf ? histograms.groups : null,
   });
-}
+});

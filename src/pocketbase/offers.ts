@@ -1,17 +1,17 @@
 import type { DeskDecision } from '../lib/domain/access/desk-authorization';
 import { pickNextOffer } from '../lib/domain/offers/next-offer';
 import { offerPolicyOf, type OfferPolicy } from '../lib/domain/offers/offer-policy';
-import { checkOfferAnswer, declinedAfter, offerTo, type ConversationOffer, type OfferAnswer } from '../lib/domain/offers/offer-state';
+import { checkOfferAnswer, declinedAfter, offerTo, type ConversationOffer } from '../lib/domain/offers/offer-state';
 import { capacityOf } from '../lib/domain/routing/agent-availability';
 import { offerAnswerSchema } from '../lib/schemas/offer';
-import { respondError, type FieldErrors } from './api-errors';
+import { respondError } from './api-errors';
 import { applyAssignment, writeNotification, writeRoutingEvent, type AssignmentRecord } from './assignment';
 import { writeAudit } from './audit';
 import { authorizeDesk, respondDeskRefusal } from './desk-access';
 import { epochMs, findOne, isoDate, jsonField } from './records';
 import { loadRoutingAgents, routingSettingsOf } from './routing-context';
-import { signedInStaff } from './staff-auth';
-import { runTimedSweep } from './timed-sweeps';
+import { EVERY_ROLE, staffRoute } from './route-kit';
+import { timedSweepRoute } from './timed-sweeps';
 
 // Offers: in a team that uses them, what routing picks is offered to that agent until a deadline instead of
 // assigned. Every step runs in one transaction under PocketBase's single writer, so an offer is answered once:
@@ -151,41 +151,15 @@ export function runOfferSweep(): void {
   $app.runInTransaction((txApp) => void expireOffers(txApp, Date.now()));
 }
 
-/** POST /api/pocketdesk/worker/offer-sweep {now?} — see runTimedSweep. */
-export function handleOfferSweep(e: core.RequestEvent): void {
-  runTimedSweep(e, 'offer sweep', expireOffers);
-}
-
-function answerOf(e: core.RequestEvent): { answer: OfferAnswer } | { errors: FieldErrors } {
-  let body: unknown;
-  try {
-    body = JSON.parse(toString(e.request!.body) || '{}');
-  } catch {
-    return { errors: { body: { code: 'invalid-json', message: 'The body is not valid JSON.' } } };
-  }
-  const parsed = offerAnswerSchema.safeParse(body);
-  if (parsed.success) return { answer: parsed.data.answer };
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) errors[issue.path.join('.') || 'body'] = { code: 'invalid', message: 'Answer accept or decline.' };
-  return { errors };
-}
+/** POST /api/pocketdesk/worker/offer-sweep {now?} — see timedSweepRoute. */
+export const handleOfferSweep = timedSweepRoute(expireOffers);
 
 /**
  * POST /api/pocketdesk/conversations/{id}/offer {answer: accept|decline} — the offered agent answers. Accepting
  * makes the conversation theirs if the offer is still theirs and they have room; otherwise 409 with the reason.
  */
-export function handleOfferAnswer(e: core.RequestEvent): void {
-  const staff = signedInStaff(e);
-  if (!staff) {
-    respondError(e, 401, 'sign-in-required', 'Sign in as an agent.');
-    return;
-  }
+export const handleOfferAnswer = staffRoute({ roles: EVERY_ROLE, body: offerAnswerSchema, invalid: { reason: 'invalid-offer-answer', message: 'Answer accept or decline.' } }, (e, { staff, body: request }) => {
   const auth = staff.record;
-  const request = answerOf(e);
-  if ('errors' in request) {
-    respondError(e, 400, 'invalid-offer-answer', 'The answer is not valid.', request.errors);
-    return;
-  }
   let refusal: string | null = null;
   let denied: DeskDecision = { ok: true };
   $app.runInTransaction((txApp) => {
@@ -226,4 +200,4 @@ export function handleOfferAnswer(e: core.RequestEvent): void {
     return;
   }
   e.json(200, { ok: true, outcome: request.answer === 'accept' ? 'assigned' : 'declined' });
-}
+});

@@ -1,7 +1,7 @@
 import { checkAttachment } from '../lib/domain/delivery/attachment-rules';
 import { canSendFreeform } from '../lib/domain/window/service-window';
 import { replyDraftSchema } from '../lib/schemas/reply';
-import { respondError, type FieldErrors } from './api-errors';
+import { fieldErrorsOf, respondError } from './api-errors';
 import { epochMs, isoDate } from './records';
 import { prepareTemplateSend } from './template-sends';
 
@@ -53,9 +53,7 @@ export function guardOutboundReply(e: core.RecordRequestEvent): void {
   const record = e.record!;
   const parsed = replyDraftSchema.safeParse(draftOf(record));
   if (!parsed.success) {
-    const data: FieldErrors = {};
-    for (const issue of parsed.error.issues) data[String(issue.path[0] ?? 'type')] = { code: 'invalid', message: issue.message };
-    respondError(e, 400, 'invalid-reply', 'The reply is not valid.', data);
+    respondError(e, 400, 'invalid-reply', 'The reply is not valid.', fieldErrorsOf(parsed.error.issues, { topLevel: true, root: 'type' }));
     return;
   }
   const conversation = e.app.findRecordById('conversations', record.getString('conversation'));

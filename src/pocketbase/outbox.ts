@@ -2,29 +2,16 @@ import { messageIdFromCallbackData } from '../lib/domain/delivery/outbound-reque
 import { clampMs, isClaimable, LEASE_MS, RECLAIM_GRACE_MS } from '../lib/domain/delivery/outbox-lease';
 import type { SendOutcome } from '../lib/domain/delivery/send-outcome';
 import { advanceStatus } from '../lib/domain/delivery/delivery-status';
-import { respondError } from './api-errors';
+import * as z from 'zod/mini';
 import { epochMs, isoDate, jsonField } from './records';
+import { claimLimit, loose, workerRoute } from './route-kit';
 
 // Routes the delivery worker uses. Claims happen inside one transaction so several workers never take the same row.
 
-function requireSuperuser(e: core.RequestEvent): boolean {
-  if (e.hasSuperuserAuth()) return true;
-  respondError(e, 403, 'superuser-only', 'Only the delivery worker may call this route.');
-  return false;
-}
-
-function bodyOf(e: core.RequestEvent): Record<string, unknown> {
-  try {
-    return JSON.parse(toString(e.request!.body)) ?? {};
-  } catch {
-    return {};
-  }
-}
-
-function claimLimit(body: Record<string, unknown>): number {
-  const limit = Number(body.limit ?? 20);
-  return Number.isInteger(limit) && limit > 0 && limit <= 200 ? limit : 20;
-}
+// Numbers are read leniently (clamped or defaulted by claimLimit and clampMs): tests shorten leases this way.
+const claimBody = z.object({ limit: loose, worker: z.optional(z.string()), leaseMs: loose, graceMs: loose });
+const beginSendBody = z.object({ id: z.optional(z.string()), worker: z.optional(z.string()), leaseMs: loose });
+const resultBody = z.object({ id: z.string().check(z.minLength(1)), outcome: z.custom<SendOutcome>((value) => typeof value === 'object' && value !== null) });
 
 function outboundView(app: core.App, message: core.Record): Record<string, unknown> {
   const conversation = app.findRecordById('conversations', message.getString('conversation'));
@@ -62,9 +49,7 @@ function outboundView(app: core.App, message: core.Record): Record<string, unkno
 }
 
 /** POST /api/pocketdesk/worker/claim-outbound: leases due outbound messages to one worker. */
-export function claimOutbound(e: core.RequestEvent): void {
-  if (!requireSuperuser(e)) return;
-  const body = bodyOf(e);
+export const claimOutbound = workerRoute({ body: claimBody }, (e, body) => {
   const now = Date.now();
   const leaseMs = clampMs(body.leaseMs, LEASE_MS);
   const graceMs = clampMs(body.graceMs, RECLAIM_GRACE_MS);
@@ -75,7 +60,7 @@ export function claimOutbound(e: core.RequestEvent): void {
       'direction = "out" && ((status = "queued" && (next_attempt_at = "" || next_attempt_at <= {:now}) && (claimed_until = "" || claimed_until <= {:now}))' +
         ' || (status = "sending" && wamid = "" && claimed_until <= {:reclaim}))',
       'created',
-      claimLimit(body),
+      claimLimit(body.limit),
       0,
       { now: isoDate(now), reclaim: isoDate(now - graceMs) } as dbx.Params,
     );
@@ -92,12 +77,10 @@ export function claimOutbound(e: core.RequestEvent): void {
     }
   });
   e.json(200, { items: claimed });
-}
+});
 
 /** POST /api/pocketdesk/worker/begin-send: marks a claimed message in flight, right before the Graph call. */
-export function beginSend(e: core.RequestEvent): void {
-  if (!requireSuperuser(e)) return;
-  const body = bodyOf(e) as { id?: string; worker?: string; leaseMs?: number };
+export const beginSend = workerRoute({ body: beginSendBody }, (e, body) => {
   let started = false;
   $app.runInTransaction((txApp) => {
     const message = txApp.findRecordById('messages', String(body.id));
@@ -109,19 +92,13 @@ export function beginSend(e: core.RequestEvent): void {
     started = true;
   });
   e.json(200, { started });
-}
+});
 
 /** POST /api/pocketdesk/worker/outbound-result: records a send attempt without regressing a status a webhook already advanced. */
-export function recordOutboundResult(e: core.RequestEvent): void {
-  if (!requireSuperuser(e)) return;
-  const body = bodyOf(e) as { id?: string; outcome?: SendOutcome };
+export const recordOutboundResult = workerRoute({ body: resultBody, invalid: { reason: 'invalid-result', message: 'id and outcome are required.' } }, (e, body) => {
   const outcome = body.outcome;
-  if (!body.id || !outcome) {
-    respondError(e, 400, 'invalid-result', 'id and outcome are required.');
-    return;
-  }
   $app.runInTransaction((txApp) => {
-    const message = txApp.findRecordById('messages', body.id!);
+    const message = txApp.findRecordById('messages', body.id);
     message.set('claimed_until', '');
     if (outcome.status === 'sent') {
       message.set('wamid', outcome.wamid);
@@ -143,7 +120,7 @@ export function recordOutboundResult(e: core.RequestEvent): void {
     txApp.save(message);
   });
   e.json(200, { ok: true });
-}
+});
 
 /** Finds the outbound message a status webhook is about, even when its send result was never recorded. */
 export function findOutboundForStatus(app: core.App, wamid: string, callbackData: string | undefined): core.Record | null {
@@ -158,9 +135,7 @@ export function findOutboundForStatus(app: core.App, wamid: string, callbackData
 }
 
 /** POST /api/pocketdesk/worker/claim-media: leases inbound messages whose media still has to be downloaded. */
-export function claimMedia(e: core.RequestEvent): void {
-  if (!requireSuperuser(e)) return;
-  const body = bodyOf(e);
+export const claimMedia = workerRoute({ body: claimBody }, (e, body) => {
   const now = Date.now();
   const claimed: Array<Record<string, unknown>> = [];
   $app.runInTransaction((txApp) => {
@@ -168,7 +143,7 @@ export function claimMedia(e: core.RequestEvent): void {
       'messages',
       'direction = "in" && media_status = "pending" && media_id != "" && (next_attempt_at = "" || next_attempt_at <= {:now}) && (claimed_until = "" || claimed_until <= {:now})',
       'created',
-      claimLimit(body),
+      claimLimit(body.limit),
       0,
       { now: isoDate(now) } as dbx.Params,
     );
@@ -191,4 +166,4 @@ export function claimMedia(e: core.RequestEvent): void {
     }
   });
   e.json(200, { items: claimed });
-}
+});

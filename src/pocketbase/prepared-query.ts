@@ -3,6 +3,8 @@
 // before and after).
 // Always on the app's own connections, never a transaction's: a cached statement outlives any transaction.
 
+import { currentApp } from './current-app';
+
 type Database = 'main' | 'auxiliary';
 
 const prepared = new Map<string, dbx.Query>();
@@ -12,7 +14,7 @@ export function preparedQuery(database: Database, sql: string): dbx.Query {
   const key = `${database}\n${sql}`;
   let query = prepared.get(key);
   if (!query) {
-    const app = $app as unknown as core.App;
+    const app = currentApp();
     query = (database === 'main' ? app.db() : app.auxDB()).newQuery(sql).prepare();
     prepared.set(key, query);
   }

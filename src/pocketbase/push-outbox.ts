@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { clampMs, LEASE_MS } from '../lib/domain/delivery/outbox-lease';
 import { isNotificationKind } from '../lib/domain/notifications/notification-kind';
 import type { ClaimedNotification, ClaimedSubscription } from '../lib/domain/notifications/push-claim';
 import { settleNotification, type NotificationSettlement } from '../lib/domain/notifications/push-outcome';
 import { staleReason } from '../lib/domain/notifications/stale-notification';
-import { respondError } from './api-errors';
 import { epochMs, findOne, isoDate, newRecord } from './records';
+import { claimLimit, loose, workerRoute } from './route-kit';
 
 // Routes the push worker uses: lease due notifications with the devices still to reach, then record what each
 // device's push service answered. Both run in one transaction, so two workers never push the same row at once
@@ -14,44 +14,27 @@ import { epochMs, findOne, isoDate, newRecord } from './records';
 const MAX_DEVICES = 100;
 
 const resultsSchema = z.object({
-  worker: z.string().min(1).max(100),
+  worker: z.string().check(z.minLength(1), z.maxLength(100)),
   results: z
     .array(
       z.object({
-        id: z.string().min(1).max(50),
+        id: z.string().check(z.minLength(1), z.maxLength(50)),
         devices: z
           .array(
             z.object({
-              subscription: z.string().min(1).max(50),
+              subscription: z.string().check(z.minLength(1), z.maxLength(50)),
               outcome: z.enum(['sent', 'gone', 'retry', 'failed']),
-              httpStatus: z.number().int().min(0).max(999),
-              retryAfterMs: z.number().int().min(0).optional(),
+              httpStatus: z.int().check(z.minimum(0), z.maximum(999)),
+              retryAfterMs: z.optional(z.int().check(z.minimum(0))),
             }),
           )
-          .max(MAX_DEVICES),
+          .check(z.maxLength(MAX_DEVICES)),
       }),
     )
-    .max(200),
+    .check(z.maxLength(200)),
 });
 
-function requireSuperuser(e: core.RequestEvent): boolean {
-  if (e.hasSuperuserAuth()) return true;
-  respondError(e, 403, 'superuser-only', 'Only the push worker may call this route.');
-  return false;
-}
-
-function bodyOf(e: core.RequestEvent): unknown {
-  try {
-    return JSON.parse(toString(e.request!.body)) ?? {};
-  } catch {
-    return {};
-  }
-}
-
-function claimLimit(requested: unknown): number {
-  const limit = Number(requested ?? 20);
-  return Number.isInteger(limit) && limit > 0 && limit <= 200 ? limit : 20;
-}
+const claimBody = z.object({ limit: loose, worker: loose, leaseMs: loose });
 
 function subscriptionsOf(app: core.App, agentId: string): core.Record[] {
   return app.findRecordsByFilter('push_subscriptions', 'agent = {:agent}', 'created', MAX_DEVICES, 0, { agent: agentId } as dbx.Params).filter((r): r is core.Record => !!r);
@@ -119,9 +102,7 @@ function claimedView(app: core.App, notification: core.Record, conversation: cor
 }
 
 /** POST /api/pocketdesk/worker/claim-notifications: leases due notifications (and expired leases) to one worker. */
-export function claimNotifications(e: core.RequestEvent): void {
-  if (!requireSuperuser(e)) return;
-  const body = bodyOf(e) as { limit?: unknown; worker?: unknown; leaseMs?: unknown };
+export const claimNotifications = workerRoute({ body: claimBody }, (e, body) => {
   const now = Date.now();
   const worker = String(body.worker ?? 'worker').slice(0, 100);
   const leaseMs = clampMs(body.leaseMs, LEASE_MS);
@@ -164,23 +145,15 @@ export function claimNotifications(e: core.RequestEvent): void {
     }
   });
   e.json(200, { items });
-}
+});
 
 /**
  * POST /api/pocketdesk/worker/push-results: records each device's answer and settles the notification. Answers are
  * facts and always recorded; only the worker holding the lease reschedules, so a late answer never frees a row
  * another worker is pushing.
  */
-export function recordPushResults(e: core.RequestEvent): void {
-  if (!requireSuperuser(e)) return;
-  const parsed = resultsSchema.safeParse(bodyOf(e));
-  if (!parsed.success) {
-    const data: Record<string, { code: string; message: string }> = {};
-    for (const issue of parsed.error.issues) data[issue.path.join('.') || 'body'] = { code: 'invalid', message: issue.message };
-    respondError(e, 400, 'invalid-push-results', 'The push results are not valid.', data);
-    return;
-  }
-  const { worker, results } = parsed.data;
+export const recordPushResults = workerRoute({ body: resultsSchema, invalid: { reason: 'invalid-push-results', message: 'The push results are not valid.' } }, (e, body) => {
+  const { worker, results } = body;
   const now = Date.now();
   const settled: Array<{ id: string; status: string }> = [];
   $app.runInTransaction((txApp) => {
@@ -211,4 +184,4 @@ export function recordPushResults(e: core.RequestEvent): void {
     }
   });
   e.json(200, { items: settled });
-}
+});

@@ -3,7 +3,7 @@ import { sampleForReview } from '../lib/domain/qa/review-sample';
 import { checkQaReview, checkQaSettings } from '../lib/schemas/qa';
 import { respondError } from './api-errors';
 import { epochMs, isoDate, jsonField, newRecord } from './records';
-import { runTimedSweep } from './timed-sweeps';
+import { timedSweepRoute } from './timed-sweeps';
 
 const DAY_MS = 86_400_000;
 
@@ -46,10 +46,8 @@ export function runQaSampling(): void {
   $app.runInTransaction((txApp) => void sampleQaReviews(txApp, Date.now()));
 }
 
-/** POST /api/pocketdesk/worker/qa-sample {now?} — see runTimedSweep. */
-export function handleQaSample(e: core.RequestEvent): void {
-  runTimedSweep(e, 'QA sampling', sampleQaReviews);
-}
+/** POST /api/pocketdesk/worker/qa-sample {now?} — see timedSweepRoute. */
+export const handleQaSample = timedSweepRoute(sampleQaReviews);
 
 /** A supervisor scores a review: checked against the team's rubric, totals computed here, reviewer recorded. */
 export function guardQaReview(e: core.RecordRequestEvent): void {

@@ -1,18 +1,16 @@
+import * as z from 'zod/mini';
 import { respondError } from './api-errors';
 import { authorizeDesk, respondDeskRefusal } from './desk-access';
 import { findOne } from './records';
-import { signedInStaff } from './staff-auth';
+import { currentApp, EVERY_ROLE, staffRoute, workerRoute } from './route-kit';
+
+const receiptSentBody = z.object({ conversationId: z.optional(z.string()), wamid: z.optional(z.string()) });
 
 /**
  * POST /api/pocketdesk/conversations/{id}/read — the agent opened the conversation: clear the unread badge and
  * ask the worker to mark the newest customer message read on WhatsApp (blue ticks for the customer).
  */
-export function handleMarkRead(e: core.RequestEvent): void {
-  const staff = signedInStaff(e);
-  if (!staff) {
-    respondError(e, 401, 'sign-in-required', 'Sign in as an agent.');
-    return;
-  }
+export const handleMarkRead = staffRoute({ roles: EVERY_ROLE }, (e, { staff }) => {
   const id = e.request!.pathValue('id');
   const visible = $app.findRecordsByFilter('conversations', 'id = {:id}', '', 1, 0, { id } as dbx.Params)[0];
   if (!visible) {
@@ -20,7 +18,7 @@ export function handleMarkRead(e: core.RequestEvent): void {
     return;
   }
   // The desk's rule mirrors the conversations view rule: agents can only mark what they can see.
-  const decision = authorizeDesk($app as unknown as core.App, staff, visible, { action: 'mark-read' });
+  const decision = authorizeDesk(currentApp(), staff, visible, { action: 'mark-read' });
   if (!decision.ok) {
     respondDeskRefusal(e, decision);
     return;
@@ -33,29 +31,20 @@ export function handleMarkRead(e: core.RequestEvent): void {
     txApp.save(conversation);
   });
   e.json(200, { ok: true });
-}
+});
 
 /** POST /api/pocketdesk/worker/claim-read-receipts — pending read receipts for the worker (superuser only). */
-export function claimReadReceipts(e: core.RequestEvent): void {
-  if (!e.hasSuperuserAuth()) {
-    respondError(e, 403, 'superuser-only', 'Only the delivery worker may call this route.');
-    return;
-  }
+export const claimReadReceipts = workerRoute({}, (e) => {
   const items = $app.findRecordsByFilter('conversations', 'read_receipt_wamid != ""', 'updated', 50, 0).flatMap((conversation) => {
     if (!conversation) return [];
     const channel = $app.findRecordById('channels', conversation.getString('channel'));
     return [{ conversationId: conversation.id, wamid: conversation.getString('read_receipt_wamid'), phoneNumberId: channel.getString('phone_number_id'), sealedToken: channel.getString('access_token') || null }];
   });
   e.json(200, { items });
-}
+});
 
 /** POST /api/pocketdesk/worker/read-receipt-sent — records a delivered receipt unless a newer one was requested meanwhile. */
-export function recordReadReceipt(e: core.RequestEvent): void {
-  if (!e.hasSuperuserAuth()) {
-    respondError(e, 403, 'superuser-only', 'Only the delivery worker may call this route.');
-    return;
-  }
-  const body = JSON.parse(toString(e.request!.body) || '{}') as { conversationId?: string; wamid?: string };
+export const recordReadReceipt = workerRoute({ body: receiptSentBody }, (e, body) => {
   $app.runInTransaction((txApp) => {
     const conversation = txApp.findRecordById('conversations', String(body.conversationId));
     conversation.set('read_receipt_sent_wamid', String(body.wamid));
@@ -63,4 +52,4 @@ export function recordReadReceipt(e: core.RequestEvent): void {
     txApp.save(conversation);
   });
   e.json(200, { ok: true });
-}
+});

@@ -1,12 +1,12 @@
 import { planBacklogSweep, type WaitingConversation } from '../lib/domain/routing/backlog-sweep';
 import { decideRouting, type RoutingDecision } from '../lib/domain/routing/routing-decision';
-import type { RoutingInput } from '../lib/domain/routing/routing-input';
+import type { RoutingAgent, RoutingInput } from '../lib/domain/routing/routing-input';
 import { assignOrOffer } from './offers';
 import { epochMs, jsonField, newRecord } from './records';
 import { channelClock, loadRoutingAgents, routingSettingsOf } from './routing-context';
 
-/** Gathers the routing input for a conversation; nothing is written. */
-export function routingInputFor(app: core.App, conversation: core.Record, firstMessageText: string, isNewCustomer: boolean, now: number): RoutingInput {
+/** Gathers the routing input for a conversation (with `agents` when the caller already loaded them); nothing is written. */
+export function routingInputFor(app: core.App, conversation: core.Record, firstMessageText: string, isNewCustomer: boolean, now: number, agents: RoutingAgent[] = loadRoutingAgents(app, now)): RoutingInput {
   const channel = app.findRecordById('channels', conversation.getString('channel'));
   const contact = app.findRecordById('contacts', conversation.getString('contact'));
   const clock = channelClock(channel, now);
@@ -29,7 +29,7 @@ export function routingInputFor(app: core.App, conversation: core.Record, firstM
       language: contact.getString('language') || null,
       attributes: { ...jsonField<Record<string, unknown>>(contact, 'attributes', {}), name: contact.getString('name'), wa_id: contact.getString('wa_id'), username: contact.getString('username') },
     },
-    agents: loadRoutingAgents(app, now),
+    agents,
     settings: routingSettingsOf(channel),
     ...clock,
     // Routed again while an offer round is open (a handoff, an escalation): nobody gets it back who passed on it.

@@ -8,7 +8,7 @@ import { loadTimelines } from './metrics-timelines';
 import { isoDate, jsonField, newRecord } from './records';
 import { reassignOverdueReplies } from './reply-overdue';
 import { sweepBacklog } from './routing';
-import { runTimedSweep } from './timed-sweeps';
+import { timedSweepRoute } from './timed-sweeps';
 import { GoTimeZone } from './time-zone';
 
 const LOOKBACK_MS = 60 * 86_400_000;
@@ -81,7 +81,5 @@ export function runSlaSweep(): void {
   $app.runInTransaction((txApp) => void sweepSla(txApp, Date.now()));
 }
 
-/** POST /api/pocketdesk/worker/sla-sweep {now?} — see runTimedSweep. */
-export function handleSlaSweep(e: core.RequestEvent): void {
-  runTimedSweep(e, 'SLA sweep', sweepSla);
-}
+/** POST /api/pocketdesk/worker/sla-sweep {now?} — see timedSweepRoute. */
+export const handleSlaSweep = timedSweepRoute(sweepSla);

@@ -1,10 +1,12 @@
 import { afterFailedApply } from '../lib/domain/inbound/apply-retry';
 import { planWebhook, type WebhookItem, type WebhookPlan } from '../lib/domain/inbound/plan-webhook';
+import * as z from 'zod/mini';
 import { type InvalidPart, parseWebhookParts } from '../lib/schemas/webhook';
 import { respondError } from './api-errors';
 import { applyStatus } from './apply-status';
 import { ingestMessage } from './ingest-message';
 import { findOne, newRecord } from './records';
+import { currentApp, loose, workerRoute } from './route-kit';
 import { hasStaffRole } from './staff-auth';
 import { adoptQueuedEvents, dueEntries, type InboxEntry, inboxState, postponeEntry, readEntry, removeEntry } from './webhook-inbox';
 
@@ -216,25 +218,15 @@ export function applyPendingWebhooks(app: core.App, limit: number, now: number):
 
 const DEFAULT_BATCH = 100;
 const MAX_BATCH = 1_000;
+const applyBody = z.object({ limit: loose, now: loose });
 
 /** POST /api/pocketdesk/worker/apply-webhooks `{limit?, now?}`: the worker's drain call (superuser only). */
-export function handleApplyWebhooks(e: core.RequestEvent): void {
-  if (!e.hasSuperuserAuth()) {
-    respondError(e, 403, 'superuser-only', 'Only the delivery worker may apply stored webhooks.');
-    return;
-  }
-  let body: { limit?: unknown; now?: unknown } = {};
-  try {
-    body = JSON.parse(toString(e.request!.body) || '{}') ?? {};
-  } catch {
-    respondError(e, 400, 'invalid-json', 'The body is not valid JSON.');
-    return;
-  }
+export const handleApplyWebhooks = workerRoute({ body: applyBody }, (e, body) => {
   const limit = typeof body.limit === 'number' && Number.isInteger(body.limit) && body.limit > 0 ? Math.min(body.limit, MAX_BATCH) : DEFAULT_BATCH;
   // Tests inject time to reach a backed-off retry without waiting for it.
   const now = typeof body.now === 'number' && Number.isFinite(body.now) ? body.now : Date.now();
-  e.json(200, applyPendingWebhooks($app as unknown as core.App, limit, now));
-}
+  e.json(200, applyPendingWebhooks(currentApp(), limit, now));
+});
 
 /** The cron's safety net: with no worker running, nothing waits longer than a minute. */
 export function runWebhookApplier(): void {
