@@ -3,29 +3,8 @@
 // inside words ("hasn't" → "hasnt"), every other punctuation a separator, and digits, currency signs and emoji
 // kept as tokens because they carry meaning ("2 weeks", "£", "😡"). Hand-written instead of String.normalize or
 // \p{…} regexes: the hooks run in PocketBase's JS VM, where neither is guaranteed.
+import { foldLatinLetter } from '../text/latin-folds';
 
-const FOLDS: ReadonlyArray<readonly [string, string]> = [
-  ['a', 'àáâãäåāăą'],
-  ['c', 'çćĉċč'],
-  ['d', 'ďđ'],
-  ['e', 'èéêëēĕėęě'],
-  ['g', 'ĝğġģ'],
-  ['i', 'ìíîïĩīĭįı'],
-  ['l', 'ĺļľŀł'],
-  ['n', 'ñńņňŉ'],
-  ['o', 'òóôõöøōŏő'],
-  ['r', 'ŕŗř'],
-  ['s', 'śŝşš'],
-  ['t', 'ţťŧ'],
-  ['u', 'ùúûüũūŭůűų'],
-  ['y', 'ýÿŷ'],
-  ['z', 'źżž'],
-  ['ae', 'æ'],
-  ['oe', 'œ'],
-  ['ss', 'ß'],
-];
-
-const foldOf: ReadonlyMap<string, string> = new Map(FOLDS.flatMap(([base, chars]) => chars.split('').map((c) => [c, base] as [string, string])));
 
 /** Characters that stand alone as a token: currency signs carry meaning in support messages. */
 const SYMBOL_TOKENS = new Set(['$', '£', '€', '¥', '%', '+']);
@@ -57,7 +36,7 @@ export function tokenizeText(text: string): string[] {
     const ch = lower[i]!;
     if (isApostrophe(code) && word !== '') continue;
     if (isWordChar(code)) {
-      word += foldOf.get(ch) ?? ch;
+      word += foldLatinLetter(ch) ?? ch;
       continue;
     }
     flush();

@@ -1,33 +1,7 @@
 // Customers type "reembolso", "REEMBOLSO" and "reembólso" alike, and rules are written by people who may or may
 // not type accents, so keywords match on a folded form. Hand-written folding instead of String.normalize or
 // \p{L}: the hooks run in PocketBase's JS VM, where neither is guaranteed.
-
-const FOLDS: ReadonlyArray<readonly [string, string]> = [
-  ['a', 'àáâãäåāăą'],
-  ['c', 'çćĉċč'],
-  ['d', 'ďđ'],
-  ['e', 'èéêëēĕėęě'],
-  ['g', 'ĝğġģ'],
-  ['h', 'ĥħ'],
-  ['i', 'ìíîïĩīĭįı'],
-  ['j', 'ĵ'],
-  ['k', 'ķ'],
-  ['l', 'ĺļľŀł'],
-  ['n', 'ñńņňŉ'],
-  ['o', 'òóôõöøōŏő'],
-  ['r', 'ŕŗř'],
-  ['s', 'śŝşš'],
-  ['t', 'ţťŧ'],
-  ['u', 'ùúûüũūŭůűų'],
-  ['w', 'ŵ'],
-  ['y', 'ýÿŷ'],
-  ['z', 'źżž'],
-  ['ae', 'æ'],
-  ['oe', 'œ'],
-  ['ss', 'ß'],
-];
-
-const foldOf: Readonly<Record<string, string>> = Object.fromEntries(FOLDS.flatMap(([base, chars]) => chars.split('').map((c) => [c, base])));
+import { foldLatinLetter } from '../text/latin-folds';
 
 /** True for characters that separate words: ASCII non-alphanumerics, Latin-1 and general punctuation, and emoji halves. */
 function isSeparator(code: number): boolean {
@@ -65,7 +39,7 @@ export function foldText(text: string): string {
       continue;
     }
     const ch = lower[i];
-    out.push(code < 128 ? ch : (foldOf[ch] ?? ch));
+    out.push(code < 128 ? ch : (foldLatinLetter(ch) ?? ch));
     spaced = false;
   }
   if (!spaced) out.push(' ');
