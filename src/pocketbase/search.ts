@@ -32,13 +32,13 @@ export function handleSearch(e: core.RequestEvent): void {
   }
   const access = conversationAccessSql(staff);
   const rows = arrayOf(
-    new DynamicModel({ doc: 0, kind: '', snippet: '', id: '', status: '', assignee: '', team: '', contact: '', contact_name: '', contact_number: '', last_message_preview: '', last_message_at: '', created: '' }),
+    new DynamicModel({ doc: 0, kind: '', snippet: '', id: '', status: '', assignee: '', team: '', channel: '', labels: '', contact: '', contact_name: '', contact_number: '', last_message_preview: '', last_message_at: '', created: '' }),
   );
   // CROSS JOIN fixes the order: the index first, then each match's conversation by primary key. Left to itself the
   // planner may start from an agent's conversations and run the MATCH once per conversation.
   const sql = `SELECT f.rowid AS doc, d.kind AS kind,
       CASE WHEN d.kind = 'contact' THEN '' ELSE snippet(search_fts, 0, {:open}, {:close}, '…', 16) END AS snippet,
-      c.id AS id, c.status AS status, c.assignee AS assignee, c.team AS team, c.contact AS contact,
+      c.id AS id, c.status AS status, c.assignee AS assignee, c.team AS team, c.channel AS channel, c.labels AS labels, c.contact AS contact,
       COALESCE(NULLIF(ct.name, ''), NULLIF(ct.profile_name, ''), NULLIF(ct.username, ''), ct.wa_id, '') AS contact_name,
       COALESCE(ct.wa_id, '') AS contact_number, c.last_message_preview AS last_message_preview,
       c.last_message_at AS last_message_at, c.created AS created
@@ -72,6 +72,8 @@ export function handleSearch(e: core.RequestEvent): void {
         status: String(row.status),
         assignee: String(row.assignee),
         team: String(row.team),
+        channel: String(row.channel),
+        labels: labelsOf(String(row.labels)),
         contact: String(row.contact),
         contact_name: String(row.contact_name),
         contact_number: String(row.contact_number),
@@ -83,4 +85,13 @@ export function handleSearch(e: core.RequestEvent): void {
   }
   const last = list[list.length - 1];
   e.json(200, { items, next: list.length === SEARCH_PAGE_SIZE && last ? Number(last.doc) : null });
+}
+
+function labelsOf(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json || '[]');
+    return Array.isArray(value) ? value.map(String) : [];
+  } catch {
+    return [];
+  }
 }

@@ -1,7 +1,7 @@
 // GET /api/pocketdesk/search: one page of conversations whose texts match, newest matching text first.
 // zod/mini: the PWA parses it in the lazily loaded server-search code.
 import * as z from 'zod/mini';
-import { pbDate, text } from './pb-fields';
+import { idList, pbDate, text } from './pb-fields';
 
 /** Marks around a matched word inside a snippet (control characters: they never occur in typed text). */
 export const SNIPPET_OPEN = '\u0002';
@@ -19,6 +19,8 @@ export const searchHitSchema = z.object({
     status: z.enum(['open', 'pending', 'resolved']),
     assignee: text,
     team: text,
+    channel: text,
+    labels: idList,
     contact: text,
     contact_name: text,
     contact_number: text,
