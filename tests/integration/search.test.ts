@@ -174,7 +174,7 @@ describe('hostile queries', () => {
   it('refuses 1,000 characters with a clear 400', async () => {
     const response = await search(as.a1, 'bomba '.repeat(167).slice(0, 1000));
     expect(response.status).toBe(400);
-    expect(response.body.data.q.code).toBe('too-long');
+    expect((response.body as unknown as { data: { q: { code: string } } }).data.q.code).toBe('too-long');
   });
 
   it('refuses a cursor that is not one', async () => {
