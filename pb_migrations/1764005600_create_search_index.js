@@ -63,7 +63,11 @@ migrate(
       conversation TEXT NOT NULL,
       body TEXT NOT NULL
     )`);
-    run("CREATE VIRTUAL TABLE search_fts USING fts5 (body, content = 'search_docs', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2')");
+    // prefix: the last word typed is a prefix query; without these indexes a short one ("de*") merges the lists of
+    // every word it starts (measured: three-word queries ending in a short word took seconds on 1M messages).
+    run(
+      "CREATE VIRTUAL TABLE search_fts USING fts5 (body, content = 'search_docs', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
+    );
     for (const [name, body] of Object.entries(TRIGGERS)) run(`CREATE TRIGGER ${name} ${body}`);
     // Existing history, oldest first so the rowid order stays the order the texts were written in.
     run(`INSERT INTO search_docs (kind, ref, conversation, body)

@@ -1,7 +1,8 @@
 // What a person types into the search box, turned into an SQLite FTS5 MATCH expression that cannot be read as
 // syntax: every word is quoted (so AND, OR, NOT, NEAR, `*`, `:`, `^`, `-` and parentheses are plain text), words
 // are separated where FTS5's unicode61 tokenizer separates them, and only the last word is a prefix (the one
-// still being typed).
+// still being typed) once it has two characters: a one-letter prefix matches nearly every text, and the index
+// keeps two- and three-letter prefixes ready (`prefix = '2 3'`), so short prefixes do not merge thousands of words.
 
 /** The longest query the search accepts; longer input is refused rather than cut, so results never surprise. */
 export const MAX_QUERY_LENGTH = 200;
@@ -25,5 +26,6 @@ export function toMatchQuery(input: string): MatchQuery {
   const kept = words.filter((word) => word !== '').slice(0, MAX_QUERY_WORDS);
   if (kept.length === 0) return { ok: false, reason: 'empty' };
   const quoted = kept.map((word) => `"${word.replace(/"/g, '""')}"`);
-  return { ok: true, match: `${quoted.join(' ')}*`, words: kept };
+  const last = kept[kept.length - 1] as string;
+  return { ok: true, match: `${quoted.join(' ')}${last.length >= 2 ? '*' : ''}`, words: kept };
 }
