@@ -12,6 +12,7 @@ import { measurePwaInitialJs } from './pwa-size';
 import { benchQueueRender } from './queue-render-bench';
 import { benchRealtimeStreams } from './realtime-bench';
 import { benchRouting } from './routing-bench';
+import { benchSearch } from './search-bench';
 import { benchWebhooks } from './webhook-bench';
 
 // Prints every figure and ratio; writes them to .reports/bench.json so the README's table can be refreshed.
@@ -92,6 +93,17 @@ const sections: Record<string, () => Promise<void> | void> = {
     console.log(`GET /api/pocketdesk/metrics/overview?groupBy=agent (the dashboard's first paint): median ${endpoint.overviewByAgentMedianMs} ms (samples ${endpoint.overviewByAgentSamples.join(', ')})`);
     console.log(`GET /api/pocketdesk/metrics (full report by agent, JS in the hooks VM): median ${endpoint.medianMs} ms (samples ${endpoint.samples.join(', ')}; seeding took ${endpoint.seedSeconds} s)`);
     report.metrics = { pure, endpoint };
+  },
+  search: async () => {
+    const total = Number(process.env.BENCH_SEARCH_CONVERSATIONS ?? 100_000);
+    console.log(`\nServer search (GET /api/pocketdesk/search as an agent who may see a tenth of the history), load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}:`);
+    const search = await benchSearch(total);
+    console.log(`  ${search.conversations} conversations, ${search.messages} messages seeded in ${search.seedSeconds} s; index ${search.indexMb} MB of a ${search.databaseMb} MB database`);
+    for (const [label, row] of [['one word', search.oneWord], ['three words', search.threeWords], ["PocketBase's filter (text ~ word)", search.pocketbaseFilter]] as const) {
+      console.log(`  ${label}: p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, max ${row.maxMs} ms over ${row.queries} queries (${row.withHits} with hits)`);
+    }
+    console.log(`  load average after: ${loadavg().map((value) => value.toFixed(2)).join(' ')} (target p99 ≤ 150 ms)`);
+    report.search = { ...search, loadAverageAfter: loadavg() };
   },
   dashboard: async () => {
     const dashboardSizes = (process.env.BENCH_DASHBOARD_CONVERSATIONS ?? '20000,100000').split(',').map(Number);

@@ -1,16 +1,35 @@
 import * as z from 'zod/mini';
 import { respondError } from './api-errors';
+import { benchCustomer, benchMessage, seededRandom } from './bench-text';
 import { isoDate } from './records';
 import { loose, workerRoute, type Refusal } from './route-kit';
 
 // Generates a large history for `npm run bench` (metrics on 100k conversations). Off unless the process was started
 // with POCKETDESK_ENABLE_BENCH_SEED=1, and superuser-only even then: it writes rows directly with SQL.
+// With `history`, it writes realistic Spanish and English conversations for the search benchmark instead (one
+// batch of rows per SQL statement: 1,000,000 messages as records would take hours); `{stats: true}` answers the
+// search index's size on disk.
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const NOT_FOUND: Refusal = { status: 404, reason: 'not-found', message: 'Not found.' };
 const seedBody = z.object({ conversations: loose, channel: z.optional(z.string()), team: z.optional(z.string()), agents: z.optional(z.array(z.string())), days: loose });
 
-const seedRoute = workerRoute({ body: seedBody, refusal: NOT_FOUND }, (e, body) => {
+interface HistoryOptions {
+  /** Messages per conversation, alternating customer and agent. */
+  messages: number;
+  /** The conversations start evenly between these instants (epoch ms), oldest first, as a desk's history grows. */
+  from: number;
+  to: number;
+  seed: number;
+}
+
+const historyBody = z.object({ messages: z.number(), from: z.number(), to: z.number(), seed: z.number() });
+
+const seedRoute = workerRoute({ body: z.extend(seedBody, { history: z.optional(historyBody), stats: z.optional(z.boolean()) }), refusal: NOT_FOUND }, (e, body) => {
+  if (body.stats) {
+    e.json(200, searchIndexStats());
+    return;
+  }
   const total = Math.min(Number(body.conversations) || 1000, 200_000);
   const agents = body.agents ?? [];
   const spanMs = (Number(body.days) || 30) * 86_400_000;
@@ -18,7 +37,8 @@ const seedRoute = workerRoute({ body: seedBody, refusal: NOT_FOUND }, (e, body) 
   const random = Math.random;
   const id = () => $security.randomStringWithAlphabet(15, ALPHABET);
   try {
-    seed(total, agents, spanMs, end, body, random, id);
+    if (body.history) seedHistory(total, agents, body, body.history, id);
+    else seed(total, agents, spanMs, end, body, random, id);
   } catch (error) {
     respondError(e, 500, 'seed-failed', String(error));
     return;
@@ -69,4 +89,62 @@ function seed(total: number, agents: string[], spanMs: number, end: number, body
       if (firstResponse) message.bind({ id: id(), conversation: conversationId, direction: 'out', status: 'read', sender: 'agent', author: assignee, at: isoDate(firstResponse) }).execute();
     }
   });
+}
+
+const quoted = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+function seedHistory(total: number, agents: string[], body: { channel?: string; team?: string }, history: HistoryOptions, id: () => string): void {
+  const random = seededRandom(history.seed);
+  const step = (history.to - history.from) / total;
+  const BATCH = 100;
+  $app.runInTransaction((txApp) => {
+    const db = txApp.db();
+    for (let first = 0; first < total; first += BATCH) {
+      const contacts: string[] = [];
+      const conversations: string[] = [];
+      const messages: string[] = [];
+      for (let i = first; i < Math.min(total, first + BATCH); i++) {
+        const created = Math.floor(history.from + (i + random() * 0.5) * step);
+        const customer = benchCustomer(random);
+        const contactId = id();
+        const conversationId = id();
+        const assignee = agents.length ? (agents[i % agents.length] as string) : '';
+        contacts.push(`(${quoted(contactId)}, ${quoted(customer.waId)}, ${quoted(customer.name)}, ${quoted(customer.language)}, ${quoted(isoDate(created))}, ${quoted(isoDate(created))})`);
+        let last = created;
+        let preview = '';
+        for (let m = 0; m < history.messages; m++) {
+          const fromCustomer = m % 2 === 0;
+          const text = benchMessage(random, customer, fromCustomer);
+          last = created + m * Math.floor(step / (history.messages + 1));
+          preview = text.slice(0, 200);
+          messages.push(
+            `(${quoted(id())}, ${quoted(conversationId)}, ${fromCustomer ? "'in'" : "'out'"}, 'text', ${quoted(text)}, ${fromCustomer ? "'received'" : "'read'"}, ${fromCustomer ? "'customer'" : "'agent'"}, ${quoted(fromCustomer ? '' : assignee)}, ${quoted(isoDate(last))}, ${quoted(isoDate(last))})`,
+          );
+        }
+        const open = i >= total - total / 50;
+        conversations.push(
+          `(${quoted(conversationId)}, ${quoted(contactId)}, ${quoted(body.channel ?? '')}, ${open ? "'open'" : "'resolved'"}, ${quoted(body.team ?? '')}, ${quoted(assignee)}, 0, ${quoted(isoDate(created))}, ${quoted(isoDate(last))}, ${quoted(isoDate(created))}, ${quoted(isoDate(last))}, ${quoted(preview)}, ${open ? "''" : quoted(isoDate(last))}, ${open ? "''" : "'agent'"}, 0, 0, 0, 0)`,
+        );
+      }
+      db.newQuery(`INSERT INTO contacts (id, wa_id, name, language, created, updated) VALUES ${contacts.join(', ')}`).execute();
+      db.newQuery(
+        `INSERT INTO conversations (id, contact, channel, status, team, assignee, priority, created, updated, last_inbound_at, last_message_at, last_message_preview, resolved_at, resolved_by, reopen_count, handover_count, csat_rating, unread_count) VALUES ${conversations.join(', ')}`,
+      ).execute();
+      // Oldest first, as they arrived: the search index's rowids then follow time.
+      db.newQuery(`INSERT INTO messages (id, conversation, direction, type, text, status, sender, author, created, updated) VALUES ${messages.join(', ')}`).execute();
+    }
+  });
+}
+
+/** The search index's size on disk (its FTS5 shadow tables, the texts it snippets from and their indexes). */
+function searchIndexStats(): { searchIndexBytes: number; databaseBytes: number } {
+  const rows = arrayOf(new DynamicModel({ search: 0, total: 0 }));
+  $app
+    .db()
+    .newQuery(
+      "SELECT COALESCE(SUM(CASE WHEN name LIKE 'search_fts%' OR name = 'search_docs' OR name LIKE 'sqlite_autoindex_search_docs%' THEN pgsize END), 0) AS search, COALESCE(SUM(pgsize), 0) AS total FROM dbstat",
+    )
+    .all(rows);
+  const row = (rows as unknown as Array<{ search: number; total: number }>)[0];
+  return { searchIndexBytes: Number(row?.search ?? 0), databaseBytes: Number(row?.total ?? 0) };
 }

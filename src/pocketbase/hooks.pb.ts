@@ -56,6 +56,7 @@ routerAdd('POST', '/api/pocketdesk/contacts/{id}/erase', (e) => require(`${__hoo
 cronAdd('pocketdesk-bot-timeouts', '* * * * *', () => require(`${__hooks}/app.js`).resolveSilentBotConversations());
 routerAdd('GET', '/api/pocketdesk/metrics', (e) => require(`${__hooks}/app.js`).handleMetrics(e));
 routerAdd('POST', '/api/pocketdesk/bench/seed', (e) => require(`${__hooks}/app.js`).handleBenchSeed(e));
+routerAdd('GET', '/api/pocketdesk/search', (e) => require(`${__hooks}/app.js`).handleSearch(e));
 routerAdd('GET', '/api/pocketdesk/metrics/overview', (e) => require(`${__hooks}/app.js`).handleMetricsOverview(e));
 routerAdd('POST', '/api/pocketdesk/worker/sla-sweep', (e) => require(`${__hooks}/app.js`).handleSlaSweep(e));
 cronAdd('pocketdesk-sla', '* * * * *', () => require(`${__hooks}/app.js`).runSlaSweep());

@@ -18,6 +18,7 @@ export { resolveSilentBotConversations } from './faq-bot';
 export { handleMetrics } from './metrics';
 export { handleBenchSeed } from './bench-seed';
 export { handleMetricsOverview } from './metrics-overview';
+export { handleSearch } from './search';
 export { handleSlaSweep, runSlaSweep } from './sla';
 export { guardQaReview, handleQaSample, runQaSampling } from './qa-reviews';
 export { handlePresenceSweep, runPresenceSweep } from './agent-presence';

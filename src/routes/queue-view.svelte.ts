@@ -28,6 +28,10 @@ export class QueueView {
     if (this.#searching && !this.#index) return null;
     return filterGroups(this.#groups, compileFilter(queueFilter.value, this.#index));
   });
+  // What the device's search lists in any tab: the server's older results leave these out.
+  #matched = $derived(
+    this.#searching && this.#filtered ? new Set(QUEUE_TABS.flatMap((tab) => this.#filtered![tab].map((c) => c.id))) : new Set<string>(),
+  );
   #counts = $derived(this.#filtered ? (Object.fromEntries(QUEUE_TABS.map((tab) => [tab, this.#filtered![tab].length])) as Record<QueueTab, number>) : null);
   #options = new LiveQuery(() => undefined, () => loadFilterOptions(db), { labels: [], channels: [] });
 
@@ -81,6 +85,16 @@ export class QueueView {
   /** Per tab, null until the whole queue is read (and while a new search reads the message cache). */
   get counts(): Record<QueueTab, number> | null {
     return this.#counts;
+  }
+
+  /** Ids of the conversations the device's search matches, across tabs (empty when not searching). */
+  get matchedIds(): ReadonlySet<string> {
+    return this.#matched;
+  }
+
+  /** True while a search is typed (not only filters). */
+  get searching(): boolean {
+    return this.#searching;
   }
 
   get filtering(): boolean {

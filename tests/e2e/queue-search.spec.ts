@@ -156,3 +156,39 @@ test('a queue of thousands renders only the rows near the screen, keeps its size
   await expect(list.locator('[aria-posinset="1"]').getByRole('link')).toBeFocused();
   await context.setOffline(false);
 });
+
+test('finds an old resolved conversation that is not on the device through the server, and offline says older history needs a connection', async ({ page, context, env, api }) => {
+  const [shop] = await api.list('channels', 'name = "Shop"');
+  const longAgo = Date.now() - 90 * 86_400_000;
+  const old = await agentConversation(api, env, 'Ramona Oldtimer', { channel: shop.id, status: 'resolved', last_message_at: pbDate(longAgo), last_message_preview: 'Gracias' });
+  const message = await api.create('messages', { conversation: old, direction: 'in', type: 'text', text: 'La válvula de la cisterna pierde agua', status: 'received', sender: 'customer' });
+  expect(message.status).toBe(200);
+  // Fifty newer resolved conversations: the device keeps only the newest fifty, so the old one stays on the server.
+  for (let i = 0; i < 50; i++) await agentConversation(api, env, `Filler ${i}`, { channel: shop.id, status: 'resolved', last_message_at: pbDate(Date.now() - i * 1000) });
+
+  await signIn(page, env);
+  await expect(syncStatus(page)).toContainText('Synced');
+  await waitForServiceWorker(page);
+  await page.getByRole('tab', { name: /Resolved/ }).click();
+  const panel = page.getByRole('tabpanel');
+  await expect(panel.getByRole('link', { name: /Filler 0/ })).toBeVisible();
+  await expect(panel.getByRole('link', { name: /Ramona Oldtimer/ })).toHaveCount(0);
+
+  const search = page.getByRole('searchbox', { name: 'Search conversations' });
+  const older = page.getByRole('region', { name: 'Older conversations' });
+  await context.setOffline(true);
+  await search.fill('valvula cisterna');
+  await expect(panel.getByText('No conversation in this tab matches.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Searching older history needs a connection.' })).toBeVisible();
+  await expect(older).toHaveCount(0);
+
+  await context.setOffline(false);
+  const hit = older.getByRole('link', { name: /Ramona Oldtimer/ });
+  await expect(hit).toBeVisible();
+  await expect(hit.locator('mark')).toHaveText(['válvula', 'cisterna']);
+  await expect(page.getByText('Searching older history needs a connection.')).toHaveCount(0);
+
+  await hit.click();
+  await expect(page).toHaveURL(new RegExp(`/conversations/${old}$`));
+  await expect(page.getByText('La válvula de la cisterna pierde agua')).toBeVisible();
+});
