@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { clampMs, LEASE_MS } from '../lib/domain/delivery/outbox-lease';
 import { isNotificationKind } from '../lib/domain/notifications/notification-kind';
 import type { ClaimedNotification, ClaimedSubscription } from '../lib/domain/notifications/push-claim';
@@ -14,24 +14,24 @@ import { epochMs, findOne, isoDate, newRecord } from './records';
 const MAX_DEVICES = 100;
 
 const resultsSchema = z.object({
-  worker: z.string().min(1).max(100),
+  worker: z.string().check(z.minLength(1), z.maxLength(100)),
   results: z
     .array(
       z.object({
-        id: z.string().min(1).max(50),
+        id: z.string().check(z.minLength(1), z.maxLength(50)),
         devices: z
           .array(
             z.object({
-              subscription: z.string().min(1).max(50),
+              subscription: z.string().check(z.minLength(1), z.maxLength(50)),
               outcome: z.enum(['sent', 'gone', 'retry', 'failed']),
-              httpStatus: z.number().int().min(0).max(999),
-              retryAfterMs: z.number().int().min(0).optional(),
+              httpStatus: z.number().check(z.int(), z.gte(0), z.lte(999)),
+              retryAfterMs: z.optional(z.number().check(z.int(), z.gte(0))),
             }),
           )
-          .max(MAX_DEVICES),
+          .check(z.maxLength(MAX_DEVICES)),
       }),
     )
-    .max(200),
+    .check(z.maxLength(200)),
 });
 
 function requireSuperuser(e: core.RequestEvent): boolean {
