@@ -1,3 +1,4 @@
+import { readConfig } from './config';
 import { respondError } from './api-errors';
 import { isoDate } from './records';
 
@@ -8,7 +9,7 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** POST /api/pocketdesk/bench/seed {conversations, channel, team, agents: [ids], days} */
 export function handleBenchSeed(e: core.RequestEvent): void {
-  if ($os.getenv('POCKETDESK_ENABLE_BENCH_SEED') !== '1' || !e.hasSuperuserAuth()) {
+  if (!readConfig().benchSeedEnabled || !e.hasSuperuserAuth()) {
     respondError(e, 404, 'not-found', 'Not found.');
     return;
   }
