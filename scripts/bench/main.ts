@@ -74,7 +74,7 @@ const sections: Record<string, () => Promise<void> | void> = {
   memory: async () => {
     const memory = await benchMemory();
     console.log(`\nMemory: ${memory.clients} clients at once on a full-bundle route (POST /api/pocketdesk/worker/apply-webhooks, pool of 40 VMs, no GOMEMLIMIT): ${memory.requestsPerSecond} req/s (${memory.non2xx} non-2xx); PocketBase resident ${memory.idleMb} MB idle → ${memory.residentMb} MB after the load`);
-    console.log(`  hooks bundle pb_hooks/app.js ${memory.bundleKb} KB; loading it costs one VM ${memory.bundleLoadMs} ms (median, compile + top level)`);
+    console.log(`  hooks bundle pb_hooks/app.js ${memory.bundleKb} KB; loading it costs one VM ${memory.bundleLoadMs} ms (median, compile + top level) and keeps ~${memory.bundleRetainedMb} MB resident per loaded copy`);
     report.memory = memory;
   },
   routing: async () => {
