@@ -82,6 +82,8 @@ export function readRuntimeConfig(env, { production }) {
   const secretKey = env.POCKETDESK_SECRET_KEY || '';
   if (secretKey && !SECRET_KEY_PATTERN.test(secretKey)) throw new ConfigError('POCKETDESK_SECRET_KEY must be 32 characters of A-Z a-z 0-9 + / - _ (e.g. `openssl rand -base64 24`)');
   if (!/^(mailto:|https:\/\/)/.test(vapid.subject)) throw new ConfigError(`VAPID_SUBJECT must start with mailto: or https:// (got "${vapid.subject}")`);
+  const awayAfter = (env.POCKETDESK_AWAY_AFTER_MINUTES || '').trim();
+  if (awayAfter && !(/^\d{1,9}$/.test(awayAfter) && Number(awayAfter) >= 30)) throw new ConfigError(`POCKETDESK_AWAY_AFTER_MINUTES must be a whole number of minutes, at least 30 (got "${env.POCKETDESK_AWAY_AFTER_MINUTES}")`);
   const publicUrl = `http://${localHost}:${port}`;
   return {
     production,

@@ -40,6 +40,9 @@ describe('readRuntimeConfig', () => {
     [{ POCKETDESK_CORS_ORIGINS: 'https://desk.example.com/app' }, { production: false }, 'POCKETDESK_CORS_ORIGINS'],
     [{ POCKETDESK_CORS_ORIGINS: 'https://a.example.com,ftp://b.example.com' }, { production: false }, 'POCKETDESK_CORS_ORIGINS'],
     [{ POCKETDESK_SECRET_KEY: 'too-short' }, { production: false }, 'POCKETDESK_SECRET_KEY'],
+    [{ POCKETDESK_AWAY_AFTER_MINUTES: '29' }, { production: false }, 'POCKETDESK_AWAY_AFTER_MINUTES'],
+    [{ POCKETDESK_AWAY_AFTER_MINUTES: 'four hours' }, { production: true }, 'POCKETDESK_AWAY_AFTER_MINUTES'],
+    [{ POCKETDESK_AWAY_AFTER_MINUTES: '45.5' }, { production: false }, 'POCKETDESK_AWAY_AFTER_MINUTES'],
   ])('fails fast on %j, naming the variable', (env, options, name) => {
     expect(() => readRuntimeConfig(env, options)).toThrow(ConfigError);
     expect(() => readRuntimeConfig(env, options)).toThrow(name);

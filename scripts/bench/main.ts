@@ -6,6 +6,7 @@ import { benchAdminSettings } from './admin-settings-bench';
 import { benchClassifier } from './classifier-bench';
 import { benchDashboard } from './dashboard-bench';
 import { benchMetrics } from './metrics-bench';
+import { benchMemory } from './memory-bench';
 import { benchMetricsEndpoint } from './metrics-endpoint-bench';
 import { benchPush } from './push-bench';
 import { measurePwaInitialJs } from './pwa-size';
@@ -70,6 +71,12 @@ const sections: Record<string, () => Promise<void> | void> = {
     const realtime = await benchRealtimeStreams();
     console.log(`\nA JS route (4 clients) while agents' apps hold realtime streams open: ${realtime.withoutStreams.requestsPerSecond} req/s (p50 ${realtime.withoutStreams.p50Ms} ms, p99 ${realtime.withoutStreams.p99Ms} ms) with none, ${realtime.withStreams.requestsPerSecond} req/s (p50 ${realtime.withStreams.p50Ms} ms, p99 ${realtime.withStreams.p99Ms} ms) with ${realtime.streams}; ratio ${(realtime.withStreams.requestsPerSecond / realtime.withoutStreams.requestsPerSecond).toFixed(2)}; PocketBase resident ${realtime.residentMb} MB`);
     report.realtime = realtime;
+  },
+  memory: async () => {
+    const memory = await benchMemory();
+    console.log(`\nMemory: ${memory.clients} clients at once on a full-bundle route (POST /api/pocketdesk/worker/apply-webhooks, pool of 40 VMs, no GOMEMLIMIT): ${memory.requestsPerSecond} req/s (${memory.non2xx} non-2xx); PocketBase resident ${memory.idleMb} MB idle → ${memory.residentMb} MB after the load`);
+    console.log(`  hooks bundle pb_hooks/app.js ${memory.bundleKb} KB; loading it costs one VM ${memory.bundleLoadMs} ms (median, compile + top level) and keeps ~${memory.bundleRetainedMb} MB resident per loaded copy`);
+    report.memory = memory;
   },
   routing: async () => {
     console.log('\nPure routing decision (decideRouting, Node):');

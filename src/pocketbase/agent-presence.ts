@@ -1,19 +1,17 @@
-import { DEFAULT_AWAY_AFTER_SILENCE_MS, shouldMarkAway } from '../lib/domain/routing/agent-availability';
+import { shouldMarkAway } from '../lib/domain/routing/agent-availability';
 import { writeAudit } from './audit';
+import { readConfig } from './config';
 import { epochMs } from './records';
 import { timedSweepRoute } from './timed-sweeps';
 
-/** POCKETDESK_AWAY_AFTER_MINUTES (default 240): how long an online agent's app may stay silent before they are set away. */
-function silenceMs(): number {
-  const minutes = Number($os.getenv('POCKETDESK_AWAY_AFTER_MINUTES'));
-  return Number.isFinite(minutes) && minutes >= 30 ? minutes * 60_000 : DEFAULT_AWAY_AFTER_SILENCE_MS;
-}
 
 /** Sets online agents whose app has been silent for hours to away: they keep their tickets but get nothing new. */
 export function markSilentAgentsAway(app: core.App, now: number): number {
+  // POCKETDESK_AWAY_AFTER_MINUTES: how long an online agent's app may stay silent before they are set away.
+  const silenceMs = readConfig().awayAfterSilenceMs;
   let marked = 0;
   for (const agent of app.findRecordsByFilter('agents', 'status = "online" && last_seen != ""', '', 0, 0)) {
-    if (!agent || !shouldMarkAway(epochMs(agent, 'last_seen'), now, silenceMs())) continue;
+    if (!agent || !shouldMarkAway(epochMs(agent, 'last_seen'), now, silenceMs)) continue;
     agent.set('status', 'away');
     app.save(agent);
     writeAudit(app, { actorId: null, actorKind: 'system', action: 'update', collection: 'agents', recordId: agent.id, summary: 'set away after a long silence', changes: { status: { from: 'online', to: 'away' } } });

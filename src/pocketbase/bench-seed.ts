@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { respondError } from './api-errors';
+import { readConfig } from './config';
 import { benchCustomer, benchMessage, seededRandom } from './bench-text';
 import { isoDate } from './records';
 import { loose, workerRoute, type Refusal } from './route-kit';
@@ -49,7 +50,7 @@ const seedRoute = workerRoute({ body: z.extend(seedBody, { history: z.optional(h
 /** POST /api/pocketdesk/bench/seed {conversations, channel, team, agents: [ids], days} */
 export function handleBenchSeed(e: core.RequestEvent): void {
   // Switched off, the route answers like one that does not exist, whoever asks and whatever the body.
-  if ($os.getenv('POCKETDESK_ENABLE_BENCH_SEED') !== '1') respondError(e, NOT_FOUND.status, NOT_FOUND.reason, NOT_FOUND.message);
+  if (!readConfig().benchSeedEnabled) respondError(e, NOT_FOUND.status, NOT_FOUND.reason, NOT_FOUND.message);
   else seedRoute(e);
 }
 

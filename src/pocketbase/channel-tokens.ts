@@ -1,4 +1,5 @@
-import { isSealed, isValidSecretKey, SEALED_PREFIX, SECRET_KEY_FILE } from '../lib/domain/secrets/sealed-secret';
+import { isSealed, SEALED_PREFIX, SECRET_KEY_FILE } from '../lib/domain/secrets/sealed-secret';
+import { readConfig } from './config';
 
 // A channel's access token is write-only: an admin writes it in plain text, it is sealed (AES-256-GCM with
 // POCKETDESK_SECRET_KEY) before it reaches the database, no API answer ever carries it, and only the worker opens it
@@ -8,10 +9,7 @@ const FIELD = 'access_token';
 
 /** POCKETDESK_SECRET_KEY, or null when unset; a malformed key is a startup error, not a silent fallback. */
 function secretKey(): string | null {
-  const key = $os.getenv('POCKETDESK_SECRET_KEY');
-  if (!key) return null;
-  if (!isValidSecretKey(key)) throw new Error('POCKETDESK_SECRET_KEY must be 32 characters of A-Z a-z 0-9 + / - _ (e.g. `openssl rand -base64 24`)');
-  return key;
+  return readConfig().secretKey || null;
 }
 
 function seal(plaintext: string, key: string): string {

@@ -7,6 +7,7 @@ routerAdd('POST', '/api/whatsapp/webhook', (e) => require(`${__hooks}/edge.js`).
 routerAdd('POST', '/api/pocketdesk/worker/apply-webhooks', (e) => require(`${__hooks}/app.js`).handleApplyWebhooks(e));
 cronAdd('pocketdesk-webhook-applier', '* * * * *', () => require(`${__hooks}/app.js`).runWebhookApplier());
 routerAdd('GET', '/api/pocketdesk/webhooks/backlog', (e) => require(`${__hooks}/app.js`).handleWebhookBacklog(e));
+onBootstrap((e) => require(`${__hooks}/app.js`).checkConfigAtBootstrap(e));
 onBootstrap((e) => require(`${__hooks}/app.js`).ensureInboxAfterBootstrap(e));
 
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardOutboundReply(e), 'messages');

@@ -2,6 +2,7 @@
 import './zod-config';
 // The bundle loaded by pb_hooks/pocketdesk.pb.js: every handler the entry file registers.
 export { applyInboxEntry, handleApplyWebhooks, handleWebhookBacklog, runWebhookApplier } from './webhook-apply';
+export { checkConfigAtBootstrap } from './config';
 export { ensureInboxAfterBootstrap } from './webhook-inbox';
 export { guardOutboundReply } from './outbound-replies';
 export { beginSend, claimMedia, claimOutbound, recordOutboundResult } from './outbox';

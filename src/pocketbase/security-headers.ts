@@ -1,3 +1,5 @@
+import { readConfig } from './config';
+
 // The PWA may load only from our own origin. SvelteKit adds a <meta> CSP with hashes for its inline bootstrap;
 // browsers enforce both policies, so the header sets the baseline and what a meta tag cannot (frame-ancestors).
 const PWA_POLICY = [
@@ -40,5 +42,5 @@ export function addSecurityHeaders(e: core.RequestEvent): boolean {
 
 /** GET /api/pocketdesk/push/public-key: the VAPID public key the PWA subscribes with (never hard-coded in the bundle). */
 export function pushPublicKey(e: core.RequestEvent): void {
-  e.json(200, { publicKey: $os.getenv('VAPID_PUBLIC_KEY') });
+  e.json(200, { publicKey: readConfig().vapidPublicKey });
 }

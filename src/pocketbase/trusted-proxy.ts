@@ -1,3 +1,5 @@
+import { readConfig } from './config';
+
 // The reverse proxy's client-IP header, applied to PocketBase's settings on every start so the per-IP rate limits
 // (and the logs) see each client rather than the proxy. `npm start`/`npm run serve` validate the variable first
 // (scripts/runtime-config.mjs); unset clears the setting, so removing it from the environment takes effect too.
@@ -5,7 +7,7 @@
 /** onBootstrap: sets `trustedProxy` from POCKETDESK_TRUSTED_PROXY. */
 export function applyTrustedProxyAfterBootstrap(e: core.BootstrapEvent): void {
   e.next();
-  const header = $os.getenv('POCKETDESK_TRUSTED_PROXY').trim();
+  const header = readConfig().trustedProxy;
   const settings = e.app.settings();
   const current = settings.trustedProxy.headers ?? [];
   const wanted = header ? [header] : [];

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { failNextSchema, knobsPatchSchema, replayRequestSchema, verifyRequestSchema } from '../lib/schemas/simulator';
 import { json, type Reply } from './http-io';
 import { injectInbound } from './inject-inbound';
@@ -15,7 +15,7 @@ function invalid(error: InvalidRequestError): Reply {
   return json(400, { error: { reason: error.reason, message: error.message, issues: error.issues } });
 }
 
-function parseWith<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+function parseWith<S extends z.ZodMiniType>(schema: S, body: unknown): z.output<S> {
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) throw new InvalidRequestError('invalid-request', 'request body does not match the route', listIssues(parsed.error));
   return parsed.data;

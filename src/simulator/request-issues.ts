@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export interface Issue {
   path: string;
@@ -6,7 +6,7 @@ export interface Issue {
 }
 
 /** Zod issues as `{path, message}` with dotted paths, for control-route error bodies. */
-export function listIssues(error: z.ZodError, prefix = ''): Issue[] {
+export function listIssues(error: z.core.$ZodError, prefix = ''): Issue[] {
   return error.issues.map((issue) => ({
     path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
     message: issue.message,
@@ -14,7 +14,7 @@ export function listIssues(error: z.ZodError, prefix = ''): Issue[] {
 }
 
 /** One line naming every offending field, the way Graph's `error_data.details` reads. */
-export function formatIssues(error: z.ZodError, prefix = ''): string {
+export function formatIssues(error: z.core.$ZodError, prefix = ''): string {
   return listIssues(error, prefix)
     .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
     .join('; ');

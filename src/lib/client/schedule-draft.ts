@@ -1,4 +1,5 @@
 // The business-hours editor's working copy, what it sends, and how the server's refusals map back onto its fields.
+import './zod-english';
 import type PocketBase from 'pocketbase';
 import { WEEKDAYS, type Weekday } from '../domain/hours/schedule';
 import type { TimeZonePort } from '../domain/hours/time-zone-port';

@@ -1,6 +1,7 @@
 // Field errors for the admin forms, whoever found them: the shared zod schema on the device, or the server's 400.
 // Keys are dotted paths inside what the form edits (`rules.0.pattern`, `name`); `form` is the record as a whole.
-import type { z } from 'zod';
+import './zod-english';
+import type * as z from 'zod/mini';
 
 /** One field's problem: a stable code (translated when known) and the finder's own wording. */
 export interface FieldProblem {

@@ -1,22 +1,22 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_CSAT_SETTINGS, type CsatSettings } from '../domain/csat/csat-settings';
 
 /** Field problems in PocketBase's error shape, keyed by dotted path (`question.es`). */
 export type CsatFieldErrors = Record<string, { code: string; message: string }>;
 
 // WhatsApp caps an interactive message body at 1,024 characters and a text message at 4,096.
-const question = z.string().trim().min(1).max(1024);
-const prompt = z.string().trim().max(4096);
+const question = z.string().check(z.trim(), z.minLength(1), z.maxLength(1024));
+const prompt = z.string().check(z.trim(), z.maxLength(4096));
 const defaults = DEFAULT_CSAT_SETTINGS;
 
 /** A channel's satisfaction-survey settings; `{}` gives the defaults. */
 export const csatSettingsSchema = z.object({
-  enabled: z.boolean().default(defaults.enabled),
-  askBotResolved: z.boolean().default(defaults.askBotResolved),
-  question: z.object({ en: question.default(defaults.question.en), es: question.default(defaults.question.es) }).prefault({}),
+  enabled: z._default(z.boolean(), defaults.enabled),
+  askBotResolved: z._default(z.boolean(), defaults.askBotResolved),
+  question: z.prefault(z.object({ en: z._default(question, defaults.question.en), es: z._default(question, defaults.question.es) }), {}),
   // Template names as Meta stores them (the `templates` collection uses the same pattern); empty: never use one.
-  templateName: z.string().trim().max(512).regex(/^[a-z0-9_]*$/).default(defaults.templateName),
-  commentPrompt: z.object({ en: prompt.default(defaults.commentPrompt.en), es: prompt.default(defaults.commentPrompt.es) }).prefault({}),
+  templateName: z._default(z.string().check(z.trim(), z.maxLength(512), z.regex(/^[a-z0-9_]*$/)), defaults.templateName),
+  commentPrompt: z.prefault(z.object({ en: z._default(prompt, defaults.commentPrompt.en), es: z._default(prompt, defaults.commentPrompt.es) }), {}),
 });
 
 export type CsatSettingsInput = z.input<typeof csatSettingsSchema>;

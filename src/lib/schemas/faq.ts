@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { checkPattern } from '../domain/routing/pattern-safety';
 import { foldText } from '../domain/routing/text-folding';
 
@@ -14,28 +14,32 @@ export const INTERACTIVE_BODY_LIMIT = 1024;
 /** Button ids the bot answers itself; entries may not use the prefix. */
 export const RESERVED_BUTTON_PREFIX = 'faq:';
 
-const keyword = z.string().trim().min(1).max(100);
-const buttonTitle = z.string().trim().min(1).max(BUTTON_TITLE_LIMIT);
+const keyword = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+const buttonTitle = z.string().check(z.trim(), z.minLength(1), z.maxLength(BUTTON_TITLE_LIMIT));
 
 /** A reply button under a buttons answer. */
-export const faqButtonSchema = z.object({ id: z.string().trim().min(1).max(256), title: buttonTitle });
+export const faqButtonSchema = z.object({ id: z.string().check(z.trim(), z.minLength(1), z.maxLength(256)), title: buttonTitle });
 
 /** What the bot sends for an entry: text (feedback buttons are added), or text with the entry's own buttons. */
 export const faqAnswerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), text: z.string().trim().min(1).max(INTERACTIVE_BODY_LIMIT) }),
-  z.object({ type: z.literal('buttons'), text: z.string().trim().min(1).max(INTERACTIVE_BODY_LIMIT), buttons: z.array(faqButtonSchema).min(1).max(MAX_BUTTONS) }),
+  z.object({ type: z.literal('text'), text: z.string().check(z.trim(), z.minLength(1), z.maxLength(INTERACTIVE_BODY_LIMIT)) }),
+  z.object({
+    type: z.literal('buttons'),
+    text: z.string().check(z.trim(), z.minLength(1), z.maxLength(INTERACTIVE_BODY_LIMIT)),
+    buttons: z.array(faqButtonSchema).check(z.minLength(1), z.maxLength(MAX_BUTTONS)),
+  }),
 ]);
 
 /** One question the bot can answer: any keyword (folded, whole words, `*` for a prefix) or the pattern triggers it. */
 export const faqEntrySchema = z
   .object({
-    id: z.string().trim().min(1).max(64),
-    enabled: z.boolean().default(true),
-    keywords: z.array(keyword).max(100).default(() => []),
-    pattern: z.string().max(1000).nullable().default(null),
+    id: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
+    enabled: z._default(z.boolean(), true),
+    keywords: z._default(z.array(keyword).check(z.maxLength(100)), () => []),
+    pattern: z._default(z.nullable(z.string().check(z.maxLength(1000))), null),
     answer: faqAnswerSchema,
   })
-  .superRefine((entry, ctx) => {
+  .check(z.superRefine((entry, ctx) => {
     const issue = (path: PropertyKey[], code: string, message: string) => ctx.addIssue({ code: 'custom', path, message, params: { code } });
     if (entry.id.startsWith(RESERVED_BUTTON_PREFIX)) issue(['id'], 'reserved-id', `Ids starting with "${RESERVED_BUTTON_PREFIX}" are reserved.`);
     if (entry.pattern !== null && entry.pattern !== '') {
@@ -52,31 +56,31 @@ export const faqEntrySchema = z
         if (ids.indexOf(id) !== i) issue(['answer', 'buttons', i, 'id'], 'duplicate-id', 'Each button needs its own id.');
       });
     }
-  });
+  }));
 
 /** A channel's FAQ bot. */
 export const faqSettingsSchema = z
   .object({
-    enabled: z.boolean().default(false),
-    entries: z.array(faqEntrySchema).max(200).default(() => []),
-    handoffKeywords: z.array(keyword).max(100).default(() => [...DEFAULT_HANDOFF_KEYWORDS]),
+    enabled: z._default(z.boolean(), false),
+    entries: z._default(z.array(faqEntrySchema).check(z.maxLength(200)), () => []),
+    handoffKeywords: z._default(z.array(keyword).check(z.maxLength(100)), () => [...DEFAULT_HANDOFF_KEYWORDS]),
     /** After an answer, silence this long means the answer helped: the bot resolves the conversation. */
-    resolveAfterSilenceMinutes: z.number().int().min(1).max(7 * 24 * 60).default(30),
+    resolveAfterSilenceMinutes: z._default(z.number().check(z.int(), z.gte(1), z.lte(7 * 24 * 60)), 30),
     /** Answers per conversation before the bot hands over anyway, so a customer can't be kept in a loop. */
-    maxAnswers: z.number().int().min(1).max(20).default(3),
-    buttons: z.object({ solved: buttonTitle.default('That solved it'), human: buttonTitle.default('Talk to a person') }).prefault({}),
+    maxAnswers: z._default(z.number().check(z.int(), z.gte(1), z.lte(20)), 3),
+    buttons: z.prefault(z.object({ solved: z._default(buttonTitle, 'That solved it'), human: z._default(buttonTitle, 'Talk to a person') }), {}),
     /** Sent before resolving on "That solved it"; '' sends nothing. */
-    solvedText: z.string().trim().max(INTERACTIVE_BODY_LIMIT).default(''),
+    solvedText: z._default(z.string().check(z.trim(), z.maxLength(INTERACTIVE_BODY_LIMIT)), ''),
     /** Sent before handing over to a person; '' sends nothing. */
-    handoffText: z.string().trim().max(INTERACTIVE_BODY_LIMIT).default(''),
+    handoffText: z._default(z.string().check(z.trim(), z.maxLength(INTERACTIVE_BODY_LIMIT)), ''),
   })
-  .superRefine((settings, ctx) => {
+  .check(z.superRefine((settings, ctx) => {
     const seen = new Set<string>();
     settings.entries.forEach((entry, i) => {
       if (seen.has(entry.id)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: 'Each entry needs its own id.', params: { code: 'duplicate-id' } });
       seen.add(entry.id);
     });
-  });
+  }));
 export type FaqSettings = z.infer<typeof faqSettingsSchema>;
 export type FaqSettingsInput = z.input<typeof faqSettingsSchema>;
 export type FaqEntry = z.infer<typeof faqEntrySchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MINUTES_PER_DAY, parseClock, parseIsoDate } from '../domain/hours/civil-date';
 import { WEEKDAYS, type BusinessSchedule, type Weekday } from '../domain/hours/schedule';
 import type { TimeZonePort } from '../domain/hours/time-zone-port';
@@ -11,33 +11,37 @@ const NAME_LIMIT = 100;
 /** Field problems in PocketBase's error shape, keyed by dotted path (`weekly.mon.1.end`). */
 export type ScheduleFieldErrors = Record<string, { code: string; message: string }>;
 
-const refined = (ok: (value: string) => boolean, code: string, message: string) => z.string().refine(ok, { error: message, params: { code } });
+const refined = (ok: (value: string) => boolean, code: string, message: string) =>
+  z.string().check(z.refine(ok, { error: message, params: { code } }));
 
 const intervalSchema = z
   .strictObject({
     start: refined((v) => parseClock(v, false) !== null, 'invalid-time', 'Use HH:MM from 00:00 to 23:59.'),
     end: refined((v) => parseClock(v, true) !== null, 'invalid-time', 'Use HH:MM from 00:00 to 24:00.'),
   })
-  .superRefine((interval, ctx) => {
+  .check(z.superRefine((interval, ctx) => {
     const start = parseClock(interval.start, false);
     if (start !== null && start === parseClock(interval.end, true)) {
       ctx.addIssue({ code: 'custom', path: ['end'], message: 'The interval must not start and end at the same time.', params: { code: 'empty-interval' } });
     }
-  });
+  }));
 
-const dayIntervals = z.array(intervalSchema).max(MAX_INTERVALS_PER_DAY);
+const dayIntervals = z.array(intervalSchema).check(z.maxLength(MAX_INTERVALS_PER_DAY));
 const isoDate = refined((v) => parseIsoDate(v) !== null, 'invalid-date', 'Use a real date as YYYY-MM-DD.');
-const name = z.string().trim().max(NAME_LIMIT).optional();
+const name = z.optional(z.string().check(z.trim(), z.maxLength(NAME_LIMIT)));
 
 /** Structure of a business-hours schedule; `validateSchedule` adds the time-zone check that needs a port. */
 export const scheduleSchema = z
   .strictObject({
     timezone: refined((v) => v !== '', 'required', 'Pick a time zone.'),
-    weekly: z.strictObject(Object.fromEntries(WEEKDAYS.map((day) => [day, dayIntervals.optional()])) as Record<Weekday, z.ZodOptional<typeof dayIntervals>>),
-    holidays: z.array(z.strictObject({ date: isoDate, recurring: z.boolean().default(false), name })).max(MAX_DATED_ENTRIES).default([]),
-    special_dates: z.array(z.strictObject({ date: isoDate, intervals: dayIntervals.min(1, 'Add at least one interval.'), name })).max(MAX_DATED_ENTRIES).default([]),
+    weekly: z.strictObject(Object.fromEntries(WEEKDAYS.map((day) => [day, z.optional(dayIntervals)])) as Record<Weekday, z.ZodMiniOptional<typeof dayIntervals>>),
+    holidays: z._default(z.array(z.strictObject({ date: isoDate, recurring: z._default(z.boolean(), false), name })).check(z.maxLength(MAX_DATED_ENTRIES)), []),
+    special_dates: z._default(
+      z.array(z.strictObject({ date: isoDate, intervals: dayIntervals.check(z.minLength(1, 'Add at least one interval.')), name })).check(z.maxLength(MAX_DATED_ENTRIES)),
+      [],
+    ),
   })
-  .superRefine((schedule, ctx) => {
+  .check(z.superRefine((schedule, ctx) => {
     for (const day of WEEKDAYS) {
       const overlap = firstOverlap(schedule.weekly[day] ?? []);
       if (overlap !== null) ctx.addIssue({ code: 'custom', path: ['weekly', day, overlap, 'start'], message: 'Intervals on the same day must not overlap.', params: { code: 'overlapping-intervals' } });
@@ -59,7 +63,7 @@ export const scheduleSchema = z
       else if (holidayDates.has(entry.date)) ctx.addIssue({ code: 'custom', path: ['special_dates', i, 'date'], message: 'This date is also a holiday.', params: { code: 'conflicting-date' } });
       specialDates.add(entry.date);
     });
-  });
+  }));
 
 /** A schedule as a client sends it (optional fields and defaults not yet filled). */
 export type ScheduleInput = z.input<typeof scheduleSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { daysFromCivil, DAY_MS, parseIsoDate } from '../domain/hours/civil-date';
 
 /** Bucket sizes a backlog chart can ask for. */
@@ -29,36 +29,42 @@ export function parseInstant(text: string): number | null {
   return daysFromCivil(date.year, date.month, date.day) * DAY_MS + ((hour * 60 + minute - offset) * 60 + second) * 1000 + millis;
 }
 
-const instant = z.union([z.number().int(), z.string()]).transform((value, ctx) => {
+const instant = z.pipe(
+  z.union([z.number().check(z.int()), z.string()]),
+  z.transform((value: number | string, ctx) => {
   const ms = typeof value === 'number' ? value : parseInstant(value);
   if (ms === null || !Number.isSafeInteger(ms)) {
-    ctx.addIssue({ code: 'custom', message: 'Use epoch milliseconds or an ISO 8601 instant with its offset.', params: { code: 'invalid-instant' } });
+    ctx.issues.push({ code: 'custom', message: 'Use epoch milliseconds or an ISO 8601 instant with its offset.', params: { code: 'invalid-instant' }, input: value });
     return z.NEVER;
   }
   return ms;
-});
+  }),
+);
 // Query strings carry booleans as text.
-const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).transform((value) => value === true || value === 'true' || value === '1');
+const flag = z.pipe(
+  z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]),
+  z.transform((value: boolean | 'true' | 'false' | '1' | '0') => value === true || value === 'true' || value === '1'),
+);
 
 /** A metrics or export request, from a query string or JSON body. */
 export const metricsQuerySchema = z
   .object({
     from: instant,
     to: instant,
-    bucket: z.enum(['hour', 'day', 'week']).default('day'),
-    groupBy: z.enum(['none', 'agent', 'team', 'channel']).default('none'),
-    channelId: z.string().trim().min(1).max(64).optional(),
-    teamId: z.string().trim().min(1).max(64).optional(),
-    businessHours: flag.default(true),
-    format: z.enum(['json', 'csv']).default('json'),
+    bucket: z._default(z.enum(['hour', 'day', 'week']), 'day'),
+    groupBy: z._default(z.enum(['none', 'agent', 'team', 'channel']), 'none'),
+    channelId: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+    teamId: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+    businessHours: z._default(flag, true),
+    format: z._default(z.enum(['json', 'csv']), 'json'),
   })
-  .superRefine((query, ctx) => {
+  .check(z.superRefine((query, ctx) => {
     const span = query.to - query.from;
     const refuse = (code: string, message: string) => ctx.addIssue({ code: 'custom', path: ['to'], message, params: { code } });
     if (span <= 0) refuse('empty-range', 'The end must come after the start.');
     // The longest range in hourly buckets stays under MAX_BACKLOG_BUCKETS (a test holds the two together).
     else if (span > MAX_METRICS_RANGE_DAYS * DAY_MS) refuse('range-too-long', `Ask for at most ${MAX_METRICS_RANGE_DAYS} days at once.`);
-  });
+  }));
 
 export type MetricsQueryInput = z.input<typeof metricsQuerySchema>;
 export type MetricsQuery = z.output<typeof metricsQuerySchema>;

@@ -1,29 +1,29 @@
-// A qa_reviews row and the messages of the reviewed conversation, as the review screens read them. Full zod:
-// only those routes load it.
-import { z } from 'zod';
+// A qa_reviews row and the messages of the reviewed conversation, as the review screens read them. Only those
+// routes load it.
+import * as z from 'zod/mini';
 
-const pbInstant = z
-  .string()
-  .optional()
-  .transform((value) => {
+const pbInstant = z.pipe(
+  z.optional(z.string()),
+  z.transform((value: string | undefined) => {
     const at = value ? Date.parse(value.replace(' ', 'T')) : NaN;
     return Number.isFinite(at) ? at : null;
-  });
+  }),
+);
 
 export const qaReviewRecordSchema = z.object({
   id: z.string(),
   conversation: z.string(),
   agent: z.string(),
-  team: z.string().default(''),
+  team: z._default(z.string(), ''),
   period_start: pbInstant,
   period_end: pbInstant,
   status: z.enum(['pending', 'done']),
-  scores: z.record(z.string(), z.number()).nullable().transform((scores) => scores ?? {}),
-  total: z.number().default(0),
-  max: z.number().default(0),
-  percent: z.number().default(0),
-  feedback: z.string().default(''),
-  reviewer: z.string().default(''),
+  scores: z.pipe(z.nullable(z.record(z.string(), z.number())), z.transform((scores: Record<string, number> | null) => scores ?? {})),
+  total: z._default(z.number(), 0),
+  max: z._default(z.number(), 0),
+  percent: z._default(z.number(), 0),
+  feedback: z._default(z.string(), ''),
+  reviewer: z._default(z.string(), ''),
   updated: pbInstant,
 });
 export type QaReviewRecord = z.output<typeof qaReviewRecordSchema>;
@@ -33,8 +33,8 @@ export const transcriptMessageSchema = z.object({
   id: z.string(),
   direction: z.enum(['in', 'out']),
   type: z.string(),
-  text: z.string().default(''),
-  sender: z.string().default(''),
+  text: z._default(z.string(), ''),
+  sender: z._default(z.string(), ''),
   created: pbInstant,
 });
 export type TranscriptMessage = z.output<typeof transcriptMessageSchema>;

@@ -1,30 +1,30 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_QA_SETTINGS, type QaSettings, type RubricCriterion } from '../domain/qa/qa-settings';
 import { scoreReview, type ReviewFieldErrors } from '../domain/qa/review-score';
 
 const MAX_CRITERIA = 20;
 
 const criterionSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'Use lowercase letters, digits and dashes.'),
-  label: z.string().trim().min(1).max(60),
-  max: z.number().int().min(1).max(100),
+  id: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/, 'Use lowercase letters, digits and dashes.')),
+  label: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+  max: z.number().check(z.int(), z.gte(1), z.lte(100)),
 });
 
 /** Quality-review settings; `{}` gives the defaults (off, 3 per agent per 7 days, the four-criterion rubric). */
 export const qaSettingsSchema = z
   .object({
-    enabled: z.boolean().default(DEFAULT_QA_SETTINGS.enabled),
-    samplePerAgent: z.number().int().min(0).max(50).default(DEFAULT_QA_SETTINGS.samplePerAgent),
-    periodDays: z.number().int().min(1).max(90).default(DEFAULT_QA_SETTINGS.periodDays),
-    rubric: z.array(criterionSchema).min(1).max(MAX_CRITERIA).default(() => DEFAULT_QA_SETTINGS.rubric.map((criterion) => ({ ...criterion }))),
+    enabled: z._default(z.boolean(), DEFAULT_QA_SETTINGS.enabled),
+    samplePerAgent: z._default(z.number().check(z.int(), z.gte(0), z.lte(50)), DEFAULT_QA_SETTINGS.samplePerAgent),
+    periodDays: z._default(z.number().check(z.int(), z.gte(1), z.lte(90)), DEFAULT_QA_SETTINGS.periodDays),
+    rubric: z._default(z.array(criterionSchema).check(z.minLength(1), z.maxLength(MAX_CRITERIA)), () => DEFAULT_QA_SETTINGS.rubric.map((criterion) => ({ ...criterion }))),
   })
-  .superRefine((settings, ctx) => {
+  .check(z.superRefine((settings, ctx) => {
     const ids = new Set<string>();
     settings.rubric.forEach((criterion, i) => {
       if (ids.has(criterion.id)) ctx.addIssue({ code: 'custom', path: ['rubric', i, 'id'], message: 'Another criterion already uses this id.', params: { code: 'duplicate-id' } });
       ids.add(criterion.id);
     });
-  });
+  }));
 
 export type QaSettingsInput = z.input<typeof qaSettingsSchema>;
 /** Parsed settings; the constraint fails the build if the schema drifts from the domain's type. */
@@ -33,9 +33,9 @@ type SatisfiesDomain<T extends QaSettings> = T;
 
 /** A submitted review: scores per rubric criterion are checked against the rubric by `checkQaReview`. */
 export const qaReviewSchema = z.object({
-  conversationId: z.string().trim().min(1).max(64),
+  conversationId: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
   scores: z.record(z.string(), z.unknown()),
-  notes: z.string().trim().max(5000).default(''),
+  notes: z._default(z.string().check(z.trim(), z.maxLength(5000)), ''),
 });
 
 /** A review that can be saved, with its totals. */

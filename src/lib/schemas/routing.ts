@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { validateRoutingSettings, type FieldErrors, type SettingsContext } from '../domain/routing/settings-validation';
 
 // Stored in `channels.routing`. Every field has a default so `{}` is a working configuration and an older
@@ -22,98 +22,110 @@ export const DEFAULT_URGENCY_WORDS = [
 ];
 export const DEFAULT_ANGRY_EMOJI = ['😠', '😡', '🤬', '👿', '💢', '😤'];
 
-const id = z.string().trim().min(1).max(64);
+const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(64));
 const algorithm = z.enum(ROUTING_ALGORITHMS);
-const minuteOfDay = z.number().int().min(0).max(1440);
+const minuteOfDay = z.number().check(z.int(), z.gte(0), z.lte(1440));
+/** A whole number from `min` to `max`. */
+const whole = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
+/** A trimmed string of `min` to `max` characters. */
+const trimmed = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
+/** A trimmed, lower-cased string of `min` to `max` characters. */
+const tag = (min: number, max: number) => z.string().check(z.trim(), z.toLowerCase(), z.minLength(min), z.maxLength(max));
+const emptyList = () => [];
 
 const autoReply = (enabled: boolean, text: string) =>
-  z.object({ enabled: z.boolean().default(enabled), text: z.string().trim().max(4096).default(text) }).prefault({});
+  z.prefault(z.object({ enabled: z._default(z.boolean(), enabled), text: z._default(z.string().check(z.trim(), z.maxLength(4096)), text) }), {});
 
 /** Where a conversation goes when routing falls through to a team: the team (null: every agent), how to pick, what to say. */
 const teamRoute = (defaultAlgorithm: RoutingAlgorithm, reply: { enabled: boolean; text: string }) =>
-  z
-    .object({ teamId: id.nullable().default(null), algorithm: algorithm.default(defaultAlgorithm), autoReply: autoReply(reply.enabled, reply.text) })
-    .prefault({});
+  z.prefault(
+    z.object({ teamId: z._default(z.nullable(id), null), algorithm: z._default(algorithm, defaultAlgorithm), autoReply: autoReply(reply.enabled, reply.text) }),
+    {},
+  );
 
 export const ruleAttributeSchema = z.object({
-  field: z.string().trim().min(1).max(100),
-  op: z.enum(['equals', 'contains', 'is-set', 'not-set']).default('equals'),
-  value: z.string().max(500).default(''),
+  field: trimmed(1, 100),
+  op: z._default(z.enum(['equals', 'contains', 'is-set', 'not-set']), 'equals'),
+  value: z._default(z.string().check(z.maxLength(500)), ''),
 });
 
 /** One ordered rule: every condition given must hold (lists match any of their items); then its actions apply. */
 export const routingRuleSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  enabled: z.boolean().default(true),
+  name: trimmed(1, 100),
+  enabled: z._default(z.boolean(), true),
   // Conditions. An empty list or null means "don't care"; a rule without conditions matches everything.
-  keywords: z.array(z.string().trim().min(1).max(100)).max(200).default(() => []),
-  pattern: z.string().max(1000).nullable().default(null),
-  languages: z.array(z.string().trim().toLowerCase().min(2).max(16)).max(50).default(() => []),
-  channelIds: z.array(id).max(100).default(() => []),
-  vip: z.boolean().nullable().default(null),
-  labels: z.array(id).max(50).default(() => []),
-  attributes: z.array(ruleAttributeSchema).max(20).default(() => []),
-  timeOfDay: z.object({ from: minuteOfDay, to: minuteOfDay }).nullable().default(null),
-  businessHours: z.enum(['inside', 'outside']).nullable().default(null),
+  keywords: z._default(z.array(trimmed(1, 100)).check(z.maxLength(200)), emptyList),
+  pattern: z._default(z.nullable(z.string().check(z.maxLength(1000))), null),
+  languages: z._default(z.array(tag(2, 16)).check(z.maxLength(50)), emptyList),
+  channelIds: z._default(z.array(id).check(z.maxLength(100)), emptyList),
+  vip: z._default(z.nullable(z.boolean()), null),
+  labels: z._default(z.array(id).check(z.maxLength(50)), emptyList),
+  attributes: z._default(z.array(ruleAttributeSchema).check(z.maxLength(20)), emptyList),
+  timeOfDay: z._default(z.nullable(z.object({ from: minuteOfDay, to: minuteOfDay })), null),
+  businessHours: z._default(z.nullable(z.enum(['inside', 'outside'])), null),
   // Actions. The first matching rule to name a team or an agent wins; skills and labels add up; the highest priority wins.
-  teamId: id.nullable().default(null),
-  skills: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(20).default(() => []),
-  priority: z.enum(PRIORITY_LEVELS).nullable().default(null),
-  addLabels: z.array(id).max(50).default(() => []),
-  agentId: id.nullable().default(null),
-  stop: z.boolean().default(false),
+  teamId: z._default(z.nullable(id), null),
+  skills: z._default(z.array(tag(1, 50)).check(z.maxLength(20)), emptyList),
+  priority: z._default(z.nullable(z.enum(PRIORITY_LEVELS)), null),
+  addLabels: z._default(z.array(id).check(z.maxLength(50)), emptyList),
+  agentId: z._default(z.nullable(id), null),
+  stop: z._default(z.boolean(), false),
 });
 export type RoutingRule = z.infer<typeof routingRuleSchema>;
 export type RoutingRuleInput = z.input<typeof routingRuleSchema>;
 
-export const priorityPolicySchema = z
-  .object({
-    urgencyWords: z.array(z.string().trim().min(1).max(60)).max(200).default(() => [...DEFAULT_URGENCY_WORDS]),
-    angryEmoji: z.array(z.string().min(1).max(16)).max(50).default(() => [...DEFAULT_ANGRY_EMOJI]),
-    points: z
-      .object({
-        urgencyWords: z.number().int().min(0).max(500).default(40),
-        angryEmoji: z.number().int().min(0).max(500).default(30),
-        vip: z.number().int().min(0).max(500).default(50),
+export const priorityPolicySchema = z.prefault(
+  z.object({
+    urgencyWords: z._default(z.array(trimmed(1, 60)).check(z.maxLength(200)), () => [...DEFAULT_URGENCY_WORDS]),
+    angryEmoji: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(16))).check(z.maxLength(50)), () => [...DEFAULT_ANGRY_EMOJI]),
+    points: z.prefault(
+      z.object({
+        urgencyWords: z._default(whole(0, 500), 40),
+        angryEmoji: z._default(whole(0, 500), 30),
+        vip: z._default(whole(0, 500), 50),
         // Per previous escalation, counted up to three times.
-        escalation: z.number().int().min(0).max(500).default(40),
-        windowClosing: z.number().int().min(0).max(500).default(60),
-      })
-      .prefault({}),
+        escalation: z._default(whole(0, 500), 40),
+        windowClosing: z._default(whole(0, 500), 60),
+      }),
+      {},
+    ),
     // An open 24 h window with less than this left scores windowClosing: after it closes only templates can be sent.
-    windowClosingMinutes: z.number().int().min(0).max(1440).default(120),
-  })
-  .prefault({});
+    windowClosingMinutes: z._default(whole(0, 1440), 120),
+  }),
+  {},
+);
 export type PriorityPolicy = z.infer<typeof priorityPolicySchema>;
 
 /** A channel's routing settings. */
 export const routingSettingsSchema = z.object({
   /** Used when neither a rule nor the branch names a team; null routes among every agent. */
-  defaultTeamId: id.nullable().default(null),
-  newCustomer: z
-    .object({
+  defaultTeamId: z._default(z.nullable(id), null),
+  newCustomer: z.prefault(
+    z.object({
       agentsOnline: teamRoute('in_order', { enabled: true, text: WELCOME_TEXT }),
       agentsOffline: teamRoute('in_order', { enabled: true, text: OUT_OF_OFFICE_TEXT }),
-    })
-    .prefault({}),
-  returningCustomer: z
-    .object({
+    }),
+    {},
+  ),
+  returningCustomer: z.prefault(
+    z.object({
       // The owner always gets the conversation when online, and when nobody is online at all.
-      ownerUnavailable: z.enum(['keep-owner', 'team']).default('team'),
-      teamId: id.nullable().default(null),
-      algorithm: algorithm.default('in_order'),
+      ownerUnavailable: z._default(z.enum(['keep-owner', 'team']), 'team'),
+      teamId: z._default(z.nullable(id), null),
+      algorithm: z._default(algorithm, 'in_order'),
       autoReply: autoReply(false, COLLEAGUE_TEXT),
-    })
-    .prefault({}),
-  rules: z.array(routingRuleSchema).max(100).default(() => []),
-  capacity: z.object({ defaultMaxOpen: z.number().int().min(1).max(1000).default(10) }).prefault({}),
+    }),
+    {},
+  ),
+  rules: z._default(z.array(routingRuleSchema).check(z.maxLength(100)), emptyList),
+  capacity: z.prefault(z.object({ defaultMaxOpen: z._default(whole(1, 1000), 10) }), {}),
   priority: priorityPolicySchema,
-  language: z.object({ minConfidence: z.number().min(0).max(1).default(0.3) }).prefault({}),
-  backlog: z.object({ algorithm: algorithm.default('least_chats') }).prefault({}),
+  language: z.prefault(z.object({ minConfidence: z._default(z.number().check(z.gte(0), z.lte(1)), 0.3) }), {}),
+  backlog: z.prefault(z.object({ algorithm: z._default(algorithm, 'least_chats') }), {}),
   /** Per team: hand a conversation back to the queue when its agent has not replied within this many minutes. */
-  reassign: z.array(z.object({ teamId: id, afterMinutes: z.number().int().min(1).max(7 * 24 * 60) })).max(100).default(() => []),
+  reassign: z._default(z.array(z.object({ teamId: id, afterMinutes: whole(1, 7 * 24 * 60) })).check(z.maxLength(100)), emptyList),
   /** Teams this channel's conversations may be escalated to by their agent or a manager of their team (admins: any). */
-  escalationTeams: z.array(id).max(100).default(() => []),
+  escalationTeams: z._default(z.array(id).check(z.maxLength(100)), emptyList),
 });
 export type RoutingSettings = z.infer<typeof routingSettingsSchema>;
 export type RoutingSettingsInput = z.input<typeof routingSettingsSchema>;

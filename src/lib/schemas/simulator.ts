@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // Request bodies of the local WhatsApp simulator's control routes (/_sim/*) and its settings files.
 // Tests of the backend drive the simulator through these, so they live beside the Graph and webhook schemas.
 
 export const simulatorKnobsSchema = z.object({
   /** Chance (0–1) that a webhook POST is delivered a second time, as Meta does with retries and multi-app fan-out. */
-  duplicate_probability: z.number().min(0).max(1),
+  duplicate_probability: z.number().check(z.gte(0), z.lte(1)),
   /** Deliver `read` before `delivered`: Meta does not guarantee status order. */
   reorder_statuses: z.boolean(),
   /** Up to this many updates are merged into one POST (Meta batches up to 1000). */
-  batch_size: z.number().int().min(1).max(1000),
+  batch_size: z.number().check(z.int(), z.gte(1), z.lte(1000)),
   /** Free-form message outside the 24 h window: accept then fail by webhook (`async`, Meta's usual) or refuse (`sync`). */
   window_mode: z.enum(['async', 'sync']),
   /** 2026 business-scoped user ids: none, alongside phone numbers, or username users without a phone. */
@@ -25,7 +25,7 @@ export const simulatorKnobsSchema = z.object({
 });
 export type SimulatorKnobs = z.infer<typeof simulatorKnobsSchema>;
 
-export const knobsPatchSchema = simulatorKnobsSchema.partial().strict();
+export const knobsPatchSchema = z.strictObject(z.partial(simulatorKnobsSchema).shape);
 export type KnobsPatch = z.infer<typeof knobsPatchSchema>;
 
 export const inboundTypeSchema = z.enum([
@@ -35,43 +35,47 @@ export const inboundTypeSchema = z.enum([
 export type InboundType = z.infer<typeof inboundTypeSchema>;
 
 export const injectInboundSchema = z
-  .object({
+  .strictObject({
     /** Business line that receives the message; defaults to the first configured channel. */
-    phoneNumberId: z.string().min(1).optional(),
+    phoneNumberId: z.optional(z.string().check(z.minLength(1))),
     /** Customer phone, digits only (no `+`). */
-    from: z.string().regex(/^\d{6,15}$/).optional(),
+    from: z.optional(z.string().check(z.regex(/^\d{6,15}$/))),
     /** Business-scoped user id such as `US.13491208655302741918`. */
-    userId: z.string().regex(/^[A-Z]{2}\.[A-Za-z0-9.]{1,140}$/).optional(),
-    name: z.string().max(256).optional(),
-    username: z.string().max(64).optional(),
-    type: inboundTypeSchema.default('text'),
+    userId: z.optional(z.string().check(z.regex(/^[A-Z]{2}\.[A-Za-z0-9.]{1,140}$/))),
+    name: z.optional(z.string().check(z.maxLength(256))),
+    username: z.optional(z.string().check(z.maxLength(64))),
+    type: z._default(inboundTypeSchema, 'text'),
     /** Body for `text`; caption for image, video and document. */
-    text: z.string().max(65536).optional(),
-    filename: z.string().max(240).optional(),
-    mimeType: z.string().max(100).optional(),
+    text: z.optional(z.string().check(z.maxLength(65536))),
+    filename: z.optional(z.string().check(z.maxLength(240))),
+    mimeType: z.optional(z.string().check(z.maxLength(100))),
     /** File content for media types; a small sample file is used when absent. */
-    dataBase64: z.string().optional(),
+    dataBase64: z.optional(z.string()),
     /** Audio only: a recorded voice note rather than a shared file. Defaults to true. */
-    voice: z.boolean().optional(),
-    location: z
-      .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), name: z.string().optional(), address: z.string().optional() })
-      .optional(),
+    voice: z.optional(z.boolean()),
+    location: z.optional(
+      z.object({
+        latitude: z.number().check(z.gte(-90), z.lte(90)),
+        longitude: z.number().check(z.gte(-180), z.lte(180)),
+        name: z.optional(z.string()),
+        address: z.optional(z.string()),
+      }),
+    ),
     /** `emoji` omitted = the customer removed their reaction. */
-    reaction: z.object({ messageId: z.string().min(1), emoji: z.string().optional() }).optional(),
-    buttonReply: z.object({ id: z.string().min(1), title: z.string().min(1) }).optional(),
-    listReply: z.object({ id: z.string().min(1), title: z.string().min(1), description: z.string().optional() }).optional(),
-    button: z.object({ payload: z.string(), text: z.string() }).optional(),
+    reaction: z.optional(z.object({ messageId: z.string().check(z.minLength(1)), emoji: z.optional(z.string()) })),
+    buttonReply: z.optional(z.object({ id: z.string().check(z.minLength(1)), title: z.string().check(z.minLength(1)) })),
+    listReply: z.optional(z.object({ id: z.string().check(z.minLength(1)), title: z.string().check(z.minLength(1)), description: z.optional(z.string()) })),
+    button: z.optional(z.object({ payload: z.string(), text: z.string() })),
     /** wamid the customer replies to (quote); business or customer message. */
-    contextId: z.string().min(1).optional(),
-    forwarded: z.enum(['forwarded', 'frequently_forwarded']).optional(),
-    referral: z.looseObject({}).optional(),
+    contextId: z.optional(z.string().check(z.minLength(1))),
+    forwarded: z.optional(z.enum(['forwarded', 'frequently_forwarded'])),
+    referral: z.optional(z.looseObject({})),
     /** Extra keys merged into the message object last: contacts, order, system, unsupported, errors… */
-    fields: z.record(z.string(), z.unknown()).optional(),
+    fields: z.optional(z.record(z.string(), z.unknown())),
     /** Answer only after the first delivery attempt, reporting its outcome. */
-    wait: z.boolean().optional(),
+    wait: z.optional(z.boolean()),
   })
-  .strict()
-  .superRefine((input, ctx) => {
+  .check(z.superRefine((input, ctx) => {
     const needs: Partial<Record<InboundType, keyof typeof input>> = {
       text: 'text', location: 'location', reaction: 'reaction', button: 'button',
     };
@@ -80,42 +84,42 @@ export const injectInboundSchema = z
     if (input.type === 'interactive' && !input.buttonReply && !input.listReply) {
       ctx.addIssue({ code: 'custom', path: ['buttonReply'], message: 'interactive needs buttonReply or listReply' });
     }
-  });
+  }));
 export type InjectInboundInput = z.input<typeof injectInboundSchema>;
 export type InjectInboundRequest = z.output<typeof injectInboundSchema>;
 
-export const failNextSchema = z
-  .object({
-    code: z.number().int().nonnegative(),
-    count: z.number().int().min(1).max(10000).default(1),
-    /** `sync`: Graph error response; `async`: 200 then a `failed` status; `value`: 200 then a value-level `errors` webhook. */
-    mode: z.enum(['sync', 'async', 'value']).default('sync'),
-    httpStatus: z.number().int().min(400).max(599).optional(),
-    details: z.string().optional(),
-  })
-  .strict();
+export const failNextSchema = z.strictObject({
+  code: z.number().check(z.int(), z.nonnegative()),
+  count: z._default(z.number().check(z.int(), z.gte(1), z.lte(10000)), 1),
+  /** `sync`: Graph error response; `async`: 200 then a `failed` status; `value`: 200 then a value-level `errors` webhook. */
+  mode: z._default(z.enum(['sync', 'async', 'value']), 'sync'),
+  httpStatus: z.optional(z.number().check(z.int(), z.gte(400), z.lte(599))),
+  details: z.optional(z.string()),
+});
 export type FailNextInput = z.input<typeof failNextSchema>;
 export type FailNextSpec = z.output<typeof failNextSchema>;
 
-export const replayRequestSchema = z.object({ payload: z.unknown(), wait: z.boolean().optional() }).strict();
+export const replayRequestSchema = z.strictObject({ payload: z.unknown(), wait: z.optional(z.boolean()) });
 
-export const verifyRequestSchema = z.object({ verifyToken: z.string().optional() }).strict();
+export const verifyRequestSchema = z.strictObject({ verifyToken: z.optional(z.string()) });
 
 export const simulatorTemplateSchema = z
   .object({
-    name: z.string().regex(/^[a-z0-9_]{1,512}$/),
-    language: z.string().min(2),
+    name: z.string().check(z.regex(/^[a-z0-9_]{1,512}$/)),
+    language: z.string().check(z.minLength(2)),
     category: z.enum(['marketing', 'utility', 'authentication']),
     parameterFormat: z.enum(['named', 'positional']),
-    parameterNames: z.array(z.string().min(1)).optional(),
-    parameterCount: z.number().int().min(0),
+    parameterNames: z.optional(z.array(z.string().check(z.minLength(1)))),
+    parameterCount: z.number().check(z.int(), z.gte(0)),
     /** Placeholders in a text header (Meta allows one). */
-    headerParameterCount: z.number().int().min(0).max(1).optional(),
+    headerParameterCount: z.optional(z.number().check(z.int(), z.gte(0), z.lte(1))),
   })
-  .refine((t) => t.parameterFormat !== 'named' || (t.parameterNames ?? []).length === t.parameterCount, {
-    message: 'named templates list exactly parameterCount parameterNames',
-    path: ['parameterNames'],
-  });
+  .check(
+    z.refine((t) => t.parameterFormat !== 'named' || (t.parameterNames ?? []).length === t.parameterCount, {
+      message: 'named templates list exactly parameterCount parameterNames',
+      path: ['parameterNames'],
+    }),
+  );
 export type SimulatorTemplate = z.infer<typeof simulatorTemplateSchema>;
 
 export const simulatorTemplatesFileSchema = z.array(simulatorTemplateSchema);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { TimeZonePort } from '../domain/hours/time-zone-port';
 import { DEFAULT_SLA_POLICY, type ScopedSlaPolicy } from '../domain/sla/sla-policy';
 import { scheduleSchema } from './hours';
@@ -10,43 +10,44 @@ const MAX_POLICIES = 200;
 /** Field problems in PocketBase's error shape, keyed by dotted path (`policies.0.firstResponseMinutes`). */
 export type SlaFieldErrors = Record<string, { code: string; message: string }>;
 
-const id = z.string().trim().min(1).max(64);
-const minutes = z.number().int().min(1).max(MAX_SLA_MINUTES);
+const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(64));
+const minutes = z.number().check(z.int(), z.gte(1), z.lte(MAX_SLA_MINUTES));
 const defaults = DEFAULT_SLA_POLICY;
 
 /** What happens once per breach. */
-export const slaEscalationSchema = z
-  .object({
-    notifyManager: z.boolean().default(defaults.escalation.notifyManager),
-    raisePriorityTo: z.number().int().min(0).max(1000).nullable().default(defaults.escalation.raisePriorityTo),
-    reassign: z.boolean().default(defaults.escalation.reassign),
-  })
-  .prefault({});
+export const slaEscalationSchema = z.prefault(
+  z.object({
+    notifyManager: z._default(z.boolean(), defaults.escalation.notifyManager),
+    raisePriorityTo: z._default(z.nullable(z.number().check(z.int(), z.gte(0), z.lte(1000))), defaults.escalation.raisePriorityTo),
+    reassign: z._default(z.boolean(), defaults.escalation.reassign),
+  }),
+  {},
+);
 
 /** One policy and its scope; `{}` is the catch-all default policy. */
 export const slaPolicySchema = z.object({
-  channelId: id.nullable().default(null),
-  teamId: id.nullable().default(null),
-  firstResponseMinutes: minutes.default(defaults.firstResponseMinutes),
-  firstResponsePeakMinutes: minutes.default(defaults.firstResponsePeakMinutes),
-  peakHours: scheduleSchema.nullable().default(null),
-  nextResponseMinutes: minutes.nullable().default(defaults.nextResponseMinutes),
-  resolutionMinutes: minutes.nullable().default(defaults.resolutionMinutes),
-  businessHoursOnly: z.boolean().default(defaults.businessHoursOnly),
+  channelId: z._default(z.nullable(id), null),
+  teamId: z._default(z.nullable(id), null),
+  firstResponseMinutes: z._default(minutes, defaults.firstResponseMinutes),
+  firstResponsePeakMinutes: z._default(minutes, defaults.firstResponsePeakMinutes),
+  peakHours: z._default(z.nullable(scheduleSchema), null),
+  nextResponseMinutes: z._default(z.nullable(minutes), defaults.nextResponseMinutes),
+  resolutionMinutes: z._default(z.nullable(minutes), defaults.resolutionMinutes),
+  businessHoursOnly: z._default(z.boolean(), defaults.businessHoursOnly),
   escalation: slaEscalationSchema,
 });
 
 /** Every SLA policy of a workspace; without any, one catch-all default applies. */
 export const slaSettingsSchema = z
-  .object({ policies: z.array(slaPolicySchema).max(MAX_POLICIES).default(() => [slaPolicySchema.parse({})]) })
-  .superRefine((settings, ctx) => {
+  .object({ policies: z._default(z.array(slaPolicySchema).check(z.maxLength(MAX_POLICIES)), () => [slaPolicySchema.parse({})]) })
+  .check(z.superRefine((settings, ctx) => {
     const scopes = new Set<string>();
     settings.policies.forEach((policy, i) => {
       const scope = `${policy.channelId ?? '*'}/${policy.teamId ?? '*'}`;
       if (scopes.has(scope)) ctx.addIssue({ code: 'custom', path: ['policies', i, 'teamId'], message: 'Another policy already covers this channel and team.', params: { code: 'duplicate-scope' } });
       scopes.add(scope);
     });
-  });
+  }));
 
 export type SlaSettingsInput = z.input<typeof slaSettingsSchema>;
 /** Parsed settings; the constraint fails the build if the schema drifts from the domain's policy type. */

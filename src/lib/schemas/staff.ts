@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_OFFER_TIMEOUT_SECONDS } from '../domain/offers/offer-policy';
 import { STAFF_ROLES } from './directory';
 
@@ -13,21 +13,21 @@ export type TeamAssignmentMode = (typeof TEAM_ASSIGNMENT_MODES)[number];
 
 /** A `teams` record as the admin form writes it; the offer limits are the collection's own (10 s … 1 h). */
 export const teamInputSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  description: z.string().trim().max(1000).default(''),
-  assignment_mode: z.enum(TEAM_ASSIGNMENT_MODES).default('assign'),
-  offer_timeout_seconds: z.number().int().min(10).max(3600).default(DEFAULT_OFFER_TIMEOUT_SECONDS),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  description: z._default(z.string().check(z.trim(), z.maxLength(1000)), ''),
+  assignment_mode: z._default(z.enum(TEAM_ASSIGNMENT_MODES), 'assign'),
+  offer_timeout_seconds: z._default(z.number().check(z.int(), z.gte(10), z.lte(3600)), DEFAULT_OFFER_TIMEOUT_SECONDS),
 });
 export type TeamInput = z.input<typeof teamInputSchema>;
 
-const tag = (max: number) => z.string().trim().toLowerCase().min(1).max(max);
+const tag = (max: number) => z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(max));
 
 /** The fields of an `agents` record only an admin may change. */
 export const agentSettingsSchema = z.object({
   role: z.enum(STAFF_ROLES),
-  teams: z.array(z.string().min(1)).max(50),
-  skills: z.array(tag(50)).max(50),
-  languages: z.array(tag(16)).max(20),
-  max_open: z.number().int().min(1).max(1000),
+  teams: z.array(z.string().check(z.minLength(1))).check(z.maxLength(50)),
+  skills: z.array(tag(50)).check(z.maxLength(50)),
+  languages: z.array(tag(16)).check(z.maxLength(20)),
+  max_open: z.number().check(z.int(), z.gte(1), z.lte(1000)),
 });
 export type AgentSettings = z.infer<typeof agentSettingsSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { componentText, placeholdersIn, placeholdersUsed, type MessageTemplate, type ParameterFormat } from '../domain/templates/message-template';
 
 // A `templates` record. `components` keep Meta's format (upper-case types, examples and buttons passed through) so
@@ -14,26 +14,27 @@ export const COMPONENT_TYPES = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS'] as const;
 /** Meta's text limits per component. */
 export const COMPONENT_TEXT_LIMITS = { HEADER: 60, BODY: 1024, FOOTER: 60, BUTTONS: 0 } as const;
 
-const lowerEnum = <T extends readonly [string, ...string[]]>(values: T) => z.string().trim().toLowerCase().pipe(z.enum(values));
+const lowerEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.enum(values));
 
 /** One component in Meta's format; unknown keys (example, buttons) are kept. */
 export const templateComponentSchema = z.looseObject({
-  type: z.string().trim().toUpperCase().pipe(z.enum(COMPONENT_TYPES)),
-  format: z.string().trim().toUpperCase().optional(),
-  text: z.string().optional(),
+  type: z.pipe(z.string().check(z.trim(), z.toUpperCase()), z.enum(COMPONENT_TYPES)),
+  format: z.optional(z.string().check(z.trim(), z.toUpperCase())),
+  text: z.optional(z.string()),
 });
 
 /** A `templates` record: shape, Meta's limits, and placeholders that agree with `parameter_format`. */
 export const templateSchema = z
   .object({
-    name: z.string().trim().min(1).max(512).regex(/^[a-z0-9_]+$/, 'Use lower-case letters, digits and underscores.'),
-    language: z.string().trim().min(2).max(16),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(512), z.regex(/^[a-z0-9_]+$/, 'Use lower-case letters, digits and underscores.')),
+    language: z.string().check(z.trim(), z.minLength(2), z.maxLength(16)),
     category: lowerEnum(TEMPLATE_CATEGORIES),
-    parameter_format: lowerEnum(PARAMETER_FORMATS).default('positional'),
-    components: z.array(templateComponentSchema).max(10).default(() => []),
-    status: lowerEnum(TEMPLATE_STATUSES).default('pending'),
+    parameter_format: z._default(lowerEnum(PARAMETER_FORMATS), 'positional'),
+    components: z._default(z.array(templateComponentSchema).check(z.maxLength(10)), () => []),
+    status: z._default(lowerEnum(TEMPLATE_STATUSES), 'pending'),
   })
-  .superRefine((template, ctx) => {
+  .check(z.superRefine((template, ctx) => {
     const issue = (path: PropertyKey[], code: string, message: string) => ctx.addIssue({ code: 'custom', path, message, params: { code } });
     const seen = new Set<string>();
     template.components.forEach((component, i) => {
@@ -48,7 +49,7 @@ export const templateSchema = z
       return;
     }
     checkPlaceholders(template, template.parameter_format, issue);
-  });
+  }));
 
 type Issue = (path: PropertyKey[], code: string, message: string) => void;
 
