@@ -5,6 +5,7 @@ import type { ClaimedNotification, ClaimedSubscription } from '../lib/domain/not
 import { settleNotification, type NotificationSettlement } from '../lib/domain/notifications/push-outcome';
 import { staleReason } from '../lib/domain/notifications/stale-notification';
 import { respondError } from './api-errors';
+import { contactDisplayNameOf } from './records/contact';
 import { epochMs, findOne, isoDate, newRecord } from './records';
 
 // Routes the push worker uses: lease due notifications with the devices still to reach, then record what each
@@ -95,7 +96,7 @@ function conversationFacts(conversation: core.Record | null) {
 function customerNameOf(app: core.App, conversation: core.Record): string | null {
   const contact = findOne(app, 'contacts', 'id = {:id}', { id: conversation.getString('contact') });
   if (!contact) return null;
-  return contact.getString('name') || contact.getString('profile_name') || contact.getString('username') || contact.getString('wa_id') || null;
+  return contactDisplayNameOf(contact) || null;
 }
 
 function claimedView(app: core.App, notification: core.Record, conversation: core.Record | null, subscriptions: core.Record[]): ClaimedNotification {
