@@ -59,6 +59,7 @@ export async function benchApply(seconds = 3): Promise<ApplyResult[]> {
     const results: ApplyResult[] = [];
     const stored = await runLoad({ label: 'new customers', url: pb.url, request: (n) => customer(n, 1), durationSeconds: seconds, connections: 8 });
     results.push(await drain(api, pb.pid, 'new customer (contact, ticket, routing, notification)'));
+    if (process.env.BENCH_TIMING_LOG) (await import('node:fs')).writeFileSync(process.env.BENCH_TIMING_LOG, pb.logs());
     const customers = stored.requests;
     await runLoad({ label: 'follow-ups', url: pb.url, request: (n) => customer(n % customers, 2), durationSeconds: seconds, connections: 8 });
     results.push(await drain(api, pb.pid, 'follow-up message (same customer, open ticket)'));

@@ -4,7 +4,7 @@ import { markAssigned } from './records/agent';
 import { readConversation, writeConversation } from './records/conversation';
 import { newRecord } from './records';
 import { directScope, type Scope } from './scope';
-import type { Writer } from './effects';
+import { immediateWriter, type Writer } from './effects';
 
 // Writes an ownership change with everything that goes with it, in the caller's transaction: the conversation,
 // the agent's round-robin clock, the contact's owner, the routing log and the new owner's notification.
@@ -47,9 +47,7 @@ export function applyAssignment(app: core.App, conversation: core.Record, change
   scope.writer.save(conversation);
 
   if (change.agentId && change.agentId !== previous) {
-    const agent = scope.agentRecord(change.agentId);
-    markAssigned(agent, now);
-    scope.writer.save(agent);
+    markAssigned(scope.writer, change.agentId, now);
     const contact = scope.contactOf(conversation);
     // The first agent to own a customer becomes their owner: returning customers go back to them.
     if (!readContact(contact).ownerId) {
@@ -86,7 +84,7 @@ export function writeNotification(
   contact: core.Record,
   kind: string,
   body = conversation.getString('last_message_preview'),
-  writer: Writer = { save: (record) => app.save(record), delete: (record) => app.delete(record) },
+  writer: Writer = immediateWriter(app),
 ): void {
   writer.save(
     newRecord(app, 'notifications', {
@@ -103,7 +101,7 @@ export function writeNotification(
 }
 
 /** One row of the routing log: what "Why is this mine?" reads. */
-export function writeRoutingEvent(app: core.App, conversation: core.Record, change: AssignmentRecord, writer: Writer = { save: (record) => app.save(record), delete: (record) => app.delete(record) }): void {
+export function writeRoutingEvent(app: core.App, conversation: core.Record, change: AssignmentRecord, writer: Writer = immediateWriter(app)): void {
   writer.save(
     newRecord(app, 'routing_events', {
       conversation: conversation.id,

@@ -1,4 +1,4 @@
-import type { Writer } from './effects';
+import { immediateWriter, type Writer } from './effects';
 import { botMessageFields } from './records/message';
 import { newRecord } from './records';
 
@@ -14,7 +14,7 @@ export function queueBotMessage(
   conversationId: string,
   body: BotMessageBody,
   purpose: string | null,
-  writer: Writer = { save: (record) => app.save(record), delete: (record) => app.delete(record) },
+  writer: Writer = immediateWriter(app),
   payload: Record<string, unknown> = purpose === null ? {} : { purpose },
 ): void {
   writer.save(newRecord(app, 'messages', botMessageFields(conversationId, body.type, body.text, body.type === 'interactive' ? { ...body.interactive, ...payload } : payload)));

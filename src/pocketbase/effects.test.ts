@@ -65,4 +65,17 @@ describe('EffectList', () => {
     list.flush(fakeApp().app);
     expect(list.planned('notifications')).toEqual([]);
   });
+
+  it("writes a column update (round robin's clock) by SQL in its place, counted as an update of that collection", () => {
+    const list = new EffectList();
+    const { app, log } = fakeApp();
+    const sql: string[] = [];
+    const db = { newQuery: (text: string) => ({ bind: (params: Record<string, string>) => ({ execute: () => void sql.push(`${text} ${JSON.stringify(params)}`) }) }) };
+    list.save(fakeRecord('conversations', true));
+    list.update({ collection: 'agents', id: 'a1', column: 'last_assigned_at', value: '2026-12-07 06:00:00.000Z' });
+    list.flush({ ...app, db: () => db } as unknown as core.App);
+    expect(log).toEqual(['save conversations']);
+    expect(sql).toEqual(['UPDATE agents SET last_assigned_at = {:value} WHERE id = {:id} {"value":"2026-12-07 06:00:00.000Z","id":"a1"}']);
+    expect(list.counts()).toEqual({ 'conversations.create': 1, 'agents.update': 1 });
+  });
 });

@@ -9,15 +9,33 @@ export interface Effect {
   record: core.Record;
 }
 
+/** A column update written by plain SQL (no record hooks, no realtime event): round robin's clock. */
+export interface ColumnUpdate {
+  collection: string;
+  id: string;
+  column: string;
+  value: string;
+}
+
 /** Where decisions put the rows they write. */
 export interface Writer {
   save(record: core.Record): void;
   delete(record: core.Record): void;
+  update(change: ColumnUpdate): void;
+}
+
+function runUpdate(app: Pick<core.App, 'db'>, change: ColumnUpdate): void {
+  // Identifiers come from our own code, never from a request.
+  app
+    .db()
+    .newQuery(`UPDATE ${change.collection} SET ${change.column} = {:value} WHERE id = {:id}`)
+    .bind({ value: change.value, id: change.id } as dbx.Params)
+    .execute();
 }
 
 /** Writes each row at once: for the paths that are not an inbound event (sweeps, staff routes). */
 export function immediateWriter(app: core.App): Writer {
-  return { save: (record) => app.save(record), delete: (record) => app.delete(record) };
+  return { save: (record) => app.save(record), delete: (record) => app.delete(record), update: (change) => runUpdate(app, change) };
 }
 
 /** The minimum of a record the list needs (so the list's rules can be tested under Node with fake records). */
@@ -29,18 +47,22 @@ type RecordLike = Pick<core.Record, 'isNew'> & { collection(): { name: string } 
  * first saves keeps relations valid (the contact before the ticket, the ticket before its messages).
  */
 export class EffectList implements Writer {
-  private pending: Effect[] = [];
+  private pending: Array<Effect | (ColumnUpdate & { op: 'sql' })> = [];
   /** Everything written so far, in order: what the event caused. */
   readonly written: Array<Omit<Effect, 'record'>> = [];
 
+  update(change: ColumnUpdate): void {
+    this.pending.push({ ...change, op: 'sql' });
+  }
+
   save(record: core.Record): void {
-    if (this.pending.some((effect) => effect.record === record && effect.op !== 'delete')) return;
+    if (this.pending.some((effect) => 'record' in effect && effect.record === record && effect.op !== 'delete')) return;
     const like = record as unknown as RecordLike;
     this.pending.push({ op: like.isNew() ? 'create' : 'update', collection: like.collection().name, record });
   }
 
   delete(record: core.Record): void {
-    const index = this.pending.findIndex((effect) => effect.record === record);
+    const index = this.pending.findIndex((effect) => 'record' in effect && effect.record === record);
     const like = record as unknown as RecordLike;
     // A row created and deleted within the event never reaches the database.
     if (index >= 0 && this.pending[index]!.op === 'create') {
@@ -53,17 +75,18 @@ export class EffectList implements Writer {
 
   /** Rows waiting to be written in a collection (a decision may look at what the event already decided). */
   planned(collection: string): core.Record[] {
-    return this.pending.filter((effect) => effect.collection === collection && effect.op !== 'delete').map((effect) => effect.record);
+    return this.pending.flatMap((effect) => ('record' in effect && effect.collection === collection && effect.op !== 'delete' ? [effect.record] : []));
   }
 
   /** Carries out what is pending, in order, through `app` (the event's transaction). */
-  flush(app: Pick<core.App, 'save' | 'delete'>): void {
+  flush(app: Pick<core.App, 'save' | 'delete' | 'db'>): void {
     const effects = this.pending;
     this.pending = [];
     for (const effect of effects) {
-      if (effect.op === 'delete') app.delete(effect.record);
+      if (effect.op === 'sql') runUpdate(app, effect);
+      else if (effect.op === 'delete') app.delete(effect.record);
       else app.save(effect.record);
-      this.written.push({ op: effect.op, collection: effect.collection });
+      this.written.push({ op: effect.op === 'sql' ? 'update' : effect.op, collection: effect.collection });
     }
   }
 

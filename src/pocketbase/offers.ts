@@ -53,9 +53,7 @@ export function assignOrOffer(app: core.App, conversation: core.Record, change: 
   writeConversation(conversation, { assigneeId: null, offeredTo: offer.offeredTo, offerExpiresAt: offer.expiresAt });
   scope.writer.save(conversation);
   // An offer is a turn in the rotation, so round robin moves on to a colleague for the next customer.
-  const agent = scope.agentRecord(offer.offeredTo);
-  markAssigned(agent, now);
-  scope.writer.save(agent);
+  markAssigned(scope.writer, offer.offeredTo, now);
   writeNotification(app, offer.offeredTo, conversation, scope.contactOf(conversation), 'offer', undefined, scope.writer);
   // Like assignments, routing's decisions on new messages live in routing_events only; the rest is audited too.
   if (change.trigger !== 'inbound' && change.trigger !== 'reopened') {
