@@ -15,6 +15,7 @@ import { benchRealtimeStreams } from './realtime-bench';
 import { benchRouting } from './routing-bench';
 import { benchSearch } from './search-bench';
 import { benchWebhooks } from './webhook-bench';
+import { benchApply } from './apply-bench';
 
 // Prints every figure and ratio; writes them to .reports/bench.json so the README's table can be refreshed.
 // `npm run bench -- webhooks dashboard` runs only the named sections (the whole run takes several minutes).
@@ -44,6 +45,15 @@ const sections: Record<string, () => Promise<void> | void> = {
     for (const [route, size] of Object.entries(admin.routes)) console.log(`  ${route}: ${size.files} files, ${size.gzipKb} KB gzipped`);
     console.log(`Device-side check before saving: routing with ${admin.routing.rules} rules / ${admin.routing.keywords} keywords median ${admin.routing.medianMs} ms (p95 ${admin.routing.p95Ms}); FAQ with ${admin.faq.entries} entries median ${admin.faq.medianMs} ms (p95 ${admin.faq.p95Ms})\n`);
     report.adminSettings = admin;
+  },
+  apply: async () => {
+    const rows = await benchApply(Math.min(seconds, 3));
+    console.log('Applying stored events, nothing else running (PocketBase CPU while the drain route applies them):');
+    console.log('| event | events | PocketBase CPU ms per event | ratio to record create | events/s |');
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    const base = rows[rows.length - 1]!.cpuMsPerEvent || 1;
+    for (const row of rows) console.log(`| ${row.label} | ${row.events} | ${row.cpuMsPerEvent} | ${(row.cpuMsPerEvent / base).toFixed(1)} | ${row.eventsPerSecond} |`);
+    report.apply = rows;
   },
   webhooks: async () => {
     const { loads: webhook, drains } = await benchWebhooks(seconds);

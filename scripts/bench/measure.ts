@@ -27,7 +27,7 @@ export interface LoadSpec {
 }
 
 /** User + system CPU milliseconds a process has used (Linux /proc; clock ticks are 10 ms there). */
-function processCpuMs(pid: number): number {
+export function processCpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }

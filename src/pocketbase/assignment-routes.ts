@@ -68,7 +68,7 @@ export const handleAssign = staffRoute(
           agents,
           target: { agentId: target?.id ?? null, teamId: targetTeamId, teamExists: targetTeamId !== null && findOne(txApp, 'teams', 'id = {:id}', { id: targetTeamId }) !== null },
           settings: routingSettingsOf(txApp.findRecordById('channels', conversation.getString('channel'))),
-          escalation: action === 'escalate' ? routingInputFor(txApp, conversation, conversation.getString('last_message_preview'), false, now, agents) : undefined,
+          escalation: action === 'escalate' ? routingInputFor(txApp, conversation, conversation.getString('last_message_preview'), false, now, undefined, agents) : undefined,
           random: Math.random(),
         },
         now,

@@ -1,5 +1,10 @@
 import { writeAudit } from './audit';
-import { isoDate, newRecord } from './records';
+import { contactDisplayNameOf, readContact, writeContact } from './records/contact';
+import { markAssigned } from './records/agent';
+import { readConversation, writeConversation } from './records/conversation';
+import { newRecord } from './records';
+import { directScope, type Scope } from './scope';
+import { immediateWriter, type Writer } from './effects';
 
 // Writes an ownership change with everything that goes with it, in the caller's transaction: the conversation,
 // the agent's round-robin clock, the contact's owner, the routing log and the new owner's notification.
@@ -29,34 +34,30 @@ const notificationKind: Partial<Record<AssignmentRecord['trigger'], string>> = {
   'offer-expired': 'assigned',
 };
 
-export function applyAssignment(app: core.App, conversation: core.Record, change: AssignmentRecord, now: number): void {
-  const previous = conversation.getString('assignee');
-  conversation.set('assignee', change.agentId ?? '');
+export function applyAssignment(app: core.App, conversation: core.Record, change: AssignmentRecord, now: number, scope: Scope = directScope(app)): void {
+  const before = readConversation(conversation);
+  const previous = before.assigneeId ?? '';
   // Any change of hands ends an offer round: a later offer starts with nobody having declined.
-  conversation.set('offered_to', '');
-  conversation.set('offer_expires_at', '');
-  conversation.set('offer_declined', []);
-  if (change.teamId !== null) conversation.set('team', change.teamId);
+  writeConversation(conversation, { assigneeId: change.agentId, offeredTo: null, offerExpiresAt: null, offerDeclined: [] });
+  if (change.teamId !== null) writeConversation(conversation, { teamId: change.teamId });
   if (change.agentId && change.agentId !== previous) {
-    conversation.set('assigned_at', isoDate(now));
-    if (previous) conversation.set('handover_count', conversation.getInt('handover_count') + 1);
+    writeConversation(conversation, { assignedAt: now });
+    if (previous) writeConversation(conversation, { handoverCount: before.handoverCount + 1 });
   }
-  app.save(conversation);
+  scope.writer.save(conversation);
 
   if (change.agentId && change.agentId !== previous) {
-    const agent = app.findRecordById('agents', change.agentId);
-    agent.set('last_assigned_at', isoDate(now));
-    app.save(agent);
-    const contact = app.findRecordById('contacts', conversation.getString('contact'));
+    markAssigned(scope.writer, change.agentId, now);
+    const contact = scope.contactOf(conversation);
     // The first agent to own a customer becomes their owner: returning customers go back to them.
-    if (!contact.getString('owner')) {
-      contact.set('owner', change.agentId);
-      app.save(contact);
+    if (!readContact(contact).ownerId) {
+      writeContact(contact, { ownerId: change.agentId });
+      scope.writer.save(contact);
     }
     const kind = notificationKind[change.trigger];
     // Claiming is the agent's own act: nobody needs to be told.
     if (kind && change.agentId !== change.actorId) {
-      writeNotification(app, change.agentId, conversation, contact, kind);
+      writeNotification(app, change.agentId, conversation, contact, kind, undefined, scope.writer);
     }
   }
 
@@ -72,17 +73,25 @@ export function applyAssignment(app: core.App, conversation: core.Record, change
       changes: { assignee: { from: previous, to: change.agentId ?? '' }, routing: { from: null, to: { rule: change.rule ?? null, algorithm: change.algorithm ?? null } } },
     });
   }
-  writeRoutingEvent(app, conversation, change);
+  writeRoutingEvent(app, conversation, change, scope.writer);
 }
 
-/** A notification row for the push worker, in the caller's transaction. */
-export function writeNotification(app: core.App, agentId: string, conversation: core.Record, contact: core.Record, kind: string, body = conversation.getString('last_message_preview')): void {
-  app.save(
+/** A notification row for the push worker, in the caller's transaction; titled with the customer's display name. */
+export function writeNotification(
+  app: core.App,
+  agentId: string,
+  conversation: core.Record,
+  contact: core.Record,
+  kind: string,
+  body = conversation.getString('last_message_preview'),
+  writer: Writer = immediateWriter(app),
+): void {
+  writer.save(
     newRecord(app, 'notifications', {
       agent: agentId,
       conversation: conversation.id,
       kind,
-      title: contact.getString('name') || contact.getString('wa_id') || 'New conversation',
+      title: contactDisplayNameOf(contact) || 'New conversation',
       body: body.slice(0, 500),
       url: `/conversations/${conversation.id}`,
       status: 'pending',
@@ -92,8 +101,8 @@ export function writeNotification(app: core.App, agentId: string, conversation: 
 }
 
 /** One row of the routing log: what "Why is this mine?" reads. */
-export function writeRoutingEvent(app: core.App, conversation: core.Record, change: AssignmentRecord): void {
-  app.save(
+export function writeRoutingEvent(app: core.App, conversation: core.Record, change: AssignmentRecord, writer: Writer = immediateWriter(app)): void {
+  writer.save(
     newRecord(app, 'routing_events', {
       conversation: conversation.id,
       trigger: change.trigger,

@@ -1,46 +1,41 @@
 import { planAutoReplies } from '../lib/domain/autoreply/auto-reply-plan';
 import type { BusinessSchedule } from '../lib/domain/hours/schedule';
-import { autoRepliesSettingsSchema, DEFAULT_AUTO_REPLIES } from '../lib/schemas/auto-replies';
-import { validateSchedule } from '../lib/schemas/hours';
 import { queueBotMessage } from './bot-messages';
-import { epochMs, jsonField } from './records';
+import type { InboundContext } from './inbound/context';
+import { readAgent } from './records/agent';
+import { readChannel } from './records/channel';
+import { readContact } from './records/contact';
+import { readConversation, writeConversation } from './records/conversation';
 import { GoTimeZone } from './time-zone';
 
 /** The channel's business hours, or null when it has none (always open) or they no longer parse. */
 export function scheduleOf(channel: core.Record, port: GoTimeZone): BusinessSchedule | null {
-  const stored = jsonField<unknown>(channel, 'business_hours', null);
-  if (!stored) return null;
-  const parsed = validateSchedule(stored, port);
-  return parsed.ok ? parsed.schedule : null;
+  return readChannel(channel, port).settings.schedule;
 }
 
 /**
  * Queues the channel's greeting, out-of-hours and after-assign replies for an inbound message, each at most once
  * per conversation (per closed period for out-of-hours); `routingReply` is what routing already said.
  */
-export function queueAutoReplies(app: core.App, conversation: core.Record, firstEverMessage: boolean, routingReply: string | null, now: number): void {
-  const channel = app.findRecordById('channels', conversation.getString('channel'));
-  const contact = app.findRecordById('contacts', conversation.getString('contact'));
-  const parsed = autoRepliesSettingsSchema.safeParse(jsonField<unknown>(channel, 'auto_replies', {}) ?? {});
-  const port = new GoTimeZone();
-  const assignee = conversation.getString('assignee');
-  const sent = jsonField<string[]>(conversation, 'auto_reply_keys', []);
+export function queueAutoReplies(ctx: InboundContext, conversation: core.Record, firstEverMessage: boolean, routingReply: string | null): void {
+  const { channel, now } = ctx;
+  const ticket = readConversation(conversation);
   const planned = planAutoReplies(
     {
-      settings: parsed.success ? parsed.data : DEFAULT_AUTO_REPLIES,
-      schedule: scheduleOf(channel, port),
-      channel: { name: channel.getString('name'), timezone: channel.getString('timezone') || 'UTC', language: channel.getString('language') || 'en' },
-      contact: { name: contact.getString('name'), isFirstEverMessage: firstEverMessage },
-      conversation: { lastAgentReplyAt: epochMs(conversation, 'last_agent_reply_at'), sentAutoReplyKeys: sent },
-      assignedAgentName: assignee ? app.findRecordById('agents', assignee).getString('name') : null,
+      settings: channel.settings.autoReplies,
+      schedule: channel.settings.schedule,
+      channel: { name: channel.name, timezone: channel.timezone, language: channel.language || 'en' },
+      contact: { name: readContact(ctx.contactOf(conversation)).name, isFirstEverMessage: firstEverMessage },
+      conversation: { lastAgentReplyAt: ticket.lastAgentReplyAt, sentAutoReplyKeys: ticket.autoReplyKeys },
+      assignedAgentName: ticket.assigneeId ? readAgent(ctx.agentRecord(ticket.assigneeId)).name : null,
     },
     now,
-    port,
+    ctx.port,
   );
   // Routing's own welcome already greets a new customer: one greeting is enough.
   const replies = planned.filter((reply) => !(reply.kind === 'greeting' && routingReply === 'welcome'));
   if (!replies.length) return;
-  for (const reply of replies) queueBotMessage(app, conversation.id, { type: 'text', text: reply.text }, reply.kind);
-  conversation.set('auto_reply_keys', [...sent, ...replies.map((reply) => reply.dedupeKey)].slice(-50));
-  app.save(conversation);
+  for (const reply of replies) queueBotMessage(ctx.app, conversation.id, { type: 'text', text: reply.text }, reply.kind, ctx.writer);
+  writeConversation(conversation, { autoReplyKeys: [...ticket.autoReplyKeys, ...replies.map((reply) => reply.dedupeKey)].slice(-50) });
+  ctx.writer.save(conversation);
 }

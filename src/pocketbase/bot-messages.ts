@@ -1,22 +1,23 @@
+import { immediateWriter, type Writer } from './effects';
+import { botMessageFields } from './records/message';
 import { newRecord } from './records';
 
 /** What the system itself says in a conversation: auto-replies, FAQ answers, satisfaction questions. */
 export type BotMessageBody = { type: 'text'; text: string } | { type: 'interactive'; text: string; interactive: Record<string, unknown> };
 
-/** Queues a message from the system through the normal outbound pipeline (the worker sends it). */
-export function queueBotMessage(app: core.App, conversationId: string, body: BotMessageBody, purpose: string): void {
-  app.save(
-    newRecord(app, 'messages', {
-      conversation: conversationId,
-      direction: 'out',
-      sender: 'bot',
-      type: body.type,
-      text: body.text,
-      payload: body.type === 'interactive' ? { ...body.interactive, purpose } : { purpose },
-      status: 'queued',
-      attempts: 0,
-    }),
-  );
+/**
+ * Queues a message from the system through the normal outbound pipeline (the worker sends it). `purpose` tags its
+ * payload (null: `payload` says what it is, as routing's own auto-replies do).
+ */
+export function queueBotMessage(
+  app: core.App,
+  conversationId: string,
+  body: BotMessageBody,
+  purpose: string | null,
+  writer: Writer = immediateWriter(app),
+  payload: Record<string, unknown> = purpose === null ? {} : { purpose },
+): void {
+  writer.save(newRecord(app, 'messages', botMessageFields(conversationId, body.type, body.text, body.type === 'interactive' ? { ...body.interactive, ...payload } : payload)));
 }
 
 /** An interactive message with up to three reply buttons, in Meta's shape. */

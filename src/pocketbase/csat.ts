@@ -1,17 +1,17 @@
 import { csatCommentPrompt, planCsatRequest } from '../lib/domain/csat/csat-request';
 import { csatInboundOf, readCsatAnswer } from '../lib/domain/csat/csat-answer';
-import { DEFAULT_CSAT_SETTINGS, type CsatSettings } from '../lib/domain/csat/csat-settings';
+import type { CsatSettings } from '../lib/domain/csat/csat-settings';
 import type { NormalizedInbound } from '../lib/domain/inbound/normalized-message';
-import { checkCsatSettings } from '../lib/schemas/csat';
+import type { InboundContext } from './inbound/context';
+import { readChannel } from './records/channel';
+import { writeConversation } from './records/conversation';
+import { GoTimeZone } from './time-zone';
 import { queueBotMessage } from './bot-messages';
-import { epochMs, findOne, isoDate, jsonField, newRecord } from './records';
+import { epochMs, findOne, isoDate, newRecord } from './records';
 
 /** The channel's survey settings (`channels.service.csat`); defaults when unset or no longer valid. */
 function settingsOf(channel: core.Record): CsatSettings {
-  const raw = jsonField<{ csat?: unknown }>(channel, 'service', {})?.csat;
-  if (raw === undefined) return DEFAULT_CSAT_SETTINGS;
-  const checked = checkCsatSettings(raw);
-  return checked.ok ? checked.settings : DEFAULT_CSAT_SETTINGS;
+  return readChannel(channel, new GoTimeZone()).settings.csat;
 }
 
 /** After a ticket is resolved: ask the customer for a 1–5 rating, once (a list in the window, else the template). */
@@ -44,7 +44,7 @@ export function requestCsat(app: core.App, conversation: core.Record, now: numbe
  * Takes a customer's answer to the survey on their resolved ticket. Returns true when the message was the answer
  * (or its comment): it is stored on that ticket, which stays resolved instead of reopening.
  */
-export function recordCsatAnswer(app: core.App, conversation: core.Record, message: NormalizedInbound): boolean {
+export function recordCsatAnswer(ctx: InboundContext, conversation: core.Record, message: NormalizedInbound): boolean {
   if (conversation.getString('status') !== 'resolved') return false;
   const rating = conversation.getInt('csat_rating');
   const answer = readCsatAnswer(csatInboundOf(message), {
@@ -55,13 +55,12 @@ export function recordCsatAnswer(app: core.App, conversation: core.Record, messa
   });
   if (!answer) return false;
   if ('rating' in answer) {
-    conversation.set('csat_rating', answer.rating);
-    conversation.set('csat_rated_at', isoDate(message.timestamp));
-    const prompt = csatCommentPrompt(settingsOf(app.findRecordById('channels', conversation.getString('channel'))), conversation.getString('language'));
-    if (prompt) queueBotMessage(app, conversation.id, { type: 'text', text: prompt }, 'csat-comment');
+    writeConversation(conversation, { csatRating: answer.rating, csatRatedAt: message.timestamp });
+    const prompt = csatCommentPrompt(ctx.channel.settings.csat, conversation.getString('language'));
+    if (prompt) queueBotMessage(ctx.app, conversation.id, { type: 'text', text: prompt }, 'csat-comment', ctx.writer);
   } else {
-    conversation.set('csat_comment', answer.comment);
+    writeConversation(conversation, { csatComment: answer.comment });
   }
-  app.save(conversation);
+  ctx.writer.save(conversation);
   return true;
 }

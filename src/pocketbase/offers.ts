@@ -12,6 +12,9 @@ import { epochMs, findOne, isoDate, jsonField } from './records';
 import { loadRoutingAgents, routingSettingsOf } from './routing-context';
 import { EVERY_ROLE, staffRoute } from './route-kit';
 import { timedSweepRoute } from './timed-sweeps';
+import { markAssigned } from './records/agent';
+import { writeConversation } from './records/conversation';
+import { directScope, type Scope } from './scope';
 
 // Offers: in a team that uses them, what routing picks is offered to that agent until a deadline instead of
 // assigned. Every step runs in one transaction under PocketBase's single writer, so an offer is answered once:
@@ -36,26 +39,22 @@ export function offerOf(conversation: core.Record): ConversationOffer {
 }
 
 /** Carries out what routing picked: an assignment, or in a team that uses offers, an offer with its push. */
-export function assignOrOffer(app: core.App, conversation: core.Record, change: AssignmentRecord, now: number): void {
+export function assignOrOffer(app: core.App, conversation: core.Record, change: AssignmentRecord, now: number, scope: Scope = directScope(app)): void {
   const teamId = change.teamId ?? (conversation.getString('team') || null);
   const offering = change.agentId !== null && change.outcome === 'assigned' && ROUTING_TRIGGERS.has(change.trigger);
   const policy = offering ? teamOfferPolicy(app, teamId) : null;
   if (!policy || policy.mode !== 'offer') {
-    applyAssignment(app, conversation, change, now);
+    applyAssignment(app, conversation, change, now, scope);
     return;
   }
   const offer = offerTo(change.agentId!, now, policy.timeoutMs);
-  if (change.teamId !== null) conversation.set('team', change.teamId);
+  if (change.teamId !== null) writeConversation(conversation, { teamId: change.teamId });
   // Offered is not owned: it stays in the queue (and off everyone's capacity) until accepted.
-  conversation.set('assignee', '');
-  conversation.set('offered_to', offer.offeredTo);
-  conversation.set('offer_expires_at', isoDate(offer.expiresAt));
-  app.save(conversation);
+  writeConversation(conversation, { assigneeId: null, offeredTo: offer.offeredTo, offerExpiresAt: offer.expiresAt });
+  scope.writer.save(conversation);
   // An offer is a turn in the rotation, so round robin moves on to a colleague for the next customer.
-  const agent = app.findRecordById('agents', offer.offeredTo);
-  agent.set('last_assigned_at', isoDate(now));
-  app.save(agent);
-  writeNotification(app, offer.offeredTo, conversation, app.findRecordById('contacts', conversation.getString('contact')), 'offer');
+  markAssigned(scope.writer, offer.offeredTo, now);
+  writeNotification(app, offer.offeredTo, conversation, scope.contactOf(conversation), 'offer', undefined, scope.writer);
   // Like assignments, routing's decisions on new messages live in routing_events only; the rest is audited too.
   if (change.trigger !== 'inbound' && change.trigger !== 'reopened') {
     writeAudit(app, {
@@ -68,7 +67,7 @@ export function assignOrOffer(app: core.App, conversation: core.Record, change: 
       changes: { offered_to: { from: '', to: offer.offeredTo } },
     });
   }
-  writeRoutingEvent(app, conversation, { ...change, outcome: 'offered' });
+  writeRoutingEvent(app, conversation, { ...change, outcome: 'offered' }, scope.writer);
 }
 
 /** The agent passed on the offer (declined, or let it lapse): offer it to the next eligible agent, or queue it. */

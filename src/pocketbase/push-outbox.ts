@@ -4,6 +4,7 @@ import { isNotificationKind } from '../lib/domain/notifications/notification-kin
 import type { ClaimedNotification, ClaimedSubscription } from '../lib/domain/notifications/push-claim';
 import { settleNotification, type NotificationSettlement } from '../lib/domain/notifications/push-outcome';
 import { staleReason } from '../lib/domain/notifications/stale-notification';
+import { contactDisplayNameOf } from './records/contact';
 import { epochMs, findOne, isoDate, newRecord } from './records';
 import { claimLimit, loose, workerRoute } from './route-kit';
 
@@ -78,7 +79,7 @@ function conversationFacts(conversation: core.Record | null) {
 function customerNameOf(app: core.App, conversation: core.Record): string | null {
   const contact = findOne(app, 'contacts', 'id = {:id}', { id: conversation.getString('contact') });
   if (!contact) return null;
-  return contact.getString('name') || contact.getString('profile_name') || contact.getString('username') || contact.getString('wa_id') || null;
+  return contactDisplayNameOf(contact) || null;
 }
 
 function claimedView(app: core.App, notification: core.Record, conversation: core.Record | null, subscriptions: core.Record[]): ClaimedNotification {

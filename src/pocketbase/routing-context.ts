@@ -1,7 +1,8 @@
 import { isOpenAt } from '../lib/domain/hours/business-hours';
 import type { RoutingAgent, ShiftStatus } from '../lib/domain/routing/routing-input';
-import { validateSchedule } from '../lib/schemas/hours';
-import { DEFAULT_ROUTING_SETTINGS, routingSettingsSchema, type RoutingSettings } from '../lib/schemas/routing';
+import type { TimeZonePort } from '../lib/domain/hours/time-zone-port';
+import type { RoutingSettings } from '../lib/schemas/routing';
+import { readChannel, type Channel } from './records/channel';
 import { epochMs, isoDate, jsonField } from './records';
 import { GoTimeZone } from './time-zone';
 
@@ -49,31 +50,21 @@ export function loadRoutingAgents(app: core.App, now: number = Date.now()): Rout
   });
 }
 
-/** The channel's routing settings; a stored document that no longer parses falls back to defaults (and says so). */
+/** The channel's routing settings (parsed once per channel version; see records/channel.ts for invalid ones). */
 export function routingSettingsOf(channel: core.Record): RoutingSettings {
-  // Parsing with defaults costs more in the VM than the decision itself; the parsed form is shared across the
-  // VM pool as JSON (a JS object must not cross VMs), keyed by the channel's last update.
-  const key = `pocketdesk:routing:${channel.id}:${channel.getString('updated')}`;
-  const cached = $app.store().get(key);
-  if (typeof cached === 'string') return JSON.parse(cached) as RoutingSettings;
-  const parsed = routingSettingsSchema.safeParse(jsonField<unknown>(channel, 'routing', {}) ?? {});
-  if (!parsed.success) console.log(`[routing] channel ${channel.id}: stored routing settings are invalid; using defaults`);
-  const base = parsed.success ? parsed.data : DEFAULT_ROUTING_SETTINGS;
-  const settings = base.defaultTeamId ? base : { ...base, defaultTeamId: channel.getString('default_team') || null };
-  $app.store().set(key, JSON.stringify(settings));
-  return settings;
+  return readChannel(channel, new GoTimeZone()).settings.routing;
 }
 
 /** Whether the channel is open now and the local minute of day, in the channel's time zone. */
+export function clockOf(channel: Channel, now: number, port: TimeZonePort): { insideBusinessHours: boolean; localMinutes: number } {
+  const local = port.toLocal(now, channel.timezone);
+  const localMinutes = local.hour * 60 + local.minute;
+  // No schedule (or one that no longer parses) means always open: a shop owner who never set hours still gets routing.
+  const schedule = channel.settings.schedule;
+  return { insideBusinessHours: schedule ? isOpenAt(schedule, now, port) : true, localMinutes };
+}
+
 export function channelClock(channel: core.Record, now: number): { insideBusinessHours: boolean; localMinutes: number } {
   const port = new GoTimeZone();
-  const zone = channel.getString('timezone') || 'UTC';
-  const local = port.toLocal(now, port.isValidZone(zone) ? zone : 'UTC');
-  const localMinutes = local.hour * 60 + local.minute;
-  const stored = jsonField<unknown>(channel, 'business_hours', null);
-  // No schedule means always open: a shop owner who never set hours still gets routing.
-  if (!stored) return { insideBusinessHours: true, localMinutes };
-  const schedule = validateSchedule(stored, port);
-  if (!schedule.ok) return { insideBusinessHours: true, localMinutes };
-  return { insideBusinessHours: isOpenAt(schedule.schedule, now, port), localMinutes };
+  return clockOf(readChannel(channel, port), now, port);
 }

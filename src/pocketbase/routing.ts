@@ -1,69 +1,81 @@
 import { planBacklogSweep, type WaitingConversation } from '../lib/domain/routing/backlog-sweep';
-import { decideRouting, type RoutingDecision } from '../lib/domain/routing/routing-decision';
+import { decideRouting } from '../lib/domain/routing/routing-decision';
 import type { RoutingAgent, RoutingInput } from '../lib/domain/routing/routing-input';
 import { assignOrOffer } from './offers';
-import { epochMs, jsonField, newRecord } from './records';
-import { channelClock, loadRoutingAgents, routingSettingsOf } from './routing-context';
+import type { TimeZonePort } from '../lib/domain/hours/time-zone-port';
+import { queueBotMessage } from './bot-messages';
+import type { InboundContext } from './inbound/context';
+import { readChannel, type Channel } from './records/channel';
+import { readContact } from './records/contact';
+import { readConversation, writeConversation } from './records/conversation';
+import { epochMs, jsonField } from './records';
+import { clockOf, loadRoutingAgents, routingSettingsOf } from './routing-context';
+import { GoTimeZone } from './time-zone';
 
-/** Gathers the routing input for a conversation (with `agents` when the caller already loaded them); nothing is written. */
-export function routingInputFor(app: core.App, conversation: core.Record, firstMessageText: string, isNewCustomer: boolean, now: number, agents: RoutingAgent[] = loadRoutingAgents(app, now)): RoutingInput {
-  const channel = app.findRecordById('channels', conversation.getString('channel'));
-  const contact = app.findRecordById('contacts', conversation.getString('contact'));
-  const clock = channelClock(channel, now);
+/** The records around a conversation that routing reads; an inbound event passes the ones it holds. */
+export interface RoutingSources {
+  channel: Channel;
+  contact: core.Record;
+  port: TimeZonePort;
+}
+
+/**
+ * Gathers the routing input for a conversation; nothing is written. An inbound event passes the records it holds
+ * (`sources`), a caller that already loaded the agents passes them.
+ */
+export function routingInputFor(
+  app: core.App,
+  conversation: core.Record,
+  firstMessageText: string,
+  isNewCustomer: boolean,
+  now: number,
+  sources?: RoutingSources,
+  agents: RoutingAgent[] = loadRoutingAgents(app, now),
+): RoutingInput {
+  const ticket = readConversation(conversation);
+  const port = sources?.port ?? new GoTimeZone();
+  const channel = sources?.channel ?? readChannel(app.findRecordById('channels', ticket.channelId), port);
+  const contact = readContact(sources?.contact ?? app.findRecordById('contacts', ticket.contactId));
   return {
     conversation: {
       id: conversation.id,
       channelId: channel.id,
       firstMessageText,
-      createdAt: epochMs(conversation, 'created') ?? now,
-      lastInboundAt: epochMs(conversation, 'last_inbound_at'),
-      previousEscalations: conversation.getInt('handover_count'),
-      labels: conversation.getStringSlice('labels'),
+      createdAt: ticket.createdAt ?? now,
+      lastInboundAt: ticket.lastInboundAt,
+      previousEscalations: ticket.handoverCount,
+      labels: ticket.labels,
     },
     contact: {
       id: contact.id,
-      ownerId: contact.getString('owner') || null,
+      ownerId: contact.ownerId,
       isNew: isNewCustomer,
-      vip: contact.getBool('vip'),
-      labels: contact.getStringSlice('labels'),
-      language: contact.getString('language') || null,
-      attributes: { ...jsonField<Record<string, unknown>>(contact, 'attributes', {}), name: contact.getString('name'), wa_id: contact.getString('wa_id'), username: contact.getString('username') },
+      vip: contact.vip,
+      labels: contact.labels,
+      language: contact.language,
+      attributes: { ...contact.attributes, name: contact.name, wa_id: contact.waId, username: contact.username },
     },
     agents,
-    settings: routingSettingsOf(channel),
-    ...clock,
+    settings: channel.settings.routing,
+    ...clockOf(channel, now, port),
     // Routed again while an offer round is open (a handoff, an escalation): nobody gets it back who passed on it.
-    declinedAgentIds: conversation.getStringSlice('offer_declined'),
+    declinedAgentIds: ticket.offer.declined,
   };
 }
 
-function queueAutoReply(app: core.App, conversation: core.Record, decision: RoutingDecision): void {
-  if (!decision.autoReply) return;
-  app.save(
-    newRecord(app, 'messages', {
-      conversation: conversation.id,
-      direction: 'out',
-      sender: 'bot',
-      type: 'text',
-      text: decision.autoReply.text,
-      payload: { auto_reply: decision.autoReply.kind },
-      status: 'queued',
-      attempts: 0,
-    }),
-  );
-}
-
 /**
- * Decides and applies who owns a new or reopened conversation, inside the inbound message's transaction:
- * capacity is counted and written under the same single-writer lock, so parallel customers never overbook an agent.
+ * Decides who owns a new or reopened conversation, inside the inbound message's transaction, and hands the
+ * writes to the event's writer: capacity is counted under the same single-writer lock, so parallel customers
+ * never overbook an agent. Returns the auto-reply routing queued (its kind), if any.
  */
-export function routeConversation(app: core.App, conversation: core.Record, firstMessageText: string, isNewCustomer: boolean, trigger: 'inbound' | 'reopened', now: number): string | null {
-  const decision = decideRouting(routingInputFor(app, conversation, firstMessageText, isNewCustomer, now), now, Math.random());
+export function routeConversation(ctx: InboundContext, conversation: core.Record, firstMessageText: string, isNewCustomer: boolean, trigger: 'inbound' | 'reopened'): string | null {
+  const { app, now } = ctx;
+  const decision = decideRouting(routingInputFor(app, conversation, firstMessageText, isNewCustomer, now, { channel: ctx.channel, contact: ctx.contactOf(conversation), port: ctx.port }), now, Math.random());
   for (const skipped of decision.skippedRules) console.log(`[routing] rule "${skipped.name}" skipped: ${skipped.reason}`);
-  conversation.set('priority', decision.priority);
-  conversation.set('required_skills', decision.requiredSkills);
-  if (decision.labels.length) conversation.set('labels', [...new Set([...conversation.getStringSlice('labels'), ...decision.labels])]);
-  if (decision.language && !conversation.getString('language')) conversation.set('language', decision.language.code);
+  const ticket = readConversation(conversation);
+  writeConversation(conversation, { priority: decision.priority, requiredSkills: decision.requiredSkills });
+  if (decision.labels.length) writeConversation(conversation, { labels: [...new Set([...ticket.labels, ...decision.labels])] });
+  if (decision.language && !ticket.language) writeConversation(conversation, { language: decision.language.code });
   assignOrOffer(
     app,
     conversation,
@@ -79,8 +91,9 @@ export function routeConversation(app: core.App, conversation: core.Record, firs
       excluded: decision.excluded,
     },
     now,
+    ctx,
   );
-  queueAutoReply(app, conversation, decision);
+  if (decision.autoReply) queueBotMessage(app, conversation.id, { type: 'text', text: decision.autoReply.text }, null, ctx.writer, { auto_reply: decision.autoReply.kind });
   return decision.autoReply?.kind ?? null;
 }
 

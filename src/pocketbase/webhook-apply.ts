@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { type InvalidPart, parseWebhookParts } from '../lib/schemas/webhook';
 import { respondError } from './api-errors';
 import { applyStatus } from './apply-status';
-import { ingestMessage } from './ingest-message';
+import { applyInboundMessage } from './inbound/apply-inbound-message';
 import { findOne, newRecord } from './records';
 import { currentApp, loose, workerRoute } from './route-kit';
 import { hasStaffRole } from './staff-auth';
@@ -22,6 +22,8 @@ interface Summary {
   accountErrors: number[];
   otherFields: Record<string, number>;
   unknownChannels: string[];
+  /** The rows applying wrote, "collection.op" → how many (contacts.create, notifications.create…). */
+  effects: Record<string, number>;
   /** The parts that were not applied and why (the first ones; `invalidCount` counts them all). */
   invalid: InvalidPart[];
   invalidCount: number;
@@ -61,7 +63,7 @@ function inSavepoint(app: core.App, run: () => void): string | null {
 
 /** Applies every item not in `skip`; returns the summary and the parts that threw (already rolled back). */
 function applyItems(app: core.App, items: WebhookItem[], skip: Map<string, InvalidPart>, now: number): { summary: Summary; failed: InvalidPart[] } {
-  const summary: Summary = { messages: {}, statuses: {}, accountErrors: [], otherFields: {}, unknownChannels: [], invalid: [], invalidCount: 0 };
+  const summary: Summary = { messages: {}, statuses: {}, accountErrors: [], otherFields: {}, unknownChannels: [], effects: {}, invalid: [], invalidCount: 0 };
   const failed: InvalidPart[] = [];
   const channels = new Map<string, core.Record | null>();
   const channelFor = (pnid: string) => {
@@ -85,11 +87,16 @@ function applyItems(app: core.App, items: WebhookItem[], skip: Map<string, Inval
       continue;
     }
     let outcome = '';
+    let effects: Record<string, number> = {};
     const error = inSavepoint(app, () => {
-      outcome = item.kind === 'message' ? ingestMessage(app, channel, item.customer, item.message, now) : applyStatus(app, item.status);
+      if (item.kind === 'message') ({ outcome, effects } = applyInboundMessage(app, channel, item.customer, item.message, now));
+      else outcome = applyStatus(app, item.status);
     });
     if (error !== null) failed.push({ path: item.path, reason: 'apply-failed', detail: error });
-    else count(item.kind === 'message' ? summary.messages : summary.statuses, outcome);
+    else {
+      count(item.kind === 'message' ? summary.messages : summary.statuses, outcome);
+      for (const [effect, n] of Object.entries(effects)) summary.effects[effect] = (summary.effects[effect] ?? 0) + n;
+    }
   }
   summary.accountErrors = bounded(summary.accountErrors, 100);
   summary.unknownChannels = bounded(summary.unknownChannels);

@@ -1,6 +1,7 @@
 // The client's view of help-desk records. zod/mini (same engine, tree-shakable API) because these schemas are
 // on the PWA's first-load path; full zod stays out of it.
 import * as z from 'zod/mini';
+import { customerDisplayName } from '../domain/contacts/display-name';
 import { count, flag, idList, jsonObject, pbDate, text } from './pb-fields';
 
 const contactSchema = z.object({ name: text, profile_name: text, username: text, wa_id: text });
@@ -34,7 +35,7 @@ export const conversationRecordSchema = z.pipe(
   }),
   z.transform(({ expand, ...record }) => {
     const contact = expand?.contact;
-    const contact_name = contact ? contact.name || contact.profile_name || contact.username || contact.wa_id : '';
+    const contact_name = contact ? customerDisplayName({ name: contact.name, profileName: contact.profile_name, username: contact.username, waId: contact.wa_id }) : '';
     return { ...record, contact_name };
   }),
 );

@@ -1,6 +1,7 @@
 // The people, teams and reference lists the PWA keeps on the device beside the queue: enough to pick a colleague,
 // show a label or fill a template offline. Same zod/mini conventions as conversation.ts.
 import * as z from 'zod/mini';
+import { customerDisplayName } from '../domain/contacts/display-name';
 import { count, flag, idList, pbDate, text } from './pb-fields';
 
 export const SHIFT_STATUSES = ['online', 'away', 'offline'] as const;
@@ -76,5 +77,5 @@ export type ContactRecord = z.output<typeof contactRecordSchema>;
 
 /** The name an agent knows a customer by, falling back through what WhatsApp tells us. */
 export function contactDisplayName(contact: Pick<ContactRecord, 'name' | 'profile_name' | 'username' | 'wa_id'>): string {
-  return contact.name || contact.profile_name || contact.username || contact.wa_id;
+  return customerDisplayName({ name: contact.name, profileName: contact.profile_name, username: contact.username, waId: contact.wa_id });
 }
