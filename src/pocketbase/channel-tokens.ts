@@ -7,14 +7,14 @@ import { isSealed, isValidSecretKey, SEALED_PREFIX, SECRET_KEY_FILE } from '../l
 const FIELD = 'access_token';
 
 /** POCKETDESK_SECRET_KEY, or null when unset; a malformed key is a startup error, not a silent fallback. */
-function secretKey(): string | null {
+export function secretKey(): string | null {
   const key = $os.getenv('POCKETDESK_SECRET_KEY');
   if (!key) return null;
   if (!isValidSecretKey(key)) throw new Error('POCKETDESK_SECRET_KEY must be 32 characters of A-Z a-z 0-9 + / - _ (e.g. `openssl rand -base64 24`)');
   return key;
 }
 
-function seal(plaintext: string, key: string): string {
+export function seal(plaintext: string, key: string): string {
   return SEALED_PREFIX + $security.encrypt(plaintext, key);
 }
 

@@ -2,6 +2,7 @@ import { respondError } from './api-errors';
 import { writeAudit } from './audit';
 import { base64Of } from './base64';
 import { jsonField } from './records';
+import { dropPendingDeliveriesOf } from './integration-events';
 import { signedInStaff } from './staff-auth';
 import { eraseEntriesMentioning } from './webhook-inbox';
 
@@ -78,6 +79,8 @@ export function eraseCustomerData(e: core.RequestEvent): void {
   let erasedDeliveries = 0;
   for (const key of keys) erasedDeliveries += eraseEntriesMentioning($app as unknown as core.App, key);
   $app.runInTransaction((txApp) => {
+    // Integration deliveries still waiting would send their data to receivers after the erasure.
+    dropPendingDeliveriesOf(txApp, contact.id);
     const conversations = txApp.findRecordsByFilter('conversations', 'contact = {:id}', '', 0, 0, { id: contact.id } as dbx.Params);
     for (const conversation of conversations) {
       if (!conversation) continue;

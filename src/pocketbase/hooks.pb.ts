@@ -71,3 +71,18 @@ cronAdd('pocketdesk-offers', '* * * * *', () => require(`${__hooks}/app.js`).run
 // Superusers are left out: the worker re-signs-in as one with its password, and a lock on it would stop delivery.
 onRecordAuthWithPasswordRequest((e) => require(`${__hooks}/app.js`).guardPasswordSignIn(e), 'agents');
 onBootstrap((e) => require(`${__hooks}/app.js`).applyTrustedProxyAfterBootstrap(e));
+// Integrations (issue #21): events written with the save that causes them; endpoints checked; the worker delivers.
+onRecordCreate((e) => require(`${__hooks}/app.js`).recordIntegrationEvents(e), 'conversations', 'messages', 'contacts');
+onRecordUpdate((e) => require(`${__hooks}/app.js`).recordIntegrationEvents(e), 'conversations', 'messages', 'contacts');
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardEndpoint(e), 'webhook_endpoints');
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardEndpoint(e), 'webhook_endpoints');
+onRecordEnrich((e) => require(`${__hooks}/app.js`).hideEndpointSecret(e), 'webhook_endpoints');
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).auditCreate(e), 'webhook_endpoints');
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).auditUpdate(e), 'webhook_endpoints');
+onRecordDeleteRequest((e) => require(`${__hooks}/app.js`).auditDelete(e), 'webhook_endpoints');
+routerAdd('POST', '/api/pocketdesk/integrations/endpoints/{id}/secret', (e) => require(`${__hooks}/app.js`).rotateEndpointSecret(e));
+routerAdd('POST', '/api/pocketdesk/integrations/deliveries/{id}/replay', (e) => require(`${__hooks}/app.js`).replayDelivery(e));
+routerAdd('POST', '/api/pocketdesk/worker/claim-webhooks', (e) => require(`${__hooks}/app.js`).claimWebhooks(e));
+routerAdd('POST', '/api/pocketdesk/worker/webhook-results', (e) => require(`${__hooks}/app.js`).recordWebhookResults(e));
+routerAdd('POST', '/api/pocketdesk/worker/integration-sweep', (e) => require(`${__hooks}/app.js`).handleWaitingSweep(e));
+cronAdd('pocketdesk-integration-waiting', '* * * * *', () => require(`${__hooks}/app.js`).runWaitingSweep());
