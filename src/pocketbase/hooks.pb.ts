@@ -2,6 +2,18 @@
 // anything declared in this file: each one requires a bundle and delegates — edge.js on the hot paths (the PWA's
 // files, webhook acknowledgements), app.js for the rest (see src/pocketbase/edge.ts).
 
+// API keys: made and revoked by admins; every use of one audited, a read-only key's writes refused (all collections).
+// First in the file: PocketBase runs handlers in registration order, and a refused key must not reach the guards.
+routerAdd('POST', '/api/pocketdesk/integrations/api-keys', (e) => require(`${__hooks}/app.js`).createApiKey(e));
+routerAdd('POST', '/api/pocketdesk/integrations/api-keys/{id}/revoke', (e) => require(`${__hooks}/app.js`).revokeApiKey(e));
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardApiKeyFlag(e), 'agents');
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardApiKeyFlag(e), 'agents');
+onRecordsListRequest((e) => require(`${__hooks}/app.js`).auditKeyList(e));
+onRecordViewRequest((e) => require(`${__hooks}/app.js`).auditKeyRecordRequest(e));
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).auditKeyRecordRequest(e));
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).auditKeyRecordRequest(e));
+onRecordDeleteRequest((e) => require(`${__hooks}/app.js`).auditKeyRecordRequest(e));
+
 routerAdd('GET', '/api/whatsapp/webhook', (e) => require(`${__hooks}/edge.js`).handleWebhookVerify(e));
 routerAdd('POST', '/api/whatsapp/webhook', (e) => require(`${__hooks}/edge.js`).handleWebhookPost(e));
 routerAdd('POST', '/api/pocketdesk/worker/apply-webhooks', (e) => require(`${__hooks}/app.js`).handleApplyWebhooks(e));

@@ -27,3 +27,4 @@ export { recordIntegrationEvents } from './integration-events';
 export { guardEndpoint, hideEndpointSecret, replayDelivery, rotateEndpointSecret } from './integration-endpoints';
 export { claimWebhooks, recordWebhookResults } from './webhook-outbox';
 export { handleWaitingSweep, runWaitingSweep } from './chat-waiting';
+export { auditKeyList, auditKeyRecordRequest, createApiKey, guardApiKeyFlag, revokeApiKey } from './api-keys';
