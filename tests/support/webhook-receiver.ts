@@ -18,6 +18,8 @@ export interface Receiver {
   setMode(path: string, mode: ReceiverMode): void;
   hangOnce(path: string): void;
   requests(path?: string): ReceivedRequest[];
+  /** Called with each accepted (2xx) request's parsed body as it arrives (benchmarks time arrivals with it). */
+  onAccepted(listener: (event: any) => void): void;
   /** Parsed bodies of accepted (2xx) requests, first copy of each event id, in arrival order. */
   uniqueEvents(path: string): Array<{ id: string; type: string; data: any; occurred_at: string; version: number }>;
   close(): Promise<void>;
@@ -28,6 +30,7 @@ export async function startReceiver(): Promise<Receiver> {
   const hangs = new Set<string>();
   const received: ReceivedRequest[] = [];
   const hanging = new Set<() => void>();
+  const listeners: Array<(event: any) => void> = [];
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk) => chunks.push(chunk));
@@ -43,6 +46,10 @@ export async function startReceiver(): Promise<Receiver> {
         return;
       }
       response.writeHead(status, { 'content-type': 'text/plain' }).end(mode);
+      if (status === 200 && listeners.length) {
+        const event = JSON.parse(received[received.length - 1].body);
+        for (const listener of listeners) listener(event);
+      }
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -51,6 +58,7 @@ export async function startReceiver(): Promise<Receiver> {
     url: `http://127.0.0.1:${port}`,
     setMode: (path, mode) => modes.set(path, mode),
     hangOnce: (path) => hangs.add(path),
+    onAccepted: (listener) => listeners.push(listener),
     requests: (path) => received.filter((r) => path === undefined || r.path === path),
     uniqueEvents: (path) => {
       const seen = new Set<string>();
