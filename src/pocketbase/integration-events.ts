@@ -21,17 +21,31 @@ interface Target {
   types: IntegrationEventType[];
 }
 
-function typesFor(collection: string, before: core.Record | null, after: core.Record): IntegrationEventType[] {
-  if (collection === 'conversations') {
-    const facts = (r: core.Record) => ({ status: r.getString('status'), assignee: r.getString('assignee'), team: r.getString('team'), csatRating: r.getInt('csat_rating'), slaBreached: r.getBool('sla_breached') });
-    return conversationEventTypes(before && facts(before), facts(after));
-  }
-  if (collection === 'messages') {
-    const facts = (r: core.Record) => ({ direction: r.getString('direction'), status: r.getString('status') });
-    return messageEventTypes(before && facts(before), facts(after));
-  }
-  const erased = (r: core.Record) => Boolean(jsonField<{ erased_at?: string }>(r, 'attributes', {}).erased_at);
-  return contactEventTypes(before && { erased: erased(before) }, { erased: erased(after) });
+type Facts = Record<string, string | number | boolean>;
+
+function factsOf(collection: string, r: core.Record): Facts {
+  if (collection === 'conversations') return { status: r.getString('status'), assignee: r.getString('assignee'), team: r.getString('team'), csatRating: r.getInt('csat_rating'), slaBreached: r.getBool('sla_breached') };
+  if (collection === 'messages') return { direction: r.getString('direction'), status: r.getString('status') };
+  return { erased: Boolean(jsonField<{ erased_at?: string }>(r, 'attributes', {}).erased_at) };
+}
+
+function typesFor(collection: string, before: Facts | null, after: Facts): IntegrationEventType[] {
+  if (collection === 'conversations') return conversationEventTypes(before as never, after as never);
+  if (collection === 'messages') return messageEventTypes(before as never, after as never);
+  return contactEventTypes(before as never, after as never);
+}
+
+/**
+ * Where a record object remembers the facts of its last save. PocketBase keeps `original()` at the state the object
+ * was loaded (or blank for one created in code), so a flow that saves the same object twice would otherwise be told
+ * the same change twice. A key that is not a field: never stored, and left out of answers.
+ */
+const SAVED_FACTS = '@integration_facts';
+
+function factsBefore(collection: string, record: core.Record): Facts | null {
+  const saved = record.get(SAVED_FACTS);
+  if (typeof saved === 'string' && saved) return JSON.parse(saved) as Facts;
+  return record.isNew() ? null : factsOf(collection, record.original());
 }
 
 /** Endpoints that want any of these events; chat targets only while active and within their channel / team. */
@@ -155,16 +169,19 @@ function writeEvents(app: core.App, collection: string, record: core.Record, tar
 export function recordIntegrationEvents(e: core.RecordEvent): void {
   const record = e.record!;
   const collection = record.collection().name;
-  const types = typesFor(collection, record.isNew() ? null : record.original(), record);
+  const after = factsOf(collection, record);
+  const types = typesFor(collection, factsBefore(collection, record), after);
   const scope = collection === 'conversations' ? { channel: record.getString('channel'), team: record.getString('team') } : null;
   const targets = types.length ? targetsFor(e.app, types, scope) : [];
   if (!targets.length) {
     e.next();
+    record.set(SAVED_FACTS, JSON.stringify(after));
     return;
   }
   if (e.app.isTransactional()) {
     e.next();
     writeEvents(e.app, collection, record, targets, types);
+    record.set(SAVED_FACTS, JSON.stringify(after));
     return;
   }
   const outer = e.app;
@@ -174,6 +191,7 @@ export function recordIntegrationEvents(e: core.RecordEvent): void {
       e.next();
       writeEvents(txApp, collection, record, targets, types);
     });
+    record.set(SAVED_FACTS, JSON.stringify(after));
   } finally {
     e.app = outer;
   }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPublicAddress } from '../../src/lib/domain/integrations/endpoint-address';
 import { verifySignature } from '../../src/worker/webhook-signature';
 import { Api } from '../support/api';
+import { postWebhook, textWebhook } from '../support/webhook-client';
 import { startPocketBase, type RunningPocketBase } from '../support/pocketbase';
 import { createAgent, createChannel, createTeam, PASSWORD } from '../support/seed';
 import { eventually } from '../support/stack';
@@ -130,6 +131,32 @@ describe('outbound webhooks', () => {
     ]);
     const deliveries = await eventsFor(id);
     expect(deliveries.every((d) => d.status === 'delivered')).toBe(true);
+  });
+
+  it('tells each change of a conversation once, though ingestion saves the same conversation more than once', async () => {
+    const { id } = await endpoint('/ingest', ['*']);
+    const from = `3468${String(++seq).padStart(7, '0')}`;
+    const post = async (text: string) => {
+      const body = JSON.stringify(textWebhook({ from, name: 'Webhook Customer', wamid: `wamid.ingest.${++seq}`, text }));
+      expect((await postWebhook(pb.url, body)).status).toBe(200);
+    };
+    await post('Hello');
+    const [message] = await eventually(async () => {
+      const found = await root.list('messages', `text = "Hello" && conversation.contact.wa_id = "${from}"`);
+      return found.length ? found : null;
+    }, 'the first message applied');
+    const conversationId = message.conversation;
+    await ok(root.update('conversations', conversationId, { status: 'resolved' }));
+    await post('Me again');
+    await eventually(async () => (await root.list('messages', `text = "Me again" && conversation = "${conversationId}"`)).length > 0, 'the second message applied');
+    const types = (await root.list('integration_events', `order_key = "${conversationId}"`, 'seq')).map((e) => e.type);
+    const count = (type: string) => types.filter((t) => t === type).length;
+    expect(count('conversation.created')).toBe(1);
+    expect(count('conversation.reopened')).toBe(1);
+    expect(count('conversation.resolved')).toBe(1);
+    expect(count('message.received')).toBe(2);
+    expect(count('conversation.transferred')).toBe(0);
+    await eventually(async () => receiver.uniqueEvents('/ingest').length === (await eventsFor(id)).length, 'every ingestion event delivered');
   });
 
   it('pauses an endpoint that answers 410, tells the admins, and delivers what waited once resumed', async () => {
