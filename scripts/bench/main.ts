@@ -9,6 +9,7 @@ import { benchMetrics } from './metrics-bench';
 import { benchMemory } from './memory-bench';
 import { benchMetricsEndpoint } from './metrics-endpoint-bench';
 import { benchPush } from './push-bench';
+import { benchIntegrations } from './integrations-bench';
 import { measurePwaInitialJs } from './pwa-size';
 import { benchQueueRender } from './queue-render-bench';
 import { benchRealtimeStreams } from './realtime-bench';
@@ -95,6 +96,12 @@ const sections: Record<string, () => Promise<void> | void> = {
     const routing = await benchRouting();
     for (const row of routing.rows) console.log(`| ${row.agents} | ${row.decisionsPerSecond} | ${row.meanMicros} | ${row.p99Micros} |`);
     report.routing = routing.rows;
+  },
+  integrations: async () => {
+    const figures = await benchIntegrations(seconds);
+    console.log(`\nIntegrations: one worker delivered a backlog of ${figures.backlog.events} webhook events in ${figures.backlog.seconds} s (${figures.backlog.perSecond} events/s, receiver on 127.0.0.1)`);
+    console.log(`Customer webhook → its message.received event at the receiver, under ${figures.latency.rate} webhooks/s: p50 ${figures.latency.p50Ms} ms, p99 ${figures.latency.p99Ms} ms over ${figures.latency.samples} events`);
+    report.integrations = figures;
   },
   push: async () => {
     const push = await benchPush();

@@ -8,11 +8,11 @@ import { readConfig } from './config';
 const FIELD = 'access_token';
 
 /** POCKETDESK_SECRET_KEY, or null when unset; a malformed key is a startup error, not a silent fallback. */
-function secretKey(): string | null {
+export function secretKey(): string | null {
   return readConfig().secretKey || null;
 }
 
-function seal(plaintext: string, key: string): string {
+export function seal(plaintext: string, key: string): string {
   return SEALED_PREFIX + $security.encrypt(plaintext, key);
 }
 

@@ -2,6 +2,7 @@ import { respondError } from './api-errors';
 import { writeAudit } from './audit';
 import { base64Of } from './base64';
 import { jsonField } from './records';
+import { dropPendingDeliveriesOf } from './integration-events';
 import { currentApp, staffRoute } from './route-kit';
 import { eraseEntriesMentioning } from './webhook-inbox';
 
@@ -71,6 +72,8 @@ export const eraseCustomerData = staffRoute(adminsOnly, (e, { staff }) => {
   let erasedDeliveries = 0;
   for (const key of keys) erasedDeliveries += eraseEntriesMentioning(currentApp(), key);
   $app.runInTransaction((txApp) => {
+    // Integration deliveries still waiting would send their data to receivers after the erasure.
+    dropPendingDeliveriesOf(txApp, contact.id);
     const conversations = txApp.findRecordsByFilter('conversations', 'contact = {:id}', '', 0, 0, { id: contact.id } as dbx.Params);
     for (const conversation of conversations) {
       if (!conversation) continue;

@@ -2,6 +2,18 @@
 // anything declared in this file: each one requires a bundle and delegates — edge.js on the hot paths (the PWA's
 // files, webhook acknowledgements), app.js for the rest (see src/pocketbase/edge.ts).
 
+// API keys: made and revoked by admins; every use of one audited, a read-only key's writes refused (all collections).
+// First in the file: PocketBase runs handlers in registration order, and a refused key must not reach the guards.
+routerAdd('POST', '/api/pocketdesk/integrations/api-keys', (e) => require(`${__hooks}/app.js`).createApiKey(e));
+routerAdd('POST', '/api/pocketdesk/integrations/api-keys/{id}/revoke', (e) => require(`${__hooks}/app.js`).revokeApiKey(e));
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardApiKeyFlag(e), 'agents');
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardApiKeyFlag(e), 'agents');
+onRecordsListRequest((e) => require(`${__hooks}/app.js`).auditKeyList(e));
+onRecordViewRequest((e) => require(`${__hooks}/app.js`).auditKeyRecordRequest(e));
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).auditKeyRecordRequest(e));
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).auditKeyRecordRequest(e));
+onRecordDeleteRequest((e) => require(`${__hooks}/app.js`).auditKeyRecordRequest(e));
+
 routerAdd('GET', '/api/whatsapp/webhook', (e) => require(`${__hooks}/edge.js`).handleWebhookVerify(e));
 routerAdd('POST', '/api/whatsapp/webhook', (e) => require(`${__hooks}/edge.js`).handleWebhookPost(e));
 routerAdd('POST', '/api/pocketdesk/worker/apply-webhooks', (e) => require(`${__hooks}/app.js`).handleApplyWebhooks(e));
@@ -73,3 +85,18 @@ cronAdd('pocketdesk-offers', '* * * * *', () => require(`${__hooks}/app.js`).run
 // Superusers are left out: the worker re-signs-in as one with its password, and a lock on it would stop delivery.
 onRecordAuthWithPasswordRequest((e) => require(`${__hooks}/app.js`).guardPasswordSignIn(e), 'agents');
 onBootstrap((e) => require(`${__hooks}/app.js`).applyTrustedProxyAfterBootstrap(e));
+// Integrations (issue #21): events written with the save that causes them; endpoints checked; the worker delivers.
+onRecordCreate((e) => require(`${__hooks}/app.js`).recordIntegrationEvents(e), 'conversations', 'messages', 'contacts');
+onRecordUpdate((e) => require(`${__hooks}/app.js`).recordIntegrationEvents(e), 'conversations', 'messages', 'contacts');
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardEndpoint(e), 'webhook_endpoints');
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardEndpoint(e), 'webhook_endpoints');
+onRecordEnrich((e) => require(`${__hooks}/app.js`).hideEndpointSecret(e), 'webhook_endpoints');
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).auditCreate(e), 'webhook_endpoints');
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).auditUpdate(e), 'webhook_endpoints');
+onRecordDeleteRequest((e) => require(`${__hooks}/app.js`).auditDelete(e), 'webhook_endpoints');
+routerAdd('POST', '/api/pocketdesk/integrations/endpoints/{id}/secret', (e) => require(`${__hooks}/app.js`).rotateEndpointSecret(e));
+routerAdd('POST', '/api/pocketdesk/integrations/deliveries/{id}/replay', (e) => require(`${__hooks}/app.js`).replayDelivery(e));
+routerAdd('POST', '/api/pocketdesk/worker/claim-webhooks', (e) => require(`${__hooks}/app.js`).claimWebhooks(e));
+routerAdd('POST', '/api/pocketdesk/worker/webhook-results', (e) => require(`${__hooks}/app.js`).recordWebhookResults(e));
+routerAdd('POST', '/api/pocketdesk/worker/integration-sweep', (e) => require(`${__hooks}/app.js`).handleWaitingSweep(e));
+cronAdd('pocketdesk-integration-waiting', '* * * * *', () => require(`${__hooks}/app.js`).runWaitingSweep());

@@ -26,3 +26,8 @@ export { handlePresenceSweep, runPresenceSweep } from './agent-presence';
 export { handleOfferAnswer, handleOfferSweep, runOfferSweep } from './offers';
 export { guardPasswordSignIn } from './sign-in-protection';
 export { applyTrustedProxyAfterBootstrap } from './trusted-proxy';
+export { recordIntegrationEvents } from './integration-events';
+export { guardEndpoint, hideEndpointSecret, replayDelivery, rotateEndpointSecret } from './integration-endpoints';
+export { claimWebhooks, recordWebhookResults } from './webhook-outbox';
+export { handleWaitingSweep, runWaitingSweep } from './chat-waiting';
+export { auditKeyList, auditKeyRecordRequest, createApiKey, guardApiKeyFlag, revokeApiKey } from './api-keys';

@@ -1,6 +1,7 @@
 // Who is asking, as the desk's own routes see it: a signed-in agent record and their role. PocketBase's API rules
 // guard the collections; the custom routes under /api/pocketdesk share this one check instead of each its own.
 import { staffRoleOf, type StaffRole } from '../lib/schemas/directory';
+import { auditKeyUse } from './api-keys';
 
 export interface SignedInStaff {
   record: core.Record;
@@ -11,6 +12,8 @@ export interface SignedInStaff {
 export function signedInStaff(e: core.RequestEvent): SignedInStaff | null {
   const auth = e.auth;
   if (!auth || auth.collection().name !== 'agents') return null;
+  // An API key's account: audited, and refused here (403) when the key may not make this request.
+  if (auth.getBool('api_key')) auditKeyUse(e.app, auth, { method: e.request?.method ?? '', path: e.request?.url?.path ?? '' }, 'desk-route', '');
   return { record: auth, role: staffRoleOf(auth.getString('role')) };
 }
 

@@ -19,6 +19,10 @@ const configSchema = z.object({
   // Web push is optional: without keys the worker still sends WhatsApp messages (scripts/start.mjs generates them).
   VAPID_PUBLIC_KEY: z.string().optional().transform((value) => value || undefined),
   VAPID_PRIVATE_KEY: z.string().optional().transform((value) => value || undefined),
+  // Integrations: endpoints on loopback or private networks are refused unless this is set (also on PocketBase).
+  POCKETDESK_ALLOW_PRIVATE_WEBHOOKS: z.string().optional().transform((value) => ['1', 'true', 'yes'].includes((value ?? '').toLowerCase())),
+  WORKER_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WORKER_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(100).max(600_000).optional(),
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://').default('mailto:admin@pocketdesk.local'),
 }).refine((env) => Boolean(env.VAPID_PUBLIC_KEY) === Boolean(env.VAPID_PRIVATE_KEY), { path: ['VAPID_PRIVATE_KEY'], message: 'set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither' });
 export type WorkerConfig = z.infer<typeof configSchema>;

@@ -1,5 +1,5 @@
 import { readWorkerConfig, vapidKeysOf } from './config';
-import { ChannelTokens } from './channel-tokens';
+import { ChannelTokens, parseSecretKey } from './channel-tokens';
 import { GraphClient } from './graph-client';
 import { MediaDownload } from './media-download';
 import { OutboundDelivery } from './outbound-delivery';
@@ -8,6 +8,7 @@ import { ReadReceipts } from './read-receipts';
 import { PushDelivery, watchNotifications } from './push-delivery';
 import { RunTrigger } from './run-trigger';
 import { WebhookApplier } from './webhook-applier';
+import { WebhookDelivery } from './webhook-delivery';
 
 // The delivery worker: sends queued replies to WhatsApp, downloads inbound media and pushes agent notifications.
 // Realtime makes it prompt; the periodic sweep makes it complete (anything queued while it was down or missed by realtime is picked up).
@@ -32,6 +33,16 @@ async function main(): Promise<void> {
   const pushing = push ? new RunTrigger(() => push.runOnce(), (error) => log(`push: ${(error as Error).message}`)) : null;
   const applier = new WebhookApplier(pb);
   const applying = new RunTrigger(() => applier.runOnce(), (error) => log(`webhooks: ${(error as Error).message}`));
+  const integrations = new WebhookDelivery({
+    pb,
+    workerId: config.WORKER_ID,
+    secretKey: config.POCKETDESK_SECRET_KEY ? parseSecretKey(config.POCKETDESK_SECRET_KEY) : null,
+    allowPrivate: config.POCKETDESK_ALLOW_PRIVATE_WEBHOOKS,
+    timeoutMs: config.WORKER_WEBHOOK_TIMEOUT_MS,
+    retryBaseMs: config.WORKER_WEBHOOK_RETRY_BASE_MS,
+    leaseMs: config.WORKER_LEASE_MS,
+  });
+  const integrating = new RunTrigger(() => integrations.runOnce(), (error) => log(`integrations: ${(error as Error).message}`));
   if (!pushing) log('push: disabled (set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY to enable web push)');
 
   const unsubscribeMessages = await watchCollection(pb, 'messages', (record) => {
@@ -41,12 +52,16 @@ async function main(): Promise<void> {
   const unsubscribeConversations = await watchCollection(pb, 'conversations', (record) => {
     if (record.read_receipt_wamid) void marking.kick();
   });
+  const unwatchDeliveries = await watchCollection(pb, 'webhook_deliveries', (record) => {
+    if (record.status === 'pending') void integrating.kick();
+  });
   const unwatchNotifications = pushing ? await watchNotifications(pb, () => void pushing.kick()) : async () => undefined;
   const sweep = setInterval(() => {
     void sending.kick();
     void downloading.kick();
     void marking.kick();
     void pushing?.kick();
+    void integrating.kick();
   }, config.WORKER_SWEEP_MS);
   const webhookPoll = setInterval(() => void applying.kick(), config.WORKER_WEBHOOK_POLL_MS);
   void applying.kick();
@@ -54,14 +69,15 @@ async function main(): Promise<void> {
   void downloading.kick();
   void marking.kick();
   void pushing?.kick();
+  void integrating.kick();
   log(`ready (${config.WORKER_ID}) → ${config.WHATSAPP_GRAPH_URL}`);
 
   const stop = async (signal: string) => {
     log(`${signal}: finishing in-flight work`);
     clearInterval(sweep);
     clearInterval(webhookPoll);
-    await Promise.all([unsubscribeMessages(), unsubscribeConversations(), unwatchNotifications()]).catch(() => undefined);
-    await Promise.all([applying.idle(), sending.idle(), downloading.idle(), marking.idle(), pushing?.idle()]);
+    await Promise.all([unsubscribeMessages(), unsubscribeConversations(), unwatchNotifications(), unwatchDeliveries()]).catch(() => undefined);
+    await Promise.all([applying.idle(), sending.idle(), downloading.idle(), marking.idle(), pushing?.idle(), integrating.idle()]);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

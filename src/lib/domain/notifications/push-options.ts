@@ -26,6 +26,7 @@ const byKind: Record<NotificationKind, { TTL: number; urgency: PushUrgency }> = 
   message: { TTL: HOUR, urgency: 'normal' },
   // A colleague's question in a note is still worth seeing the next morning.
   mention: { TTL: 24 * HOUR, urgency: 'normal' },
+  integration: { TTL: 24 * HOUR, urgency: 'normal' },
 };
 
 /** RFC 8030 topics: at most 32 characters of the URL-safe base64 alphabet. */

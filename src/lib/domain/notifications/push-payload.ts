@@ -54,6 +54,7 @@ const kindTitles: Record<NotificationKind, string> = {
   message: 'New message',
   offer: 'Conversation offered',
   sla: 'Reply overdue',
+  integration: 'Integration paused',
 };
 
 /** UTF-8 length of a string, counted by code point (a lone surrogate counts as the 3-byte U+FFFD it becomes). */

@@ -1,4 +1,5 @@
 // English strings for the admin settings screens.
+import integrations from './integrations';
 
 export default {
   admin: {
@@ -239,4 +240,5 @@ export default {
       'invalid-format': 'Use only lower-case letters, digits, _ or -.',
     } as Record<string, string>,
   },
+  integrations,
 };

@@ -1,5 +1,6 @@
 // Spanish strings for the admin settings screens.
 import type admin from '../en/admin';
+import integrations from './integrations';
 
 const es: typeof admin = {
   admin: {
@@ -240,6 +241,7 @@ const es: typeof admin = {
       'invalid-format': 'Usa solo minúsculas, dígitos, _ o -.',
     } as Record<string, string>,
   },
+  integrations,
 };
 
 export default es;
