@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountRoleOf, API_KEY_ACCESS, checkKeyUse, keyLifetimeDays, type ApiKeyAccess } from '../lib/domain/integrations/api-key-access';
 import { respondError } from './api-errors';
+import { readJsonBody } from './route-kit';
 import { writeAudit } from './audit';
 import { epochMs, findOne, isoDate, newRecord } from './records';
 
@@ -27,13 +28,9 @@ function requireAdmin(e: core.RequestEvent): core.Record | null {
 export function createApiKey(e: core.RequestEvent): void {
   const admin = requireAdmin(e);
   if (!admin) return;
-  let body: unknown = {};
-  try {
-    body = JSON.parse(toString(e.request!.body) || '{}');
-  } catch {
-    // validated below
-  }
-  const parsed = createSchema.safeParse(body);
+  const read = readJsonBody(e);
+  if (!read.ok) return;
+  const parsed = createSchema.safeParse(read.value);
   const days = parsed.success ? keyLifetimeDays(parsed.data.expiresInDays) : null;
   if (!parsed.success || days === null) return respondError(e, 400, 'invalid-api-key', 'Give the key a name, an access level and a lifetime in days.');
   const { name, access, teams } = parsed.data;
@@ -69,7 +66,7 @@ export function createApiKey(e: core.RequestEvent): void {
 /** POST /api/pocketdesk/integrations/api-keys/{id}/revoke: the key stops working at once. */
 export function revokeApiKey(e: core.RequestEvent): void {
   const admin = requireAdmin(e);
-  if (!admin) return;
+  if (!admin || !readJsonBody(e).ok) return;
   const key = findOne($app as unknown as core.App, 'api_keys', 'id = {:id}', { id: e.request!.pathValue('id') });
   if (!key) return respondError(e, 404, 'not-found', 'No such API key.');
   $app.runInTransaction((txApp) => {

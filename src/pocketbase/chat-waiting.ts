@@ -1,4 +1,5 @@
 import { respondError } from './api-errors';
+import { readJsonBody } from './route-kit';
 import { conversationData, writeEvent } from './integration-events';
 import { isoDate, jsonField } from './records';
 
@@ -39,5 +40,6 @@ export function runWaitingSweep(): void {
 /** POST /api/pocketdesk/worker/integration-sweep: the same sweep on demand (superuser; tests and operators). */
 export function handleWaitingSweep(e: core.RequestEvent): void {
   if (!e.hasSuperuserAuth()) return respondError(e, 403, 'superuser-only', 'Only the worker may run sweeps.');
+  if (!readJsonBody(e).ok) return;
   e.json(200, { written: sweepWaitingConversations($app as unknown as core.App, Date.now()) });
 }

@@ -2,6 +2,7 @@ import { checkEndpointUrl } from '../lib/domain/integrations/endpoint-address';
 import { CHAT_EVENT_TYPES, WEBHOOK_EVENT_TYPES } from '../lib/domain/integrations/event-types';
 import { isSealed } from '../lib/domain/secrets/sealed-secret';
 import { respondError } from './api-errors';
+import { readJsonBody } from './route-kit';
 import { writeAudit } from './audit';
 import { seal, secretKey } from './channel-tokens';
 import { findOne, jsonField, newRecord } from './records';
@@ -75,7 +76,7 @@ function requireAdmin(e: core.RequestEvent): core.Record | null {
  */
 export function rotateEndpointSecret(e: core.RequestEvent): void {
   const admin = requireAdmin(e);
-  if (!admin) return;
+  if (!admin || !readJsonBody(e).ok) return;
   const endpoint = findOne($app as unknown as core.App, 'webhook_endpoints', 'id = {:id} && kind = "webhook"', { id: e.request!.pathValue('id') });
   if (!endpoint) return respondError(e, 404, 'not-found', 'No such webhook endpoint.');
   const key = secretKey();
@@ -92,7 +93,7 @@ export function rotateEndpointSecret(e: core.RequestEvent): void {
 /** POST /api/pocketdesk/integrations/deliveries/{id}/replay: sends a delivery's event to its endpoint once more. */
 export function replayDelivery(e: core.RequestEvent): void {
   const admin = requireAdmin(e);
-  if (!admin) return;
+  if (!admin || !readJsonBody(e).ok) return;
   const original = findOne($app as unknown as core.App, 'webhook_deliveries', 'id = {:id}', { id: e.request!.pathValue('id') });
   if (!original) return respondError(e, 404, 'not-found', 'No such delivery.');
   if (original.getString('status') === 'dropped') return respondError(e, 409, 'delivery-dropped', 'This delivery carried data of an erased customer.');

@@ -5,6 +5,7 @@ import { settleAttempt, type Settlement } from '../lib/domain/integrations/deliv
 import { eventBody, eventEnvelope, type EventData } from '../lib/domain/integrations/event-payload';
 import type { IntegrationEventType } from '../lib/domain/integrations/event-types';
 import { respondError } from './api-errors';
+import { readJsonBody, requireSuperuser } from './route-kit';
 import { writeAudit } from './audit';
 import { epochMs, findOne, isoDate, jsonField, newRecord } from './records';
 
@@ -30,19 +31,7 @@ const resultsSchema = z.object({
     .max(200),
 });
 
-function requireSuperuser(e: core.RequestEvent): boolean {
-  if (e.hasSuperuserAuth()) return true;
-  respondError(e, 403, 'superuser-only', 'Only the delivery worker may call this route.');
-  return false;
-}
 
-function bodyOf(e: core.RequestEvent): Record<string, unknown> {
-  try {
-    return JSON.parse(toString(e.request!.body)) ?? {};
-  } catch {
-    return {};
-  }
-}
 
 const CLAIMABLE = `SELECT d.id AS id FROM webhook_deliveries d JOIN webhook_endpoints p ON p.id = d.endpoint
   WHERE d.status = 'pending' AND p.active = TRUE
@@ -102,7 +91,9 @@ function claimedView(app: core.App, delivery: core.Record): ClaimedDelivery | nu
 /** POST /api/pocketdesk/worker/claim-webhooks: leases due deliveries, at most one per conversation and endpoint. */
 export function claimWebhooks(e: core.RequestEvent): void {
   if (!requireSuperuser(e)) return;
-  const body = bodyOf(e);
+  const read = readJsonBody(e);
+  if (!read.ok) return;
+  const body = (read.value ?? {}) as Record<string, unknown>;
   const now = Date.now();
   const limit = Number.isInteger(body.limit) && Number(body.limit) > 0 && Number(body.limit) <= 200 ? Number(body.limit) : 50;
   const leaseMs = clampMs(body.leaseMs, LEASE_MS);
@@ -160,7 +151,9 @@ function applyToEndpoint(app: core.App, endpoint: core.Record, settlement: Settl
 /** POST /api/pocketdesk/worker/webhook-results: records each attempt; only the lease holder settles a delivery. */
 export function recordWebhookResults(e: core.RequestEvent): void {
   if (!requireSuperuser(e)) return;
-  const parsed = resultsSchema.safeParse(bodyOf(e));
+  const read = readJsonBody(e);
+  if (!read.ok) return;
+  const parsed = resultsSchema.safeParse(read.value);
   if (!parsed.success) return respondError(e, 400, 'invalid-webhook-results', 'The webhook results are not valid.');
   const { worker, results, retryBaseMs } = parsed.data;
   const now = Date.now();

@@ -34,6 +34,13 @@ const routes: Array<[path: string, caller: 'staff' | 'worker']> = [
   ['/api/pocketdesk/worker/presence-sweep', 'worker'],
   ['/api/pocketdesk/worker/offer-sweep', 'worker'],
   ['/api/pocketdesk/bench/seed', 'worker'],
+  ['/api/pocketdesk/integrations/api-keys', 'staff'],
+  ['/api/pocketdesk/integrations/api-keys/{id}/revoke', 'staff'],
+  ['/api/pocketdesk/integrations/endpoints/{id}/secret', 'staff'],
+  ['/api/pocketdesk/integrations/deliveries/{id}/replay', 'staff'],
+  ['/api/pocketdesk/worker/claim-webhooks', 'worker'],
+  ['/api/pocketdesk/worker/webhook-results', 'worker'],
+  ['/api/pocketdesk/worker/integration-sweep', 'worker'],
 ];
 
 const malformed = ['{"action": "claim"', 'not json', "{'single': 'quotes'}"];
