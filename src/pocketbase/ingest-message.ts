@@ -8,6 +8,7 @@ import { recordCsatAnswer } from './csat';
 import { runFaqBot } from './faq-bot';
 import { notifyOwnerOfInbound } from './message-notifications';
 import { routeConversation } from './routing';
+import { coexistenceKeepsQuiet, messageExtrasFields } from './webhook-fields/extras';
 
 export type IngestOutcome = 'stored' | 'duplicate' | 'reaction' | 'system';
 
@@ -80,6 +81,7 @@ function messageRecord(app: core.App, conversationId: string, message: Normalize
     media_status: message.media ? 'pending' : 'none',
     error_code: message.error?.code ?? 0,
     error_title: message.error?.title ?? '',
+    ...messageExtrasFields(message), // issue #19: ad/product referral, group id
   });
 }
 
@@ -122,6 +124,11 @@ export function ingestMessage(app: core.App, channel: core.Record, customer: Cus
   app.save(conversation);
   app.save(messageRecord(app, conversation.id, message));
   const startsTicket = action !== 'append';
+  // Issue #19 hook: on a Coexistence number the owner answering from the phone keeps bot, routing and auto-replies quiet.
+  if (coexistenceKeepsQuiet(app, channel, conversation, message.timestamp)) {
+    notifyOwnerOfInbound(app, conversation, message);
+    return 'stored';
+  }
   const bot = runFaqBot(app, conversation, channel, message, startsTicket, now);
   if (bot === 'answered' || bot === 'resolved') return 'stored';
   // Routing runs in this same transaction: a message is never stored without a routing decision.

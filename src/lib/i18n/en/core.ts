@@ -265,6 +265,7 @@ export default {
       invalid: 'The server refused this message.',
       'missing-parameter': 'A template parameter was empty.',
       'too-many-parameters': 'The template got parameters it does not have.',
+      'marketing-opt-out': 'This customer stopped marketing messages on WhatsApp: send a utility template or wait for them to write.',
       'template-not-approved': 'This template is no longer approved.',
     } as Record<string, string>,
     status: {

@@ -266,6 +266,7 @@ const es: typeof core = {
       invalid: 'El servidor rechazó este mensaje.',
       'missing-parameter': 'Un parámetro de la plantilla estaba vacío.',
       'too-many-parameters': 'La plantilla recibió parámetros que no tiene.',
+      'marketing-opt-out': 'Este cliente dejó de recibir mensajes de marketing en WhatsApp: envía una plantilla de utilidad o espera a que escriba.',
       'template-not-approved': 'Esta plantilla ya no está aprobada.',
     },
     status: {

@@ -1,0 +1,19 @@
+import type { CustomerIdentity } from '../../lib/domain/inbound/customer-identity';
+import type { NormalizedInbound } from '../../lib/domain/inbound/normalized-message';
+import { ingestMessage } from '../ingest-message';
+import { findOne } from '../records';
+import { applyMessageChange, applyWaitingChanges } from './message-changes';
+
+// A customer's message (issue #19 hook): an edit or delete updates the message it names instead of becoming a new
+// one; any other message is ingested as before, then the edits/deletes that arrived before it are applied.
+
+export function applyInboundMessage(app: core.App, channel: core.Record, customer: CustomerIdentity, message: NormalizedInbound, now: number): string {
+  if (message.change) {
+    const contact = (customer.userId ? findOne(app, 'contacts', 'user_id = {:v}', { v: customer.userId }) : null) ?? (customer.waId ? findOne(app, 'contacts', 'wa_id = {:v}', { v: customer.waId }) : null);
+    const latest = contact ? findOne(app, 'conversations', 'contact = {:c} && channel = {:ch}', { c: contact.id, ch: channel.id }, '-created') : null;
+    return applyMessageChange(app, message, latest?.id ?? null);
+  }
+  const outcome = ingestMessage(app, channel, customer, message, now);
+  if (outcome !== 'duplicate') applyWaitingChanges(app, message.wamid);
+  return outcome;
+}
