@@ -19,8 +19,9 @@ beforeAll(async () => {
   pb = await startPocketBase();
   api = new Api(pb.url, pb.superuserToken);
   const team = await createTeam(api, 'Support');
-  owner = await createAgent(api, { name: 'Owner Olga', role: 'admin', teams: [team] });
-  agent = await createAgent(api, { name: 'Agent Ana', teams: [team] });
+  // Offline: routing queues customers' tickets instead of handing them out, so the unassigned queue is observable.
+  owner = await createAgent(api, { name: 'Owner Olga', role: 'admin', teams: [team], status: 'offline' });
+  agent = await createAgent(api, { name: 'Agent Ana', teams: [team], status: 'offline' });
   channelId = await createChannel(api, { default_team: team, coexistence: true, coexistence_agent: owner.id });
 });
 afterAll(async () => pb?.stop());
@@ -62,8 +63,9 @@ async function customerWrites(from: string, wamid: string, text: string, extra: 
 describe('smb_message_echoes (Coexistence)', () => {
   it('stores the owner’s reply from the Business app in the ticket, as the owner’s first response, and waits on the customer', async () => {
     const asked = await customerWrites('34600100001', 'wamid.co.in1', 'Do you have it in blue?');
+    // Waiting in the unassigned queue.
     let conversation = (await api.view('conversations', asked.conversation)).body;
-    expect(conversation.first_response_at).toBe('');
+    expect(conversation).toMatchObject({ first_response_at: '', assignee: '', status: 'open' });
     const event = await send(echo('34600100001', { id: 'wamid.co.echo1', type: 'text', text: { body: 'Yes, size M and L' } }));
     expect(event.status).toBe('processed');
     const reply = await byWamid('wamid.co.echo1');
@@ -231,6 +233,37 @@ describe('customers’ edits, deletes, ads and groups', () => {
     expect(stored.referral).toMatchObject({ sourceType: 'ad', sourceId: '120226305854810726', headline: 'Chat with us' });
     const group = await customerWrites('34600300003', 'wamid.group.1', 'hi all', { group_id: 'G.123' });
     expect(group.group_id).toBe('G.123');
+  });
+});
+
+describe('history (past chats from the Business app)', () => {
+  it('imports past messages with their time and direction, once, without routing or opening the 24-hour window', async () => {
+    const raw = JSON.stringify(fixture('history-sync.json'));
+    expect((await send(raw)).status).toBe('processed');
+    await send(raw.replace('"progress": 55', '"progress":55'));
+    const thanks = await byWamid('wamid.N0FCNjMAHBgLMTY0NjcwNDM1OTUVAgARGBIyNDlBOEI5QUQ4NDc0');
+    expect(thanks).toMatchObject({ direction: 'in', sender: 'customer', origin: 'history', text: 'Thanks!' });
+    expect(new Date(thanks.timestamp).getTime()).toBe(1739230970_000);
+    const thread = await api.list('messages', `conversation = "${thanks.conversation}"`);
+    expect(thread.map((m: { direction: string }) => m.direction).sort()).toEqual(['in', 'out', 'out']);
+    const conversation = (await api.view('conversations', thanks.conversation)).body;
+    expect(conversation).toMatchObject({ status: 'resolved', last_inbound_at: '', unread_count: 0, assignee: '' });
+    expect(await api.list('routing_events', `conversation = "${thanks.conversation}"`)).toHaveLength(0);
+    const [contact] = await api.list('contacts', 'wa_id = "16505551234"');
+    expect(contact.last_inbound_at).toBe('');
+    const other = await api.list('contacts', 'wa_id = "12125557890"');
+    expect(other).toHaveLength(1);
+    expect((await api.view('channels', channelId)).body.health.history).toMatchObject({ progress: 55, chunk: 1 });
+  });
+
+  it('adds a past chat to a customer’s open ticket without touching its window or unread count', async () => {
+    const open = await customerWrites('34600600001', 'wamid.hist.live', 'hello again');
+    const before = (await api.view('conversations', open.conversation)).body;
+    await send(envelope('history', { messaging_product: 'whatsapp', metadata, history: [{ metadata: { phase: 0, chunk_order: 2, progress: 100 }, threads: [{ id: '34600600001', messages: [{ from: '34600600001', id: 'wamid.hist.old', timestamp: '1700000000', type: 'text', text: { body: 'old question' } }] }] }] }));
+    const old = await byWamid('wamid.hist.old');
+    expect(old).toMatchObject({ conversation: open.conversation, origin: 'history', direction: 'in' });
+    const after = (await api.view('conversations', open.conversation)).body;
+    expect(after).toMatchObject({ last_inbound_at: before.last_inbound_at, unread_count: before.unread_count, last_message_preview: before.last_message_preview });
   });
 });
 

@@ -67,3 +67,9 @@ export const callSchema = z.looseObject({
   duration: z.optional(z.number()),
 });
 export type CallEvent = z.infer<typeof callSchema>;
+
+/** `history`: past chats shared on onboarding, in chunks; each thread is one customer's (`id`: their number). */
+export const historyChunkSchema = z.looseObject({
+  metadata: z.optional(z.looseObject({ phase: z.optional(z.int()), chunk_order: z.optional(z.int()), progress: z.optional(z.number()) })),
+  threads: z.optional(z.array(z.looseObject({ id: z.string().check(z.maxLength(LIMIT.waId)), messages: z.array(z.unknown()) }))),
+});

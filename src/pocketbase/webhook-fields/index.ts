@@ -3,6 +3,7 @@ import { applyAppContact } from './app-contacts';
 import { applyCall } from './calls';
 import { applyEcho } from './echoes';
 import { recordChannelError } from './health';
+import { applyHistoryMessage, recordHistoryProgress } from './history';
 import { applyUserPreference } from './preferences';
 import { applyTemplateUpdate } from './templates';
 
@@ -21,6 +22,10 @@ export function applyFieldItem(app: core.App, channel: core.Record | null, item:
       return applyAppContact(app, item.action, item.waId, item.name);
     case 'call':
       return applyCall(app, channel!, item.customer, item.call, now);
+    case 'history-message':
+      return applyHistoryMessage(app, channel!, item.customer, item.fromBusiness, item.message);
+    case 'history-progress':
+      return recordHistoryProgress(app, channel!, item.phase, item.chunk, item.progress, now);
     case 'account-error':
       recordChannelError(app, channel!, item.error, now);
       return 'error-recorded';

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { compileCheck } from '../../schemas/compiled-check';
-import { type GraphError, graphErrorSchema, type InvalidPart, metadataSchema, type PartPath, webhookContactSchema, type WebhookContact } from '../../schemas/webhook';
-import { callSchema, echoesValueSchema, messageEchoSchema, stateSyncSchema, templateUpdateSchema, type MessageEcho, type TemplateUpdateValue, userPreferenceSchema } from '../../schemas/webhook-fields';
+import { type GraphError, graphErrorSchema, inboundMessageSchema, type InvalidPart, metadataSchema, type PartPath, webhookContactSchema, type WebhookContact } from '../../schemas/webhook';
+import { callSchema, echoesValueSchema, historyChunkSchema, messageEchoSchema, stateSyncSchema, templateUpdateSchema, type MessageEcho, type TemplateUpdateValue, userPreferenceSchema } from '../../schemas/webhook-fields';
 import { COLUMN_LIMITS, cutToChars, jsonBytesAtMost } from './column-limits';
 import type { CustomerIdentity } from './customer-identity';
 import { normalizeInbound } from './normalize-message';
@@ -40,6 +40,8 @@ export type FieldItem =
   | { kind: 'user-preference'; path: PartPath; phoneNumberId: string; waId: string | null; userId: string | null; optOut: boolean; timestamp: number }
   | { kind: 'app-contact'; path: PartPath; phoneNumberId: string; action: 'add' | 'edit' | 'remove'; waId: string; name: string }
   | { kind: 'call'; path: PartPath; phoneNumberId: string; customer: CustomerIdentity; call: CallSummary }
+  | { kind: 'history-message'; path: PartPath; phoneNumberId: string; customer: CustomerIdentity; fromBusiness: boolean; message: NormalizedInbound }
+  | { kind: 'history-progress'; path: PartPath; phoneNumberId: string; phase: number; chunk: number; progress: number }
   | { kind: 'account-error'; path: PartPath; phoneNumberId: string; error: GraphError };
 
 export interface FieldPlan {
@@ -55,6 +57,7 @@ export const HANDLED_FIELDS = [
   'user_preferences',
   'smb_app_state_sync',
   'calls',
+  'history',
 ] as const;
 
 const checkMetadata = compileCheck(metadataSchema);
@@ -66,6 +69,8 @@ const checkPreference = compileCheck(userPreferenceSchema);
 const checkSync = compileCheck(stateSyncSchema);
 const checkCall = compileCheck(callSchema);
 const checkError = compileCheck(graphErrorSchema);
+const checkHistoryChunk = compileCheck(historyChunkSchema);
+const checkHistoryMessage = compileCheck(inboundMessageSchema);
 
 /** Meta's template statuses, as the desk's five: only `approved` can be sent. */
 export function templateStatusOf(event: string): TemplateStatus | null {
@@ -176,6 +181,44 @@ function planEchoes(value: Record<string, unknown>, path: PartPath, phoneNumberI
   });
 }
 
+/** One past message of a `history` thread: the business's own (from its number) or the customer's. */
+function planHistoryMessage(input: unknown, at: PartPath, phoneNumberId: string, businessNumber: string, threadId: string, out: FieldPlan): void {
+  const checked = checkHistoryMessage(input);
+  if (!checked.ok) {
+    out.invalid.push({ path: at, reason: 'invalid-message', detail: firstIssue(inboundMessageSchema, input) });
+    return;
+  }
+  const from = checked.value.from ?? '';
+  const fromBusiness = from === businessNumber || (threadId !== '' && from !== threadId);
+  const waId = threadId || (fromBusiness ? '' : from);
+  if (!waId) {
+    out.invalid.push({ path: at, reason: 'no-sender', detail: 'history message without its customer' });
+    return;
+  }
+  const message = normalizeInbound(checked.value);
+  if (jsonBytesAtMost(message.payload) > COLUMN_LIMITS.payloadBytes) {
+    out.invalid.push({ path: at, reason: 'payload-too-large', detail: `payload over ${COLUMN_LIMITS.payloadBytes} bytes` });
+    return;
+  }
+  const customer: CustomerIdentity = { waId, userId: null, name: null, username: null, parentUserId: null };
+  out.items.push({ kind: 'history-message', path: at, phoneNumberId, customer, fromBusiness, message: { ...message, text: cutToChars(message.text, COLUMN_LIMITS.text) } });
+}
+
+function planHistory(value: Record<string, unknown>, path: PartPath, phoneNumberId: string, businessNumber: string, out: FieldPlan): void {
+  listOf(value, 'history', path, out.invalid).forEach((input, h) => {
+    const at = `${path}.history.${h}`;
+    const chunk = checkHistoryChunk(input);
+    if (!chunk.ok) return out.invalid.push({ path: at, reason: 'invalid-history', detail: firstIssue(historyChunkSchema, input) });
+    const meta = chunk.value.metadata ?? {};
+    out.items.push({ kind: 'history-progress', path: `${at}.metadata`, phoneNumberId, phase: meta.phase ?? 0, chunk: meta.chunk_order ?? 0, progress: meta.progress ?? 0 });
+    (chunk.value.threads ?? []).forEach((thread, t) =>
+      thread.messages.forEach((message, m) => planHistoryMessage(message, `${at}.threads.${t}.messages.${m}`, phoneNumberId, businessNumber, thread.id, out)),
+    );
+  });
+  // Meta also sends a thread's messages straight in `value.messages` (one customer's, no thread id).
+  listOf(value, 'messages', path, out.invalid).forEach((message, m) => planHistoryMessage(message, `${path}.messages.${m}`, phoneNumberId, businessNumber, '', out));
+}
+
 /**
  * The items of one change whose field is not `messages`, or null when the field is not one the desk applies
  * (it is then stored as `unsupported`, as before). Nothing here throws.
@@ -206,6 +249,7 @@ export function planFieldChange(field: string, value: Record<string, unknown>, p
     else out.invalid.push({ path: `${valuePath}.errors.${i}`, reason: 'invalid-error', detail: firstIssue(graphErrorSchema, input) });
   });
   if (field === 'smb_message_echoes') planEchoes(value, valuePath, phoneNumberId, out);
+  else if (field === 'history') planHistory(value, valuePath, phoneNumberId, (metadata.value.display_phone_number ?? '').replace(/\D/g, ''), out);
   else if (field === 'user_preferences') {
     listOf(value, 'user_preferences', valuePath, out.invalid).forEach((input, p) => {
       const at = `${valuePath}.user_preferences.${p}`;
