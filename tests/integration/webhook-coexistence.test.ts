@@ -231,8 +231,23 @@ describe('customers’ edits, deletes, ads and groups', () => {
     const ad = fixture('text-ctwa-ad-referral.json').entry[0].changes[0].value.messages[0].referral;
     const stored = await customerWrites('34600300002', 'wamid.ad.1', 'Can I get more info about this?', { referral: ad });
     expect(stored.referral).toMatchObject({ sourceType: 'ad', sourceId: '120226305854810726', headline: 'Chat with us' });
+    // On the contact's attributes before routing runs, for rules such as `ad_id equals … → Sales`.
+    const [contact] = await api.list('contacts', 'wa_id = "34600300002"');
+    expect(contact.attributes).toMatchObject({ ad_id: '120226305854810726', ad_source: 'ad', ad_headline: 'Chat with us' });
     const group = await customerWrites('34600300003', 'wamid.group.1', 'hi all', { group_id: 'G.123' });
     expect(group.group_id).toBe('G.123');
+  });
+
+  it('routes a customer who came from an ad by a rule on the ad id', async () => {
+    const sales = await createTeam(api, 'Sales');
+    const rules = [{ name: 'Summer ad', attributes: [{ field: 'ad_id', op: 'equals', value: '1202' }], teamId: sales }];
+    expect((await api.update('channels', channelId, { routing: { rules } })).status).toBe(200);
+    const ad = { source_type: 'ad', source_id: '1202', headline: 'Summer sale', ctwa_clid: 'x' };
+    const fromAd = await customerWrites('34600300004', 'wamid.ad.2', 'is this still on?', { referral: ad });
+    const other = await customerWrites('34600300005', 'wamid.ad.3', 'hello');
+    expect((await api.view('conversations', fromAd.conversation)).body.team).toBe(sales);
+    expect((await api.view('conversations', other.conversation)).body.team).not.toBe(sales);
+    await api.update('channels', channelId, { routing: {} });
   });
 });
 

@@ -1,7 +1,8 @@
 import type { CustomerIdentity } from '../../lib/domain/inbound/customer-identity';
 import type { NormalizedInbound } from '../../lib/domain/inbound/normalized-message';
 import { ingestMessage } from '../ingest-message';
-import { findOne } from '../records';
+import { upsertContact } from '../contacts';
+import { findOne, isoDate, jsonField } from '../records';
 import { applyMessageChange, applyWaitingChanges } from './message-changes';
 
 // A customer's message (issue #19 hook): an edit or delete updates the message it names instead of becoming a new
@@ -13,7 +14,26 @@ export function applyInboundMessage(app: core.App, channel: core.Record, custome
     const latest = contact ? findOne(app, 'conversations', 'contact = {:c} && channel = {:ch}', { c: contact.id, ch: channel.id }, '-created') : null;
     return applyMessageChange(app, message, latest?.id ?? null);
   }
+  if (message.referral) rememberReferral(app, customer, message);
   const outcome = ingestMessage(app, channel, customer, message, now);
   if (outcome !== 'duplicate') applyWaitingChanges(app, message.wamid);
   return outcome;
+}
+
+/**
+ * The ad or product a customer came from, on the contact's attributes before routing runs: routing rules match them
+ * like any attribute (`ad_id`, `ad_source`, `ad_headline`, `product_id`), e.g. `ad_id equals 1202 → Sales`.
+ */
+function rememberReferral(app: core.App, customer: CustomerIdentity, message: NormalizedInbound): void {
+  const referral = message.referral!;
+  const contact = upsertContact(app, customer, isoDate(message.timestamp));
+  const attributes = jsonField<Record<string, unknown>>(contact, 'attributes', {}) ?? {};
+  if (referral.sourceId || referral.sourceType) {
+    attributes.ad_id = referral.sourceId;
+    attributes.ad_source = referral.sourceType;
+    attributes.ad_headline = referral.headline;
+  }
+  if (referral.product) attributes.product_id = referral.product.productRetailerId;
+  contact.set('attributes', attributes);
+  app.save(contact);
 }
