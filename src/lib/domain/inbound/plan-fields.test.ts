@@ -15,7 +15,8 @@ describe('planFieldChange through planWebhook', () => {
   });
 
   it('reads echo edits and revokes as changes of the original message', () => {
-    expect(plan(fixture('smb-message-echo-edit.json')).items[0]).toMatchObject({ kind: 'echo', message: { change: { kind: 'edit', targetWamid: 'wamid.zzzzzz', text: 'Text was edited' } } });
+    // This sample has the business number in `to`: the customer is the other side.
+    expect(plan(fixture('smb-message-echo-edit.json')).items[0]).toMatchObject({ kind: 'echo', customer: { waId: '972987654321' }, message: { change: { kind: 'edit', targetWamid: 'wamid.zzzzzz', text: 'Text was edited' } } });
     expect(plan(fixture('smb-message-echo-revoke.json')).items[0]).toMatchObject({ kind: 'echo', message: { change: { kind: 'revoke', targetWamid: 'wamid.zzzzzz' } } });
   });
 

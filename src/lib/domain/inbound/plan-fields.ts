@@ -120,7 +120,9 @@ export function templateUpdateOf(value: TemplateUpdateValue): TemplateUpdate {
 }
 
 /** The customer an echo was sent to: `to`/`to_user_id`, with the name from the `contacts` block. */
-export function echoRecipient(echo: MessageEcho, contacts: WebhookContact[]): CustomerIdentity | null {
+export function echoRecipient(echo: MessageEcho, contacts: WebhookContact[], businessNumber = ''): CustomerIdentity | null {
+  // Some samples (pywa's edit/revoke echoes) carry the business number in `to` and the customer's in `from`.
+  if (businessNumber && echo.to === businessNumber && echo.from && echo.from !== businessNumber) echo = { ...echo, to: echo.from };
   const match = contacts.find((c) => (echo.to_user_id && c.user_id === echo.to_user_id) || (echo.to && c.wa_id === echo.to)) ?? (contacts.length === 1 ? contacts[0] : undefined);
   const userId = echo.to_user_id || match?.user_id || null;
   const waId = echo.to || match?.wa_id || null;
@@ -163,7 +165,7 @@ function contactsOf(value: Record<string, unknown>, path: PartPath, invalid: Inv
   return contacts;
 }
 
-function planEchoes(value: Record<string, unknown>, path: PartPath, phoneNumberId: string, out: FieldPlan): void {
+function planEchoes(value: Record<string, unknown>, path: PartPath, phoneNumberId: string, businessNumber: string, out: FieldPlan): void {
   if (!checkEchoes(value).ok) {
     out.invalid.push({ path, reason: 'invalid-part', detail: firstIssue(echoesValueSchema, value) });
     return;
@@ -173,7 +175,7 @@ function planEchoes(value: Record<string, unknown>, path: PartPath, phoneNumberI
     const at = `${path}.message_echoes.${m}`;
     const echo = checkEcho(input);
     if (!echo.ok) return out.invalid.push({ path: at, reason: 'invalid-echo', detail: firstIssue(messageEchoSchema, input) });
-    const customer = echoRecipient(echo.value, contacts);
+    const customer = echoRecipient(echo.value, contacts, businessNumber);
     if (!customer) return out.invalid.push({ path: at, reason: 'no-recipient', detail: 'echo has neither to nor to_user_id' });
     const message = normalizeInbound(echo.value);
     if (jsonBytesAtMost(message.payload) > COLUMN_LIMITS.payloadBytes) return out.invalid.push({ path: at, reason: 'payload-too-large', detail: `payload over ${COLUMN_LIMITS.payloadBytes} bytes` });
@@ -248,7 +250,7 @@ export function planFieldChange(field: string, value: Record<string, unknown>, p
     if (error.ok) out.items.push({ kind: 'account-error', path: `${valuePath}.errors.${i}`, phoneNumberId, error: error.value });
     else out.invalid.push({ path: `${valuePath}.errors.${i}`, reason: 'invalid-error', detail: firstIssue(graphErrorSchema, input) });
   });
-  if (field === 'smb_message_echoes') planEchoes(value, valuePath, phoneNumberId, out);
+  if (field === 'smb_message_echoes') planEchoes(value, valuePath, phoneNumberId, (metadata.value.display_phone_number ?? '').replace(/\D/g, ''), out);
   else if (field === 'history') planHistory(value, valuePath, phoneNumberId, (metadata.value.display_phone_number ?? '').replace(/\D/g, ''), out);
   else if (field === 'user_preferences') {
     listOf(value, 'user_preferences', valuePath, out.invalid).forEach((input, p) => {
