@@ -8,7 +8,8 @@ import { findOne } from './records';
  * Finds the customer by Meta's business-scoped user id, else by phone, and merges what the webhook adds.
  * Username users (2026) have no phone, so a contact may carry only `user_id`. The row goes to `writer`.
  */
-export function upsertContact(app: core.App, customer: CustomerIdentity, at: number, writer: Writer): core.Record {
+/** `at`: when the customer last wrote; null for what the business sent (an echo, imported history). */
+export function upsertContact(app: core.App, customer: CustomerIdentity, at: number | null, writer: Writer): core.Record {
   const byUserId = customer.userId ? findOne(app, 'contacts', CONTACT_FILTERS.byUserId, { v: customer.userId }) : null;
   const byPhone = customer.waId ? findOne(app, 'contacts', CONTACT_FILTERS.byWaId, { v: customer.waId }) : null;
   const record = byUserId ?? byPhone;

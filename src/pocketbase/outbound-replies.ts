@@ -3,6 +3,7 @@ import { canSendFreeform } from '../lib/domain/window/service-window';
 import { replyDraftSchema } from '../lib/schemas/reply';
 import { fieldErrorsOf, respondError } from './api-errors';
 import { epochMs, isoDate } from './records';
+import { templateConsentRefusal } from './template-consent';
 import { prepareTemplateSend } from './template-sends';
 
 function draftOf(record: core.Record): unknown {
@@ -67,6 +68,13 @@ export function guardOutboundReply(e: core.RecordRequestEvent): void {
   if (!acceptMedia(e, record, parsed.data.type)) return;
   if (parsed.data.type === 'template') {
     const contact = e.app.findRecordById('contacts', conversation.getString('contact'));
+    // Issue #19: a customer who stopped marketing messages gets no marketing template.
+    if (templateConsentRefusal(e.app, parsed.data.template, contact)) {
+      respondError(e, 400, 'marketing-opt-out', 'This customer stopped marketing messages on WhatsApp.', {
+        template: { code: 'marketing-opt-out', message: 'The customer opted out of marketing messages: choose a utility template.' },
+      });
+      return;
+    }
     const prepared = prepareTemplateSend(e.app, parsed.data.template, parsed.data.template_params, { customerName: contact.getString('name'), agentName: e.auth!.getString('name') });
     if (!prepared.ok) {
       respondError(e, 400, prepared.reason, 'The template cannot be sent with these parameters.', {

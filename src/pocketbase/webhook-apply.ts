@@ -4,10 +4,11 @@ import * as z from 'zod/mini';
 import { type InvalidPart, parseWebhookParts } from '../lib/schemas/webhook';
 import { respondError } from './api-errors';
 import { applyStatus } from './apply-status';
-import { applyInboundMessage } from './inbound/apply-inbound-message';
 import { findOne, newRecord } from './records';
 import { currentApp, loose, workerRoute } from './route-kit';
 import { hasStaffRole } from './staff-auth';
+import { applyFieldItem } from './webhook-fields';
+import { applyCustomerMessage } from './webhook-fields/inbound';
 import { adoptQueuedEvents, dueEntries, type InboxEntry, inboxState, postponeEntry, readEntry, removeEntry } from './webhook-inbox';
 
 // Applies acknowledged webhooks from the inbox (webhook-inbox.ts): contacts, tickets, messages, statuses, routing —
@@ -21,6 +22,8 @@ interface Summary {
   statuses: Record<string, number>;
   accountErrors: number[];
   otherFields: Record<string, number>;
+  /** Issue #19: outcomes of the fields beyond `messages` (echoes, templates, preferences, contacts, calls). */
+  fieldParts: Record<string, number>;
   unknownChannels: string[];
   /** The rows applying wrote, "collection.op" → how many (contacts.create, notifications.create…). */
   effects: Record<string, number>;
@@ -63,7 +66,7 @@ function inSavepoint(app: core.App, run: () => void): string | null {
 
 /** Applies every item not in `skip`; returns the summary and the parts that threw (already rolled back). */
 function applyItems(app: core.App, items: WebhookItem[], skip: Map<string, InvalidPart>, now: number): { summary: Summary; failed: InvalidPart[] } {
-  const summary: Summary = { messages: {}, statuses: {}, accountErrors: [], otherFields: {}, unknownChannels: [], effects: {}, invalid: [], invalidCount: 0 };
+  const summary: Summary = { messages: {}, statuses: {}, accountErrors: [], otherFields: {}, fieldParts: {}, unknownChannels: [], effects: {}, invalid: [], invalidCount: 0 };
   const failed: InvalidPart[] = [];
   const channels = new Map<string, core.Record | null>();
   const channelFor = (pnid: string) => {
@@ -77,24 +80,24 @@ function applyItems(app: core.App, items: WebhookItem[], skip: Map<string, Inval
       count(summary.otherFields, item.field);
       continue;
     }
-    const channel = channelFor(item.phoneNumberId);
-    if (!channel) {
+    // Template reviews (issue #19) belong to the account, not to a number: they have no phoneNumberId.
+    const channel = item.phoneNumberId === null ? null : channelFor(item.phoneNumberId);
+    if (item.phoneNumberId !== null && !channel) {
       if (!summary.unknownChannels.includes(item.phoneNumberId)) summary.unknownChannels.push(item.phoneNumberId);
       continue;
     }
-    if (item.kind === 'account-error') {
-      summary.accountErrors.push(item.error.code);
-      continue;
-    }
+    if (item.kind === 'account-error') summary.accountErrors.push(item.error.code);
     let outcome = '';
     let effects: Record<string, number> = {};
     const error = inSavepoint(app, () => {
-      if (item.kind === 'message') ({ outcome, effects } = applyInboundMessage(app, channel, item.customer, item.message, now));
-      else outcome = applyStatus(app, item.status);
+      // Issue #19 hook points: edits/deletes and waiting changes (webhook-fields/inbound.ts), the other fields.
+      if (item.kind === 'message') ({ outcome, effects } = applyCustomerMessage(app, channel!, item.customer, item.message, now));
+      else if (item.kind === 'status') outcome = applyStatus(app, item.status);
+      else outcome = applyFieldItem(app, channel, item, now);
     });
     if (error !== null) failed.push({ path: item.path, reason: 'apply-failed', detail: error });
     else {
-      count(item.kind === 'message' ? summary.messages : summary.statuses, outcome);
+      count(item.kind === 'message' ? summary.messages : item.kind === 'status' ? summary.statuses : summary.fieldParts, outcome);
       for (const [effect, n] of Object.entries(effects)) summary.effects[effect] = (summary.effects[effect] ?? 0) + n;
     }
   }

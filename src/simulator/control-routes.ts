@@ -1,11 +1,12 @@
 import type * as z from 'zod/mini';
 import { failNextSchema, knobsPatchSchema, replayRequestSchema, verifyRequestSchema } from '../lib/schemas/simulator';
+import { businessEventPayload, type BusinessEvent } from './business-events';
 import { json, type Reply } from './http-io';
 import { injectInbound } from './inject-inbound';
 import { applyKnobs } from './knobs';
 import { replayPayload } from './replay';
 import { InvalidRequestError, listIssues } from './request-issues';
-import { resetContext, type SimulatorContext } from './simulator-context';
+import { findChannel, resetContext, type SimulatorContext } from './simulator-context';
 import { snapshotState } from './state-snapshot';
 import { runHandshake } from './verify-handshake';
 
@@ -36,6 +37,13 @@ async function route(context: SimulatorContext, method: string, path: string, qu
       const request = isReplayWrapper(body) ? parseWith(replayRequestSchema, body) : { payload: body };
       if (request.payload === undefined) throw new InvalidRequestError('invalid-request', 'payload: required');
       return json(200, await replayPayload(context, request.payload, request.wait === true));
+    }
+    case 'POST /_sim/business': {
+      // Issue #19: the owner's phone (echoes), history, template reviews, opt-outs, ad clicks, edits, calls.
+      const request = (body ?? {}) as BusinessEvent & { phoneNumberId?: string };
+      const channel = findChannel(context, request.phoneNumberId);
+      if (!channel || typeof request.kind !== 'string') throw new InvalidRequestError('invalid-request', 'kind and a known phoneNumberId are required');
+      return json(200, await replayPayload(context, businessEventPayload(channel, request, context.ids, Math.floor(context.clock.now() / 1000))));
     }
     case 'POST /_sim/fail-next': {
       const spec = parseWith(failNextSchema, body);

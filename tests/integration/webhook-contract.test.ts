@@ -71,10 +71,10 @@ describe('batches and odd payloads', () => {
   });
 
   it('acknowledges an unknown field and keeps it as unsupported', async () => {
-    const response = await postWebhook(stack.pb.url, JSON.stringify(envelope({ event: 'APPROVED', message_template_name: 'x' }, 'message_template_status_update')));
+    const response = await postWebhook(stack.pb.url, JSON.stringify(envelope({ event: 'VOLUME_BASED_PRICING_TIER_UPDATE' }, 'account_update')));
     expect(response.status).toBe(200);
     const [event] = await stack.api.list('webhook_events', 'status = "unsupported"');
-    expect(event.fields).toEqual(['message_template_status_update']);
+    expect(event.fields).toEqual(['account_update']);
   });
 
   it('acknowledges a number we do not serve and flags it instead of dropping it', async () => {

@@ -19,6 +19,13 @@ function pending(id: string, at: number, collection: 'messages' | 'notes' = 'mes
 const keys = (entries: ReturnType<typeof buildThread>) => entries.map((e) => e.key);
 
 describe('buildThread', () => {
+  it('never shows an edit or delete that waits for its message as a bubble of its own', () => {
+    const waiting = messageRecordSchema.parse({ id: 'e1', conversation: 'c', direction: 'out', type: 'edit', text: 'new', status: 'received', created: new Date(1500).toISOString() });
+    const edited = messageRecordSchema.parse({ id: 'm1', conversation: 'c', direction: 'in', type: 'text', text: 'new', status: 'received', created: new Date(1000).toISOString(), edited_at: new Date(1500).toISOString(), origin: 'business_app', referral: { headline: 'Ad' } });
+    expect(keys(buildThread([edited, waiting], [], [], dayOf))).toEqual(['day-0', 'm1']);
+    expect(edited).toMatchObject({ origin: 'business_app', referral: { headline: 'Ad' }, edited_at: 1500 });
+  });
+
   it('interleaves messages and notes by time with a separator before each new day', () => {
     const entries = buildThread([message('m1', 1000), message('m2', DAY + 5)], [note('n1', 2000)], [], dayOf);
     expect(keys(entries)).toEqual(['day-0', 'm1', 'n1', 'day-1', 'm2']);

@@ -62,7 +62,8 @@ function pendingEntries(outbox: OutboxItem[], known: Set<string>): ItemEntry[] {
 export function buildThread(messages: MessageRecord[], notes: NoteRecord[], outbox: OutboxItem[], dayOf: (at: number) => string): ThreadEntry[] {
   const known = new Set([...messages.map((m) => m.id), ...notes.map((n) => n.id)]);
   const items: ItemEntry[] = [
-    ...messages.map((message): ItemEntry => ({ kind: 'message', key: message.id, at: message.at, message, pending: null })),
+    // An edit or delete that arrived before its message waits as a hidden row (issue #19): never a bubble.
+    ...messages.filter((message) => message.type !== 'edit' && message.type !== 'revoke').map((message): ItemEntry => ({ kind: 'message', key: message.id, at: message.at, message, pending: null })),
     ...notes.map((note): ItemEntry => ({ kind: 'note', key: note.id, at: note.at, note, pending: null })),
     ...pendingEntries(outbox, known),
   ];

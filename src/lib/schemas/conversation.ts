@@ -64,6 +64,13 @@ export const messageRecordSchema = z.pipe(
     author: text,
     timestamp: pbDate,
     created: pbDate,
+    // Issue #19: sent from the WhatsApp Business app or imported from its history, edited or deleted, the ad or
+    // product the customer came from, the group it was written in.
+    origin: z.optional(text),
+    edited_at: z.optional(pbDate),
+    deleted_at: z.optional(pbDate),
+    referral: z.optional(z.nullable(jsonObject)),
+    group_id: z.optional(text),
   }),
   z.transform(({ timestamp, ...record }) => ({ ...record, at: timestamp ?? record.created ?? 0 })),
 );

@@ -158,7 +158,7 @@ export type WebhookPart =
   | { kind: 'message'; path: PartPath; phoneNumberId: string; contacts: WebhookContact[]; message: InboundMessage }
   | { kind: 'status'; path: PartPath; phoneNumberId: string; status: DeliveryStatus }
   | { kind: 'account-error'; path: PartPath; phoneNumberId: string; error: GraphError }
-  | { kind: 'other-field'; path: PartPath; field: string; phoneNumberId: string | null };
+  | { kind: 'other-field'; path: PartPath; field: string; phoneNumberId: string | null; value: Record<string, unknown> };
 
 /** A part that cannot be applied: a stable reason code and zod's explanation. */
 export interface InvalidPart {
@@ -287,7 +287,7 @@ export function parseWebhookParts(raw: string): WebhookParts {
       const { field, value } = change.value;
       fields.add(field);
       if (field === 'messages') addMessagesChange(value, `${path}.value`, out, phoneNumberIds);
-      else out.parts.push({ kind: 'other-field', path, field, phoneNumberId: phoneNumberIdOf(value) });
+      else out.parts.push({ kind: 'other-field', path, field, phoneNumberId: phoneNumberIdOf(value), value });
     }
   }
   out.fields = [...fields];

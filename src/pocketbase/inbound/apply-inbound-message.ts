@@ -11,6 +11,7 @@ import { conversationFields, LATEST_CONVERSATION, readConversation, writeConvers
 import { inboundMessageFields, MESSAGE_BY_WAMID, REACTIONS, type Reactions } from '../records/message';
 import { findOne, isoDate, jsonField, newRecord } from '../records';
 import { routeConversation } from '../routing';
+import { coexistenceKeepsQuiet, messageExtrasFields } from '../webhook-fields/extras';
 import { InboundContext, newRecordWithId } from './context';
 
 // What happens when a customer's message arrives — the steps, top to bottom. Runs inside the webhook event's
@@ -67,7 +68,8 @@ export function applyInboundMessage(app: core.App, channel: core.Record, custome
   const ticket = readConversation(conversation);
   if (ticket.lastInboundAt === null || message.timestamp > ticket.lastInboundAt) writeConversation(conversation, { lastInboundAt: message.timestamp });
   writeConversation(conversation, { lastMessageAt: Math.max(message.timestamp, ticket.lastMessageAt ?? 0) });
-  const stored = newRecord(app, 'messages', inboundMessageFields(conversation.id, message));
+  // Issue #19: the ad or product the customer came from and the group they wrote in.
+  const stored = newRecord(app, 'messages', { ...inboundMessageFields(conversation.id, message), ...messageExtrasFields(message) });
 
   // 8. A reaction is stored and attached to the message it reacts to; nothing else happens.
   if (message.reaction) {
@@ -91,7 +93,13 @@ export function applyInboundMessage(app: core.App, channel: core.Record, custome
   // An existing ticket is written before routing: capacity counts (SQL) must see it as it now is.
   if (action !== 'open-new') ctx.flush();
 
-  // 10. The FAQ bot answers first when the channel has one; while it answers, the ticket stays out of the queue.
+  // 10. On a Coexistence number, while the owner answers this customer from the WhatsApp Business app, the desk's
+  //     automations stay quiet: the owner hears of the message, nothing else happens.
+  if (coexistenceKeepsQuiet(app, channel, conversation, message.timestamp)) {
+    notifyOwnerOfInbound(ctx, conversation, message);
+    return done('stored');
+  }
+  // 10b. The FAQ bot answers first when the channel has one; while it answers, the ticket stays out of the queue.
   const bot = runFaqBot(ctx, conversation, message, startsTicket);
   if (bot === 'answered' || bot === 'resolved') return done('stored');
 

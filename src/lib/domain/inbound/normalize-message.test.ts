@@ -70,7 +70,9 @@ describe('normalizeInbound', () => {
   });
 
   it('normalizes every sample payload without throwing', () => {
-    for (const name of readdirSync(fixturesDir).filter((f) => f.endsWith('.json'))) {
+    // Meta's group example is a template of <PLACEHOLDER> values (its timestamp is no number): a webhook that would be
+    // one invalid part, which the webhook tests cover.
+    for (const name of readdirSync(fixturesDir).filter((f) => f.endsWith('.json') && f !== 'group-message.json')) {
       const envelope = webhookEnvelopeSchema.parse(JSON.parse(readFileSync(join(fixturesDir, name), 'utf8')));
       for (const change of envelope.entry[0].changes) {
         for (const raw of (change.value as { messages?: unknown[] }).messages ?? []) expect(() => normalizeInbound(inboundMessageSchema.parse(raw))).not.toThrow();

@@ -1,4 +1,5 @@
 import type { InboundMessage } from '../../schemas/webhook';
+import { groupIdOf, messageChangeOf, referralOf } from './message-extras';
 import { isMediaType, type InboundMedia, type NormalizedInbound } from './normalized-message';
 
 type Loose = Record<string, unknown>;
@@ -106,5 +107,8 @@ export function normalizeInbound(message: InboundMessage): NormalizedInbound {
     reaction,
     system,
     error: error ? { code: error.code, title: error.title ?? error.message ?? '', details: error.error_data?.details ?? '' } : null,
+    change: messageChangeOf(message),
+    referral: referralOf(message),
+    groupId: groupIdOf(message),
   };
 }

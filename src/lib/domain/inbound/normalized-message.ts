@@ -1,3 +1,5 @@
+import type { MessageChange, MessageReferral } from './message-extras';
+
 /** The stored, renderable form of one inbound WhatsApp message; `payload` keeps type-specific data. */
 export interface NormalizedInbound {
   wamid: string;
@@ -14,6 +16,10 @@ export interface NormalizedInbound {
   reaction: { targetWamid: string; emoji: string | null } | null;
   system: { kind: string; newWaId: string | null; newUserId: string | null } | null;
   error: { code: number; title: string; details: string } | null;
+  /** Issue #19 (message-extras.ts): an edit or delete of an earlier message, the ad/product, the group. */
+  change?: MessageChange | null;
+  referral?: MessageReferral | null;
+  groupId?: string | null;
 }
 
 export interface InboundMedia {

@@ -27,7 +27,7 @@ describe('planWebhook', () => {
   });
 
   it('keeps unknown fields as items instead of failing', () => {
-    expect(plan([change('message_template_status_update', { event: 'APPROVED' })])).toMatchObject({ items: [{ kind: 'other-field', field: 'message_template_status_update', path: 'entry.0.changes.0' }], invalid: [] });
+    expect(plan([change('account_update', { event: 'VOLUME_BASED_PRICING_TIER_UPDATE' })])).toMatchObject({ items: [{ kind: 'other-field', field: 'account_update', path: 'entry.0.changes.0' }], invalid: [] });
   });
 
   it('records an invalid message by its path and still plans the rest of its change', () => {

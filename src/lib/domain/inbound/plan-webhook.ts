@@ -2,13 +2,15 @@ import type { DeliveryStatus, GraphError, InvalidPart, PartPath, WebhookParts } 
 import { COLUMN_LIMITS, cutToChars, jsonBytesAtMost } from './column-limits';
 import { identifyCustomer, type CustomerIdentity } from './customer-identity';
 import { normalizeInbound } from './normalize-message';
+import { type FieldItem, planFieldChange } from './plan-fields';
 import type { NormalizedInbound } from './normalized-message';
 
 export type WebhookItem =
   | { kind: 'message'; path: PartPath; phoneNumberId: string; customer: CustomerIdentity; message: NormalizedInbound }
   | { kind: 'status'; path: PartPath; phoneNumberId: string; status: DeliveryStatus }
   | { kind: 'account-error'; path: PartPath; phoneNumberId: string; error: GraphError }
-  | { kind: 'other-field'; path: PartPath; field: string; phoneNumberId: string | null };
+  | { kind: 'other-field'; path: PartPath; field: string; phoneNumberId: string | null; value: Record<string, unknown> }
+  | FieldItem;
 
 export interface WebhookPlan {
   items: WebhookItem[];
@@ -45,6 +47,14 @@ export function planWebhook(parsed: WebhookParts): WebhookPlan {
         continue;
       }
       items.push(part);
+    } else if (part.kind === 'other-field') {
+      // Issue #19: echoes, templates, preferences, app contacts and calls (plan-fields.ts); other fields stay unsupported.
+      const field = planFieldChange(part.field, part.value, part.path);
+      if (!field) items.push(part);
+      else {
+        items.push(...field.items);
+        invalid.push(...field.invalid);
+      }
     } else items.push(part);
   }
   return { items, invalid, fields: parsed.fields, phoneNumberIds: parsed.phoneNumberIds };
