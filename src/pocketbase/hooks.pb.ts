@@ -71,3 +71,8 @@ cronAdd('pocketdesk-offers', '* * * * *', () => require(`${__hooks}/app.js`).run
 // Superusers are left out: the worker re-signs-in as one with its password, and a lock on it would stop delivery.
 onRecordAuthWithPasswordRequest((e) => require(`${__hooks}/app.js`).guardPasswordSignIn(e), 'agents');
 onBootstrap((e) => require(`${__hooks}/app.js`).applyTrustedProxyAfterBootstrap(e));
+// People from the app (admins): invitations, deactivation, team removal (src/pocketbase/people-routes.ts).
+routerAdd('POST', '/api/pocketdesk/agents', (e) => require(`${__hooks}/app.js`).handleInviteAgent(e));
+routerAdd('POST', '/api/pocketdesk/agents/{id}/deactivate', (e) => require(`${__hooks}/app.js`).handleDeactivateAgent(e));
+routerAdd('POST', '/api/pocketdesk/agents/{id}/reactivate', (e) => require(`${__hooks}/app.js`).handleReactivateAgent(e));
+routerAdd('POST', '/api/pocketdesk/teams/{id}/remove', (e) => require(`${__hooks}/app.js`).handleRemoveTeam(e));

@@ -23,3 +23,5 @@ export { handlePresenceSweep, runPresenceSweep } from './agent-presence';
 export { handleOfferAnswer, handleOfferSweep, runOfferSweep } from './offers';
 export { guardPasswordSignIn } from './sign-in-protection';
 export { applyTrustedProxyAfterBootstrap } from './trusted-proxy';
+export { handleDeactivateAgent, handleInviteAgent, handleReactivateAgent } from './people-routes';
+export { handleRemoveTeam } from './team-removal';
