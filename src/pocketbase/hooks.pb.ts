@@ -45,6 +45,16 @@ routerAdd('POST', '/api/pocketdesk/conversations/{id}/read', (e) => require(`${_
 routerAdd('POST', '/api/pocketdesk/worker/claim-read-receipts', (e) => require(`${__hooks}/app.js`).claimReadReceipts(e));
 routerAdd('POST', '/api/pocketdesk/worker/read-receipt-sent', (e) => require(`${__hooks}/app.js`).recordReadReceipt(e));
 
+// Labels: the app's own schema, on every create and update (src/lib/schemas/label.ts).
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardLabel(e), 'labels');
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardLabel(e), 'labels');
+
+// Service settings: SLA policies on channels, weekly QA on teams, checked with the sweeps' own schemas.
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardChannelService(e), 'channels');
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardChannelService(e), 'channels');
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardTeamSettings(e), 'teams');
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardTeamSettings(e), 'teams');
+
 // Audit handlers are registered after the guards so that they only see requests the guards let through.
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).auditCreate(e), 'agents', 'channels', 'teams', 'templates', 'canned_replies', 'labels', 'messages');
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).auditUpdate(e), 'agents', 'channels', 'teams', 'templates', 'canned_replies', 'labels', 'conversations', 'contacts');
@@ -76,3 +86,4 @@ routerAdd('POST', '/api/pocketdesk/agents', (e) => require(`${__hooks}/app.js`).
 routerAdd('POST', '/api/pocketdesk/agents/{id}/deactivate', (e) => require(`${__hooks}/app.js`).handleDeactivateAgent(e));
 routerAdd('POST', '/api/pocketdesk/agents/{id}/reactivate', (e) => require(`${__hooks}/app.js`).handleReactivateAgent(e));
 routerAdd('POST', '/api/pocketdesk/teams/{id}/remove', (e) => require(`${__hooks}/app.js`).handleRemoveTeam(e));
+routerAdd('POST', '/api/pocketdesk/teams/{id}/qa', (e) => require(`${__hooks}/app.js`).handleSaveTeamQa(e));

@@ -25,3 +25,5 @@ export { guardPasswordSignIn } from './sign-in-protection';
 export { applyTrustedProxyAfterBootstrap } from './trusted-proxy';
 export { handleDeactivateAgent, handleInviteAgent, handleReactivateAgent } from './people-routes';
 export { handleRemoveTeam } from './team-removal';
+export { guardLabel } from './label-guard';
+export { guardChannelService, guardTeamSettings, handleSaveTeamQa } from './service-settings';
