@@ -21,6 +21,7 @@ test('a manager creates, renames, recolours and deletes a label; the deleted lab
   const [label] = await api.list('labels', `name = "${name}"`);
   expect(label.color).toBe('');
 
+  await page.getByRole('link', { name: 'All labels' }).click();
   await page.getByRole('link', { name: new RegExp(name) }).click();
   const edit = page.getByRole('form', { name: `Label ${name}` });
   await edit.getByLabel('Label name').fill(`${name}-wrap`);
@@ -36,6 +37,7 @@ test('a manager creates, renames, recolours and deletes a label; the deleted lab
 
   await edit.getByRole('button', { name: `Delete label ${name}-wrap` }).click();
   await edit.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(page.getByRole('link', { name: 'New label' })).toBeVisible();
   await expect(page.getByRole('link', { name: new RegExp(name) })).toHaveCount(0);
   expect((await api.view('labels', label.id)).status).toBe(404);
   expect((await api.view('conversations', conversation)).body.labels).toEqual([]);

@@ -16,7 +16,7 @@ test('a manager on a tablet switches weekly QA on for their team, and the next s
   await expect(page.getByText('Each night, picks closed conversations per agent of this team')).toBeVisible();
   // Managers see only QA, for their own teams.
   await expect(page.getByRole('link', { name: 'Response targets' })).toHaveCount(0);
-  await page.getByLabel('Team', { exact: true }).selectOption({ label: team });
+  await page.getByRole('combobox', { name: 'Team' }).selectOption({ label: team });
   const form = page.getByRole('form', { name: `Weekly QA · ${team}` });
 
   await form.getByLabel('Review a weekly sample of this team’s conversations').check();

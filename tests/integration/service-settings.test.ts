@@ -43,7 +43,7 @@ describe('weekly QA', () => {
     expect(entry.summary).toBe('The manager switched on weekly QA for team Front desk');
   });
 
-  it.each([['managerBack', 403], ['agent', 403]] as const)('refuses %s, changing nothing', async (who) => {
+  it.each(['managerBack', 'agent'] as const)('refuses %s, changing nothing', async (who) => {
     const before = (await team(ids.front)).settings;
     expect(await saveTeamQa(as[who], ids.front, { enabled: false, samplePerAgent: 1, periodDays: 1, rubric: [{ id: 'x', label: 'X', max: 1 }] })).toMatchObject({ ok: false, reason: 'forbidden' });
     expect((await team(ids.front)).settings).toEqual(before);
