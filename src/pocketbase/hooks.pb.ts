@@ -55,6 +55,9 @@ onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardChannelService(e)
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardTeamSettings(e), 'teams');
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardTeamSettings(e), 'teams');
 
+// Customers edited in a conversation's details: the form's own schema (src/lib/schemas/contact-edit.ts).
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardContactEdit(e), 'contacts');
+
 // Audit handlers are registered after the guards so that they only see requests the guards let through.
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).auditCreate(e), 'agents', 'channels', 'teams', 'templates', 'canned_replies', 'labels', 'messages');
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).auditUpdate(e), 'agents', 'channels', 'teams', 'templates', 'canned_replies', 'labels', 'conversations', 'contacts');

@@ -27,3 +27,4 @@ export { handleDeactivateAgent, handleInviteAgent, handleReactivateAgent } from 
 export { handleRemoveTeam } from './team-removal';
 export { guardLabel } from './label-guard';
 export { guardChannelService, guardTeamSettings, handleSaveTeamQa } from './service-settings';
+export { guardContactEdit } from './contact-guard';
