@@ -90,3 +90,5 @@ routerAdd('POST', '/api/pocketdesk/agents/{id}/deactivate', (e) => require(`${__
 routerAdd('POST', '/api/pocketdesk/agents/{id}/reactivate', (e) => require(`${__hooks}/app.js`).handleReactivateAgent(e));
 routerAdd('POST', '/api/pocketdesk/teams/{id}/remove', (e) => require(`${__hooks}/app.js`).handleRemoveTeam(e));
 routerAdd('POST', '/api/pocketdesk/teams/{id}/qa', (e) => require(`${__hooks}/app.js`).handleSaveTeamQa(e));
+routerAdd('POST', '/api/pocketdesk/webhooks/{id}/replay', (e) => require(`${__hooks}/app.js`).handleReplayWebhook(e));
+routerAdd('GET', '/api/pocketdesk/channels/health', (e) => require(`${__hooks}/app.js`).handleChannelHealth(e));

@@ -28,3 +28,4 @@ export { handleRemoveTeam } from './team-removal';
 export { guardLabel } from './label-guard';
 export { guardChannelService, guardTeamSettings, handleSaveTeamQa } from './service-settings';
 export { guardContactEdit } from './contact-guard';
+export { handleChannelHealth, handleReplayWebhook } from './operations';

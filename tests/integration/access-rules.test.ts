@@ -207,6 +207,9 @@ const WRITES: [string, Operation, number[], (() => Promise<unknown>)?][] = [
   ['audit_log: view', view('audit_log', 'entry'), [404, 404, 404, 404, 404, 200, 404]],
   ['audit_log: edit', update('audit_log', 'entry', () => ({ summary: 'covered up' })), [403, 403, 403, 403, 403, 403, 403]],
   ['webhook_events: view', view('webhook_events', 'event'), [404, 404, 404, 404, 404, 200, 404]],
+  ['webhook_events: replay a failed delivery through the app', async (client) => client.request('POST', `/api/pocketdesk/webhooks/${await make('webhook_events', { body_hash: `failed-${unique()}`, status: 'failed', raw: '{}' })}/replay`), [403, 403, 403, 403, 403, 200, 401]],
+  ['channels: health lines', (client) => client.request('GET', '/api/pocketdesk/channels/health'), [403, 403, 403, 403, 403, 200, 401]],
+  ['teams: weekly QA settings of Team A', (client) => client.request('POST', `/api/pocketdesk/teams/${ids.teamA}/qa`, {}), [403, 403, 200, 403, 403, 200, 401]],
   ['webhook_events: create', create('webhook_events', (role) => ({ body_hash: `forged-${role}`, status: 'processed' })), [403, 403, 403, 403, 403, 403, 403]],
   // configuration: every agent reads it; admins (labels and canned replies: managers too) change it
   ['teams: create', create('teams', (role) => ({ name: `Team ${role}` })), [400, 400, 400, 400, 400, 200, 400]],
