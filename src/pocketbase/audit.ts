@@ -58,8 +58,21 @@ export function auditRecordRequest(e: core.RecordRequestEvent, action: 'create' 
   if (action === 'update' && Object.keys(changes).length === 0) return;
   // Messages are audited only for template sends: replies themselves are the conversation, not the audit.
   if (collection === 'messages' && record.getString('type') !== 'template') return;
-  const label = record.getString('name') || record.getString('title') || record.getString('shortcut') || record.id;
-  writeAudit(e.app, { ...actorOf(e), action, collection, recordId: record.id, summary: `${action} ${collection} ${label}`, changes });
+  const label = record.getString('name') || record.getString('title') || record.getString('shortcut') || customerNameOf(e.app, record) || record.id;
+  const actor = actorOf(e);
+  const who = actor.actorKind === 'agent' ? e.auth!.getString('name') : actor.actorKind;
+  writeAudit(e.app, { ...actor, action, collection, recordId: record.id, summary: `${who}: ${action} ${collection} ${label}`, changes });
+}
+
+/** Whose conversation a record belongs to, so an entry reads "conversation with Paula", not a record id. */
+function customerNameOf(app: core.App, record: core.Record): string {
+  const collection = record.collection().name;
+  const conversationId = collection === 'conversations' ? record.id : record.getString('conversation');
+  if (!conversationId) return '';
+  const conversation = app.findRecordsByFilter('conversations', 'id = {:id}', '', 1, 0, { id: conversationId } as dbx.Params)[0];
+  const contact = conversation && app.findRecordsByFilter('contacts', 'id = {:id}', '', 1, 0, { id: conversation.getString('contact') } as dbx.Params)[0];
+  const name = contact ? contact.getString('name') || contact.getString('profile_name') : '';
+  return name ? `with ${name}` : '';
 }
 
 export const auditCreate = (e: core.RecordRequestEvent) => auditRecordRequest(e, 'create');

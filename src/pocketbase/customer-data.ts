@@ -55,7 +55,7 @@ export const exportCustomerData = staffRoute(adminsOnly, (e, { staff }) => {
   } finally {
     files.close();
   }
-  writeAudit(currentApp(), { actorId: admin.id, actorKind: 'agent', action: 'export', collection: 'contacts', recordId: contact.id, summary: `exported customer data (${conversations.length} conversations)` });
+  writeAudit(currentApp(), { actorId: admin.id, actorKind: 'agent', action: 'export', collection: 'contacts', recordId: contact.id, summary: `${admin.getString('name')} exported the data of customer ${contact.getString('name') || contact.getString('profile_name') || contact.getString('wa_id')} (${conversations.length} conversations)` });
   e.response.header().set('Content-Disposition', `attachment; filename="customer-${contact.id}.json"`);
   e.json(200, data);
 });
@@ -107,7 +107,8 @@ export const eraseCustomerData = staffRoute(adminsOnly, (e, { staff }) => {
     contact.set('labels', []);
     contact.set('attributes', { erased_at: new Date().toISOString(), had_attributes: Object.keys(attributes).length > 0 });
     txApp.save(contact);
-    writeAudit(txApp, { actorId: admin.id, actorKind: 'agent', action: 'erase', collection: 'contacts', recordId: contact.id, summary: `erased customer data (${erasedMessages} messages, ${erasedDeliveries} waiting deliveries)` });
+    // The customer is not named: the entry outlives the erasure.
+    writeAudit(txApp, { actorId: admin.id, actorKind: 'agent', action: 'erase', collection: 'contacts', recordId: contact.id, summary: `${admin.getString('name')} erased a customer's personal data (${erasedMessages} messages, ${erasedDeliveries} waiting deliveries)` });
   });
   e.json(200, { ok: true, erasedMessages });
 });

@@ -58,6 +58,19 @@ routerAdd('POST', '/api/pocketdesk/conversations/{id}/read', (e) => require(`${_
 routerAdd('POST', '/api/pocketdesk/worker/claim-read-receipts', (e) => require(`${__hooks}/app.js`).claimReadReceipts(e));
 routerAdd('POST', '/api/pocketdesk/worker/read-receipt-sent', (e) => require(`${__hooks}/app.js`).recordReadReceipt(e));
 
+// Labels: the app's own schema, on every create and update (src/lib/schemas/label.ts).
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardLabel(e), 'labels');
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardLabel(e), 'labels');
+
+// Service settings: SLA policies on channels, weekly QA on teams, checked with the sweeps' own schemas.
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardChannelService(e), 'channels');
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardChannelService(e), 'channels');
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardTeamSettings(e), 'teams');
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardTeamSettings(e), 'teams');
+
+// Customers edited in a conversation's details: the form's own schema (src/lib/schemas/contact-edit.ts).
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardContactEdit(e), 'contacts');
+
 // Audit handlers are registered after the guards so that they only see requests the guards let through.
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).auditCreate(e), 'agents', 'channels', 'teams', 'templates', 'canned_replies', 'labels', 'messages');
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).auditUpdate(e), 'agents', 'channels', 'teams', 'templates', 'canned_replies', 'labels', 'conversations', 'contacts');
@@ -100,3 +113,11 @@ routerAdd('POST', '/api/pocketdesk/worker/claim-webhooks', (e) => require(`${__h
 routerAdd('POST', '/api/pocketdesk/worker/webhook-results', (e) => require(`${__hooks}/app.js`).recordWebhookResults(e));
 routerAdd('POST', '/api/pocketdesk/worker/integration-sweep', (e) => require(`${__hooks}/app.js`).handleWaitingSweep(e));
 cronAdd('pocketdesk-integration-waiting', '* * * * *', () => require(`${__hooks}/app.js`).runWaitingSweep());
+// People from the app (admins): invitations, deactivation, team removal (src/pocketbase/people-routes.ts).
+routerAdd('POST', '/api/pocketdesk/agents', (e) => require(`${__hooks}/app.js`).handleInviteAgent(e));
+routerAdd('POST', '/api/pocketdesk/agents/{id}/deactivate', (e) => require(`${__hooks}/app.js`).handleDeactivateAgent(e));
+routerAdd('POST', '/api/pocketdesk/agents/{id}/reactivate', (e) => require(`${__hooks}/app.js`).handleReactivateAgent(e));
+routerAdd('POST', '/api/pocketdesk/teams/{id}/remove', (e) => require(`${__hooks}/app.js`).handleRemoveTeam(e));
+routerAdd('POST', '/api/pocketdesk/teams/{id}/qa', (e) => require(`${__hooks}/app.js`).handleSaveTeamQa(e));
+routerAdd('POST', '/api/pocketdesk/webhooks/{id}/replay', (e) => require(`${__hooks}/app.js`).handleReplayWebhook(e));
+routerAdd('GET', '/api/pocketdesk/channels/health', (e) => require(`${__hooks}/app.js`).handleChannelHealth(e));

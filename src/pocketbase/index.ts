@@ -31,3 +31,9 @@ export { guardEndpoint, hideEndpointSecret, replayDelivery, rotateEndpointSecret
 export { claimWebhooks, recordWebhookResults } from './webhook-outbox';
 export { handleWaitingSweep, runWaitingSweep } from './chat-waiting';
 export { auditKeyList, auditKeyRecordRequest, createApiKey, guardApiKeyFlag, revokeApiKey } from './api-keys';
+export { handleDeactivateAgent, handleInviteAgent, handleReactivateAgent } from './people-routes';
+export { handleRemoveTeam } from './team-removal';
+export { guardLabel } from './label-guard';
+export { guardChannelService, guardTeamSettings, handleSaveTeamQa } from './service-settings';
+export { guardContactEdit } from './contact-guard';
+export { handleChannelHealth, handleReplayWebhook } from './operations';

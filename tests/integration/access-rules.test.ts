@@ -207,11 +207,16 @@ const WRITES: [string, Operation, number[], (() => Promise<unknown>)?][] = [
   ['audit_log: view', view('audit_log', 'entry'), [404, 404, 404, 404, 404, 200, 404]],
   ['audit_log: edit', update('audit_log', 'entry', () => ({ summary: 'covered up' })), [403, 403, 403, 403, 403, 403, 403]],
   ['webhook_events: view', view('webhook_events', 'event'), [404, 404, 404, 404, 404, 200, 404]],
+  ['webhook_events: replay a failed delivery through the app', async (client) => client.request('POST', `/api/pocketdesk/webhooks/${await make('webhook_events', { body_hash: `failed-${unique()}`, status: 'failed', raw: '{}' })}/replay`), [403, 403, 403, 403, 403, 200, 401]],
+  ['channels: health lines', (client) => client.request('GET', '/api/pocketdesk/channels/health'), [403, 403, 403, 403, 403, 200, 401]],
+  ['teams: weekly QA settings of Team A', (client) => client.request('POST', `/api/pocketdesk/teams/${ids.teamA}/qa`, {}), [403, 403, 200, 403, 403, 200, 401]],
   ['webhook_events: create', create('webhook_events', (role) => ({ body_hash: `forged-${role}`, status: 'processed' })), [403, 403, 403, 403, 403, 403, 403]],
   // configuration: every agent reads it; admins (labels and canned replies: managers too) change it
   ['teams: create', create('teams', (role) => ({ name: `Team ${role}` })), [400, 400, 400, 400, 400, 200, 400]],
   ['teams: rename', update('teams', 'teamB', () => ({ name: 'Team B' })), [404, 404, 404, 404, 404, 200, 404]],
-  ['teams: delete', removeFresh('teams', () => ({ name: `Spare ${unique()}` })), [404, 404, 404, 404, 404, 204, 404]],
+  // Teams go only through the remove route, which moves their conversations first.
+  ['teams: delete', removeFresh('teams', () => ({ name: `Spare ${unique()}` })), [403, 403, 403, 403, 403, 403, 403]],
+  ['teams: remove through the app', async (client) => client.request('POST', `/api/pocketdesk/teams/${await make('teams', { name: `Spare ${unique()}` })}/remove`, {}), [403, 403, 403, 403, 403, 200, 401]],
   ['labels: create', create('labels', (role) => ({ name: `label-${role}` })), [400, 400, 200, 200, 200, 200, 400]],
   ['labels: delete', removeFresh('labels', () => ({ name: `spare-${unique()}` })), [404, 404, 204, 204, 204, 204, 404]],
   ['canned_replies: edit', update('canned_replies', 'reply', () => ({ body: 'Hello there' })), [404, 404, 200, 200, 200, 200, 404]],
@@ -224,6 +229,10 @@ const WRITES: [string, Operation, number[], (() => Promise<unknown>)?][] = [
   ['agents: raise own capacity', (client, role) => client.update('agents', self(role), { max_open: 999 }), [404, 404, 404, 404, 404, 200, 404]],
   ['agents: jump the round-robin line', (client, role) => client.update('agents', self(role), { last_assigned_at: '2000-01-01 00:00:00.000Z' }), [404, 404, 404, 404, 404, 200, 404]],
   ['agents: change a colleague', update('agents', 'a2', () => ({ status: 'offline' })), [404, 404, 404, 404, 404, 200, 404]],
+  ['agents: change own role', (client, role) => client.update('agents', self(role), { role: 'manager' }), [404, 404, 404, 404, 404, 404, 404]],
+  ['agents: deactivate through the collection', update('agents', 'a2', () => ({ deactivated_at: now() })), [404, 404, 404, 404, 404, 404, 404]],
+  ['agents: invite through the app', (client, role) => client.request('POST', '/api/pocketdesk/agents', { name: 'Invited', email: `${role}@app-invite.test`, role: 'agent', teams: [], skills: [], languages: [], max_open: 3 }), [403, 403, 403, 403, 403, 200, 401]],
+  ['agents: deactivate a colleague through the app', async (client) => client.request('POST', `/api/pocketdesk/agents/${(await createAgent(root, { name: `Spare ${unique()}`, status: 'offline' })).id}/deactivate`, {}), [403, 403, 403, 403, 403, 200, 401]],
   ['agents: invite', create('agents', (role) => ({ email: `${role}@invite.test`, password: PASSWORD, passwordConfirm: PASSWORD, name: 'New', role: 'agent' })), [400, 400, 400, 400, 400, 200, 400]],
 ];
 

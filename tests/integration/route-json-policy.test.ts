@@ -41,6 +41,12 @@ const routes: Array<[path: string, caller: 'staff' | 'worker']> = [
   ['/api/pocketdesk/worker/claim-webhooks', 'worker'],
   ['/api/pocketdesk/worker/webhook-results', 'worker'],
   ['/api/pocketdesk/worker/integration-sweep', 'worker'],
+  ['/api/pocketdesk/agents', 'staff'],
+  ['/api/pocketdesk/agents/{id}/deactivate', 'staff'],
+  ['/api/pocketdesk/agents/{id}/reactivate', 'staff'],
+  ['/api/pocketdesk/teams/{id}/remove', 'staff'],
+  ['/api/pocketdesk/teams/{id}/qa', 'staff'],
+  ['/api/pocketdesk/webhooks/{id}/replay', 'staff'],
 ];
 
 const malformed = ['{"action": "claim"', 'not json', "{'single': 'quotes'}"];

@@ -33,6 +33,8 @@ export const agentAdminRecordSchema = z.object({
   skills: words,
   languages: words,
   max_open: z.number().nullish().transform((value) => value ?? 0),
+  /** '' while the colleague may sign in. */
+  deactivated_at: text,
 });
 export type AgentAdminRecord = z.infer<typeof agentAdminRecordSchema>;
 
