@@ -1,5 +1,5 @@
 import { assignedConversation, setLastInbound } from './customers';
-import { expect, signIn, syncStatus, test } from './fixtures';
+import { composeMode, expect, signIn, syncStatus, test } from './fixtures';
 import { CANNED, TEMPLATE } from './workspace';
 
 test('outside the 24-hour window the composer offers templates, and the template goes out with its parameters', async ({ page, env, api }) => {
@@ -10,9 +10,11 @@ test('outside the 24-hour window the composer offers templates, and the template
   await signIn(page, env);
   await page.goto(`/conversations/${conversationId}`);
   await expect(page.getByTestId('service-window')).toContainText('24-hour window is closed');
+  await page.getByRole('button', { name: 'Compose: Template' }).click();
   const modes = page.getByRole('group', { name: 'Compose' });
   await expect(modes.getByRole('button', { name: 'Reply' })).toBeDisabled();
   await expect(modes.getByRole('button', { name: 'Template' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
 
   const picker = page.getByLabel('Template', { exact: true });
   // Only approved templates are offered.
@@ -62,7 +64,7 @@ test('the canned reply list works from the keyboard and is not offered for notes
   await reply.press('Enter');
   await expect(reply).toHaveValue(`Sorry! ${CANNED.body.replace('{{customer_name}}', 'Kim Keys').replace('{{agent_name}}', env.agent.name)}`);
 
-  await page.getByRole('button', { name: 'Note' }).click();
+  await composeMode(page, 'Note');
   await page.getByLabel('Internal note for your team').fill('/tha');
   await expect(page.getByRole('listbox', { name: 'Canned replies' })).toHaveCount(0);
 });

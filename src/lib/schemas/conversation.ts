@@ -61,6 +61,8 @@ export const messageRecordSchema = z.pipe(
     context_wamid: text,
     forwarded: flag,
     author: text,
+    /** customer, agent or bot (auto-replies, the FAQ bot, the rating request); empty on rows kept before it existed. */
+    sender: text,
     timestamp: pbDate,
     created: pbDate,
   }),

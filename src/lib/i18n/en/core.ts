@@ -32,6 +32,11 @@ export default {
     online: 'Online',
     away: 'Away',
     offline: 'Off',
+    explain: {
+      online: 'Online: you get new conversations.',
+      away: 'Away: you keep your conversations and get no new ones.',
+      offline: 'Off: you are off shift and get no new conversations.',
+    },
   },
   sync: {
     label: 'Sync status',
@@ -66,6 +71,10 @@ export default {
     details: 'Details',
     assignedTo: (name: string) => `Assigned to ${name}`,
     unassigned: 'Unassigned',
+    title: 'Conversation',
+    more: 'More actions',
+    automatic: 'Automatic reply',
+    bot: 'Sent by the bot',
   },
   actions: {
     claim: 'Claim',
@@ -229,6 +238,8 @@ export default {
     groupLabel: 'Attach',
     takePhoto: 'Take photo',
     chooseFile: 'Choose file',
+    attach: 'Attach',
+    choosePhoto: 'Choose photo',
     preparing: 'Making the photo fit WhatsApp…',
     captionLabel: 'Caption (optional)',
     captionPlaceholder: 'Add a caption…',

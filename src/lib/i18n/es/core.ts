@@ -33,6 +33,11 @@ const es: typeof core = {
     online: 'Activo',
     away: 'Ausente',
     offline: 'Fuera',
+    explain: {
+      online: 'Activo: recibes conversaciones nuevas.',
+      away: 'Ausente: conservas tus conversaciones y no recibes nuevas.',
+      offline: 'Fuera: estás fuera de turno y no recibes conversaciones nuevas.',
+    },
   },
   sync: {
     label: 'Estado de sincronización',
@@ -67,6 +72,10 @@ const es: typeof core = {
     details: 'Detalles',
     assignedTo: (name) => `Asignada a ${name}`,
     unassigned: 'Sin asignar',
+    title: 'Conversación',
+    more: 'Más acciones',
+    automatic: 'Respuesta automática',
+    bot: 'Enviado por el bot',
   },
   actions: {
     claim: 'Tomar',
@@ -230,6 +239,8 @@ const es: typeof core = {
     groupLabel: 'Adjuntar',
     takePhoto: 'Hacer foto',
     chooseFile: 'Elegir archivo',
+    attach: 'Adjuntar',
+    choosePhoto: 'Elegir foto',
     preparing: 'Ajustando la foto para WhatsApp…',
     captionLabel: 'Pie de foto (opcional)',
     captionPlaceholder: 'Añade un pie de foto…',
