@@ -20,12 +20,12 @@ test('outside the 24-hour window the composer offers templates, and the template
   // Only approved templates are offered.
   await expect(picker.locator('option')).toHaveText(['Choose a template…', 'order_ready (en)']);
   await picker.selectOption(template.id);
-  await expect(page.getByLabel('Parameter customer_name')).toHaveValue('Tess Template');
+  await expect(page.getByLabel('Customer name')).toHaveValue('Tess Template');
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview).toHaveText('Hi Tess Template, your order {{order_id}} is ready for pickup.');
   await page.getByRole('button', { name: 'Send template' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Fill in: order_id');
-  await page.getByLabel('Parameter order_id').fill('A-1042');
+  await expect(page.getByRole('alert')).toHaveText('Fill in “Order id” before sending.');
+  await page.getByLabel('Order id').fill('A-1042');
   await expect(preview).toHaveText('Hi Tess Template, your order A-1042 is ready for pickup.');
   await page.getByRole('button', { name: 'Send template' }).click();
 

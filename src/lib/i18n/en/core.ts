@@ -58,6 +58,7 @@ export default {
     unread: (n: number) => `${n} unread`,
     unknownContact: 'Unknown customer',
     loading: 'Loading…',
+    pick: 'Pick a conversation from the queue.',
   },
   conversation: {
     loading: 'Loading conversation…',
@@ -182,11 +183,14 @@ export default {
     choose: 'Choose a template…',
     none: 'No approved templates yet. Ask an admin to add one.',
     parameters: 'Parameters',
-    parameter: (name: string) => `Parameter ${name}`,
-    headerParameter: (name: string) => `Header parameter ${name}`,
+    /** A positional parameter without an example: its place in the message. */
+    parameter: (position: string) => `Value ${position} of the message`,
+    valueLike: (example: string) => `Value, for example “${example}”`,
+    headerParameter: (label: string) => `Heading: ${label}`,
     preview: 'Preview',
     send: 'Send template',
-    missing: (names: string) => `Fill in: ${names}`,
+    missing: (names: string) => `Fill in ${names} before sending.`,
+    chooseFirst: 'Choose a template first.',
     notApproved: 'This template is not approved.',
   },
   canned: {
