@@ -3,6 +3,9 @@
 export default {
   appName: 'Pocketdesk',
   signIn: {
+    missingEmail: 'Enter your email address.',
+    badEmail: 'This does not look like an email address. Check it and try again.',
+    missingPassword: 'Enter your password.',
     title: 'Sign in to Pocketdesk',
     email: 'Email',
     password: 'Password',
@@ -375,6 +378,17 @@ export default {
     hours: (h: number, m: number) => (m ? `${h} h ${m} min` : `${h} h`),
     days: (d: number, h: number) => (h ? `${d} d ${h} h` : `${d} d`),
   },
+  fieldErrors: {
+    'too-small': 'This is too small or too short.',
+    'too-big': 'This is too large or too long.',
+    'invalid-type': 'This value is not valid here.',
+    'invalid-format': 'This value is not in the right format.',
+    'invalid-value': 'This value is not valid here.',
+    required: 'This cannot be empty.',
+    'cannot-be-blank': 'This cannot be empty.',
+    'not-unique': 'This is already used. Choose another.',
+    other: 'Check this value: it was not accepted.',
+  } as Record<string, string>,
   update: {
     available: 'New version available.',
     reload: 'Reload',

@@ -4,6 +4,9 @@ import type core from '../en/core';
 const es: typeof core = {
   appName: 'Pocketdesk',
   signIn: {
+    missingEmail: 'Escribe tu correo electrónico.',
+    badEmail: 'Esto no parece un correo electrónico. Revísalo e inténtalo de nuevo.',
+    missingPassword: 'Escribe tu contraseña.',
     title: 'Entrar en Pocketdesk',
     email: 'Correo electrónico',
     password: 'Contraseña',
@@ -374,6 +377,17 @@ const es: typeof core = {
     minutes: (m: number) => `${m} min`,
     hours: (h: number, m: number) => (m ? `${h} h ${m} min` : `${h} h`),
     days: (d: number, h: number) => (h ? `${d} d ${h} h` : `${d} d`),
+  },
+  fieldErrors: {
+    'too-small': 'Es demasiado pequeño o corto.',
+    'too-big': 'Es demasiado grande o largo.',
+    'invalid-type': 'Este valor no es válido aquí.',
+    'invalid-format': 'Este valor no tiene el formato correcto.',
+    'invalid-value': 'Este valor no es válido aquí.',
+    required: 'No puede quedar vacío.',
+    'cannot-be-blank': 'No puede quedar vacío.',
+    'not-unique': 'Ya está en uso. Elige otro.',
+    other: 'Revisa este valor: no se aceptó.',
   },
   update: {
     available: 'Hay una versión nueva.',
