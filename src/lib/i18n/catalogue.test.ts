@@ -5,7 +5,7 @@ import { LANGS, loadPart, PARTS } from './index';
 
 const RAW = [
   /^[a-z]+(?:[-_.][a-z0-9]+)+$/, // a key such as window-closed, missing_parameter, header.1
-  /Too (?:small|big)|expected .+ to be|Invalid input|Required$/i, // zod's own words
+  /Too (?:small|big):|expected .+ to be|Invalid input|^Required$/, // zod's own words
   /Fill in:|Completa:/, // a bare list of what is missing
   /\b(?:en|es|pt)_[A-Z]{2}\b/, // a locale code
   /undefined|null|NaN|\[object Object\]/,
