@@ -18,9 +18,14 @@ export function superuserUpsertArgs(config, email, password) {
   return ['superuser', 'upsert', ...dirFlags(config), '--', email, password];
 }
 
-/** `serve`, with CORS limited to the configured origins (PocketBase's default is every origin). */
-export function serveArgs(config) {
+/**
+ * `serve`, with CORS limited to the configured origins (PocketBase's default is every origin). Never in dev mode
+ * (which logs every SQL statement, and which PocketBase picks by itself when its binary sits under the temp
+ * directory) unless POCKETDESK_PB_DEV=1 asks for it.
+ */
+export function serveArgs(config, env = process.env) {
   const args = ['serve', `--http=${config.http}`, '--hooksPool=40', `--origins=${config.corsOrigins.join(',')}`, ...dirFlags(config)];
   if (config.production) args.push('--hooksWatch=false', '--automigrate=false');
+  args.push(env.POCKETDESK_PB_DEV === '1' ? '--dev=true' : '--dev=false');
   return args;
 }

@@ -34,4 +34,9 @@ describe('serveArgs', () => {
     expect(args).toContain('--origins=https://desk.example.com,https://intranet.example.com');
     expect(args).toEqual(expect.arrayContaining(['--hooksWatch=false', '--automigrate=false']));
   });
+
+  it('never starts PocketBase in dev mode (every SQL statement logged) unless POCKETDESK_PB_DEV=1 asks', () => {
+    expect(serveArgs(demo, {})).toContain('--dev=false');
+    expect(serveArgs(demo, { POCKETDESK_PB_DEV: '1' })).toContain('--dev=true');
+  });
 });

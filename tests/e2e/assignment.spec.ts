@@ -1,5 +1,5 @@
 import { customerWrites } from './customers';
-import { expect, signIn, signInAs, syncStatus, test } from './fixtures';
+import { conversationAction, expect, signIn, signInAs, syncStatus, test } from './fixtures';
 import { freshTeam, queuedConversation, teamConversation } from './workspace';
 
 test('an agent claims a conversation from the team queue and sees why it is theirs', async ({ page, api }) => {
@@ -17,7 +17,7 @@ test('an agent claims a conversation from the team queue and sees why it is thei
   await expect(page.getByTestId('assignee')).toHaveText(`Assigned to ${bo.name}`);
   await expect.poll(async () => (await api.view('conversations', conversationId)).body.assignee).toBe(bo.id);
 
-  await page.getByRole('link', { name: 'Details' }).click();
+  await conversationAction(page, 'Details');
   const why = page.getByRole('region', { name: 'Why is this mine?' });
   await expect(why).toContainText('Claimed from the queue.');
   await expect(why).toContainText(`To ${bo.name}`);
@@ -33,16 +33,18 @@ test('a claim that lost the race says who was faster, in the agent’s language'
   await api.update('agents', bo.id, { teams: [teamId] });
 
   await signInAs(page, bo);
-  await page.goto(`/conversations/${conversationId}`);
-  await expect(page.getByRole('button', { name: 'Claim' })).toBeVisible();
-  // Settled first: the start-up sync would rightly take the conversation off this device before the tap.
-  await expect(syncStatus(page)).toHaveAttribute('data-live', 'true');
-  await expect(syncStatus(page)).toHaveText('Synced');
-  // Meanwhile a manager gives it to a colleague.
-  await api.update('conversations', conversationId, { assignee: cy.id });
+  // The app menu (with the language) is on the queue; the conversation screen has its own actions menu.
   await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByLabel('Language').selectOption('es');
   await page.getByRole('button', { name: 'Menú' }).click();
+  await page.goto(`/conversations/${conversationId}`);
+  await expect(page.getByRole('button', { name: 'Tomar' })).toBeVisible();
+  // Settled first: the start-up sync would rightly take the conversation off this device before the tap.
+  const estado = page.getByRole('status', { name: 'Estado de sincronización' });
+  await expect(estado).toHaveAttribute('data-live', 'true');
+  await expect(estado).toHaveText('Sincronizado');
+  // Meanwhile a manager gives it to a colleague.
+  await api.update('conversations', conversationId, { assignee: cy.id });
   await page.getByRole('button', { name: 'Tomar' }).click();
   await expect(page.getByRole('alert')).toHaveText('Otra persona ya tiene esta conversación.');
   expect((await api.view('conversations', conversationId)).body.assignee).toBe(cy.id);
@@ -66,7 +68,7 @@ test('an agent hands a conversation over to an online colleague, who sees it arr
   });
   await signInAs(page, bo);
   await page.goto(`/conversations/${conversationId}`);
-  await page.getByRole('button', { name: 'Transfer' }).click();
+  await conversationAction(page, 'Transfer');
   const colleagues = page.getByLabel('Online colleague');
   // Only colleagues who are online can take it.
   await expect(colleagues.locator('option')).toContainText([cy.name]);
@@ -89,7 +91,7 @@ test('an agent escalates to another team with a note for them', async ({ page, a
 
   await signInAs(page, bo);
   await page.goto(`/conversations/${conversationId}`);
-  await page.getByRole('button', { name: 'Transfer' }).click();
+  await conversationAction(page, 'Transfer');
   await page.getByRole('radio', { name: 'Escalate' }).check();
   await page.getByLabel('Team', { exact: true }).selectOption(env.teamId);
   await page.getByLabel('Note for the team (optional)').fill('Customer asked twice for a refund.');

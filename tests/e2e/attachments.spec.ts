@@ -70,6 +70,7 @@ async function customerThroughSimulator(api: Parameters<typeof assign>[0], agent
 
 async function attach(page: Page, button: 'Take photo' | 'Choose file', file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Attach', exact: true }).click();
   await page.getByRole('group', { name: 'Attach' }).getByRole('button', { name: button }).click();
   await (await chooser).setFiles(file);
 }
@@ -89,7 +90,7 @@ test('a photo taken offline waits on the phone, syncs once with its caption and 
   await draft.getByLabel('Caption (optional)').fill('This is the new part');
   await draft.getByRole('button', { name: 'Send attachment' }).click();
   await expect(draft).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Take photo' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Attach', exact: true })).toBeFocused();
 
   const bubble = thread.getByRole('article').filter({ hasText: 'This is the new part' });
   await expect(bubble.getByRole('img', { name: 'This is the new part' })).toBeVisible();
@@ -148,7 +149,7 @@ test('files WhatsApp would refuse are turned away on the phone with the reason',
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByRole('button', { name: 'Remove attachment' }).click();
   await expect(page.getByRole('form', { name: 'Attachment to send' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Take photo' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Attach', exact: true })).toBeFocused();
   await attach(page, 'Choose file', pdf);
   await page.getByRole('button', { name: 'Send attachment' }).click();
   await expect.poll(async () => (await api.list('messages', `conversation = "${conversationId}" && author = "${env.agent.id}"`)).map((m) => [m.type, m.media_filename])).toEqual([

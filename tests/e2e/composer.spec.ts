@@ -1,5 +1,5 @@
 import { assignedConversation, setLastInbound } from './customers';
-import { expect, signIn, syncStatus, test } from './fixtures';
+import { composeMode, expect, signIn, syncStatus, test } from './fixtures';
 import { CANNED, TEMPLATE } from './workspace';
 
 test('outside the 24-hour window the composer offers templates, and the template goes out with its parameters', async ({ page, env, api }) => {
@@ -10,20 +10,22 @@ test('outside the 24-hour window the composer offers templates, and the template
   await signIn(page, env);
   await page.goto(`/conversations/${conversationId}`);
   await expect(page.getByTestId('service-window')).toContainText('24-hour window is closed');
+  await page.getByRole('button', { name: 'Compose: Template' }).click();
   const modes = page.getByRole('group', { name: 'Compose' });
   await expect(modes.getByRole('button', { name: 'Reply' })).toBeDisabled();
   await expect(modes.getByRole('button', { name: 'Template' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
 
   const picker = page.getByLabel('Template', { exact: true });
   // Only approved templates are offered.
   await expect(picker.locator('option')).toHaveText(['Choose a template…', 'order_ready (en)']);
   await picker.selectOption(template.id);
-  await expect(page.getByLabel('Parameter customer_name')).toHaveValue('Tess Template');
+  await expect(page.getByLabel('Customer name')).toHaveValue('Tess Template');
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview).toHaveText('Hi Tess Template, your order {{order_id}} is ready for pickup.');
   await page.getByRole('button', { name: 'Send template' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Fill in: order_id');
-  await page.getByLabel('Parameter order_id').fill('A-1042');
+  await expect(page.getByRole('alert')).toHaveText('Fill in “Order id” before sending.');
+  await page.getByLabel('Order id').fill('A-1042');
   await expect(preview).toHaveText('Hi Tess Template, your order A-1042 is ready for pickup.');
   await page.getByRole('button', { name: 'Send template' }).click();
 
@@ -62,7 +64,7 @@ test('the canned reply list works from the keyboard and is not offered for notes
   await reply.press('Enter');
   await expect(reply).toHaveValue(`Sorry! ${CANNED.body.replace('{{customer_name}}', 'Kim Keys').replace('{{agent_name}}', env.agent.name)}`);
 
-  await page.getByRole('button', { name: 'Note' }).click();
+  await composeMode(page, 'Note');
   await page.getByLabel('Internal note for your team').fill('/tha');
   await expect(page.getByRole('listbox', { name: 'Canned replies' })).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { assignedConversation } from './customers';
-import { expect, signIn, syncStatus, test } from './fixtures';
+import { composeMode, conversationAction, expect, signIn, syncStatus, test } from './fixtures';
 
 test('the agent opens a conversation, replies, and the reply shows in the thread', async ({ page, env, api }) => {
   const conversationId = await assignedConversation(api, env.agent.id, 'Olu Reply', 'Can someone call me back?');
@@ -23,22 +23,24 @@ test('an internal note looks different from a reply and never reaches the custom
   const conversationId = await assignedConversation(api, env.agent.id, 'Nadia Note', 'Order 7781 is missing a part');
   await signIn(page, env);
   await page.goto(`/conversations/${conversationId}`);
-  await page.getByRole('button', { name: 'Note' }).click();
+  await composeMode(page, 'Note');
   await page.getByLabel('Internal note for your team').fill('Checked stock: part ships Friday.');
   await page.getByRole('button', { name: 'Add note' }).click();
   const note = page.getByRole('article').filter({ hasText: 'Checked stock: part ships Friday.' });
   await expect(note).toContainText('Internal note');
   await expect.poll(async () => (await api.list('notes', `conversation = "${conversationId}"`)).length).toBe(1);
   expect(await api.list('messages', `conversation = "${conversationId}" && author = "${env.agent.id}"`)).toHaveLength(0);
+  // A note is an aside: the composer is back on Reply for the next message.
+  await expect(page.getByLabel('Message to the customer')).toBeVisible();
 });
 
 test('resolve and reopen change the conversation status on the server', async ({ page, env, api }) => {
   const conversationId = await assignedConversation(api, env.agent.id, 'Rita Resolve', 'Thanks, all fixed!');
   await signIn(page, env);
   await page.goto(`/conversations/${conversationId}`);
-  await page.getByRole('button', { name: 'Resolve' }).click();
-  await expect(page.getByRole('button', { name: 'Reopen' })).toBeVisible();
+  await conversationAction(page, 'Resolve');
+  await expect(page.getByTestId('conversation-status')).toHaveText('Resolved');
   await expect.poll(async () => (await api.view('conversations', conversationId)).body.status).toBe('resolved');
-  await page.getByRole('button', { name: 'Reopen' }).click();
+  await conversationAction(page, 'Reopen');
   await expect.poll(async () => (await api.view('conversations', conversationId)).body.status).toBe('open');
 });

@@ -1,5 +1,5 @@
 import { assignedConversation, customerWrites } from './customers';
-import { expect, signIn, signInAs, test } from './fixtures';
+import { conversationAction, expect, signIn, signInAs, test } from './fixtures';
 import { freshTeam } from './workspace';
 
 test('the contact panel shows the customer, and VIP and labels saved there reach the server', async ({ page, env, api }) => {
@@ -10,7 +10,7 @@ test('the contact panel shows the customer, and VIP and labels saved there reach
 
   await signIn(page, env);
   await page.goto(`/conversations/${conversationId}`);
-  await page.getByRole('link', { name: 'Details' }).click();
+  await conversationAction(page, 'Details');
   const customer = page.getByRole('region', { name: 'Customer', exact: true });
   await expect(customer).toContainText('Vera Vip');
   await expect(customer.getByRole('link', { name: `+${contact.wa_id}` })).toBeVisible();

@@ -79,3 +79,15 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 export function syncStatus(page: Page) {
   return page.getByRole('status', { name: 'Sync status' });
 }
+
+/** Chooses an action from the conversation screen's overflow menu (Transfer, Resolve, Reopen, Details, Snooze…). */
+export async function conversationAction(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('button', { name, exact: true }).or(page.getByRole('link', { name, exact: true })).click();
+}
+
+/** Switches the composer to Reply, Template or Note through its mode switch. */
+export async function composeMode(page: Page, mode: 'Reply' | 'Template' | 'Note'): Promise<void> {
+  await page.getByRole('button', { name: /^Compose: / }).click();
+  await page.getByRole('group', { name: 'Compose' }).getByRole('button', { name: mode, exact: true }).click();
+}

@@ -1,5 +1,5 @@
 import { assignedConversation, setLastInbound } from './customers';
-import { expect, signIn, syncStatus, test, waitForServiceWorker } from './fixtures';
+import { composeMode, expect, signIn, syncStatus, test, waitForServiceWorker } from './fixtures';
 
 test('replies and notes written offline sync exactly once when the network returns', async ({ page, context, env, api }) => {
   const conversationId = await assignedConversation(api, env.agent.id, 'Tomas Offline', 'No signal out here, reply when you can');
@@ -17,7 +17,7 @@ test('replies and notes written offline sync exactly once when the network retur
 
   await page.getByLabel('Message to the customer').fill('Got it, technician on the way.');
   await page.getByRole('button', { name: 'Send' }).click();
-  await page.getByRole('button', { name: 'Note' }).click();
+  await composeMode(page, 'Note');
   await page.getByLabel('Internal note for your team').fill('Customer has no coverage: call from the road.');
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(thread.getByText('Got it, technician on the way.')).toBeVisible();

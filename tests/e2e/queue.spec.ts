@@ -31,12 +31,14 @@ test('a new customer message posted while the queue is open appears live', async
   await expect(panel.getByText('Is anyone there? The gate is stuck.')).toBeVisible();
 });
 
-test('the shift toggle changes the agent status on the server in one tap', async ({ page, env, api }) => {
+test('the shift toggle, in the menu, says what each status means and changes it on the server in one tap', async ({ page, env, api }) => {
   await signIn(page, env);
+  await page.getByRole('button', { name: 'Menu' }).click();
   const shift = page.getByRole('radiogroup', { name: 'Shift status' });
   await shift.getByRole('radio', { name: 'Away' }).click();
   await expect(shift.getByRole('radio', { name: 'Away' })).toHaveAttribute('aria-checked', 'true');
   await expect.poll(async () => (await api.view('agents', env.agent.id)).body.status).toBe('away');
+  await expect(page.getByText('Away: you keep your conversations and get no new ones.')).toBeVisible();
   await shift.getByRole('radio', { name: 'Online' }).click();
   await expect.poll(async () => (await api.view('agents', env.agent.id)).body.status).toBe('online');
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageTemplate } from '../domain/templates/message-template';
-import { prefillValues, templateDraft, templateFields, templatePreview } from './template-draft';
+import { humanizeParameter, prefillValues, templateDraft, templateFields, templatePreview } from './template-draft';
 
 const named: MessageTemplate = {
   name: 'order_ready',
@@ -53,5 +53,32 @@ describe('templateDraft', () => {
 
   it('refuses a template that is not approved', () => {
     expect(templateDraft({ ...named, status: 'paused' }, templateFields(named), { customer_name: 'M', order_id: '1' })).toMatchObject({ ok: false, reason: 'template-not-approved' });
+  });
+});
+
+describe('parameter names a person reads', () => {
+  const withExamples = {
+    name: 'shipped',
+    language: 'en',
+    parameter_format: 'positional' as const,
+    status: 'approved',
+    components: [
+      { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { header_text: ['A-1042'] } },
+      { type: 'BODY', text: 'Ships {{1}} by {{2}}.', example: { body_text: [['Friday', 'DHL']] } },
+    ],
+  };
+
+  it('takes each positional parameter\'s example from the template', () => {
+    expect(templateFields(withExamples).map((f) => [f.key, f.example])).toEqual([['header.1', 'A-1042'], ['1', 'Friday'], ['2', 'DHL']]);
+  });
+
+  it('reads named examples too, and leaves a parameter without one empty', () => {
+    const named = { ...withExamples, parameter_format: 'named' as const, components: [{ type: 'BODY', text: 'Order {{order_id}} for {{customer_name}}', example: { body_text_named_params: [{ param_name: 'order_id', example: 'A-1042' }] } }] };
+    expect(templateFields(named).map((f) => [f.key, f.example])).toEqual([['order_id', 'A-1042'], ['customer_name', '']]);
+  });
+
+  it('turns a parameter name into words', () => {
+    expect(humanizeParameter('order_id')).toBe('Order id');
+    expect(humanizeParameter('delivery-date')).toBe('Delivery date');
   });
 });

@@ -35,6 +35,7 @@ function pendingMessage(item: OutboxItem): MessageRecord {
     context_wamid: '',
     forwarded: false,
     author: data.author ?? '',
+    sender: 'agent',
     created: item.created_at,
     at: item.created_at,
   };

@@ -62,6 +62,8 @@ export const messageRecordSchema = z.pipe(
     context_wamid: text,
     forwarded: flag,
     author: text,
+    /** customer, agent or bot (auto-replies, the FAQ bot, the rating request); empty on rows kept before it existed. */
+    sender: text,
     timestamp: pbDate,
     created: pbDate,
     // Issue #19: sent from the WhatsApp Business app or imported from its history, edited or deleted, the ad or

@@ -5,6 +5,17 @@ import { subscriptionRow } from '../schemas/push';
 
 export type PushState = 'checking' | 'on' | 'off' | 'denied' | 'unsupported' | 'ios-install' | 'unconfigured';
 
+/** How long the push service and the server get to answer a tap before the screen says so and offers Retry. */
+export const PUSH_TIME_LIMIT_MS = 20_000;
+
+/** `promise`, or a rejection with `timeout` after `ms` (the browser's subscribe can wait forever without a network). */
+function withinTimeLimit<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
 async function registration(): Promise<ServiceWorkerRegistration | undefined> {
   return navigator.serviceWorker.getRegistration();
 }
@@ -12,7 +23,7 @@ async function registration(): Promise<ServiceWorkerRegistration | undefined> {
 class PushSettings {
   #state = $state<PushState>('checking');
   #busy = $state(false);
-  #failed = $state(false);
+  #failed = $state<false | 'error' | 'timeout'>(false);
 
   get state(): PushState {
     return this.#state;
@@ -20,8 +31,8 @@ class PushSettings {
   get busy(): boolean {
     return this.#busy;
   }
-  /** The last tap did not work out (offline, push service unreachable). */
-  get failed(): boolean {
+  /** The last tap did not work out: `timeout` when nothing answered in time, `error` otherwise. */
+  get failed(): false | 'error' | 'timeout' {
     return this.#failed;
   }
 
@@ -48,21 +59,27 @@ class PushSettings {
         this.#state = permission === 'denied' ? 'denied' : 'off';
         return;
       }
-      const key = await fetchPublicKey(pb);
-      if (!key) {
-        this.#state = 'unconfigured';
-        return;
-      }
-      const ready = await navigator.serviceWorker.ready;
-      const subscription = await ready.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: vapidKeyBytes(key) });
-      await this.#store(agentId, subscription);
-      this.#state = 'on';
+      // The permission prompt waits for a person; what follows waits for machines, so it has a time limit.
+      await withinTimeLimit(
+        (async () => {
+          const key = await fetchPublicKey(pb);
+          if (!key) {
+            this.#state = 'unconfigured';
+            return;
+          }
+          const ready = await navigator.serviceWorker.ready;
+          const subscription = await ready.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: vapidKeyBytes(key) });
+          await this.#store(agentId, subscription);
+          this.#state = 'on';
+        })(),
+        PUSH_TIME_LIMIT_MS,
+      );
     });
   }
 
   /** Stops pushes to this device, from the settings screen. */
   async disable(): Promise<void> {
-    await this.#run(() => this.#unsubscribe());
+    await this.#run(() => withinTimeLimit(this.#unsubscribe(), PUSH_TIME_LIMIT_MS));
   }
 
   /** On sign-out: a shared phone must stop buzzing for the agent who left. Quiet and best effort. */
@@ -113,8 +130,8 @@ class PushSettings {
     this.#failed = false;
     try {
       await task();
-    } catch {
-      this.#failed = true;
+    } catch (error) {
+      this.#failed = error instanceof Error && error.message === 'timeout' ? 'timeout' : 'error';
     } finally {
       this.#busy = false;
     }

@@ -3,6 +3,9 @@
 export default {
   appName: 'Pocketdesk',
   signIn: {
+    missingEmail: 'Enter your email address.',
+    badEmail: 'This does not look like an email address. Check it and try again.',
+    missingPassword: 'Enter your password.',
     title: 'Sign in to Pocketdesk',
     email: 'Email',
     password: 'Password',
@@ -32,6 +35,11 @@ export default {
     online: 'Online',
     away: 'Away',
     offline: 'Off',
+    explain: {
+      online: 'Online: you get new conversations.',
+      away: 'Away: you keep your conversations and get no new ones.',
+      offline: 'Off: you are off shift and get no new conversations.',
+    },
   },
   sync: {
     label: 'Sync status',
@@ -53,6 +61,7 @@ export default {
     unread: (n: number) => `${n} unread`,
     unknownContact: 'Unknown customer',
     loading: 'Loading…',
+    pick: 'Pick a conversation from the queue.',
   },
   conversation: {
     loading: 'Loading conversation…',
@@ -66,6 +75,10 @@ export default {
     details: 'Details',
     assignedTo: (name: string) => `Assigned to ${name}`,
     unassigned: 'Unassigned',
+    title: 'Conversation',
+    more: 'More actions',
+    automatic: 'Automatic reply',
+    bot: 'Sent by the bot',
   },
   actions: {
     claim: 'Claim',
@@ -173,11 +186,14 @@ export default {
     choose: 'Choose a template…',
     none: 'No approved templates yet. Ask an admin to add one.',
     parameters: 'Parameters',
-    parameter: (name: string) => `Parameter ${name}`,
-    headerParameter: (name: string) => `Header parameter ${name}`,
+    /** A positional parameter without an example: its place in the message. */
+    parameter: (position: string) => `Value ${position} of the message`,
+    valueLike: (example: string) => `Value, for example “${example}”`,
+    headerParameter: (label: string) => `Heading: ${label}`,
     preview: 'Preview',
     send: 'Send template',
-    missing: (names: string) => `Fill in: ${names}`,
+    missing: (names: string) => `Fill in ${names} before sending.`,
+    chooseFirst: 'Choose a template first.',
     notApproved: 'This template is not approved.',
   },
   canned: {
@@ -229,6 +245,8 @@ export default {
     groupLabel: 'Attach',
     takePhoto: 'Take photo',
     chooseFile: 'Choose file',
+    attach: 'Attach',
+    choosePhoto: 'Choose photo',
     preparing: 'Making the photo fit WhatsApp…',
     captionLabel: 'Caption (optional)',
     captionPlaceholder: 'Add a caption…',
@@ -377,6 +395,17 @@ export default {
     hours: (h: number, m: number) => (m ? `${h} h ${m} min` : `${h} h`),
     days: (d: number, h: number) => (h ? `${d} d ${h} h` : `${d} d`),
   },
+  fieldErrors: {
+    'too-small': 'This is too small or too short.',
+    'too-big': 'This is too large or too long.',
+    'invalid-type': 'This value is not valid here.',
+    'invalid-format': 'This value is not in the right format.',
+    'invalid-value': 'This value is not valid here.',
+    required: 'This cannot be empty.',
+    'cannot-be-blank': 'This cannot be empty.',
+    'not-unique': 'This is already used. Choose another.',
+    other: 'Check this value: it was not accepted.',
+  } as Record<string, string>,
   update: {
     available: 'New version available.',
     reload: 'Reload',

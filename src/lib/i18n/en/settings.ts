@@ -16,6 +16,8 @@ export default {
       'ios-install': 'On iPhone and iPad, notifications work only in the installed app: tap Share, then “Add to Home Screen”, and open Pocketdesk from the home screen.',
       unconfigured: 'The server has no push key yet. Ask an admin to set one up.',
     } as Record<string, string>,
+    timedOut: 'The notification service did not answer in time. Check the connection and tap Retry.',
+    retry: 'Retry',
     failed: 'Notifications could not be turned on. Try again.',
     offline: 'Connect to change notification settings.',
   },

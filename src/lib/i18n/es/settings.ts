@@ -17,6 +17,8 @@ const es: typeof settings = {
       'ios-install': 'En iPhone y iPad las notificaciones solo funcionan en la app instalada: toca Compartir, luego «Añadir a pantalla de inicio», y abre Pocketdesk desde allí.',
       unconfigured: 'El servidor aún no tiene clave push. Pide a un administrador que la configure.',
     },
+    timedOut: 'El servicio de notificaciones no respondió a tiempo. Revisa la conexión y toca Reintentar.',
+    retry: 'Reintentar',
     failed: 'No se pudieron activar las notificaciones. Inténtalo de nuevo.',
     offline: 'Conéctate para cambiar las notificaciones.',
   },
