@@ -43,19 +43,15 @@ export function guardTeamSettings(e: core.RecordRequestEvent): void {
 /** POST /api/pocketdesk/teams/{id}/qa — the team's weekly QA settings, by an admin or a manager of the team. */
 export function handleSaveTeamQa(e: core.RequestEvent): void {
   const staff = requireStaff(e, 'admin', 'manager');
-  if (!staff || !readJsonBody(e).ok) return;
-  const team = staff && recordOfPath(e, 'teams', 'team');
+  const read = staff ? readJsonBody(e) : null;
+  if (!staff || !read?.ok) return;
+  const team = recordOfPath(e, 'teams', 'team');
   if (!staff || !team) return;
   if (staff.role === 'manager' && !staff.record.getStringSlice('teams').includes(team.id)) {
     return void respondError(e, 403, 'not-your-team', 'Only the team’s managers and admins change its QA settings.');
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(toString(e.request!.body) || '{}');
-  } catch {
-    return void respondError(e, 400, 'invalid-json', 'The body is not valid JSON.');
-  }
-  const checked = checkQaSettings(raw);
+  // The body is read once (readJsonBody above): a second read of the request body comes back empty.
+  const checked = checkQaSettings(read.value);
   if (!checked.ok) return void respondError(e, 400, 'invalid-input', 'Some fields are invalid.', checked.errors);
   const qa: ParsedQaSettings = checked.settings;
   const before = jsonField<{ qa?: { enabled?: boolean } } | null>(team, 'settings', null) ?? {};

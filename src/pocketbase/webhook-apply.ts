@@ -2,6 +2,7 @@ import { afterFailedApply } from '../lib/domain/inbound/apply-retry';
 import { planWebhook, type WebhookItem, type WebhookPlan } from '../lib/domain/inbound/plan-webhook';
 import * as z from 'zod/mini';
 import { type InvalidPart, parseWebhookParts } from '../lib/schemas/webhook';
+import { planFieldChange } from '../lib/schemas/webhook-field-plan';
 import { respondError } from './api-errors';
 import { applyStatus } from './apply-status';
 import { findOne, newRecord } from './records';
@@ -197,7 +198,7 @@ export function applyInboxEntry(app: core.App, entry: InboxEntry, known: KnownEn
   if (!stored) return 'not-pending';
   try {
     // Parsing and planning are pure: done before taking the writer lock.
-    const plan = planWebhook(parseWebhookParts(stored.raw));
+    const plan = planWebhook(parseWebhookParts(stored.raw), planFieldChange);
     const failedParts = new Map<string, InvalidPart>();
     // Each retried pass leaves out at least one more part, so this ends.
     for (let pass = 0; pass <= plan.items.length; pass++) {

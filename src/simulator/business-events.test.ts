@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planWebhook } from '../lib/domain/inbound/plan-webhook';
 import { parseWebhookParts } from '../lib/schemas/webhook';
+import { planFieldChange } from '../lib/schemas/webhook-field-plan';
 import { type BusinessEvent, businessEventPayload } from './business-events';
 import { createIdFactory } from './message-ids';
 import { createRandomSource } from './random-source';
@@ -8,7 +9,7 @@ import { createRandomSource } from './random-source';
 // Every business event the simulator plays is one the desk plans into the item it applies, with nothing invalid.
 const channel = { phoneNumberId: '106540352242922', displayPhoneNumber: '15550783881', wabaId: '102290129340398' };
 const ids = createIdFactory(createRandomSource(7));
-const plan = (event: BusinessEvent) => planWebhook(parseWebhookParts(JSON.stringify(businessEventPayload(channel, event, ids, 1_764_000_000))));
+const plan = (event: BusinessEvent) => planWebhook(parseWebhookParts(JSON.stringify(businessEventPayload(channel, event, ids, 1_764_000_000))), planFieldChange);
 
 describe('business events', () => {
   it.each<[BusinessEvent, string]>([

@@ -1,6 +1,6 @@
 import type { CustomerIdentity } from '../../lib/domain/inbound/customer-identity';
 import type { NormalizedInbound } from '../../lib/domain/inbound/normalized-message';
-import type { CallSummary } from '../../lib/domain/inbound/plan-fields';
+import type { CallSummary } from '../../lib/schemas/webhook-field-plan';
 import { findOne, isoDate, newRecord } from '../records';
 import { applyInboundMessage } from '../inbound/apply-inbound-message';
 

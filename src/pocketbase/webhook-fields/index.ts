@@ -1,4 +1,4 @@
-import type { FieldItem } from '../../lib/domain/inbound/plan-fields';
+import type { FieldItem } from '../../lib/schemas/webhook-field-plan';
 import { applyAppContact } from './app-contacts';
 import { applyCall } from './calls';
 import { applyEcho } from './echoes';

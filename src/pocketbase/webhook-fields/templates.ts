@@ -1,4 +1,4 @@
-import type { TemplateUpdate } from '../../lib/domain/inbound/plan-fields';
+import type { TemplateUpdate } from '../../lib/schemas/webhook-field-plan';
 
 // Template reviews from Meta (issue #19): `message_template_status_update`, `..._quality_update` and
 // `template_category_update` update every copy of the template (one per channel), found by Meta's template id or by

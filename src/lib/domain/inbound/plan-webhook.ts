@@ -2,7 +2,7 @@ import type { DeliveryStatus, GraphError, InvalidPart, PartPath, WebhookParts } 
 import { COLUMN_LIMITS, cutToChars, jsonBytesAtMost } from './column-limits';
 import { identifyCustomer, type CustomerIdentity } from './customer-identity';
 import { normalizeInbound } from './normalize-message';
-import { type FieldItem, planFieldChange } from './plan-fields';
+import type { FieldItem, planFieldChange } from '../../schemas/webhook-field-plan';
 import type { NormalizedInbound } from './normalized-message';
 
 export type WebhookItem =
@@ -24,7 +24,10 @@ export interface WebhookPlan {
  * Turns a delivery's parts into the items to apply, one per message, status, account error and other change. A
  * part the schema let through can still be unusable (no sender, a payload past its column): it joins `invalid`.
  */
-export function planWebhook(parsed: WebhookParts): WebhookPlan {
+/** Plans the fields beyond `messages` (echoes, templates, …); it validates with zod, so the caller passes it in. */
+export type FieldPlanner = typeof planFieldChange;
+
+export function planWebhook(parsed: WebhookParts, planField: FieldPlanner = () => null): WebhookPlan {
   const items: WebhookItem[] = [];
   const invalid = [...parsed.invalid];
   for (const part of parsed.parts) {
@@ -48,8 +51,8 @@ export function planWebhook(parsed: WebhookParts): WebhookPlan {
       }
       items.push(part);
     } else if (part.kind === 'other-field') {
-      // Issue #19: echoes, templates, preferences, app contacts and calls (plan-fields.ts); other fields stay unsupported.
-      const field = planFieldChange(part.field, part.value, part.path);
+      // Issue #19: echoes, templates, preferences, app contacts and calls (schemas/webhook-field-plan.ts); other fields stay unsupported.
+      const field = planField(part.field, part.value, part.path);
       if (!field) items.push(part);
       else {
         items.push(...field.items);

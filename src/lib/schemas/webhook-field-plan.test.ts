@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseWebhookParts } from '../../schemas/webhook';
-import { planWebhook } from './plan-webhook';
-import { callSummaryOf, templateStatusOf, templateUpdateOf } from './plan-fields';
+import { parseWebhookParts } from './webhook';
+import { planWebhook } from '../domain/inbound/plan-webhook';
+import { callSummaryOf, planFieldChange, templateStatusOf, templateUpdateOf } from './webhook-field-plan';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../../tests/fixtures/whatsapp/${name}`, import.meta.url), 'utf8');
-const plan = (raw: string) => planWebhook(parseWebhookParts(raw));
+const fixture = (name: string) => readFileSync(new URL(`../../../tests/fixtures/whatsapp/${name}`, import.meta.url), 'utf8');
+const plan = (raw: string) => planWebhook(parseWebhookParts(raw), planFieldChange);
 
 describe('planFieldChange through planWebhook', () => {
   it('turns an echo into an echo item addressed to the customer in `to`', () => {

@@ -1,11 +1,11 @@
 import type * as z from 'zod/mini';
-import { compileCheck } from '../../schemas/compiled-check';
-import { type GraphError, graphErrorSchema, inboundMessageSchema, type InvalidPart, metadataSchema, type PartPath, webhookContactSchema, type WebhookContact } from '../../schemas/webhook';
-import { callSchema, echoesValueSchema, historyChunkSchema, messageEchoSchema, stateSyncSchema, templateUpdateSchema, type MessageEcho, type TemplateUpdateValue, userPreferenceSchema } from '../../schemas/webhook-fields';
-import { COLUMN_LIMITS, cutToChars, jsonBytesAtMost } from './column-limits';
-import type { CustomerIdentity } from './customer-identity';
-import { normalizeInbound } from './normalize-message';
-import type { NormalizedInbound } from './normalized-message';
+import { compileCheck } from './compiled-check';
+import { type GraphError, graphErrorSchema, inboundMessageSchema, type InvalidPart, metadataSchema, type PartPath, webhookContactSchema, type WebhookContact } from './webhook';
+import { callSchema, echoesValueSchema, historyChunkSchema, messageEchoSchema, stateSyncSchema, templateUpdateSchema, type MessageEcho, type TemplateUpdateValue, userPreferenceSchema } from './webhook-fields';
+import { COLUMN_LIMITS, cutToChars, jsonBytesAtMost } from '../domain/inbound/column-limits';
+import type { CustomerIdentity } from '../domain/inbound/customer-identity';
+import { normalizeInbound } from '../domain/inbound/normalize-message';
+import type { NormalizedInbound } from '../domain/inbound/normalized-message';
 
 // The webhook fields beyond `messages` (issue #19), each turned into items to apply, one per echo, template update,
 // preference, contact change or call; a sub-part that breaks its schema is listed as invalid, never the others.
