@@ -42,6 +42,9 @@ describe('a channel token at rest and in answers', () => {
     expect(JSON.stringify(written.body)).not.toContain(TOKEN);
     expect(written.body.access_token_set).toBe(true);
     await postWebhook(pb.url, JSON.stringify(textWebhook({ from: '34611000001', name: 'Secret Keeper', wamid: 'wamid.secret.1', text: 'hello' })));
+    // Routing may give the customer to either colleague; the agent must see the conversation for the expand checks.
+    const [conversation] = await root.list('conversations', 'contact.wa_id = "34611000001"');
+    expect((await root.update('conversations', conversation.id, { assignee: b.id })).status).toBe(200);
   });
   afterAll(async () => pb?.stop());
 
