@@ -1,3 +1,4 @@
+import { introduceAssignedAgent } from './agent-introduction';
 import { writeAudit } from './audit';
 import { contactDisplayNameOf, readContact, writeContact } from './records/contact';
 import { markAssigned } from './records/agent';
@@ -54,6 +55,9 @@ export function applyAssignment(app: core.App, conversation: core.Record, change
       writeContact(contact, { ownerId: change.agentId });
       scope.writer.save(contact);
     }
+    // Every path that gives it an owner tells the customer who; routing on a new message does so among that
+    // message's own auto-replies (the same dedupe key keeps it to once).
+    if (change.trigger !== 'inbound' && change.trigger !== 'reopened') introduceAssignedAgent(app, conversation, change.agentId, change.agentId === change.actorId, now, scope);
     const kind = notificationKind[change.trigger];
     // Claiming is the agent's own act: nobody needs to be told.
     if (kind && change.agentId !== change.actorId) {
