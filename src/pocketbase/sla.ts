@@ -10,6 +10,7 @@ import { reassignOverdueReplies } from './reply-overdue';
 import { sweepBacklog } from './routing';
 import { timedSweepRoute } from './timed-sweeps';
 import { GoTimeZone } from './time-zone';
+import { rescoreClosingWindows } from './window-priority';
 
 const LOOKBACK_MS = 60 * 86_400_000;
 
@@ -19,7 +20,8 @@ const slaFieldsOf = (conversation: core.Record) => `${conversation.getString('sl
 /**
  * Runs every minute. Measures every open ticket against its channel/team SLA policy, stores the next deadline (the queue shows time
  * left) and carries out the policy's escalations once per breach: notify the team's managers, raise priority, or
- * hand the ticket back to routing. Also applies the routing settings' reply-overdue reassignment.
+ * hand the ticket back to routing. Also applies the routing settings' reply-overdue reassignment and re-scores the
+ * window-closing priority points as customers' 24 h windows run out.
  */
 export function sweepSla(app: core.App, now: number): number {
   const port = new GoTimeZone();
@@ -72,6 +74,8 @@ export function sweepSla(app: core.App, now: number): number {
     app.save(conversation);
   }
   const overdue = reassignOverdueReplies(app, now);
+  // Re-scored before the backlog is handed out, so a window about to close is served first.
+  rescoreClosingWindows(app, now);
   if (freed || overdue) sweepBacklog(app, now);
   return escalations + overdue;
 }
