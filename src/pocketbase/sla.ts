@@ -9,6 +9,7 @@ import { isoDate, jsonField, newRecord } from './records';
 import { reassignOverdueReplies } from './reply-overdue';
 import { sweepBacklog } from './routing';
 import { timedSweepRoute } from './timed-sweeps';
+import { writeConversation } from './records/conversation';
 import { GoTimeZone } from './time-zone';
 import { rescoreClosingWindows } from './window-priority';
 
@@ -52,7 +53,11 @@ export function sweepSla(app: core.App, now: number): number {
     const candidate: EscalationCandidate = { conversation: { id: timeline.id, priority: conversation.getInt('priority'), assigneeId: timeline.assigneeId }, status: statuses };
     const actions = planSlaEscalations([candidate], policy, done);
     for (const action of actions) {
-      if (action.kind === 'raise-priority') conversation.set('priority', action.priority);
+      if (action.kind === 'raise-priority') {
+        conversation.set('priority', action.priority);
+        // The raised level is the new base: window-closing points go on top of it, and never come off below it.
+        writeConversation(conversation, { windowPoints: 0 });
+      }
       else if (action.kind === 'notify-manager') {
         const managers = app.findRecordsByFilter('agents', 'role = "manager" && teams ~ {:team}', '', 50, 0, { team: timeline.teamId ?? '' } as dbx.Params);
         for (const manager of managers) {
