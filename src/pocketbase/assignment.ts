@@ -41,6 +41,8 @@ export function applyAssignment(app: core.App, conversation: core.Record, change
   // Any change of hands ends an offer round: a later offer starts with nobody having declined.
   writeConversation(conversation, { assigneeId: change.agentId, offeredTo: null, offerExpiresAt: null, offerDeclined: [] });
   if (change.teamId !== null) writeConversation(conversation, { teamId: change.teamId });
+  // Handed to someone: if it waits again later, it is no longer the night's queue (see backlogAlgorithmFor).
+  if (change.agentId) writeConversation(conversation, { queuedNobodyOnline: false });
   if (change.agentId && change.agentId !== previous) {
     writeConversation(conversation, { assignedAt: now });
     if (previous) writeConversation(conversation, { handoverCount: before.handoverCount + 1 });

@@ -12,6 +12,9 @@ export type RoutingOutcome = 'assigned' | 'queued' | 'kept-owner';
 /** Which branch of the settings decided: useful in the routing log and in tests. */
 export type RoutingPath = 'rule-agent' | 'owner-online' | 'owner-kept' | 'owner-everyone-offline' | 'team';
 
+/** The settings branch that applied: a new customer with someone online, a new customer with nobody online, or a returning one. */
+export type RoutingBranch = 'agents-online' | 'nobody-online' | 'returning';
+
 export interface AutoReply {
   /** welcome: new customer, agents online; offline: nobody online; returning: owner away, a colleague takes it. */
   kind: 'welcome' | 'offline' | 'returning';
@@ -30,6 +33,7 @@ export interface RoutingDecision {
   agentId: string | null;
   teamId: string | null;
   path: RoutingPath;
+  branch: RoutingBranch;
   priority: number;
   priorityReasons: PriorityReason[];
   /** Labels the rules add to the conversation. */
@@ -92,6 +96,7 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
   const declined = input.declinedAgentIds ?? [];
   // An owner who declined the offer is passed over like anyone else who did.
   const owner = contact.ownerId === null || declined.includes(contact.ownerId) ? undefined : agents.find((a) => a.id === contact.ownerId);
+  const branchName: RoutingBranch = owner ? 'returning' : anyoneOnline ? 'agents-online' : 'nobody-online';
   const branch: TeamRoute = owner ? settings.returningCustomer : anyoneOnline ? settings.newCustomer.agentsOnline : settings.newCustomer.agentsOffline;
   const escalationTeamId = input.escalationTeamId ?? null;
   const teamId = escalationTeamId ?? effects.teamId ?? branch.teamId ?? settings.defaultTeamId;
@@ -102,6 +107,7 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
     agentId: winner?.id ?? null,
     teamId,
     path,
+    branch: branchName,
     priority: priorityFor(level, score),
     priorityReasons: [{ code: 'level', points: PRIORITY_BASE[level], detail: level }, ...score.reasons],
     labels: effects.labels,
