@@ -53,7 +53,7 @@ test("an admin edits a colleague's shifts and turns on the team's hand-back", as
   expect((await api.view('agents', bo.id)).body.shift_schedule.weekly).toEqual({ tue: [{ start: '22:00', end: '06:00' }] });
 
   await page.getByRole('link', { name: 'All teams and agents' }).click();
-  await page.getByRole('link', { name: teamName }).click();
+  await page.getByRole('link', { name: teamName, exact: true }).click();
   const teamForm = page.getByRole('form', { name: `Team ${teamName}` });
   await teamForm.getByLabel('Hand back to the owner').check();
   await teamForm.getByRole('button', { name: 'Save team' }).click();
