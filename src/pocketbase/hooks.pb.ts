@@ -90,7 +90,10 @@ routerAdd('POST', '/api/pocketdesk/worker/qa-sample', (e) => require(`${__hooks}
 cronAdd('pocketdesk-qa-sample', '15 3 * * *', () => require(`${__hooks}/app.js`).runQaSampling());
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardQaReview(e), 'qa_reviews');
 routerAdd('POST', '/api/pocketdesk/worker/presence-sweep', (e) => require(`${__hooks}/app.js`).handlePresenceSweep(e));
-cronAdd('pocketdesk-presence', '*/15 * * * *', () => require(`${__hooks}/app.js`).runPresenceSweep());
+cronAdd('pocketdesk-presence', '* * * * *', () => require(`${__hooks}/app.js`).runPresenceSweep());
+// Shift schedules: saved through their route (agent, manager of their team, admin); a status toggle overrides one.
+routerAdd('POST', '/api/pocketdesk/agents/{id}/shift-schedule', (e) => require(`${__hooks}/app.js`).handleSaveShiftSchedule(e));
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardShiftToggle(e), 'agents');
 routerAdd('POST', '/api/pocketdesk/conversations/{id}/offer', (e) => require(`${__hooks}/app.js`).handleOfferAnswer(e));
 routerAdd('POST', '/api/pocketdesk/worker/offer-sweep', (e) => require(`${__hooks}/app.js`).handleOfferSweep(e));
 cronAdd('pocketdesk-offers', '* * * * *', () => require(`${__hooks}/app.js`).runOfferSweep());

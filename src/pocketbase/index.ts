@@ -23,6 +23,7 @@ export { handleSearch } from './search';
 export { handleSlaSweep, runSlaSweep } from './sla';
 export { guardQaReview, handleQaSample, runQaSampling } from './qa-reviews';
 export { handlePresenceSweep, runPresenceSweep } from './agent-presence';
+export { guardShiftToggle, handleSaveShiftSchedule } from './shift-schedules';
 export { handleOfferAnswer, handleOfferSweep, runOfferSweep } from './offers';
 export { guardPasswordSignIn } from './sign-in-protection';
 export { applyTrustedProxyAfterBootstrap } from './trusted-proxy';

@@ -2,6 +2,8 @@ import { isOpenAt } from '../lib/domain/hours/business-hours';
 import type { RoutingAgent, ShiftStatus } from '../lib/domain/routing/routing-input';
 import type { TimeZonePort } from '../lib/domain/hours/time-zone-port';
 import type { RoutingSettings } from '../lib/schemas/routing';
+import { hasShifts } from '../lib/domain/presence/shift-presence';
+import { shiftScheduleOf } from './records/agent';
 import { readChannel, type Channel } from './records/channel';
 import { epochMs, isoDate, jsonField } from './records';
 import { GoTimeZone } from './time-zone';
@@ -45,6 +47,7 @@ export function loadRoutingAgents(app: core.App, now: number = Date.now()): Rout
         openCount: counts.get(agent.id) ?? 0,
         lastAssignedAt: epochMs(agent, 'last_assigned_at'),
         lastMessageAt: epochMs(agent, 'last_message_at'),
+        offShift: agent.getString('status') === 'offline' && hasShifts(shiftScheduleOf(agent)),
       },
     ];
   });

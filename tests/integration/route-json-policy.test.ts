@@ -32,6 +32,7 @@ const routes: Array<[path: string, caller: 'staff' | 'worker']> = [
   ['/api/pocketdesk/worker/sla-sweep', 'worker'],
   ['/api/pocketdesk/worker/qa-sample', 'worker'],
   ['/api/pocketdesk/worker/presence-sweep', 'worker'],
+  ['/api/pocketdesk/agents/{id}/shift-schedule', 'staff'],
   ['/api/pocketdesk/worker/offer-sweep', 'worker'],
   ['/api/pocketdesk/bench/seed', 'worker'],
   ['/api/pocketdesk/integrations/api-keys', 'staff'],

@@ -18,6 +18,8 @@ export interface RoutingAgent {
   openCount: number;
   lastAssignedAt: number | null;
   lastMessageAt: number | null;
+  /** Has a shift schedule and is off: not coming back soon, so keep-owner gives way to a cover. */
+  offShift?: boolean;
 }
 
 export interface RoutingConversation {

@@ -47,6 +47,8 @@ export default {
     newOfflineHint: 'Nobody can take the conversation now, so it waits; when agents come online, this algorithm hands these conversations out (other waiting conversations follow the backlog distribution).',
     returning: 'Returning customer',
     ownerUnavailable: 'When their usual agent is away',
+    handBackToOwner: 'Hand back to the owner',
+    handBackToOwnerHint: 'When a customer’s usual agent is off shift, a colleague covers; with this on, the conversation goes back to the usual agent when their next shift starts.',
     ownerTeam: 'Route to the team',
     ownerKeep: 'Keep it for the usual agent',
     rules: 'Rules',

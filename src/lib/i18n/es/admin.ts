@@ -48,6 +48,8 @@ const es: typeof admin = {
     newOfflineHint: 'Nadie puede atender la conversación ahora, así que espera; cuando los agentes se conectan, este algoritmo reparte estas conversaciones (las demás en espera siguen el reparto de pendientes).',
     returning: 'Cliente que vuelve',
     ownerUnavailable: 'Si su agente habitual no está',
+    handBackToOwner: 'Devolver a su agente habitual',
+    handBackToOwnerHint: 'Cuando el agente habitual de un cliente está fuera de turno, lo cubre un compañero; con esto activado, la conversación vuelve a su agente habitual al empezar su siguiente turno.',
     ownerTeam: 'Asignar al equipo',
     ownerKeep: 'Guardarla para su agente habitual',
     rules: 'Reglas',

@@ -41,6 +41,7 @@ const es: typeof core = {
       away: 'Ausente: conservas tus conversaciones y no recibes nuevas.',
       offline: 'Fuera: estás fuera de turno y no recibes conversaciones nuevas.',
     },
+    silence: 'Sin turnos, si la app se queda cerrada varias horas pasas a ausente. Añade tus turnos en Ajustes para seguir activo con el teléfono bloqueado.',
   },
   sync: {
     label: 'Estado de sincronización',
