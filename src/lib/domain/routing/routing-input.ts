@@ -18,6 +18,8 @@ export interface RoutingAgent {
   openCount: number;
   lastAssignedAt: number | null;
   lastMessageAt: number | null;
+  /** The desk's only active person: assignable whatever their status (see soleAgentOf). */
+  soleAgent?: boolean;
 }
 
 export interface RoutingConversation {
