@@ -93,6 +93,16 @@ describe('push for waiting work', () => {
   });
   afterAll(async () => stopDesk(desk));
 
+  it('lets an admin set the team’s waiting push, refusing what the sweep could not read', async () => {
+    const asAdmin = await desk.root.as(admin.email, PASSWORD);
+    const refused = await asAdmin.update('teams', teamId, { settings: { waitingPush: { enabled: true, everyMinutes: 0 } } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.data['settings.waitingPush.everyMinutes'].code).toBe('too-small');
+    const saved = await asAdmin.update('teams', teamId, { settings: { waitingPush: { enabled: false, everyMinutes: 15 } } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.settings.waitingPush).toEqual({ enabled: false, everyMinutes: 15 });
+  });
+
   it('tells each subscribed agent of the team once that 3 customers wait, with a Claim button', async () => {
     for (let i = 0; i < 3; i++) waiting.push(await customerWrites(desk));
     expect(await desk.root.list('conversations', `team = "${teamId}" && assignee = "" && status = "open"`)).toHaveLength(3);
