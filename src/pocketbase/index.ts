@@ -21,6 +21,7 @@ export { handleBenchSeed } from './bench-seed';
 export { handleMetricsOverview } from './metrics-overview';
 export { handleSearch } from './search';
 export { handleSlaSweep, runSlaSweep } from './sla';
+export { handleWaitingPushSweep, runWaitingPushSweep } from './waiting-push';
 export { guardQaReview, handleQaSample, runQaSampling } from './qa-reviews';
 export { handlePresenceSweep, runPresenceSweep } from './agent-presence';
 export { guardShiftToggle, handleSaveShiftSchedule } from './shift-schedules';

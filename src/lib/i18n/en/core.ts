@@ -332,6 +332,11 @@ export default {
   time: {
     duration: (hours: number, minutes: number) => (hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`),
   },
+  waitingPush: {
+    title: (count: number) => (count === 1 ? '1 customer waiting' : `${count} customers waiting`),
+    claim: 'Claim',
+    claimedOnShift: 'You are on shift now, and this customer is yours.',
+  },
   offers: {
     accept: 'Accept',
     decline: 'Decline',

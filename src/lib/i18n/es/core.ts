@@ -332,6 +332,11 @@ const es: typeof core = {
   time: {
     duration: (hours, minutes) => (hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`),
   },
+  waitingPush: {
+    title: (count: number) => (count === 1 ? '1 cliente esperando' : `${count} clientes esperando`),
+    claim: 'Tomar',
+    claimedOnShift: 'Ahora estás en turno y este cliente es tuyo.',
+  },
   offers: {
     accept: 'Aceptar',
     decline: 'Rechazar',
