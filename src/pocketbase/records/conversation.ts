@@ -1,4 +1,5 @@
 import type { ConversationOffer } from '../../lib/domain/offers/offer-state';
+import type { SnoozeReason, SnoozeState } from '../../lib/domain/tickets/snooze';
 import { dateOf, jsonOf, optional, storedDate } from './fields';
 
 export type ConversationStatus = 'open' | 'pending' | 'resolved';
@@ -28,6 +29,7 @@ export interface Conversation {
   botState: unknown;
   autoReplyKeys: string[];
   offer: ConversationOffer;
+  snooze: SnoozeState;
 }
 
 export function readConversation(record: core.Record): Conversation {
@@ -57,6 +59,7 @@ export function readConversation(record: core.Record): Conversation {
     botState: jsonOf<unknown>(record, 'bot_state', null),
     autoReplyKeys: jsonOf<string[]>(record, 'auto_reply_keys', []),
     offer: { status, assigneeId, offeredTo: optional(record, 'offered_to'), expiresAt: dateOf(record, 'offer_expires_at'), declined: record.getStringSlice('offer_declined') },
+    snooze: { reason: optional(record, 'snooze_reason') as SnoozeReason | null, until: dateOf(record, 'snoozed_until') },
   };
 }
 
@@ -88,6 +91,8 @@ export interface ConversationChanges {
   csatRatedAt?: number | null;
   csatComment?: string;
   csatRequestedAt?: number | null;
+  snoozeReason?: SnoozeReason | null;
+  snoozedUntil?: number | null;
 }
 
 const COLUMNS: { [K in keyof ConversationChanges]-?: string } = {
@@ -117,8 +122,10 @@ const COLUMNS: { [K in keyof ConversationChanges]-?: string } = {
   csatRatedAt: 'csat_rated_at',
   csatComment: 'csat_comment',
   csatRequestedAt: 'csat_requested_at',
+  snoozeReason: 'snooze_reason',
+  snoozedUntil: 'snoozed_until',
 };
-const DATES = new Set<keyof ConversationChanges>(['lastInboundAt', 'lastMessageAt', 'resolvedAt', 'assignedAt', 'offerExpiresAt', 'csatRatedAt', 'csatRequestedAt']);
+const DATES = new Set<keyof ConversationChanges>(['lastInboundAt', 'lastMessageAt', 'resolvedAt', 'assignedAt', 'offerExpiresAt', 'csatRatedAt', 'csatRequestedAt', 'snoozedUntil']);
 
 /** Writes the changes onto the record (nothing is saved). */
 export function writeConversation(record: core.Record, changes: ConversationChanges): void {

@@ -27,6 +27,8 @@ const byKind: Record<NotificationKind, { TTL: number; urgency: PushUrgency }> = 
   // A colleague's question in a note is still worth seeing the next morning.
   mention: { TTL: 24 * HOUR, urgency: 'normal' },
   integration: { TTL: 24 * HOUR, urgency: 'normal' },
+  // The agent chose this moment to be reminded; hours later the conversation is in their list anyway.
+  snooze: { TTL: HOUR, urgency: 'normal' },
 };
 
 /** RFC 8030 topics: at most 32 characters of the URL-safe base64 alphabet. */

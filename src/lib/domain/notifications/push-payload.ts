@@ -55,6 +55,7 @@ const kindTitles: Record<NotificationKind, string> = {
   offer: 'Conversation offered',
   sla: 'Reply overdue',
   integration: 'Integration paused',
+  snooze: 'Back from snooze',
 };
 
 /** UTF-8 length of a string, counted by code point (a lone surrogate counts as the 3-byte U+FFFD it becomes). */

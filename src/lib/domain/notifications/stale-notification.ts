@@ -24,7 +24,7 @@ export type StaleReason = 'reassigned' | 'taken' | 'resolved' | 'answered' | 'of
 /** Kinds that tell the agent a conversation is now theirs: moot once it belongs to anyone else or nobody. */
 const ownedKinds: ReadonlySet<NotificationKind> = new Set(['assigned', 'handover', 'escalated']);
 /** Kinds about the agent's own conversation: moot once someone else owns it (but not when it went back to the queue). */
-const ownerKinds: ReadonlySet<NotificationKind> = new Set(['message', 'sla']);
+const ownerKinds: ReadonlySet<NotificationKind> = new Set(['message', 'sla', 'snooze']);
 
 /**
  * Why a notification no longer deserves a push, or null when it still does. Mentions are addressed to a person
