@@ -29,6 +29,9 @@ export const conversationRecordSchema = z.pipe(
     sla_breached: flag,
     offered_to: text,
     offer_expires_at: pbDate,
+    // Issue #17: snoozed until a time ('until-time') or until the customer writes ('until-customer'); '' when awake.
+    snooze_reason: text,
+    snoozed_until: pbDate,
     created: pbDate,
     updated: pbDate,
     expand: z.nullish(z.object({ contact: z.optional(contactSchema) })),

@@ -11,6 +11,7 @@ import { conversationFields, LATEST_CONVERSATION, readConversation, writeConvers
 import { inboundMessageFields, MESSAGE_BY_WAMID, REACTIONS, type Reactions } from '../records/message';
 import { findOne, isoDate, jsonField, newRecord } from '../records';
 import { routeConversation } from '../routing';
+import { wakeOnCustomerMessage } from '../snooze';
 import { coexistenceKeepsQuiet, messageExtrasFields } from '../webhook-fields/extras';
 import { InboundContext, newRecordWithId } from './context';
 
@@ -88,6 +89,8 @@ export function applyInboundMessage(app: core.App, channel: core.Record, custome
 
   // 9. The message itself, and the ticket's preview and unread count.
   writeConversation(conversation, { lastMessagePreview: message.text.slice(0, PREVIEW_LENGTH), unreadCount: ticket.unreadCount + 1 });
+  // 9b. A snoozed ticket wakes at once; its owner's push stands for the "new message" one in step 13.
+  wakeOnCustomerMessage(ctx, conversation);
   ctx.writer.save(conversation);
   ctx.writer.save(stored);
   // An existing ticket is written before routing: capacity counts (SQL) must see it as it now is.
