@@ -29,6 +29,11 @@ export const conversationRecordSchema = z.pipe(
     sla_breached: flag,
     offered_to: text,
     offer_expires_at: pbDate,
+    // Reactions as signals and the survey: optional so rows cached before they existed still parse.
+    csat_requested_at: z.optional(pbDate),
+    acknowledged_at: z.optional(pbDate),
+    acknowledged_with: z.optional(text),
+    upset_at: z.optional(pbDate),
     created: pbDate,
     updated: pbDate,
     expand: z.nullish(z.object({ contact: z.optional(contactSchema) })),

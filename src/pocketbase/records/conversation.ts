@@ -88,6 +88,9 @@ export interface ConversationChanges {
   csatRatedAt?: number | null;
   csatComment?: string;
   csatRequestedAt?: number | null;
+  acknowledgedAt?: number | null;
+  acknowledgedWith?: string;
+  upsetAt?: number | null;
 }
 
 const COLUMNS: { [K in keyof ConversationChanges]-?: string } = {
@@ -117,8 +120,11 @@ const COLUMNS: { [K in keyof ConversationChanges]-?: string } = {
   csatRatedAt: 'csat_rated_at',
   csatComment: 'csat_comment',
   csatRequestedAt: 'csat_requested_at',
+  acknowledgedAt: 'acknowledged_at',
+  acknowledgedWith: 'acknowledged_with',
+  upsetAt: 'upset_at',
 };
-const DATES = new Set<keyof ConversationChanges>(['lastInboundAt', 'lastMessageAt', 'resolvedAt', 'assignedAt', 'offerExpiresAt', 'csatRatedAt', 'csatRequestedAt']);
+const DATES = new Set<keyof ConversationChanges>(['lastInboundAt', 'lastMessageAt', 'resolvedAt', 'assignedAt', 'offerExpiresAt', 'csatRatedAt', 'csatRequestedAt', 'acknowledgedAt', 'upsetAt']);
 
 /** Writes the changes onto the record (nothing is saved). */
 export function writeConversation(record: core.Record, changes: ConversationChanges): void {
