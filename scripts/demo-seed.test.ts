@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from '../src/simulator/template-registry';
-// @ts-expect-error: a plain .mjs script without type declarations.
 import { DEMO_TEMPLATES } from './demo-seed.mjs';
 
 interface SeededTemplate {
