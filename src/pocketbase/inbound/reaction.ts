@@ -43,7 +43,8 @@ export function applyReaction(ctx: InboundContext, latest: core.Record | null, m
     alreadyUpset: dateOf(conversation, 'upset_at') !== null,
   });
   if (signal.kind === 'acknowledgement') writeConversation(conversation, { acknowledgedAt: message.timestamp, acknowledgedWith: signal.emoji });
-  if (signal.kind === 'upset') writeConversation(conversation, { upsetAt: message.timestamp, priority: signal.priority });
+  // An unhappy customer needs an agent: a conversation waiting on the customer is back on the agent's side.
+  if (signal.kind === 'upset') writeConversation(conversation, { upsetAt: message.timestamp, priority: signal.priority, status: 'open' });
   ctx.writer.save(conversation);
   return signal;
 }
