@@ -60,6 +60,13 @@ describe('reactions as signals', () => {
     expect(await conversationsOf(from)).toHaveLength(1);
     const [target] = await stack.api.list('messages', `wamid = "${last}"`);
     expect(target.reactions.customer.emoji).toBe('👍');
+
+    // The dashboard counts it, the same in its quick overview and its full report.
+    const range = `from=${Date.now() - 3600_000}&to=${Date.now() + 60_000}`;
+    const overview = await manager.request('GET', `/api/pocketdesk/metrics/overview?${range}`);
+    const report = await manager.request('GET', `/api/pocketdesk/metrics?${range}`);
+    expect(overview.body.csat.acknowledged).toBe(1);
+    expect(report.body.summary.csat.acknowledged).toBe(1);
   });
 
   it('keeps a resolved conversation resolved for any other reaction, without counting it', async () => {
