@@ -3,8 +3,9 @@ import { startSimulator, type Simulator } from '../../src/simulator/server';
 import { TEST_APP_SECRET, TEST_VERIFY_TOKEN } from '../support/pocketbase';
 import { CHANNEL_PNID } from '../support/seed';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
-import { assign } from './customers';
-import { expect, test } from './fixtures';
+import { createAgent, PASSWORD } from '../support/seed';
+import { assign, setLastInbound } from './customers';
+import { expect, signInAs, test } from './fixtures';
 
 // The simulator's phone page is the customer's side of the demo: it must draw what WhatsApp draws and answer the
 // way WhatsApp answers, on a 360 px phone.
@@ -91,4 +92,29 @@ test('speaks Spanish, draws a template with its text, and never turns a typed cu
   await expect(page.getByRole('status')).toHaveText(`+${from} ya es Tomás Plantilla en este simulador. Elígelo en la lista o escribe otro número.`);
   await noSidewaysScroll(page);
   expect(sim.customers().find((c) => c.waId === from)?.name).toBe('Tomás Plantilla');
+});
+
+test('a manager who resolves outside the 24-hour window without a survey template is told no survey will be sent', async ({ page, api, env }) => {
+  const lead = await createAgent(api, { name: `Survey Lead ${Date.now() % 100_000}`, role: 'manager', teams: [env.teamId] });
+  const from = `3466${String(Date.now() % 1_000_000).padStart(6, '0')}`;
+  const { id: wamid } = await sim.injectInbound({ from, name: 'Olga Outside', type: 'text', text: 'Thanks, all sorted', wait: true });
+  const [message] = await api.list('messages', `wamid = "${wamid}"`);
+  const conversationId = message.conversation as string;
+  await assign(api, conversationId, env.agent.id);
+  await setLastInbound(api, conversationId, new Date(Date.now() - 30 * 3600_000));
+
+  await signInAs(page, { email: lead.email, password: PASSWORD });
+  await page.goto(`/conversations/${conversationId}`);
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('button', { name: 'Resolve', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Resolve without a survey?' });
+  await expect(dialog).toContainText('24-hour reply window has closed and there is no approved survey template “csat_request”');
+  // Cancel leaves it open; confirming resolves it, and nothing is sent to the customer's phone.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('conversation-status')).toHaveText('Open');
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('button', { name: 'Resolve', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Resolve without a survey' }).click();
+  await expect.poll(async () => (await api.view('conversations', conversationId)).body.status, { timeout: 20_000 }).toBe('resolved');
+  expect(await api.list('messages', `conversation = "${conversationId}" && sender = "bot" && payload.purpose = "csat"`)).toEqual([]);
 });
