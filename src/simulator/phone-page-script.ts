@@ -112,6 +112,7 @@ export const PHONE_PAGE_SCRIPT = `
   function drawList(m) {
     var sheet = el('sheet');
     sheet.replaceChildren();
+    sheet.setAttribute('aria-label', m.card.list.button || T.chooseOne);
     var head = node('div', 'sheet-head');
     head.append(button('icon', '✕', function () { closeList(); }));
     head.lastChild.setAttribute('aria-label', T.closeList);
