@@ -24,6 +24,8 @@ export function beforeConversationUpdate(e: core.RecordEvent): void {
     record.set('resolved_at', isoDate(Date.now()));
     if (!record.getString('resolved_by')) record.set('resolved_by', 'agent');
     clearSnoozeOnResolve(record);
+    // An upset reaction warns while the conversation is open; the resolution answers it.
+    record.set('upset_at', '');
   }
   if (record.getString('status') !== 'resolved' && original.getString('status') === 'resolved') record.set('resolved_at', '');
   e.next();

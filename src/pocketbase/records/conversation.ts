@@ -101,6 +101,9 @@ export interface ConversationChanges {
   coveringFor?: string | null;
   snoozeReason?: SnoozeReason | null;
   snoozedUntil?: number | null;
+  acknowledgedAt?: number | null;
+  acknowledgedWith?: string;
+  upsetAt?: number | null;
 }
 
 const COLUMNS: { [K in keyof ConversationChanges]-?: string } = {
@@ -135,8 +138,11 @@ const COLUMNS: { [K in keyof ConversationChanges]-?: string } = {
   coveringFor: 'covering_for',
   snoozeReason: 'snooze_reason',
   snoozedUntil: 'snoozed_until',
+  acknowledgedAt: 'acknowledged_at',
+  acknowledgedWith: 'acknowledged_with',
+  upsetAt: 'upset_at',
 };
-const DATES = new Set<keyof ConversationChanges>(['lastInboundAt', 'lastMessageAt', 'resolvedAt', 'assignedAt', 'offerExpiresAt', 'csatRatedAt', 'csatRequestedAt', 'snoozedUntil']);
+const DATES = new Set<keyof ConversationChanges>(['lastInboundAt', 'lastMessageAt', 'resolvedAt', 'assignedAt', 'offerExpiresAt', 'csatRatedAt', 'csatRequestedAt', 'snoozedUntil', 'acknowledgedAt', 'upsetAt']);
 
 /** Writes the changes onto the record (nothing is saved). */
 export function writeConversation(record: core.Record, changes: ConversationChanges): void {

@@ -415,6 +415,19 @@ export default {
     'not-unique': 'This is already used. Choose another.',
     other: 'Check this value: it was not accepted.',
   } as Record<string, string>,
+  signals: {
+    upset: 'Unhappy',
+    upsetTitle: 'The customer reacted with 👎 or 😡, so this conversation moved up the queue.',
+    acknowledged: (emoji: string) => `The customer acknowledged the resolution with ${emoji}.`,
+  },
+  resolveDialog: {
+    title: 'Resolve without a survey?',
+    noTemplate: (name: string) =>
+      `The customer’s 24-hour reply window has closed and there is no approved survey template “${name}”, so the customer will not be asked to rate this conversation. An admin can add it under Templates and canned replies.`,
+    noTemplateName: 'The customer’s 24-hour reply window has closed and this number has no survey template set, so the customer will not be asked to rate this conversation. An admin can choose one under Service settings.',
+    confirm: 'Resolve without a survey',
+    cancel: 'Cancel',
+  },
   update: {
     available: 'New version available.',
     reload: 'Reload',
