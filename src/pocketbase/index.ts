@@ -37,3 +37,4 @@ export { guardLabel } from './label-guard';
 export { guardChannelService, guardTeamSettings, handleSaveTeamQa } from './service-settings';
 export { guardContactEdit } from './contact-guard';
 export { handleChannelHealth, handleReplayWebhook } from './operations';
+export { guardChannelConnection, handleChannelConnection, handleCheckConnection } from './channel-connection';
