@@ -7,6 +7,8 @@ import { channelRecordSchema, type ChannelRecord } from '../schemas/directory';
 export const channelHoursRecordSchema = z.extend(channelRecordSchema, {
   timezone: z.pipe(z.nullish(z.string()), z.transform((value) => value ?? '')),
   business_hours: z.pipe(z.nullish(z.unknown()), z.transform((value) => value ?? null)),
+  /** An admin switched the number off (first-run setup and the channels screen). */
+  disabled: z.pipe(z.nullish(z.boolean()), z.transform((value) => value ?? false)),
 });
 /** Optional fields: rows cached before the hours were kept read as "around the clock" until the next refresh. */
-export type ChannelHoursRecord = ChannelRecord & { timezone?: string; business_hours?: unknown };
+export type ChannelHoursRecord = ChannelRecord & { timezone?: string; business_hours?: unknown; disabled?: boolean };
