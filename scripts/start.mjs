@@ -136,6 +136,9 @@ async function main() {
       VAPID_PUBLIC_KEY: vapid.publicKey,
       POCKETDESK_TRUSTED_PROXY: config.trustedProxy,
       POCKETDESK_SECRET_KEY: config.secretKey,
+      // "Check connection" in the app asks the same Graph API the worker sends through.
+      WHATSAPP_GRAPH_URL: config.graphUrl,
+      WHATSAPP_GRAPH_VERSION: config.graphVersion,
     },
   });
   await waitUntilAnswering(`${config.publicUrl}/api/health`, 'PocketBase');

@@ -3,7 +3,7 @@ import { newRecord } from './records';
 // The audit trail: every change made through the API to configuration, people and tickets, plus the system's own
 // decisions (assignments). Secrets never enter it.
 
-const SECRET_FIELDS = new Set(['password', 'passwordConfirm', 'tokenKey', 'access_token', 'p256dh', 'auth']);
+const SECRET_FIELDS = new Set(['password', 'passwordConfirm', 'tokenKey', 'access_token', 'verify_token', 'p256dh', 'auth']);
 const NOISY_FIELDS = new Set(['updated', 'created', 'last_seen', 'unread_count', 'claimed_until', 'claimed_by']);
 
 export interface AuditEntry {

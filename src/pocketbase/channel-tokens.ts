@@ -3,7 +3,8 @@ import { readConfig } from './config';
 
 // A channel's access token is write-only: an admin writes it in plain text, it is sealed (AES-256-GCM with
 // POCKETDESK_SECRET_KEY) before it reaches the database, no API answer ever carries it, and only the worker opens it
-// (src/worker/channel-tokens.ts). The hooks never open a token except to check the key at start.
+// to send (src/worker/channel-tokens.ts). The hooks open a token only to check the key at start and for an admin's
+// "Check connection" (src/pocketbase/channel-connection.ts), whose answer never carries it.
 
 const FIELD = 'access_token';
 

@@ -18,6 +18,9 @@ export interface HookConfig {
   awayAfterSilenceMs: number;
   vapidPublicKey: string;
   benchSeedEnabled: boolean;
+  /** WHATSAPP_GRAPH_URL and WHATSAPP_GRAPH_VERSION, the worker's own: "Check connection" asks the same Graph API. */
+  graphUrl: string;
+  graphVersion: string;
 }
 
 export class HookConfigError extends Error {}
@@ -41,6 +44,8 @@ export function parseConfig(getenv: (name: string) => string): HookConfig {
     awayAfterSilenceMs: minutes * 60_000,
     vapidPublicKey: getenv('VAPID_PUBLIC_KEY'),
     benchSeedEnabled: getenv('POCKETDESK_ENABLE_BENCH_SEED') === '1',
+    graphUrl: (getenv('WHATSAPP_GRAPH_URL').trim() || 'https://graph.facebook.com').replace(/\/+$/, ''),
+    graphVersion: /^v\d+\.\d+$/.test(getenv('WHATSAPP_GRAPH_VERSION').trim()) ? getenv('WHATSAPP_GRAPH_VERSION').trim() : 'v25.0',
   };
 }
 

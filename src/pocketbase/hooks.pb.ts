@@ -48,6 +48,9 @@ onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardChannelSettings(e
 // Channel access tokens: sealed before they are stored, left out of every answer, checked against the key at start.
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).acceptWrittenToken(e), 'channels');
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).acceptWrittenToken(e), 'channels');
+// Numbers connected from the app: the form's schema, a verify token of their own (src/pocketbase/channel-connection.ts).
+onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardChannelConnection(e), 'channels');
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardChannelConnection(e), 'channels');
 onRecordCreate((e) => require(`${__hooks}/app.js`).sealChannelToken(e), 'channels');
 onRecordUpdate((e) => require(`${__hooks}/app.js`).sealChannelToken(e), 'channels');
 onRecordEnrich((e) => require(`${__hooks}/app.js`).hideChannelToken(e), 'channels');
@@ -130,3 +133,6 @@ routerAdd('GET', '/api/pocketdesk/channels/health', (e) => require(`${__hooks}/a
 routerAdd('POST', '/api/pocketdesk/conversations/{id}/snooze', (e) => require(`${__hooks}/app.js`).handleSnooze(e));
 routerAdd('POST', '/api/pocketdesk/worker/snooze-sweep', (e) => require(`${__hooks}/app.js`).handleSnoozeSweep(e));
 cronAdd('pocketdesk-snooze', '* * * * *', () => require(`${__hooks}/app.js`).runSnoozeSweep());
+// First-run setup and channels (admins): what to paste into Meta, and "Check connection" against the Graph API.
+routerAdd('GET', '/api/pocketdesk/channels/{id}/connection', (e) => require(`${__hooks}/app.js`).handleChannelConnection(e));
+routerAdd('POST', '/api/pocketdesk/channels/{id}/check-connection', (e) => require(`${__hooks}/app.js`).handleCheckConnection(e));

@@ -40,3 +40,4 @@ export { guardChannelService, guardTeamSettings, handleSaveTeamQa } from './serv
 export { guardContactEdit } from './contact-guard';
 export { handleChannelHealth, handleReplayWebhook } from './operations';
 export { handleSnooze, handleSnoozeSweep, runSnoozeSweep } from './snooze';
+export { guardChannelConnection, handleChannelConnection, handleCheckConnection } from './channel-connection';

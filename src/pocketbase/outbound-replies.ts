@@ -58,6 +58,12 @@ export function guardOutboundReply(e: core.RecordRequestEvent): void {
     return;
   }
   const conversation = e.app.findRecordById('conversations', record.getString('conversation'));
+  if (e.app.findRecordById('channels', conversation.getString('channel')).getBool('disabled')) {
+    respondError(e, 409, 'channel-disabled', 'This WhatsApp number is switched off: nothing can be sent from it.', {
+      type: { code: 'channel-disabled', message: 'An admin switched this number off; replies wait until it is on again.' },
+    });
+    return;
+  }
   const now = Date.now();
   if (parsed.data.type !== 'template' && !canSendFreeform(epochMs(conversation, 'last_inbound_at'), now)) {
     respondError(e, 400, 'window-closed', 'The 24-hour window is closed: send an approved template instead.', {

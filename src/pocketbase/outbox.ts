@@ -58,7 +58,9 @@ export const claimOutbound = workerRoute({ body: claimBody }, (e, body) => {
     const rows = txApp.findRecordsByFilter(
       'messages',
       'direction = "out" && ((status = "queued" && (next_attempt_at = "" || next_attempt_at <= {:now}) && (claimed_until = "" || claimed_until <= {:now}))' +
-        ' || (status = "sending" && wamid = "" && claimed_until <= {:reclaim}))',
+        ' || (status = "sending" && wamid = "" && claimed_until <= {:reclaim}))' +
+        // A number an admin switched off sends nothing: its messages wait, queued, until it is switched on again.
+        ' && conversation.channel.disabled != true',
       'created',
       claimLimit(body.limit),
       0,

@@ -87,6 +87,11 @@ function applyItems(app: core.App, items: WebhookItem[], skip: Map<string, Inval
       if (!summary.unknownChannels.includes(item.phoneNumberId)) summary.unknownChannels.push(item.phoneNumberId);
       continue;
     }
+    // An admin switched the number off: its customers' messages are acknowledged to Meta but not applied.
+    if (item.kind === 'message' && channel?.getBool('disabled')) {
+      count(summary.messages, 'channel-disabled');
+      continue;
+    }
     if (item.kind === 'account-error') summary.accountErrors.push(item.error.code);
     let outcome = '';
     let effects: Record<string, number> = {};

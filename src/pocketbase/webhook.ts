@@ -3,14 +3,19 @@ import { readConfig } from './config';
 import { isoDate } from './records';
 import { appBundle } from './app-bundle';
 import { preparedQuery } from './prepared-query';
+import { recordVerification } from './webhook-verification';
 import { adoptQueuedEvents, enqueue, type InboxEntry, REPLAY_BATCH } from './webhook-inbox';
 
-/** GET: Meta's subscription handshake; echoes the challenge byte-for-byte when the token matches. */
+/**
+ * GET: Meta's subscription handshake; echoes the challenge byte-for-byte when the token is WHATSAPP_VERIFY_TOKEN or
+ * a channel's own verify token (shown on its setup screen), and remembers when each channel was verified.
+ */
 export function handleWebhookVerify(e: core.RequestEvent): void {
   const query = e.request!.url!.query();
   const expected = readConfig().verifyToken;
   const token = query.get('hub.verify_token');
-  if (query.get('hub.mode') === 'subscribe' && expected !== '' && $security.equal(token, expected)) {
+  const isDeploymentToken = expected !== '' && $security.equal(token, expected);
+  if (query.get('hub.mode') === 'subscribe' && recordVerification($app as unknown as core.App, token, isDeploymentToken)) {
     e.string(200, query.get('hub.challenge'));
     return;
   }

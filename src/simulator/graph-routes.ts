@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { describeUnknownObject, replyWithGraphError } from './graph-errors';
-import { hasBearer, parseJson, readBody, type Reply } from './http-io';
+import { parseJson, readBody, type Reply } from './http-io';
 import { handleMediaDelete, handleMediaInfo, handleUpload } from './media-routes';
 import { handleSendMessage } from './send-message';
+import { accessTokenError, describePhoneNumber, findPhoneNumber } from './phone-number-route';
 import { findChannel, type SimulatorContext } from './simulator-context';
 
 // Graph-shaped routes: /{version}/{phone-number-id}/messages, /{version}/{phone-number-id}/media, /{version}/{media-id}.
@@ -21,10 +22,13 @@ export async function handleGraph(context: SimulatorContext, req: IncomingMessag
   const match = GRAPH_PATH.exec(path);
   if (!match) return unsupported(context, method, path);
   // Meta checks the token before anything else, even on unknown ids.
-  if (!hasBearer(req, context.config.accessToken)) return replyWithGraphError(context.ids, 190);
+  const tokenError = accessTokenError(context, req);
+  if (tokenError) return tokenError;
   const [, , objectId = '', edge] = match;
 
   if (edge === undefined) {
+    const number = method === 'GET' ? findPhoneNumber(context, objectId) : undefined;
+    if (number) return describePhoneNumber(number, query.get('fields'));
     if (method === 'GET') return handleMediaInfo(context, objectId, query.get('phone_number_id'));
     if (method === 'DELETE') return handleMediaDelete(context, objectId, query.get('phone_number_id'));
     return unsupported(context, method, path);

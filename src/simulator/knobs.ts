@@ -11,6 +11,7 @@ export const DEFAULT_KNOBS: Readonly<SimulatorKnobs> = Object.freeze({
   include_conversation: false,
   drop_delivered_when_read: false,
   rate_limit_http_status: 429,
+  access_token_expired: false,
 });
 
 export function applyKnobs(current: SimulatorKnobs, patch: KnobsPatch): SimulatorKnobs {

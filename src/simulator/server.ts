@@ -36,7 +36,8 @@ export interface Simulator {
   failNext(spec: FailNextInput): number;
   knobs(): SimulatorKnobs;
   setKnobs(patch: KnobsPatch): SimulatorKnobs;
-  verifyWebhook(verifyToken?: string): Promise<HandshakeResult>;
+  /** Meta's handshake against `webhookUrl` (the simulator's own webhook URL unless told). */
+  verifyWebhook(verifyToken?: string, webhookUrl?: string): Promise<HandshakeResult>;
   expireMediaUrls(): void;
   state(): SimulatorState;
   reset(): void;
@@ -111,8 +112,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       context.knobs = applyKnobs(context.knobs, knobsPatchSchema.parse(patch));
       return { ...context.knobs };
     },
-    async verifyWebhook(verifyToken) {
-      context.lastHandshake = await runHandshake(config.webhookUrl, verifyToken ?? config.verifyToken, context.ids, context.clock);
+    async verifyWebhook(verifyToken, webhookUrl) {
+      context.lastHandshake = await runHandshake(webhookUrl ?? config.webhookUrl, verifyToken ?? config.verifyToken, context.ids, context.clock);
       return context.lastHandshake;
     },
     expireMediaUrls: () => context.media.expireUrls(),

@@ -222,6 +222,12 @@ const WRITES: [string, Operation, number[], (() => Promise<unknown>)?][] = [
   ['canned_replies: edit', update('canned_replies', 'reply', () => ({ body: 'Hello there' })), [404, 404, 200, 200, 200, 200, 404]],
   ['channels: view', view('channels', 'channel'), [200, 200, 200, 200, 200, 200, 404]],
   ['channels: rename', update('channels', 'channel', () => ({ name: 'Main line' })), [404, 404, 404, 404, 404, 200, 404]],
+  // Numbers connected from the app (first-run setup and the channels screen): admins only, secrets never returned.
+  ['channels: add a number', create('channels', () => ({ name: 'New line', phone_number_id: `77${unique()}`, waba_id: '102290129340398', timezone: 'UTC', access_token: 'EAAG-new-line-token' })), [400, 400, 400, 400, 400, 200, 400]],
+  ['channels: switch a number off', async (client) => client.update('channels', await make('channels', { name: 'Spare line', phone_number_id: `78${unique()}`, timezone: 'UTC' }), { disabled: true }), [404, 404, 404, 404, 404, 200, 404]],
+  ['channels: what to paste into Meta', (client) => client.request('GET', `/api/pocketdesk/channels/${ids.channel}/connection`), [403, 403, 403, 403, 403, 200, 401]],
+  // A number without a token: the check answers `no-token` without calling the Graph API.
+  ['channels: check the connection', async (client) => client.request('POST', `/api/pocketdesk/channels/${await make('channels', { name: 'Tokenless', phone_number_id: `79${unique()}`, timezone: 'UTC' })}/check-connection`), [403, 403, 403, 403, 403, 200, 401]],
   ['templates: create', create('templates', (role) => ({ name: `t_${role.toLowerCase()}`, language: 'en_US', category: 'utility', parameter_format: 'positional', status: 'approved' })), [400, 400, 400, 400, 400, 200, 400]],
   // agents
   ['agents: view a colleague', view('agents', 'a2'), [200, 200, 200, 200, 200, 200, 404]],
@@ -359,6 +365,7 @@ describe('configuration and secrets', () => {
     const channel = await as.admin.view('channels', ids.channel);
     expect(channel.status).toBe(200);
     expect(channel.body.access_token).toBeUndefined();
+    expect(channel.body.verify_token).toBeUndefined();
   });
 
   it('lets only admins configure channels and templates', async () => {

@@ -51,6 +51,7 @@ const routes: Array<[path: string, caller: 'staff' | 'worker']> = [
   ['/api/pocketdesk/teams/{id}/remove', 'staff'],
   ['/api/pocketdesk/teams/{id}/qa', 'staff'],
   ['/api/pocketdesk/webhooks/{id}/replay', 'staff'],
+  ['/api/pocketdesk/channels/{id}/check-connection', 'staff'],
 ];
 
 const malformed = ['{"action": "claim"', 'not json', "{'single': 'quotes'}"];

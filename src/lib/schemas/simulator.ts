@@ -22,6 +22,8 @@ export const simulatorKnobsSchema = z.object({
   drop_delivered_when_read: z.boolean(),
   /** HTTP status of the 130429 throughput error: Meta documents 429, some integrators log 400. */
   rate_limit_http_status: z.union([z.literal(429), z.literal(400)]),
+  /** The access token has expired: every Graph call with it answers 190 (subcode 463), as Meta does after 60 days. */
+  access_token_expired: z.boolean(),
 });
 export type SimulatorKnobs = z.infer<typeof simulatorKnobsSchema>;
 
@@ -101,7 +103,8 @@ export type FailNextSpec = z.output<typeof failNextSchema>;
 
 export const replayRequestSchema = z.strictObject({ payload: z.unknown(), wait: z.optional(z.boolean()) });
 
-export const verifyRequestSchema = z.strictObject({ verifyToken: z.optional(z.string()) });
+/** `webhookUrl`: the desk's webhook URL to verify, when it is not the one the simulator posts to. */
+export const verifyRequestSchema = z.strictObject({ verifyToken: z.optional(z.string()), webhookUrl: z.optional(z.url()) });
 
 export const simulatorTemplateSchema = z
   .object({

@@ -1,4 +1,5 @@
 // English strings for the admin settings screens.
+import connection from './connection';
 import integrations from './integrations';
 
 export default {
@@ -25,7 +26,7 @@ export default {
     channelList: 'Channels',
     noChannels: 'No channels yet.',
     allChannels: 'All channels',
-    sections: { routing: 'Routing', 'auto-replies': 'Auto-replies', faq: 'FAQ bot' },
+    sections: { connection: 'Connection', routing: 'Routing', 'auto-replies': 'Auto-replies', faq: 'FAQ bot' },
     sectionsOf: (name: string) => `Settings of ${name}`,
     routingOf: (name: string) => `Routing of ${name}`,
     autoRepliesOf: (name: string) => `Auto-replies of ${name}`,
@@ -362,6 +363,7 @@ export default {
       removed: (n: number) => `Team removed; ${n} conversation${n === 1 ? '' : 's'} moved.`,
     },
     errors: {
+      ...connection.errors,
       'invalid-attribute-line': 'Write each attribute as key: value.',
       'invalid-color': 'Use a colour like #2f6fde.',
       'move-target-required': 'The team still has conversations or channels: choose where they go.',
@@ -397,4 +399,5 @@ export default {
     } as Record<string, string>,
   },
   integrations,
+  connection,
 };

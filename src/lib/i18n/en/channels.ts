@@ -5,6 +5,7 @@ export default {
     title: 'Channels',
     empty: 'No channels yet.',
     number: 'Number',
+    switchedOff: 'This number is switched off: messages to it do not reach the desk and nothing is sent from it.',
     alwaysOpen: 'Open around the clock',
     invalidHours: 'Business hours not readable; an admin should check them.',
     openNow: 'Open now',

@@ -1,5 +1,6 @@
 // Spanish strings for the admin settings screens.
 import type admin from '../en/admin';
+import connection from './connection';
 import integrations from './integrations';
 
 const es: typeof admin = {
@@ -26,7 +27,7 @@ const es: typeof admin = {
     channelList: 'Canales',
     noChannels: 'Todavía no hay canales.',
     allChannels: 'Todos los canales',
-    sections: { routing: 'Asignación', 'auto-replies': 'Respuestas automáticas', faq: 'Bot de preguntas' },
+    sections: { connection: 'Conexión', routing: 'Asignación', 'auto-replies': 'Respuestas automáticas', faq: 'Bot de preguntas' },
     sectionsOf: (name: string) => `Ajustes de ${name}`,
     routingOf: (name: string) => `Asignación de ${name}`,
     autoRepliesOf: (name: string) => `Respuestas automáticas de ${name}`,
@@ -363,6 +364,7 @@ const es: typeof admin = {
       removed: (n: number) => `Equipo eliminado; ${n} conversaci${n === 1 ? 'ón movida' : 'ones movidas'}.`,
     },
     errors: {
+      ...connection.errors,
       'invalid-attribute-line': 'Escribe cada atributo como clave: valor.',
       'invalid-color': 'Usa un color como #2f6fde.',
       'move-target-required': 'El equipo aún tiene conversaciones o canales: elige adónde van.',
@@ -398,6 +400,7 @@ const es: typeof admin = {
     } as Record<string, string>,
   },
   integrations,
+  connection,
 };
 
 export default es;

@@ -6,6 +6,7 @@ const es: typeof channels = {
     title: 'Canales',
     empty: 'Todavía no hay canales.',
     number: 'Número',
+    switchedOff: 'Este número está desactivado: los mensajes que recibe no llegan a la mesa y no se envía nada desde él.',
     alwaysOpen: 'Abierto las 24 horas',
     invalidHours: 'El horario no se puede leer; un administrador debería revisarlo.',
     openNow: 'Abierto ahora',
