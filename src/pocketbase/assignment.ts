@@ -1,3 +1,4 @@
+import { introduceAssignedAgent } from './agent-introduction';
 import { writeAudit } from './audit';
 import { contactDisplayNameOf, readContact, writeContact } from './records/contact';
 import { markAssigned } from './records/agent';
@@ -40,6 +41,8 @@ export function applyAssignment(app: core.App, conversation: core.Record, change
   // Any change of hands ends an offer round: a later offer starts with nobody having declined.
   writeConversation(conversation, { assigneeId: change.agentId, offeredTo: null, offerExpiresAt: null, offerDeclined: [] });
   if (change.teamId !== null) writeConversation(conversation, { teamId: change.teamId });
+  // Handed to someone: if it waits again later, it is no longer the night's queue (see backlogAlgorithmFor).
+  if (change.agentId) writeConversation(conversation, { queuedNobodyOnline: false });
   if (change.agentId && change.agentId !== previous) {
     writeConversation(conversation, { assignedAt: now });
     if (previous) writeConversation(conversation, { handoverCount: before.handoverCount + 1 });
@@ -54,6 +57,9 @@ export function applyAssignment(app: core.App, conversation: core.Record, change
       writeContact(contact, { ownerId: change.agentId });
       scope.writer.save(contact);
     }
+    // Every path that gives it an owner tells the customer who; routing on a new message does so among that
+    // message's own auto-replies (the same dedupe key keeps it to once).
+    if (change.trigger !== 'inbound' && change.trigger !== 'reopened') introduceAssignedAgent(app, conversation, change.agentId, change.agentId === change.actorId, now, scope);
     const kind = notificationKind[change.trigger];
     // Claiming is the agent's own act: nobody needs to be told.
     if (kind && change.agentId !== change.actorId) {

@@ -3,14 +3,12 @@ import { planAutomaticVoice } from '../lib/domain/autoreply/automatic-voice';
 import type { BusinessSchedule } from '../lib/domain/hours/schedule';
 import type { BranchReply } from '../lib/domain/routing/branch-reply';
 import { isAssignable } from '../lib/domain/routing/agent-availability';
-import type { ShiftStatus } from '../lib/domain/routing/routing-input';
 import { queueBotMessage } from './bot-messages';
 import type { InboundContext } from './inbound/context';
-import { readAgent } from './records/agent';
+import { readAgentPresence } from './records/agent';
 import { readChannel } from './records/channel';
 import { readContact } from './records/contact';
 import { readConversation, writeConversation } from './records/conversation';
-import { epochMs } from './records';
 import { GoTimeZone } from './time-zone';
 
 /** The channel's business hours, or null when it has none (always open) or they no longer parse. */
@@ -34,7 +32,8 @@ export function queueAutomaticVoice(ctx: InboundContext, conversation: core.Reco
   const { channel, now } = ctx;
   const ticket = readConversation(conversation);
   const agent = ticket.assigneeId ? ctx.agentRecord(ticket.assigneeId) : null;
-  const agentName = agent ? readAgent(agent).name.trim() : '';
+  const presence = agent ? readAgentPresence(agent) : null;
+  const agentName = presence ? presence.name.trim() : '';
   const context = autoReplyContextOf(
     {
       settings: channel.settings.autoReplies,
@@ -47,14 +46,15 @@ export function queueAutomaticVoice(ctx: InboundContext, conversation: core.Reco
     now,
     ctx.port,
   );
-  const online = agent !== null && isAssignable({ status: (agent.getString('status') || 'offline') as ShiftStatus, shiftEndsAt: epochMs(agent, 'shift_ends_at') }, now);
+  // Same rule as the introductions on other paths (agent-introduction.ts): only an agent who can answer now.
+  const online = presence !== null && isAssignable(presence, now);
   const voice = planAutomaticVoice(
     {
       firstEver: cause.firstEverMessage,
       closed: context.closedKey !== null,
       faqBotSpoke: cause.faqBotSpoke,
       branchReply: cause.branchReply,
-      assignee: agent ? { name: agentName, online } : null,
+      assignee: presence ? { name: agentName, online } : null,
     },
     channel.settings.autoReplies,
     context,

@@ -20,6 +20,20 @@ export interface RoutingSources {
 }
 
 /**
+ * How often this customer's conversations were escalated, on any ticket: a customer who needed a specialist before
+ * is likely to again. Handovers between colleagues are not escalations.
+ */
+export function escalationsOf(app: core.App, contactId: string): number {
+  const row = new DynamicModel({ n: 0 });
+  app
+    .db()
+    .newQuery("SELECT COUNT(*) AS n FROM routing_events r JOIN conversations c ON c.id = r.conversation WHERE c.contact = {:contact} AND r.trigger = 'escalate'")
+    .bind({ contact: contactId } as dbx.Params)
+    .one(row);
+  return Number((row as unknown as { n: number }).n);
+}
+
+/**
  * Gathers the routing input for a conversation; nothing is written. An inbound event passes the records it holds
  * (`sources`), a caller that already loaded the agents passes them.
  */
@@ -43,7 +57,7 @@ export function routingInputFor(
       firstMessageText,
       createdAt: ticket.createdAt ?? now,
       lastInboundAt: ticket.lastInboundAt,
-      previousEscalations: ticket.handoverCount,
+      previousEscalations: escalationsOf(app, contact.id),
       labels: ticket.labels,
     },
     contact: {
@@ -73,7 +87,13 @@ export function routeConversation(ctx: InboundContext, conversation: core.Record
   const decision = decideRouting(routingInputFor(app, conversation, firstMessageText, isNewCustomer, now, { channel: ctx.channel, contact: ctx.contactOf(conversation), port: ctx.port }), now, Math.random());
   for (const skipped of decision.skippedRules) console.log(`[routing] rule "${skipped.name}" skipped: ${skipped.reason}`);
   const ticket = readConversation(conversation);
-  writeConversation(conversation, { priority: decision.priority, requiredSkills: decision.requiredSkills });
+  writeConversation(conversation, {
+    priority: decision.priority,
+    requiredSkills: decision.requiredSkills,
+    // The service sweep adds or takes off these points as the window runs out (see rescoreClosingWindows).
+    windowPoints: decision.priorityReasons.find((r) => r.code === 'window-closing')?.points ?? 0,
+    queuedNobodyOnline: decision.outcome === 'queued' && decision.branch === 'nobody-online',
+  });
   if (decision.labels.length) writeConversation(conversation, { labels: [...new Set([...ticket.labels, ...decision.labels])] });
   if (decision.language && !ticket.language) writeConversation(conversation, { language: decision.language.code });
   assignOrOffer(
@@ -123,6 +143,7 @@ export function sweepBacklog(app: core.App, now: number): number {
       waitingSince: epochMs(c, 'last_inbound_at') ?? epochMs(c, 'created') ?? now,
       ownerId: owners.get(c.id) ?? null,
       declinedAgentIds: c.getStringSlice('offer_declined'),
+      queuedNobodyOnline: c.getBool('queued_nobody_online'),
     }));
     // Agents are reloaded per channel so counts include the previous channel's assignments.
     const plan = planBacklogSweep(queue, loadRoutingAgents(app, now), settings, now, Math.random);

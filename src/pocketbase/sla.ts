@@ -9,7 +9,9 @@ import { isoDate, jsonField, newRecord } from './records';
 import { reassignOverdueReplies } from './reply-overdue';
 import { sweepBacklog } from './routing';
 import { timedSweepRoute } from './timed-sweeps';
+import { writeConversation } from './records/conversation';
 import { GoTimeZone } from './time-zone';
+import { rescoreClosingWindows } from './window-priority';
 
 const LOOKBACK_MS = 60 * 86_400_000;
 
@@ -19,7 +21,8 @@ const slaFieldsOf = (conversation: core.Record) => `${conversation.getString('sl
 /**
  * Runs every minute. Measures every open ticket against its channel/team SLA policy, stores the next deadline (the queue shows time
  * left) and carries out the policy's escalations once per breach: notify the team's managers, raise priority, or
- * hand the ticket back to routing. Also applies the routing settings' reply-overdue reassignment.
+ * hand the ticket back to routing. Also applies the routing settings' reply-overdue reassignment and re-scores the
+ * window-closing priority points as customers' 24 h windows run out.
  */
 export function sweepSla(app: core.App, now: number): number {
   const port = new GoTimeZone();
@@ -50,7 +53,11 @@ export function sweepSla(app: core.App, now: number): number {
     const candidate: EscalationCandidate = { conversation: { id: timeline.id, priority: conversation.getInt('priority'), assigneeId: timeline.assigneeId }, status: statuses };
     const actions = planSlaEscalations([candidate], policy, done);
     for (const action of actions) {
-      if (action.kind === 'raise-priority') conversation.set('priority', action.priority);
+      if (action.kind === 'raise-priority') {
+        conversation.set('priority', action.priority);
+        // The raised level is the new base: window-closing points go on top of it, and never come off below it.
+        writeConversation(conversation, { windowPoints: 0 });
+      }
       else if (action.kind === 'notify-manager') {
         const managers = app.findRecordsByFilter('agents', 'role = "manager" && teams ~ {:team}', '', 50, 0, { team: timeline.teamId ?? '' } as dbx.Params);
         for (const manager of managers) {
@@ -72,6 +79,8 @@ export function sweepSla(app: core.App, now: number): number {
     app.save(conversation);
   }
   const overdue = reassignOverdueReplies(app, now);
+  // Re-scored before the backlog is handed out, so a window about to close is served first.
+  rescoreClosingWindows(app, now);
   if (freed || overdue) sweepBacklog(app, now);
   return escalations + overdue;
 }

@@ -1,5 +1,6 @@
 import type { Writer } from '../effects';
-import { storedDate } from './fields';
+import type { ShiftStatus } from '../../lib/domain/routing/routing-input';
+import { dateOf, storedDate } from './fields';
 
 /** What the inbound path reads of an agent (`agents`); routing reads the rest through loadRoutingAgents. */
 export interface AgentFacts {
@@ -19,4 +20,15 @@ export function readAgent(record: core.Record): AgentFacts {
  */
 export function markAssigned(writer: Writer, agentId: string, now: number): void {
   writer.update({ collection: 'agents', id: agentId, column: 'last_assigned_at', value: storedDate(now) });
+}
+
+/** Who an agent is and whether they are at work now: what the customer may be told about them. */
+export interface AgentPresence {
+  name: string;
+  status: ShiftStatus;
+  shiftEndsAt: number | null;
+}
+
+export function readAgentPresence(record: core.Record): AgentPresence {
+  return { name: record.getString('name'), status: (record.getString('status') || 'offline') as ShiftStatus, shiftEndsAt: dateOf(record, 'shift_ends_at') };
 }

@@ -17,6 +17,8 @@ export interface Conversation {
   requiredSkills: string[];
   handoverCount: number;
   reopenCount: number;
+  queuedNobodyOnline: boolean;
+  windowPoints: number;
   unreadCount: number;
   createdAt: number | null;
   lastInboundAt: number | null;
@@ -46,6 +48,8 @@ export function readConversation(record: core.Record): Conversation {
     requiredSkills: jsonOf<string[]>(record, 'required_skills', []),
     handoverCount: record.getInt('handover_count'),
     reopenCount: record.getInt('reopen_count'),
+    queuedNobodyOnline: record.getBool('queued_nobody_online'),
+    windowPoints: record.getInt('window_points'),
     unreadCount: record.getInt('unread_count'),
     createdAt: dateOf(record, 'created'),
     lastInboundAt: dateOf(record, 'last_inbound_at'),
@@ -72,6 +76,8 @@ export interface ConversationChanges {
   reopenCount?: number;
   unreadCount?: number;
   handoverCount?: number;
+  queuedNobodyOnline?: boolean;
+  windowPoints?: number;
   lastInboundAt?: number | null;
   lastMessageAt?: number | null;
   lastMessagePreview?: string;
@@ -101,6 +107,8 @@ const COLUMNS: { [K in keyof ConversationChanges]-?: string } = {
   reopenCount: 'reopen_count',
   unreadCount: 'unread_count',
   handoverCount: 'handover_count',
+  queuedNobodyOnline: 'queued_nobody_online',
+  windowPoints: 'window_points',
   lastInboundAt: 'last_inbound_at',
   lastMessageAt: 'last_message_at',
   lastMessagePreview: 'last_message_preview',

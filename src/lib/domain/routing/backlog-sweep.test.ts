@@ -24,6 +24,23 @@ const never = (): number => {
 };
 
 describe('planBacklogSweep', () => {
+  it.each([
+    ['in_order', 'ana'],
+    ['least_chats', 'ben'],
+  ] as const)('hands a conversation queued while nobody was online out by that branch\'s algorithm (%s gives it to %s)', (offline, winner) => {
+    // Ana has waited longest for a customer but holds more chats: the two algorithms disagree.
+    const agents = [agent('ana', { maxOpen: 5, openCount: 2, lastAssignedAt: now - 90_000 }), agent('ben', { maxOpen: 5, lastAssignedAt: now - 10_000 })];
+    const settings = settingsOf({ backlog: { algorithm: offline === 'in_order' ? 'least_chats' : 'in_order' }, newCustomer: { agentsOffline: { algorithm: offline } } });
+    const plan = planBacklogSweep([waiting('night', { queuedNobodyOnline: true })], agents, settings, now, never);
+    expect(plan.assignments).toEqual([{ conversationId: 'night', agentId: winner, teamId: 'sales', algorithm: offline, tieBreak: 'none' }]);
+  });
+
+  it('hands any other queued conversation out by the backlog algorithm', () => {
+    const agents = [agent('ana', { maxOpen: 5, openCount: 2, lastAssignedAt: now - 90_000 }), agent('ben', { maxOpen: 5, lastAssignedAt: now - 10_000 })];
+    const settings = settingsOf({ backlog: { algorithm: 'least_chats' }, newCustomer: { agentsOffline: { algorithm: 'in_order' } } });
+    expect(planBacklogSweep([waiting('full-desk')], agents, settings, now, never).assignments.map((a) => a.agentId)).toEqual(['ben']);
+  });
+
   it('serves the highest priority first, then the longest waiting, until capacity runs out', () => {
     const plan = planBacklogSweep(
       [

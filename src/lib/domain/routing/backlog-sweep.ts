@@ -15,6 +15,8 @@ export interface WaitingConversation {
   ownerId: string | null;
   /** Agents who declined or let lapse an offer of it: the sweep does not hand it back to them. */
   declinedAgentIds?: readonly string[];
+  /** Routing queued it because nobody was online: it is handed out by that branch's algorithm, not the backlog's. */
+  queuedNobodyOnline?: boolean;
 }
 
 export interface PlannedAssignment {
@@ -32,6 +34,11 @@ export interface BacklogPlan {
   stillWaiting: string[];
 }
 
+/** The algorithm that hands out a queued conversation: the nobody-online branch's for those it queued, else the backlog's. */
+export function backlogAlgorithmFor(conversation: Pick<WaitingConversation, 'queuedNobodyOnline'>, settings: RoutingSettings): RoutingAlgorithm {
+  return conversation.queuedNobodyOnline ? settings.newCustomer.agentsOffline.algorithm : settings.backlog.algorithm;
+}
+
 /**
  * Hands out queued conversations, highest priority and longest waiting first, to agents who can take them now,
  * counting each planned assignment against the agent's capacity; `random` is called only for the random algorithm.
@@ -44,7 +51,6 @@ export function planBacklogSweep(
   random: () => number,
 ): BacklogPlan {
   const defaultMaxOpen = settings.capacity.defaultMaxOpen;
-  const algorithm = settings.backlog.algorithm;
   const anyTeam = { teamId: null, skills: [] };
   // The plan's own view of the agents: copies with the load and recency its assignments add up to.
   const current = [...agents];
@@ -79,6 +85,7 @@ export function planBacklogSweep(
       assignments.push({ conversationId: conversation.id, agentId: owner.id, teamId: conversation.teamId, algorithm: 'owner', tieBreak: 'none' });
       continue;
     }
+    const algorithm = backlogAlgorithmFor(conversation, settings);
     const { candidates } = screenAgents(current, { teamId: conversation.teamId, skills: conversation.requiredSkills, declined }, now, defaultMaxOpen);
     const picked = pickAgent(candidates, algorithm, algorithm === 'random' && candidates.length > 0 ? random() : 0, turnOf);
     if (!picked) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { priorityPolicySchema } from '../../schemas/routing';
 import { SERVICE_WINDOW_MS } from '../window/service-window';
-import { compareQueue, MAX_PRIORITY, PRIORITY_BASE, priorityFor, scorePriority, type QueueEntry } from './priority-score';
+import { compareQueue, MAX_PRIORITY, PRIORITY_BASE, priorityFor, rescoreWindowClosing, scorePriority, type QueueEntry } from './priority-score';
 
 const now = Date.UTC(2026, 10, 25, 12, 0, 0);
 const policy = priorityPolicySchema.parse({});
@@ -89,5 +89,25 @@ describe('compareQueue', () => {
       }
       expect([...queue].reverse().sort(compareQueue)).toEqual(sorted);
     }
+  });
+});
+
+describe('rescoreWindowClosing', () => {
+  const inbound = now - SERVICE_WINDOW_MS + 90 * 60_000; // 90 minutes left at `now`
+  it.each([
+    ['adds the points once the window closes within the minutes', { priority: 100, windowPoints: 0 }, inbound, { priority: 160, windowPoints: 60 }],
+    ['keeps them while it is still closing', { priority: 160, windowPoints: 60 }, inbound, { priority: 160, windowPoints: 60 }],
+    ['leaves a window with hours left alone', { priority: 100, windowPoints: 0 }, now - 60_000, { priority: 100, windowPoints: 0 }],
+    ['takes them off when the customer writes again', { priority: 160, windowPoints: 60 }, now - 60_000, { priority: 100, windowPoints: 0 }],
+    ['takes them off once the window has closed', { priority: 160, windowPoints: 60 }, now - SERVICE_WINDOW_MS - 1, { priority: 100, windowPoints: 0 }],
+    ['keeps the field inside its range and remembers what it really added', { priority: 980, windowPoints: 0 }, inbound, { priority: MAX_PRIORITY, windowPoints: 20 }],
+  ])('%s', (_, current, lastInboundAt, expected) => {
+    expect(rescoreWindowClosing(current, lastInboundAt, now, policy)).toEqual(expected);
+  });
+
+  it('follows the configured minutes and points', () => {
+    const custom = priorityPolicySchema.parse({ windowClosingMinutes: 60, points: { windowClosing: 25 } });
+    expect(rescoreWindowClosing({ priority: 100, windowPoints: 0 }, inbound, now, custom)).toEqual({ priority: 100, windowPoints: 0 });
+    expect(rescoreWindowClosing({ priority: 100, windowPoints: 0 }, inbound, now + 31 * 60_000, custom)).toEqual({ priority: 125, windowPoints: 25 });
   });
 });

@@ -42,11 +42,33 @@ export function scorePriority(signals: PrioritySignals, now: number, policy: Pri
   if (signals.vip) reasons.push({ code: 'vip', points: points.vip, detail: 'vip' });
   const escalations = Math.min(MAX_COUNTED_ESCALATIONS, Math.max(0, Math.floor(signals.previousEscalations)));
   if (escalations > 0) reasons.push({ code: 'escalated', points: points.escalation * escalations, detail: String(signals.previousEscalations) });
-  const serviceWindow = serviceWindowAt(signals.lastInboundAt, now);
-  if (serviceWindow.open && serviceWindow.remainingMs <= policy.windowClosingMinutes * 60_000) {
-    reasons.push({ code: 'window-closing', points: points.windowClosing, detail: `${Math.ceil(serviceWindow.remainingMs / 60_000)} min left` });
-  }
+  const closing = windowClosingOf(signals.lastInboundAt, now, policy);
+  if (closing !== null) reasons.push({ code: 'window-closing', points: points.windowClosing, detail: `${Math.ceil(closing / 60_000)} min left` });
   return { score: reasons.reduce((sum, r) => sum + r.points, 0), reasons: reasons.filter((r) => r.points > 0) };
+}
+
+/** The time left (ms) when the customer's open 24 h window closes within the policy's minutes; null otherwise. */
+export function windowClosingOf(lastInboundAt: number | null, now: number, policy: Pick<PriorityPolicy, 'windowClosingMinutes'>): number | null {
+  const serviceWindow = serviceWindowAt(lastInboundAt, now);
+  return serviceWindow.open && serviceWindow.remainingMs <= policy.windowClosingMinutes * 60_000 ? serviceWindow.remainingMs : null;
+}
+
+/** A stored priority and the window-closing points it includes. */
+export interface WindowScore {
+  priority: number;
+  windowPoints: number;
+}
+
+/**
+ * Re-scores the window-closing points of a waiting conversation at `now`: they are added once its window closes
+ * within the policy's minutes and taken off again when the customer writes (a new window) or the window has closed.
+ */
+export function rescoreWindowClosing(current: WindowScore, lastInboundAt: number | null, now: number, policy: PriorityPolicy): WindowScore {
+  const wanted = windowClosingOf(lastInboundAt, now, policy) === null ? 0 : policy.points.windowClosing;
+  const base = current.priority - current.windowPoints;
+  const priority = Math.max(0, Math.min(MAX_PRIORITY, base + wanted));
+  // Kept inside the field's range, so what is taken off later is what was really added.
+  return { priority, windowPoints: priority - base };
 }
 
 /** The stored priority for a level plus a score, kept inside the field's range. */

@@ -38,6 +38,14 @@ function routingInput(s: Scenario = {}): RoutingInput {
 const decide = (s: Scenario = {}, random = 0.5): RoutingDecision => decideRouting(routingInput(s), now, random);
 
 describe('new and returning customers', () => {
+  it.each<[string, Scenario]>([
+    ['agents-online', { agents: [agent('ana'), agent('ben')] }],
+    ['nobody-online', { agents: [agent('ana', { status: 'offline' }), agent('ben', { status: 'away' })] }],
+    ['returning', { contact: { ownerId: 'ana', isNew: false } }],
+  ])('names the branch that applied: %s (the backlog sweep hands out the nobody-online queue by its algorithm)', (branch, scenario) => {
+    expect(decide(scenario).branch).toBe(branch);
+  });
+
   // ana is the returning customer's owner and the most recently assigned, so round robin prefers ben.
   type Status = RoutingAgent['status'];
   interface Branch {

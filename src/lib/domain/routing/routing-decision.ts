@@ -16,6 +16,9 @@ export type RoutingPath = 'rule-agent' | 'owner-online' | 'owner-kept' | 'owner-
 /** The routing branch's configured reply; routing only names it, the automatic voice decides what is said. */
 export type AutoReply = BranchReply;
 
+/** The settings branch that applied: a new customer with someone online, a new customer with nobody online, or a returning one. */
+export type RoutingBranch = 'agents-online' | 'nobody-online' | 'returning';
+
 export interface ResolvedLanguage {
   code: string;
   source: 'contact' | 'detected';
@@ -28,6 +31,7 @@ export interface RoutingDecision {
   agentId: string | null;
   teamId: string | null;
   path: RoutingPath;
+  branch: RoutingBranch;
   priority: number;
   priorityReasons: PriorityReason[];
   /** Labels the rules add to the conversation. */
@@ -87,6 +91,7 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
   const declined = input.declinedAgentIds ?? [];
   // An owner who declined the offer is passed over like anyone else who did.
   const owner = contact.ownerId === null || declined.includes(contact.ownerId) ? undefined : agents.find((a) => a.id === contact.ownerId);
+  const branchName: RoutingBranch = owner ? 'returning' : anyoneOnline ? 'agents-online' : 'nobody-online';
   const branch: TeamRoute = owner ? settings.returningCustomer : anyoneOnline ? settings.newCustomer.agentsOnline : settings.newCustomer.agentsOffline;
   const escalationTeamId = input.escalationTeamId ?? null;
   const teamId = escalationTeamId ?? effects.teamId ?? branch.teamId ?? settings.defaultTeamId;
@@ -97,6 +102,7 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
     agentId: winner?.id ?? null,
     teamId,
     path,
+    branch: branchName,
     priority: priorityFor(level, score),
     priorityReasons: [{ code: 'level', points: PRIORITY_BASE[level], detail: level }, ...score.reasons],
     labels: effects.labels,
