@@ -5,7 +5,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { parsePushPayload } from '$lib/client/push-payload';
+import { noticeTitle, parsePushPayload } from '$lib/client/push-payload';
 import { notificationClickPath } from '$lib/domain/notifications/notification-url';
 import { pickLang } from '$lib/i18n/langs';
 import enCore from '$lib/i18n/en/core';
@@ -29,10 +29,11 @@ clientsClaim();
 self.addEventListener('push', (event) => {
   const notice = parsePushPayload(event.data?.text() ?? null, self.location.origin);
   // The worker does not know the device's language; the buttons are titled here, like the rest of the app.
-  const t = { en: enCore, es: esCore }[pickLang(self.navigator.languages ?? [])].offers;
-  const offer = notice.actions.length > 0;
+  const words = { en: enCore, es: esCore }[pickLang(self.navigator.languages ?? [])];
+  const t = { accept: words.offers.accept, decline: words.offers.decline, claim: words.waitingPush.claim };
+  const offer = notice.actions.includes('accept');
   event.waitUntil(
-    self.registration.showNotification(notice.title, {
+    self.registration.showNotification(noticeTitle(notice, words.waitingPush), {
       body: notice.body,
       tag: notice.tag,
       data: { url: notice.url },
@@ -40,7 +41,7 @@ self.addEventListener('push', (event) => {
       badge: '/icons/badge-96.png',
       // An offer expires within minutes: keep it on screen until the agent answers.
       requireInteraction: offer,
-      ...(offer ? { actions: notice.actions.map((action) => ({ action, title: t[action] })) } : {}),
+      ...(notice.actions.length ? { actions: notice.actions.map((action) => ({ action, title: t[action] })) } : {}),
     } as NotificationOptions),
   );
 });
@@ -60,6 +61,6 @@ async function openOrFocus(path: string): Promise<void> {
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
   const path = typeof event.notification.data?.url === 'string' ? event.notification.data.url : '/';
-  // Accept and Decline open the conversation, whose page answers the offer with the agent's own session.
+  // Accept, Decline and Claim open the conversation, whose page answers with the agent's own session.
   event.waitUntil(openOrFocus(notificationClickPath(path, event.action)));
 });

@@ -11,7 +11,7 @@ import { immediateWriter, type Writer } from './effects';
 // the agent's round-robin clock, the contact's owner, the routing log and the new owner's notification.
 
 export interface AssignmentRecord {
-  trigger: 'inbound' | 'reopened' | 'backlog-sweep' | 'claim' | 'assign' | 'unassign' | 'handover' | 'escalate' | 'offer-accept' | 'offer-declined' | 'offer-expired';
+  trigger: 'inbound' | 'reopened' | 'backlog-sweep' | 'claim' | 'assign' | 'unassign' | 'handover' | 'escalate' | 'offer-accept' | 'offer-declined' | 'offer-expired' | 'hand-back';
   agentId: string | null;
   teamId: string | null;
   outcome: string;

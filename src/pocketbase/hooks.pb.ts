@@ -86,11 +86,16 @@ routerAdd('GET', '/api/pocketdesk/search', (e) => require(`${__hooks}/app.js`).h
 routerAdd('GET', '/api/pocketdesk/metrics/overview', (e) => require(`${__hooks}/app.js`).handleMetricsOverview(e));
 routerAdd('POST', '/api/pocketdesk/worker/sla-sweep', (e) => require(`${__hooks}/app.js`).handleSlaSweep(e));
 cronAdd('pocketdesk-sla', '* * * * *', () => require(`${__hooks}/app.js`).runSlaSweep());
+routerAdd('POST', '/api/pocketdesk/worker/waiting-push-sweep', (e) => require(`${__hooks}/app.js`).handleWaitingPushSweep(e));
+cronAdd('pocketdesk-waiting-push', '* * * * *', () => require(`${__hooks}/app.js`).runWaitingPushSweep());
 routerAdd('POST', '/api/pocketdesk/worker/qa-sample', (e) => require(`${__hooks}/app.js`).handleQaSample(e));
 cronAdd('pocketdesk-qa-sample', '15 3 * * *', () => require(`${__hooks}/app.js`).runQaSampling());
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardQaReview(e), 'qa_reviews');
 routerAdd('POST', '/api/pocketdesk/worker/presence-sweep', (e) => require(`${__hooks}/app.js`).handlePresenceSweep(e));
-cronAdd('pocketdesk-presence', '*/15 * * * *', () => require(`${__hooks}/app.js`).runPresenceSweep());
+cronAdd('pocketdesk-presence', '* * * * *', () => require(`${__hooks}/app.js`).runPresenceSweep());
+// Shift schedules: saved through their route (agent, manager of their team, admin); a status toggle overrides one.
+routerAdd('POST', '/api/pocketdesk/agents/{id}/shift-schedule', (e) => require(`${__hooks}/app.js`).handleSaveShiftSchedule(e));
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardShiftToggle(e), 'agents');
 routerAdd('POST', '/api/pocketdesk/conversations/{id}/offer', (e) => require(`${__hooks}/app.js`).handleOfferAnswer(e));
 routerAdd('POST', '/api/pocketdesk/worker/offer-sweep', (e) => require(`${__hooks}/app.js`).handleOfferSweep(e));
 cronAdd('pocketdesk-offers', '* * * * *', () => require(`${__hooks}/app.js`).runOfferSweep());

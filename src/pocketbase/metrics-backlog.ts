@@ -1,4 +1,4 @@
-import type { BacklogPoint } from '../lib/domain/metrics/backlog';
+import { plottedUntil, type BacklogPoint } from '../lib/domain/metrics/backlog';
 import { rowsByKey, type Params } from './metrics-sql';
 import { isoDate } from './records';
 
@@ -9,8 +9,10 @@ import { isoDate } from './records';
 
 const MAX_BUCKETS = 400;
 
-/** Open conversations at the end of each `bucketMs` bucket of [from, to); `where` narrows to the caller's scope. */
-export function backlogOf(app: core.App, where: (...parts: string[]) => string, params: Params, from: number, to: number, bucketMs: number): BacklogPoint[] {
+/** Open conversations at the end of each `bucketMs` bucket of [from, to), never past `now`; `where` narrows to the caller's scope. */
+export function backlogOf(app: core.App, where: (...parts: string[]) => string, params: Params, from: number, until: number, bucketMs: number, now: number): BacklogPoint[] {
+  const to = plottedUntil(until, now);
+  if (!(to > from)) return [];
   const buckets = Math.min(MAX_BUCKETS, Math.ceil((to - from) / bucketMs));
   const ends = Array.from({ length: buckets }, (_, i) => Math.min(to, from + (i + 1) * bucketMs));
   const bounds: Params = { ...params, e0: isoDate(from) };

@@ -1,3 +1,4 @@
+import { isSlaOverdue } from '../lib/domain/sla/sla-overdue';
 import { METRIC_BUCKETS } from '../lib/schemas/metrics';
 import { metricsRoute } from './metrics-request';
 import { backlogOf } from './metrics-backlog';
@@ -61,8 +62,31 @@ function cohortsOf(and: (...parts: string[]) => string, walk = false) {
   };
 }
 
+/**
+ * Open conversations overdue at `now` per key, by the rule the queue's Overdue chips use (isSlaOverdue): SQL only
+ * narrows to the candidates, the domain function decides, so the dashboard and the queue count the same tickets.
+ */
+function overdueBy(app: core.App, keySql: string, ofKeys: (where: string) => string, and: (...parts: string[]) => string, params: Params, now: number): Map<string, { n: number }> {
+  const rows = arrayOf(new DynamicModel({ k: '', status: '', due: '', breached: 0 }));
+  const candidates = and("c.status != 'resolved'", "(c.sla_breached = 1 OR (c.sla_due_at != '' AND c.sla_due_at < {:overdueAt}))");
+  app
+    .db()
+    .newQuery(`SELECT ${keySql} AS k, c.status AS status, c.sla_due_at AS due, c.sla_breached = 1 AS breached FROM conversations c WHERE ${ofKeys(candidates)}`)
+    .bind({ ...params, overdueAt: isoDate(now) } as dbx.Params)
+    .all(rows);
+  const byKey = new Map<string, { n: number }>();
+  for (const row of rows as unknown as Array<Record<string, unknown>>) {
+    const due = String(row.due ?? '');
+    const slaDueAt = due ? Date.parse(due.replace(' ', 'T')) : NaN;
+    if (!isSlaOverdue({ status: String(row.status), slaDueAt: Number.isNaN(slaDueAt) ? null : slaDueAt, slaBreached: Number(row.breached) === 1 }, now)) continue;
+    const key = String(row.k ?? '');
+    byKey.set(key, { n: (byKey.get(key)?.n ?? 0) + 1 });
+  }
+  return byKey;
+}
+
 /** The additive figures (counts and sums) per key: a whole scope's are the sum of its groups'. */
-function countsBy(app: core.App, grouping: Grouping, and: (...parts: string[]) => string, params: Params) {
+function countsBy(app: core.App, grouping: Grouping, and: (...parts: string[]) => string, params: Params, now: number) {
   const keySql = grouping.column ?? "''";
   const ofKeys = (where: string) => (grouping.keys ? `${grouping.column} IN (${grouping.keys}) AND ${where}` : where);
   const groupBy = grouping.column ? ' GROUP BY k' : '';
@@ -71,9 +95,9 @@ function countsBy(app: core.App, grouping: Grouping, and: (...parts: string[]) =
   return {
     opened: rowsByKey(
       app,
-      `SELECT ${keySql} AS k, COUNT(*) AS opened, COALESCE(SUM(c.sla_breached = 1), 0) AS sla, COALESCE(SUM(c.first_response_ms >= 0), 0) AS answered FROM conversations c INDEXED BY ${grouping.createdIndex} WHERE ${ofKeys(created)}${groupBy}`,
+      `SELECT ${keySql} AS k, COUNT(*) AS opened, COALESCE(SUM(c.first_response_ms >= 0), 0) AS answered FROM conversations c INDEXED BY ${grouping.createdIndex} WHERE ${ofKeys(created)}${groupBy}`,
       params,
-      { opened: 0, sla: 0, answered: 0 },
+      { opened: 0, answered: 0 },
     ),
     resolved: rowsByKey(
       app,
@@ -82,6 +106,7 @@ function countsBy(app: core.App, grouping: Grouping, and: (...parts: string[]) =
       { resolved: 0, bot: 0, fcr: 0, durationSum: 0, replies: 0, r1: 0, r2: 0, r3: 0, r4: 0, r5: 0 },
     ),
     openNow: rowsByKey(app, `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c INDEXED BY ${grouping.resolvedIndex} WHERE ${ofKeys(and("c.resolved_at = ''"))}${groupBy}`, params, { n: 0 }),
+    overdue: overdueBy(app, keySql, ofKeys, and, params, now),
     // Team and channel bins count on the whole scope's rank index, sorting each bin's rows by key.
     bins: binsByKey(app, keySql, grouping.keys, 'c.first_response_ms', grouping.firstResponseIndex ?? FIRST_RESPONSE_INDEX, cohortsOf(and, true).created, params),
   };
@@ -98,7 +123,7 @@ function totalOf(counts: Counts): Counts {
   };
   const bins = new Map<string, number[]>();
   for (const list of counts.bins.values()) bins.set('', list.map((n, i) => n + (bins.get('')?.[i] ?? 0)));
-  return { opened: fold(counts.opened), resolved: fold(counts.resolved), openNow: fold(counts.openNow), bins };
+  return { opened: fold(counts.opened), resolved: fold(counts.resolved), openNow: fold(counts.openNow), overdue: fold(counts.overdue), bins };
 }
 
 /** The figures of each key: its counts, plus its percentiles read from the rank indexes. */
@@ -129,7 +154,8 @@ function figuresFrom(app: core.App, counts: Counts, grouping: Grouping, and: (..
         repliesPerConversation: done ? (r?.replies ?? 0) / done : null,
         csat: { average: rated ? ratingSum / rated : null, count: rated, distribution },
       },
-      slaBreaches: o?.sla ?? 0,
+      // Overdue now, as the queue's chips show it (not "breached during the period": a late reply cleared those).
+      slaBreaches: counts.overdue.get(key)?.n ?? 0,
       openNow: counts.openNow.get(key)?.n ?? 0,
       firstResponseBins: binsOf(counts.bins.get(key)),
     };
@@ -159,10 +185,11 @@ export const handleMetricsOverview = metricsRoute((e, request) => {
     scope.push(teamIds.length ? `c.team IN (${teamIds.map((_, i) => `{:t${i}}`).join(', ')})` : '0');
   }
   const and = (...parts: string[]) => [...parts, ...scope].join(' AND ');
+  const now = Date.now();
   const grouping = query.groupBy === 'none' ? null : GROUPINGS[query.groupBy];
-  const grouped = grouping ? countsBy(app, grouping, and, params) : null;
+  const grouped = grouping ? countsBy(app, grouping, and, params, now) : null;
   // The whole scope's counts are its groups' summed: only its percentiles need their own (indexed) reads.
-  const whole = figuresFrom(app, grouped ? totalOf(grouped) : countsBy(app, WHOLE, and, params), WHOLE, and, params).figuresOf('');
+  const whole = figuresFrom(app, grouped ? totalOf(grouped) : countsBy(app, WHOLE, and, params, now), WHOLE, and, params).figuresOf('');
   const groups = grouping && grouped ? figuresFrom(app, grouped, grouping, and, params) : null;
   e.json(200, {
     query,
@@ -170,7 +197,7 @@ export const handleMetricsOverview = metricsRoute((e, request) => {
     slaBreaches: whole.slaBreaches,
     openNow: whole.openNow,
     firstResponseBins: whole.firstResponseBins,
-    backlog: backlogOf(app, and, params, query.from, query.to, METRIC_BUCKETS[query.bucket]),
+    backlog: backlogOf(app, and, params, query.from, query.to, METRIC_BUCKETS[query.bucket], now),
     groups: groups && groups.keys.map(groups.figuresOf),
     reviews: finishedReviews(app, params, teamIds, query.channelId),
   });

@@ -27,7 +27,7 @@ export const handleMetrics = metricsRoute((e, request) => {
   const options = { schedule, port: schedule ? port : null };
   const range = { from: query.from, to: query.to };
   const grouped = query.groupBy === 'agent' ? byAgent(timelines, range, options) : query.groupBy === 'team' ? byTeam(timelines, range, options) : query.groupBy === 'channel' ? byChannel(timelines, range, options) : null;
-  const backlog = backlogOverTime(timelines, query.from, query.to, METRIC_BUCKETS[query.bucket]);
+  const backlog = backlogOverTime(timelines, query.from, query.to, METRIC_BUCKETS[query.bucket], Date.now());
   if (query.format === 'csv') {
     const names = new Map<string, string>();
     const nameOf = (key: string | null) => {

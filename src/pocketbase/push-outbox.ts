@@ -97,6 +97,7 @@ function claimedView(app: core.App, notification: core.Record, conversation: cor
     customerName: conversation ? customerNameOf(app, conversation) : null,
     channelName: channel?.getString('name') || null,
     messageText: latest?.getString('text') || null,
+    count: notification.getInt('count') || null,
     stale: null,
     subscriptions: subscriptions.map((s): ClaimedSubscription => ({ id: s.id, endpoint: s.getString('endpoint'), p256dh: s.getString('p256dh'), auth: s.getString('auth') })),
   };

@@ -1,7 +1,10 @@
 import { isOpenAt } from '../lib/domain/hours/business-hours';
+import { soleAgentOf, type DeskPerson } from '../lib/domain/routing/agent-availability';
 import type { RoutingAgent, ShiftStatus } from '../lib/domain/routing/routing-input';
 import type { TimeZonePort } from '../lib/domain/hours/time-zone-port';
 import type { RoutingSettings } from '../lib/schemas/routing';
+import { hasShifts } from '../lib/domain/presence/shift-presence';
+import { shiftScheduleOf } from './records/agent';
 import { readChannel, type Channel } from './records/channel';
 import { epochMs, isoDate, jsonField } from './records';
 import { GoTimeZone } from './time-zone';
@@ -28,10 +31,16 @@ function openCounts(app: core.App, now: number): Map<string, number> {
   return new Map(rows.map((row) => [String(row.assignee), Number(row.n)]));
 }
 
+/** A person on the desk: API-key accounts and deactivated people never count as the desk's staff. */
+export function deskPersonOf(agent: core.Record): DeskPerson {
+  return { id: agent.id, active: !agent.getString('deactivated_at') && !agent.getBool('api_key') };
+}
+
 export function loadRoutingAgents(app: core.App, now: number = Date.now()): RoutingAgent[] {
   const counts = openCounts(app, now);
-  return app.findAllRecords('agents').flatMap((agent) => {
-    if (!agent) return [];
+  const records = app.findAllRecords('agents').flatMap((agent) => (agent ? [agent] : []));
+  const sole = soleAgentOf(records.map(deskPersonOf));
+  return records.flatMap((agent) => {
     const maxOpen = agent.getInt('max_open');
     return [
       {
@@ -45,6 +54,8 @@ export function loadRoutingAgents(app: core.App, now: number = Date.now()): Rout
         openCount: counts.get(agent.id) ?? 0,
         lastAssignedAt: epochMs(agent, 'last_assigned_at'),
         lastMessageAt: epochMs(agent, 'last_message_at'),
+        offShift: agent.getString('status') === 'offline' && hasShifts(shiftScheduleOf(agent)),
+        soleAgent: agent.id === sole,
       },
     ];
   });

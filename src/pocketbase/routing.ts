@@ -84,7 +84,8 @@ export function routingInputFor(
  */
 export function routeConversation(ctx: InboundContext, conversation: core.Record, firstMessageText: string, isNewCustomer: boolean, trigger: 'inbound' | 'reopened'): BranchReply | null {
   const { app, now } = ctx;
-  const decision = decideRouting(routingInputFor(app, conversation, firstMessageText, isNewCustomer, now, { channel: ctx.channel, contact: ctx.contactOf(conversation), port: ctx.port }), now, Math.random());
+  const input = routingInputFor(app, conversation, firstMessageText, isNewCustomer, now, { channel: ctx.channel, contact: ctx.contactOf(conversation), port: ctx.port });
+  const decision = decideRouting(input, now, Math.random());
   for (const skipped of decision.skippedRules) console.log(`[routing] rule "${skipped.name}" skipped: ${skipped.reason}`);
   const ticket = readConversation(conversation);
   writeConversation(conversation, {
@@ -96,6 +97,9 @@ export function routeConversation(ctx: InboundContext, conversation: core.Record
   });
   if (decision.labels.length) writeConversation(conversation, { labels: [...new Set([...ticket.labels, ...decision.labels])] });
   if (decision.language && !ticket.language) writeConversation(conversation, { language: decision.language.code });
+  // The owner's shift is over and someone else (or the queue) takes it: remembered for "hand back to the owner".
+  const owner = input.contact.ownerId === null ? undefined : input.agents.find((agent) => agent.id === input.contact.ownerId);
+  if (owner?.offShift && decision.agentId !== owner.id) writeConversation(conversation, { coveringFor: owner.id });
   assignOrOffer(
     app,
     conversation,

@@ -1,6 +1,7 @@
 import { readJsonBody } from './route-kit';
 import { checkQaSettings, type ParsedQaSettings } from '../lib/schemas/qa';
 import { checkSlaSettings } from '../lib/schemas/sla';
+import { checkWaitingPushSettings } from '../lib/schemas/waiting-push';
 import { respondError, type FieldErrors } from './api-errors';
 import { writeAudit } from './audit';
 import { jsonField } from './records';
@@ -28,14 +29,20 @@ export function guardChannelService(e: core.RecordRequestEvent): void {
   e.next();
 }
 
-/** Refuses QA settings on a team record that the sampler could not read. */
+/** Refuses QA or waiting-push settings on a team record that the sampler or the waiting sweep could not read. */
 export function guardTeamSettings(e: core.RecordRequestEvent): void {
-  const qa = jsonField<{ qa?: unknown } | null>(e.record!, 'settings', null)?.qa;
-  const checked = qa === undefined ? null : checkQaSettings(qa);
+  const settings = jsonField<{ qa?: unknown; waitingPush?: unknown } | null>(e.record!, 'settings', null);
+  const checked = settings?.qa === undefined ? null : checkQaSettings(settings.qa);
   if (checked && !checked.ok) {
     const errors: FieldErrors = {};
     for (const [path, error] of Object.entries(checked.errors)) errors[`settings.qa.${path}`] = error;
     return void respondError(e, 400, 'invalid-settings', 'The QA settings are invalid.', errors);
+  }
+  const waiting = settings?.waitingPush === undefined ? null : checkWaitingPushSettings(settings.waitingPush);
+  if (waiting && !waiting.ok) {
+    const errors: FieldErrors = {};
+    for (const [path, error] of Object.entries(waiting.errors)) errors[`settings.waitingPush.${path}`] = error;
+    return void respondError(e, 400, 'invalid-settings', 'The waiting push settings are invalid.', errors);
   }
   e.next();
 }

@@ -1,3 +1,4 @@
+import { slaAlertRecipients, type AlertStaff } from '../lib/domain/sla/sla-alert-recipients';
 import { planSlaEscalations, type EscalationCandidate } from '../lib/domain/sla/sla-escalation';
 import { pickSlaPolicy } from '../lib/domain/sla/sla-policy';
 import { slaStatus } from '../lib/domain/sla/sla-status';
@@ -7,6 +8,7 @@ import { scheduleOf } from './auto-replies';
 import { loadTimelines } from './metrics-timelines';
 import { isoDate, jsonField, newRecord } from './records';
 import { reassignOverdueReplies } from './reply-overdue';
+import { deskPersonOf } from './routing-context';
 import { sweepBacklog } from './routing';
 import { timedSweepRoute } from './timed-sweeps';
 import { writeConversation } from './records/conversation';
@@ -15,14 +17,19 @@ import { rescoreClosingWindows } from './window-priority';
 
 const LOOKBACK_MS = 60 * 86_400_000;
 
+function alertStaffOf(agent: core.Record): AlertStaff {
+  return { ...deskPersonOf(agent), role: agent.getString('role') as AlertStaff['role'], teams: agent.getStringSlice('teams') };
+}
+
 /** What the sweep may change on a ticket, as one comparable value. */
 const slaFieldsOf = (conversation: core.Record) => `${conversation.getString('sla_due_at')}|${conversation.getBool('sla_breached')}|${conversation.getInt('priority')}`;
 
 /**
  * Runs every minute. Measures every open ticket against its channel/team SLA policy, stores the next deadline (the queue shows time
  * left) and carries out the policy's escalations once per breach: notify the team's managers, raise priority, or
- * hand the ticket back to routing. Also applies the routing settings' reply-overdue reassignment and re-scores the
- * window-closing priority points as customers' 24 h windows run out.
+ * hand the ticket back to routing. The alert goes to the team's managers, else the admins, else a one-person
+ * desk's owner (slaAlertRecipients). Also applies the routing settings' reply-overdue reassignment and re-scores
+ * the window-closing priority points as customers' 24 h windows run out.
  */
 export function sweepSla(app: core.App, now: number): number {
   const port = new GoTimeZone();
@@ -31,6 +38,8 @@ export function sweepSla(app: core.App, now: number): number {
   const timelines = loadTimelines(app, { from: now - LOOKBACK_MS, to: now + 1, openOnly: true }).filter((t) => t.resolvedAt === null);
   let escalations = 0;
   let freed = false;
+  // Read once, on the first breach of the sweep: most minutes have none.
+  let staff: AlertStaff[] | null = null;
   const channels = new Map<string, core.Record>();
   for (const timeline of timelines) {
     if (!channels.has(timeline.channelId)) channels.set(timeline.channelId, app.findRecordById('channels', timeline.channelId));
@@ -59,10 +68,9 @@ export function sweepSla(app: core.App, now: number): number {
         writeConversation(conversation, { windowPoints: 0 });
       }
       else if (action.kind === 'notify-manager') {
-        const managers = app.findRecordsByFilter('agents', 'role = "manager" && teams ~ {:team}', '', 50, 0, { team: timeline.teamId ?? '' } as dbx.Params);
-        for (const manager of managers) {
-          if (!manager) continue;
-          app.save(newRecord(app, 'notifications', { agent: manager.id, conversation: timeline.id, kind: 'sla', title: 'SLA missed', body: `${action.target.replace('-', ' ')} overdue`, url: `/conversations/${timeline.id}`, status: 'pending', attempts: 0 }));
+        staff ??= app.findAllRecords('agents').flatMap((agent) => (agent ? [alertStaffOf(agent)] : []));
+        for (const agentId of slaAlertRecipients(staff, timeline.teamId).agentIds) {
+          app.save(newRecord(app, 'notifications', { agent: agentId, conversation: timeline.id, kind: 'sla', title: 'SLA missed', body: `${action.target.replace('-', ' ')} overdue`, url: `/conversations/${timeline.id}`, status: 'pending', attempts: 0 }));
         }
       } else {
         app.save(conversation);

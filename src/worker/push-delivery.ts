@@ -53,7 +53,7 @@ export class PushDelivery {
 
   async #deliver(item: ClaimedNotification): Promise<void> {
     const { json } = buildPushPayload({
-      notification: { id: item.id, kind: item.kind, title: item.title, body: item.body, url: item.url, conversationId: item.conversationId },
+      notification: { id: item.id, kind: item.kind, title: item.title, body: item.body, url: item.url, conversationId: item.conversationId, count: item.count },
       customerName: item.customerName,
       channelName: item.channelName,
       messageText: item.messageText,

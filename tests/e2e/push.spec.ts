@@ -172,3 +172,35 @@ test('an agent turns new-message notifications on for themselves', async ({ page
   await toggle.uncheck();
   await expect.poll(async () => (await api.view('agents', wes.id)).body.notify_new_messages).toBe(false);
 });
+
+test('customers waiting arrive as one push with Claim, and Claim puts an off-shift agent on shift with the customer', async ({ page, context, env, api }) => {
+  const { teamId, pia } = await freshTeam(api, { pia: { status: 'offline' } });
+  const first = await queuedConversation(api, teamId, 'Wanda Waiting', 'Is anyone there?');
+  await context.grantPermissions(['notifications'], { origin: env.url });
+  await signInAs(page, pia);
+  await waitForServiceWorker(page);
+  // What the worker sends for the team's waiting notification, delivered as a real push event.
+  const { json } = buildPushPayload({
+    notification: { id: 'waiting1', kind: 'waiting', title: '', body: 'Is anyone there?', url: `/conversations/${first}`, conversationId: first, count: 3 },
+    customerName: 'Wanda Waiting',
+    channelName: 'Shop',
+    messageText: null,
+  });
+  const { cdp, registrationId } = await serviceWorkerRegistration(page, env.url);
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin: env.url, registrationId, data: json });
+  const shown = () =>
+    page.evaluate(async () =>
+      (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
+        title: n.title,
+        actions: ((n as Notification & { actions?: Array<{ action: string; title: string }> }).actions ?? []).map((a) => [a.action, a.title]),
+      })),
+    );
+  await expect.poll(shown).toEqual([{ title: '3 customers waiting', actions: [['claim', 'Claim']] }]);
+
+  // What the service worker opens for a tap on Claim (see notificationClickPath).
+  await page.goto(`/conversations/${first}?claim=1`);
+  await expect(page.getByRole('status').filter({ hasText: 'You are on shift now, and this customer is yours.' })).toBeVisible();
+  await expect(page).toHaveURL(`${env.url}/conversations/${first}`);
+  await expect.poll(async () => (await api.view('conversations', first)).body.assignee).toBe(pia.id);
+  expect((await api.view('agents', pia.id)).body.status).toBe('online');
+});

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slaChipOf } from '../../src/lib/client/sla-chip';
 import { Api } from '../support/api';
 import { startPocketBase, type RunningPocketBase } from '../support/pocketbase';
 import { createAgent, createChannel, createTeam, PASSWORD } from '../support/seed';
@@ -14,6 +15,15 @@ let teamA: string;
 let teamB: string;
 const from = Date.now() - 3600_000;
 const range = () => `from=${from}&to=${Date.now() + 60_000}`;
+
+/** The conversations the queue shows an Overdue chip for now (the chip's own rule), among the open ones matching `filter`. */
+async function overdueChips(filter = ''): Promise<string[]> {
+  const now = Date.now();
+  const open = await root.list('conversations', ['status != "resolved"', filter].filter(Boolean).join(' && '));
+  const chipOf = (c: { status: 'open' | 'pending'; sla_due_at: string; sla_breached: boolean }) =>
+    slaChipOf({ status: c.status, sla_due_at: c.sla_due_at ? Date.parse(c.sla_due_at.replace(' ', 'T')) : null, sla_breached: c.sla_breached }, now);
+  return open.filter((c) => chipOf(c)?.kind === 'overdue').map((c) => c.id);
+}
 
 async function ticket(n: number, team: string): Promise<string> {
   await postWebhook(pb.url, JSON.stringify(textWebhook({ from: `3480000${n}`, name: `Metric ${n}`, wamid: `wamid.metrics.${n}`, text: 'help' })));
@@ -173,6 +183,10 @@ const closeFrt = (sql: Summary, full: Summary) => {
 describe('SQL overview', () => {
   let agentB: string;
   beforeAll(async () => {
+    // The one-minute SLA cron would recompute the hand-set breaches below: give the channel a policy for another team only.
+    const elsewhere = await createTeam(root, 'Metrics elsewhere');
+    const channel = (await root.list('channels'))[0].id;
+    await root.request('PATCH', `/api/collections/channels/records/${channel}`, { service: { sla: { policies: [{ teamId: elsewhere, firstResponseMinutes: 5, businessHoursOnly: false }] } } });
     // More variety than the first tickets: two agents replying, a rating, a breach, one ticket still open.
     const b = await createAgent(root, { name: 'Metric Agent B', teams: [teamA], status: 'offline' });
     agentB = b.id;
@@ -223,8 +237,8 @@ describe('SQL overview', () => {
 
   it('counts SLA breaches and each agent’s open conversations now', async () => {
     const overview = (await admin.request('GET', `/api/pocketdesk/metrics/overview?${range()}&groupBy=agent`)).body;
-    const breached = await root.list('conversations', `sla_breached = true && created >= "${new Date(from).toISOString().replace('T', ' ')}"`);
-    expect(overview.slaBreaches).toBe(breached.length);
+    const chips = await overdueChips();
+    expect(overview.slaBreaches).toBe(chips.length);
     expect(overview.slaBreaches).toBeGreaterThan(0);
     const byKey = new Map(overview.groups.map((g: { key: string | null }) => [g.key, g]));
     for (const agent of [agentAId, agentB]) {
@@ -232,6 +246,23 @@ describe('SQL overview', () => {
       expect((byKey.get(agent) as { openNow: number }).openNow).toBe(open.length);
     }
     expect((byKey.get(agentB) as { slaBreaches: number }).slaBreaches).toBe(1);
+  });
+
+  it('counts as breaches the very conversations the queue shows Overdue, whenever they came in', async () => {
+    // Was: "SLA breaches 0" for today beside two Overdue chips (one from yesterday, one whose deadline passed since the sweep).
+    const dueLate = await ticket(7, teamA);
+    await root.update('conversations', dueLate, { sla_due_at: new Date(Date.now() - 10 * 60_000).toISOString(), sla_breached: false });
+    const chips = await overdueChips();
+    expect(chips).toEqual(expect.arrayContaining([dueLate]));
+    expect(chips.length).toBeGreaterThanOrEqual(2);
+    // A period that begins after every ticket came in, as "today" begins after yesterday's.
+    const today = `from=${Date.now()}&to=${Date.now() + 3600_000}`;
+    const overview = (await admin.request('GET', `/api/pocketdesk/metrics/overview?${today}&groupBy=team`)).body;
+    expect(overview.opened).toBe(0);
+    expect(overview.slaBreaches).toBe(chips.length);
+    const teamAChips = (await overdueChips(`team = "${teamA}"`)).length;
+    expect(overview.groups.find((g: { key: string | null }) => g.key === teamA).slaBreaches).toBe(teamAChips);
+    expect((await managerA.request('GET', `/api/pocketdesk/metrics/overview?${today}`)).body.slaBreaches).toBe(teamAChips);
   });
 
   it('keeps a manager to their own teams', async () => {

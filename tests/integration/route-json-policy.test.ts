@@ -30,8 +30,10 @@ const routes: Array<[path: string, caller: 'staff' | 'worker']> = [
   ['/api/pocketdesk/worker/claim-read-receipts', 'worker'],
   ['/api/pocketdesk/worker/read-receipt-sent', 'worker'],
   ['/api/pocketdesk/worker/sla-sweep', 'worker'],
+  ['/api/pocketdesk/worker/waiting-push-sweep', 'worker'],
   ['/api/pocketdesk/worker/qa-sample', 'worker'],
   ['/api/pocketdesk/worker/presence-sweep', 'worker'],
+  ['/api/pocketdesk/agents/{id}/shift-schedule', 'staff'],
   ['/api/pocketdesk/worker/offer-sweep', 'worker'],
   ['/api/pocketdesk/bench/seed', 'worker'],
   ['/api/pocketdesk/integrations/api-keys', 'staff'],
@@ -91,6 +93,7 @@ describe('the JSON-body policy', () => {
     ['/api/pocketdesk/worker/claim-read-receipts', 'worker', 200, undefined],
     ['/api/pocketdesk/worker/claim-outbound', 'worker', 200, undefined],
     ['/api/pocketdesk/worker/sla-sweep', 'worker', 200, undefined],
+    ['/api/pocketdesk/worker/waiting-push-sweep', 'worker', 200, undefined],
     // Read as {}, then refused by the route's own schema, not as malformed JSON.
     ['/api/pocketdesk/conversations/{id}/offer', 'staff', 400, 'invalid-offer-answer'],
     ['/api/pocketdesk/conversations/{id}/assign', 'staff', 400, 'invalid-action'],

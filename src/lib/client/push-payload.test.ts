@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildPushPayload } from '../domain/notifications/push-payload';
-import { parsePushPayload } from './push-payload';
+import en from '../i18n/en/core';
+import es from '../i18n/es/core';
+import { noticeTitle, parsePushPayload } from './push-payload';
 
 const ORIGIN = 'https://desk.example';
 
 describe('parsePushPayload', () => {
   it('reads title, body, url and tag', () => {
     const raw = JSON.stringify({ title: 'New message', body: 'Ana: hi', url: '/conversations/abc', tag: 'conv-abc' });
-    expect(parsePushPayload(raw, ORIGIN)).toEqual({ title: 'New message', body: 'Ana: hi', url: '/conversations/abc', tag: 'conv-abc', actions: [] });
+    expect(parsePushPayload(raw, ORIGIN)).toEqual({ title: 'New message', body: 'Ana: hi', url: '/conversations/abc', tag: 'conv-abc', actions: [], waitingCount: null });
   });
 
   it('never opens another origin', () => {
@@ -32,6 +34,33 @@ describe('parsePushPayload', () => {
       channelName: 'Shop',
       messageText: null,
     });
-    expect(parsePushPayload(json, ORIGIN)).toEqual({ title: 'Maria Lopez', body: 'Shop · Is my order ready?', url: '/conversations/abc', tag: 'conversation-abc', actions: ['accept', 'decline'] });
+    expect(parsePushPayload(json, ORIGIN)).toEqual({ title: 'Maria Lopez', body: 'Shop · Is my order ready?', url: '/conversations/abc', tag: 'conversation-abc', actions: ['accept', 'decline'], waitingCount: null });
+  });
+});
+
+describe('a waiting-work push', () => {
+  const waiting = (count: number) =>
+    buildPushPayload({
+      notification: { id: 'n2', kind: 'waiting', title: '', body: 'Is the shop open?', url: '/conversations/abc', conversationId: 'abc', count },
+      customerName: 'Maria Lopez',
+      channelName: 'Shop',
+      messageText: null,
+    }).json;
+
+  it('carries the count and the Claim button', () => {
+    expect(parsePushPayload(waiting(3), ORIGIN)).toMatchObject({ title: '3 customers waiting', url: '/conversations/abc', tag: 'waiting', actions: ['claim'], waitingCount: 3 });
+  });
+
+  it.each([
+    [en, 3, '3 customers waiting'],
+    [en, 1, '1 customer waiting'],
+    [es, 3, '3 clientes esperando'],
+    [es, 1, '1 cliente esperando'],
+  ])('is titled in the device language (%#)', (catalogue, count, title) => {
+    expect(noticeTitle(parsePushPayload(waiting(count), ORIGIN), catalogue.waitingPush)).toBe(title);
+  });
+
+  it('keeps the title of every other push', () => {
+    expect(noticeTitle(parsePushPayload(JSON.stringify({ title: 'Maria Lopez', kind: 'assigned' }), ORIGIN), es.waitingPush)).toBe('Maria Lopez');
   });
 });

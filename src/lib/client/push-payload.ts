@@ -1,5 +1,5 @@
 // What a web push carries to the service worker, read defensively: a push must always show something.
-import { isOfferAction, type OfferAction } from '../domain/notifications/notification-url';
+import { isNotificationAction, type NotificationAction } from '../domain/notifications/notification-url';
 
 export interface PushNotice {
   title: string;
@@ -7,8 +7,10 @@ export interface PushNotice {
   /** Same-origin path to open on tap. */
   url: string;
   tag: string | undefined;
-  /** Offer buttons (Accept, Decline); empty for every other notification. */
-  actions: OfferAction[];
+  /** Offer buttons (Accept, Decline) or waiting work's Claim; empty for every other notification. */
+  actions: NotificationAction[];
+  /** Waiting work: how many customers wait (the service worker words the title in the device's language); else null. */
+  waitingCount: number | null;
 }
 
 const FALLBACK_TITLE = 'Pocketdesk';
@@ -42,6 +44,12 @@ export function parsePushPayload(raw: string | null, origin: string): PushNotice
     body: text(data.body, 500),
     url: sameOriginPath(data.url, origin),
     tag: text(data.tag, 100) || undefined,
-    actions: Array.isArray(data.actions) ? [...new Set(data.actions.filter(isOfferAction))] : [],
+    actions: Array.isArray(data.actions) ? [...new Set(data.actions.filter(isNotificationAction))] : [],
+    waitingCount: data.kind === 'waiting' && Number.isInteger(data.count) && (data.count as number) > 0 ? (data.count as number) : null,
   };
+}
+
+/** The title to show: waiting work is worded in the device's language (`words` from its catalogue); others as sent. */
+export function noticeTitle(notice: PushNotice, words: { title: (count: number) => string }): string {
+  return notice.waitingCount !== null ? words.title(notice.waitingCount) : notice.title;
 }

@@ -9,6 +9,7 @@ import { DEFAULT_SLA_POLICY } from '../domain/sla/sla-policy';
 import { checkCsatSettings, type ParsedCsatSettings } from '../schemas/csat';
 import { checkQaSettings, type ParsedQaSettings } from '../schemas/qa';
 import { checkSlaSettings, type SlaSettings } from '../schemas/sla';
+import { checkWaitingPushSettings, waitingPushSettingsOf, type ParsedWaitingPushSettings } from '../schemas/waiting-push';
 import { saveRecord } from './admin-records';
 import { intlTimeZone } from './intl-time-zone';
 import { errorsFromServer, failureOf, type FieldErrorMap, type SaveResult } from './settings-errors';
@@ -49,6 +50,27 @@ export async function saveTeamQa(pb: PocketBase, teamId: string, qa: ParsedQaSet
   } catch (error) {
     return failureOf(error);
   }
+}
+
+// Waiting push (per team)
+
+export interface WaitingPushDraft {
+  enabled: boolean;
+  everyMinutes: number | null;
+}
+
+export function waitingPushDraftOf(team: ServiceTeam): WaitingPushDraft {
+  return { ...waitingPushSettingsOf(team.settings) };
+}
+
+export function checkWaitingPushDraft(draft: WaitingPushDraft): Checked<ParsedWaitingPushSettings> {
+  const checked = checkWaitingPushSettings({ enabled: draft.enabled, everyMinutes: draft.everyMinutes ?? undefined });
+  return checked.ok ? { ok: true, input: checked.settings } : { ok: false, errors: recode(checked.errors) };
+}
+
+/** Saves a team's waiting push beside its other settings (admins; the server checks it with the same schema). */
+export function saveTeamWaitingPush(pb: PocketBase, team: ServiceTeam, waitingPush: ParsedWaitingPushSettings): Promise<SaveResult<ServiceTeam>> {
+  return saveRecord(pb, 'teams', team.id, { settings: { ...team.settings, waitingPush } }, serviceTeamSchema, 'settings.waitingPush');
 }
 
 // Satisfaction survey

@@ -1,6 +1,7 @@
 // The SLA countdown a queue row shows: how long until the next promised response, or how long it is overdue.
 import type { Messages } from '../i18n';
 import type { ConversationRecord } from '../schemas/conversation';
+import { isSlaOverdue } from '../domain/sla/sla-overdue';
 
 const MINUTE_MS = 60_000;
 /** Under this much time left the chip turns to a warning: enough to finish a reply, not to forget it. */
@@ -14,11 +15,12 @@ export type SlaChip = { kind: 'left'; ms: number; soon: boolean } | { kind: 'ove
  * running clock; `ms` of an overdue chip is null when the server says breached but the deadline is unknown.
  */
 export function slaChipOf(conversation: Pick<ConversationRecord, 'status' | 'sla_due_at' | 'sla_breached'>, now: number): SlaChip | null {
-  if (conversation.status === 'resolved') return null;
   const due = conversation.sla_due_at;
-  if (due === null) return conversation.sla_breached ? { kind: 'overdue', ms: null } : null;
-  if (now > due) return { kind: 'overdue', ms: now - due };
-  if (conversation.sla_breached) return { kind: 'overdue', ms: null };
+  // The dashboard's breach count asks the same rule (src/lib/domain/sla/sla-overdue.ts).
+  if (isSlaOverdue({ status: conversation.status, slaDueAt: due, slaBreached: conversation.sla_breached }, now)) {
+    return { kind: 'overdue', ms: due !== null && now > due ? now - due : null };
+  }
+  if (due === null || conversation.status === 'resolved') return null;
   return { kind: 'left', ms: due - now, soon: due - now <= SLA_SOON_MS };
 }
 

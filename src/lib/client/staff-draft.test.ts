@@ -28,7 +28,7 @@ describe('checkTeamDraft', () => {
   it('trims the name and refuses a blank one', () => {
     expect(checkTeamDraft({ ...teamDraftOf(null), name: '  Sales ' })).toEqual({
       ok: true,
-      input: { name: 'Sales', description: '', assignment_mode: 'assign', offer_timeout_seconds: 60 },
+      input: { name: 'Sales', description: '', assignment_mode: 'assign', offer_timeout_seconds: 60, hand_back_to_owner: false },
     });
     const blank = checkTeamDraft(teamDraftOf(null));
     expect(blank.ok ? [] : Object.keys(blank.errors)).toEqual(['name']);

@@ -18,6 +18,7 @@ export const teamAdminRecordSchema = z.object({
     .nullish()
     .transform((value): TeamAssignmentMode => (value === 'offer' ? 'offer' : 'assign')),
   offer_timeout_seconds: z.number().nullish().transform((value) => (value && value > 0 ? value : DEFAULT_OFFER_TIMEOUT_SECONDS)),
+  hand_back_to_owner: z.boolean().nullish().transform((value) => value === true),
 });
 export type TeamAdminRecord = z.infer<typeof teamAdminRecordSchema>;
 
@@ -44,6 +45,7 @@ export interface TeamDraft {
   assignment_mode: TeamAssignmentMode;
   /** Bound to a number input: null while it is empty. */
   offer_timeout_seconds: number | null;
+  hand_back_to_owner: boolean;
 }
 
 export const teamDraftOf = (team: TeamAdminRecord | null): TeamDraft => ({
@@ -51,6 +53,7 @@ export const teamDraftOf = (team: TeamAdminRecord | null): TeamDraft => ({
   description: team?.description ?? '',
   assignment_mode: team?.assignment_mode ?? 'assign',
   offer_timeout_seconds: team?.offer_timeout_seconds ?? DEFAULT_OFFER_TIMEOUT_SECONDS,
+  hand_back_to_owner: team?.hand_back_to_owner ?? false,
 });
 
 /** The team to send, or field errors. */

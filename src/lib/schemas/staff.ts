@@ -17,6 +17,8 @@ export const teamInputSchema = z.object({
   description: z._default(z.string().check(z.trim(), z.maxLength(1000)), ''),
   assignment_mode: z._default(z.enum(TEAM_ASSIGNMENT_MODES), 'assign'),
   offer_timeout_seconds: z._default(z.number().check(z.int(), z.gte(10), z.lte(3600)), DEFAULT_OFFER_TIMEOUT_SECONDS),
+  /** Conversations a cover took while their owner was off shift go back to the owner at the next shift start. */
+  hand_back_to_owner: z._default(z.boolean(), false),
 });
 export type TeamInput = z.input<typeof teamInputSchema>;
 

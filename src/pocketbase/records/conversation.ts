@@ -94,6 +94,8 @@ export interface ConversationChanges {
   csatRatedAt?: number | null;
   csatComment?: string;
   csatRequestedAt?: number | null;
+  /** The owner a cover stands in for while the owner's shift is over (see shift-handback.ts). */
+  coveringFor?: string | null;
 }
 
 const COLUMNS: { [K in keyof ConversationChanges]-?: string } = {
@@ -125,6 +127,7 @@ const COLUMNS: { [K in keyof ConversationChanges]-?: string } = {
   csatRatedAt: 'csat_rated_at',
   csatComment: 'csat_comment',
   csatRequestedAt: 'csat_requested_at',
+  coveringFor: 'covering_for',
 };
 const DATES = new Set<keyof ConversationChanges>(['lastInboundAt', 'lastMessageAt', 'resolvedAt', 'assignedAt', 'offerExpiresAt', 'csatRatedAt', 'csatRequestedAt']);
 

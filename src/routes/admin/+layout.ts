@@ -3,5 +3,6 @@ import { locale } from '$lib/state/locale.svelte';
 import type { LayoutLoad } from './$types';
 
 export const load: LayoutLoad = async () => {
-  await locale.load('admin', 'channels');
+  // The agent screen's shift editor uses the settings part's words.
+  await locale.load('admin', 'channels', 'settings');
 };

@@ -23,11 +23,21 @@ function lowerBound(sorted: readonly number[], value: number): number {
 }
 
 /**
- * The backlog as a series of `bucketMs` buckets from `from` (the last one cut at `to`), each with the number of
- * conversations open at its end instant (created at or before it, not yet resolved), or none when the bucket size is
- * not positive or there would be more than MAX_BACKLOG_BUCKETS.
+ * Where a chart of [from, to) stops at `now`: a period that includes today ends at this instant, so no bucket
+ * shows hours that have not happened yet (they would read as a backlog of zero). Used by the report and the
+ * dashboard's SQL alike.
  */
-export function backlogOverTime(timelines: readonly ConversationTimeline[], from: number, to: number, bucketMs: number): BacklogPoint[] {
+export function plottedUntil(to: number, now: number): number {
+  return Math.min(to, now);
+}
+
+/**
+ * The backlog as a series of `bucketMs` buckets from `from` (the last one cut at `to`, or at `now` when that comes
+ * first), each with the number of conversations open at its end instant (created at or before it, not yet
+ * resolved), or none when the bucket size is not positive or there would be more than MAX_BACKLOG_BUCKETS.
+ */
+export function backlogOverTime(timelines: readonly ConversationTimeline[], from: number, until: number, bucketMs: number, now: number): BacklogPoint[] {
+  const to = plottedUntil(until, now);
   if (!Number.isFinite(from) || !Number.isFinite(to) || !(bucketMs > 0) || to <= from) return [];
   const count = Math.ceil((to - from) / bucketMs);
   if (count > MAX_BACKLOG_BUCKETS) return [];

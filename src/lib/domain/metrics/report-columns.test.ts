@@ -34,6 +34,6 @@ describe('report columns', () => {
     expect(toCsv([{ agentId: 'ana', replies: 2, totalMs: 3 * MIN, averageMs: 1.5 * MIN }], handleTimeColumns(() => 'Ana'))).toBe(
       'agent,replies,handle_time_total_min,handle_time_average_min,handle_time_business_total_min,handle_time_business_average_min\r\nAna,2,3,1.5,,\r\n',
     );
-    expect(toCsv(backlogOverTime([resolved], t0, t0 + 60 * MIN, 60 * MIN), BACKLOG_COLUMNS)).toBe('bucket_start,bucket_end,open\r\n2026-06-15T09:00:00Z,2026-06-15T10:00:00Z,0\r\n');
+    expect(toCsv(backlogOverTime([resolved], t0, t0 + 60 * MIN, 60 * MIN, t0 + 60 * MIN), BACKLOG_COLUMNS)).toBe('bucket_start,bucket_end,open\r\n2026-06-15T09:00:00Z,2026-06-15T10:00:00Z,0\r\n');
   });
 });

@@ -33,6 +33,8 @@ describe('notificationClickPath', () => {
     ['/conversations/c1', 'decline', '/conversations/c1?offer=decline'],
     ['/conversations/c1?note=n1#end', 'accept', '/conversations/c1?note=n1&offer=accept#end'],
     ['/conversations/c1?offer=decline', 'accept', '/conversations/c1?offer=accept'],
+    ['/conversations/c1', 'claim', '/conversations/c1?claim=1'],
+    ['/conversations/c1?claim=1#end', 'claim', '/conversations/c1?claim=1#end'],
   ])('opens %s with the %s answer for the page to carry out', (url, action, expected) => {
     expect(notificationClickPath(url, action)).toBe(expected);
     expect(isAppPath(notificationClickPath(url, action))).toBe(true);

@@ -23,6 +23,8 @@ export interface ClaimedNotification {
   customerName: string | null;
   channelName: string | null;
   messageText: string | null;
+  /** Waiting work only: how many customers waited when it was written. */
+  count: number | null;
   /** Set when the situation changed since it was written: it was marked `stale` and nothing is to be sent. */
   stale: StaleReason | null;
   /** Empty when there is nothing to send (stale, or every device already answered): the claim settled it. */

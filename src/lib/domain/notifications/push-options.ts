@@ -27,11 +27,14 @@ const byKind: Record<NotificationKind, { TTL: number; urgency: PushUrgency }> = 
   // A colleague's question in a note is still worth seeing the next morning.
   mention: { TTL: 24 * HOUR, urgency: 'normal' },
   integration: { TTL: 24 * HOUR, urgency: 'normal' },
+  // Customers are waiting now; by the time a phone that was off comes back, a newer count has been sent.
+  waiting: { TTL: 30 * MINUTE, urgency: 'high' },
 };
 
 /** RFC 8030 topics: at most 32 characters of the URL-safe base64 alphabet. */
 export const MAX_TOPIC_LENGTH = 32;
 const TOPIC_PREFIX = 'c-';
+const WAITING_TOPIC = 'waiting';
 
 /** 32-bit FNV-1a, as 7 base-36 digits: a stable short name for ids that do not fit a topic. */
 function shortHash(text: string): string {
@@ -52,6 +55,8 @@ export function conversationTopic(conversationId: string): string {
 /** Delivery options for one notification: TTL and urgency by kind, one topic per conversation. */
 export function pushOptionsFor(kind: NotificationKind, conversationId: string | null): PushOptions {
   const options: PushOptions = { ...byKind[kind] };
-  if (conversationId) options.topic = conversationTopic(conversationId);
+  // One queue, one count: a newer "5 waiting" replaces an undelivered "3 waiting", whoever is first in line.
+  if (kind === 'waiting') options.topic = WAITING_TOPIC;
+  else if (conversationId) options.topic = conversationTopic(conversationId);
   return options;
 }

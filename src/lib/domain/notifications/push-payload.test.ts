@@ -141,9 +141,16 @@ describe('buildPushPayload for offers', () => {
   const offer = (overrides: Partial<PushPayloadSource['notification']> = {}, rest: Partial<Omit<PushPayloadSource, 'notification'>> = {}) =>
     buildPushPayload(source({ kind: 'offer', conversationId: 'abc123def456ghi', url: '/conversations/abc123def456ghi', ...overrides }, rest));
 
-  it('carries Accept and Decline for an offer, and no buttons for other kinds', () => {
+  it('carries Accept and Decline for an offer, Claim for waiting work, and no buttons for other kinds', () => {
     expect(offer().payload.actions).toEqual(['accept', 'decline']);
-    for (const kind of NOTIFICATION_KINDS.filter((k) => k !== 'offer')) expect(buildPushPayload(source({ kind })).payload.actions).toBeUndefined();
+    expect(buildPushPayload(source({ kind: 'waiting' })).payload.actions).toEqual(['claim']);
+    for (const kind of NOTIFICATION_KINDS.filter((k) => k !== 'offer' && k !== 'waiting')) expect(buildPushPayload(source({ kind })).payload.actions).toBeUndefined();
+  });
+
+  it('says how many customers wait, one notice per device whoever is first in line', () => {
+    const built = buildPushPayload(source({ kind: 'waiting', count: 3, title: '' }));
+    expect(built.payload).toMatchObject({ title: '3 customers waiting', count: 3, tag: 'waiting', actions: ['claim'] });
+    expect(buildPushPayload(source({ kind: 'waiting', count: 1 })).payload.title).toBe('1 customer waiting');
   });
 
   it('keeps the buttons within the 3,993-byte limit, however long and odd the texts', () => {

@@ -1,5 +1,5 @@
 import type { NotificationKind } from './notification-kind';
-import { notificationUrl, OFFER_ACTIONS, type OfferAction } from './notification-url';
+import { CLAIM_ACTION, notificationUrl, OFFER_ACTIONS, type NotificationAction } from './notification-url';
 
 /** Largest plaintext a push may carry: 4,096 bytes of record minus encryption overhead (RFC 8291). */
 export const MAX_PUSH_PAYLOAD_BYTES = 3993;
@@ -18,8 +18,10 @@ export interface PushPayload {
   tag: string;
   conversationId: string | null;
   kind: NotificationKind;
-  /** Offers only: the buttons to show; the service worker titles them in the device's language. */
-  actions?: OfferAction[];
+  /** Offers and waiting work only: the buttons to show; the service worker titles them in the device's language. */
+  actions?: NotificationAction[];
+  /** Waiting work only: how many customers wait, so the service worker can say it in the device's language. */
+  count?: number;
 }
 
 export interface PushNotification {
@@ -29,6 +31,8 @@ export interface PushNotification {
   body: string;
   url: string;
   conversationId: string | null;
+  /** Waiting work only: how many customers wait. */
+  count?: number | null;
 }
 
 export interface PushPayloadSource {
@@ -55,7 +59,13 @@ const kindTitles: Record<NotificationKind, string> = {
   offer: 'Conversation offered',
   sla: 'Reply overdue',
   integration: 'Integration paused',
+  waiting: 'Customers waiting',
 };
+
+/** The English words of a waiting push; the service worker replaces them with the device's language. */
+function waitingTitle(count: number): string {
+  return count === 1 ? '1 customer waiting' : `${count} customers waiting`;
+}
 
 /** UTF-8 length of a string, counted by code point (a lone surrogate counts as the 3-byte U+FFFD it becomes). */
 export function utf8ByteLength(text: string): number {
@@ -129,17 +139,21 @@ export function buildPushPayload(source: PushPayloadSource): BuiltPushPayload {
   const customer = firstLine(source.customerName);
   const channel = firstLine(source.channelName);
   const line = firstLine(notification.body) || firstLine(source.messageText);
-  const title = firstLine(notification.title) || (customer ? `${kindTitles[notification.kind]}: ${customer}` : kindTitles[notification.kind]);
+  const count = notification.kind === 'waiting' && notification.count ? notification.count : null;
+  const title = count !== null ? waitingTitle(count) : firstLine(notification.title) || (customer ? `${kindTitles[notification.kind]}: ${customer}` : kindTitles[notification.kind]);
   const body = channel ? (line ? `${channel} · ${line}` : channel) : line;
   const conversationId = notification.conversationId || null;
   let payload: PushPayload = {
     title: clampText(title, MAX_TITLE_UNITS),
     body: clampText(body, MAX_BODY_UNITS),
     url: notificationUrl(notification.url, conversationId),
-    tag: conversationId ? `conversation-${conversationId}` : `notification-${notification.id}`,
+    // One waiting notice on the device, replaced by the newer count.
+    tag: notification.kind === 'waiting' ? 'waiting' : conversationId ? `conversation-${conversationId}` : `notification-${notification.id}`,
     conversationId,
     kind: notification.kind,
     ...(notification.kind === 'offer' && conversationId ? { actions: [...OFFER_ACTIONS] } : {}),
+    ...(notification.kind === 'waiting' && conversationId ? { actions: [CLAIM_ACTION] } : {}),
+    ...(count !== null ? { count } : {}),
   };
   const fits = (candidate: PushPayload) => encode(candidate).bytes <= MAX_PUSH_PAYLOAD_BYTES;
   if (fits(payload)) return encode(payload);

@@ -11,8 +11,13 @@ describe('staleReason', () => {
     expect(staleReason(note('assigned'), conversation())).toBeNull();
   });
 
-  it.each(['assigned', 'handover', 'escalated', 'message', 'sla'] as const)('drops %s once the conversation belongs to someone else', (kind) => {
+  it.each(['assigned', 'handover', 'escalated', 'message'] as const)('drops %s once the conversation belongs to someone else', (kind) => {
     expect(staleReason(note(kind), conversation({ assigneeId: 'ben' }))).toBe('reassigned');
+  });
+
+  it.each(['sla', 'waiting'] as const)('keeps a %s alert about a conversation that belongs to someone else or nobody', (kind) => {
+    expect(staleReason(note(kind), conversation({ assigneeId: 'ben' }))).toBeNull();
+    expect(staleReason(note(kind), conversation({ assigneeId: '' }))).toBeNull();
   });
 
   it.each(['assigned', 'handover', 'escalated'] as const)('drops %s once the conversation went back to the queue', (kind) => {

@@ -23,8 +23,11 @@ export type StaleReason = 'reassigned' | 'taken' | 'resolved' | 'answered' | 'of
 
 /** Kinds that tell the agent a conversation is now theirs: moot once it belongs to anyone else or nobody. */
 const ownedKinds: ReadonlySet<NotificationKind> = new Set(['assigned', 'handover', 'escalated']);
-/** Kinds about the agent's own conversation: moot once someone else owns it (but not when it went back to the queue). */
-const ownerKinds: ReadonlySet<NotificationKind> = new Set(['message', 'sla']);
+/**
+ * Kinds about the agent's own conversation: moot once someone else owns it (but not when it went back to the queue).
+ * Not `sla`: a breach alert goes to a manager or admin about someone else's conversation, and must still arrive.
+ */
+const ownerKinds: ReadonlySet<NotificationKind> = new Set(['message']);
 
 /**
  * Why a notification no longer deserves a push, or null when it still does. Mentions are addressed to a person

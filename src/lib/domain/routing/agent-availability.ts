@@ -9,7 +9,9 @@ export type Availability = 'assignable' | 'offline' | 'away' | 'shift-ended';
 export const DEFAULT_AWAY_AFTER_SILENCE_MS = 4 * 60 * 60 * 1000;
 
 /** Whether an agent may receive new conversations now: online, with the shift (if it has an end) still running. */
-export function availabilityOf(agent: Pick<RoutingAgent, 'status' | 'shiftEndsAt'>, now: number): Availability {
+export function availabilityOf(agent: Pick<RoutingAgent, 'status' | 'shiftEndsAt' | 'soleAgent'>, now: number): Availability {
+  // A one-person shop: nobody else could answer, so its owner takes every conversation, online or not (and a push).
+  if (agent.soleAgent === true) return 'assignable';
   if (agent.status === 'away') return 'away';
   if (agent.status !== 'online') return 'offline';
   if (agent.shiftEndsAt !== null && agent.shiftEndsAt <= now) return 'shift-ended';
@@ -17,7 +19,7 @@ export function availabilityOf(agent: Pick<RoutingAgent, 'status' | 'shiftEndsAt
 }
 
 /** True when the agent takes new conversations now. */
-export function isAssignable(agent: Pick<RoutingAgent, 'status' | 'shiftEndsAt'>, now: number): boolean {
+export function isAssignable(agent: Pick<RoutingAgent, 'status' | 'shiftEndsAt' | 'soleAgent'>, now: number): boolean {
   return availabilityOf(agent, now) === 'assignable';
 }
 
@@ -52,4 +54,21 @@ function listsWord(list: readonly string[], wanted: string): boolean {
     if (item.length === wanted.length && item.toLowerCase() === wanted) return true;
   }
   return false;
+}
+
+/** A person on the desk as eligibility sees them: API-key accounts and deactivated people are not `active`. */
+export interface DeskPerson {
+  id: string;
+  active: boolean;
+}
+
+/** The desk's only active person (a one-person shop), or null when there are none or several. */
+export function soleAgentOf(people: readonly DeskPerson[]): string | null {
+  let sole: string | null = null;
+  for (const person of people) {
+    if (!person.active) continue;
+    if (sole !== null) return null;
+    sole = person.id;
+  }
+  return sole;
 }

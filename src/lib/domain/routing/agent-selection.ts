@@ -32,10 +32,12 @@ export interface Need {
 /** The first reason an agent cannot take this conversation, or null when it can. */
 export function exclusionOf(agent: RoutingAgent, need: Need, now: number, defaultMaxOpen: number): ExclusionReason | null {
   if (need.declined !== undefined && need.declined.includes(agent.id)) return 'declined';
-  if (need.teamId !== null && !agent.teams.includes(need.teamId)) return 'not-in-team';
+  // The only person on the desk answers every team and every skill: nobody else could.
+  const anyWork = agent.soleAgent === true;
+  if (need.teamId !== null && !anyWork && !agent.teams.includes(need.teamId)) return 'not-in-team';
   const availability = availabilityOf(agent, now);
   if (availability !== 'assignable') return availability;
-  for (let i = 0; i < need.skills.length; i++) if (!hasSkill(agent, need.skills[i])) return 'missing-skill';
+  for (let i = 0; i < need.skills.length && !anyWork; i++) if (!hasSkill(agent, need.skills[i])) return 'missing-skill';
   if (agent.openCount >= capacityOf(agent, defaultMaxOpen)) return 'at-capacity';
   return null;
 }

@@ -18,6 +18,10 @@ export interface RoutingAgent {
   openCount: number;
   lastAssignedAt: number | null;
   lastMessageAt: number | null;
+  /** Has a shift schedule and is off: not coming back soon, so keep-owner gives way to a cover. */
+  offShift?: boolean;
+  /** The desk's only active person: assignable whatever their status (see soleAgentOf). */
+  soleAgent?: boolean;
 }
 
 export interface RoutingConversation {

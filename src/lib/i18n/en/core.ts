@@ -40,6 +40,7 @@ export default {
       away: 'Away: you keep your conversations and get no new ones.',
       offline: 'Off: you are off shift and get no new conversations.',
     },
+    silence: 'Without a shift schedule, an app that stays closed for hours sets you away. Add your shifts in Settings to stay online while your phone is locked.',
   },
   sync: {
     label: 'Sync status',
@@ -330,6 +331,11 @@ export default {
   },
   time: {
     duration: (hours: number, minutes: number) => (hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`),
+  },
+  waitingPush: {
+    title: (count: number) => (count === 1 ? '1 customer waiting' : `${count} customers waiting`),
+    claim: 'Claim',
+    claimedOnShift: 'You are on shift now, and this customer is yours.',
   },
   offers: {
     accept: 'Accept',

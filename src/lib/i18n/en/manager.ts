@@ -67,7 +67,7 @@ export default {
       handleTime: 'Handle time per reply',
       repliesPerConversation: 'Replies per conversation',
       csat: 'Customer satisfaction',
-      slaBreaches: 'SLA breaches',
+      slaBreaches: 'SLA overdue now',
       qaScore: 'QA score',
     } as Record<string, string>,
     businessHint: 'Business-hours figures need a single channel: pick one above.',

@@ -41,6 +41,7 @@ const es: typeof core = {
       away: 'Ausente: conservas tus conversaciones y no recibes nuevas.',
       offline: 'Fuera: estás fuera de turno y no recibes conversaciones nuevas.',
     },
+    silence: 'Sin turnos, si la app se queda cerrada varias horas pasas a ausente. Añade tus turnos en Ajustes para seguir activo con el teléfono bloqueado.',
   },
   sync: {
     label: 'Estado de sincronización',
@@ -330,6 +331,11 @@ const es: typeof core = {
   },
   time: {
     duration: (hours, minutes) => (hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`),
+  },
+  waitingPush: {
+    title: (count: number) => (count === 1 ? '1 cliente esperando' : `${count} clientes esperando`),
+    claim: 'Tomar',
+    claimedOnShift: 'Ahora estás en turno y este cliente es tuyo.',
   },
   offers: {
     accept: 'Aceptar',

@@ -68,7 +68,7 @@ const es: typeof manager = {
       handleTime: 'Tiempo de gestión por respuesta',
       repliesPerConversation: 'Respuestas por conversación',
       csat: 'Satisfacción del cliente',
-      slaBreaches: 'Incumplimientos de SLA',
+      slaBreaches: 'SLA vencido ahora',
       qaScore: 'Puntuación de calidad',
     } as Record<string, string>,
     businessHint: 'Las cifras en horario laboral necesitan un único canal: elige uno arriba.',

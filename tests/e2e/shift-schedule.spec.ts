@@ -1,0 +1,62 @@
+import { expect, signInAs, test } from './fixtures';
+import { openAdminScreen } from './admin';
+import { freshTeam } from './workspace';
+
+// Shift schedules (issue #15): what each field changes on the server, and what the screen says.
+
+test('an agent sets their shifts in Settings: a bad time or zone is refused beside it, a saved one sets them online on shift', async ({ page, api }) => {
+  const { ann } = await freshTeam(api, { ann: { status: 'offline' } });
+  await signInAs(page, ann);
+  await page.goto('/settings');
+  const form = page.getByRole('form', { name: 'Shift schedule' });
+  await expect(form.getByText('No schedule: your status switch alone decides.')).toBeVisible();
+
+  await form.getByRole('button', { name: 'Add a shift on Monday' }).click();
+  await form.getByLabel('Monday, shift 1 starts').fill('25:00');
+  await form.getByRole('button', { name: 'Save shifts' }).click();
+  await expect(form.getByLabel('Monday, shift 1 starts')).toHaveAttribute('aria-invalid', 'true');
+  expect((await api.view('agents', ann.id)).body.shift_schedule).toBeNull();
+
+  await form.getByLabel('Monday, shift 1 starts').fill('08:00');
+  await form.getByLabel('Monday, shift 1 ends').fill('16:00');
+  await form.getByLabel('Time zone').fill('Mars/Olympus');
+  await form.getByRole('button', { name: 'Save shifts' }).click();
+  await expect(form.getByLabel('Time zone')).toHaveAttribute('aria-invalid', 'true');
+  expect((await api.view('agents', ann.id)).body.shift_schedule).toBeNull();
+
+  await form.getByLabel('Time zone').fill('Europe/Madrid');
+  await form.getByRole('button', { name: 'Save shifts' }).click();
+  await expect(form.getByRole('status')).toHaveText('Shifts saved. They apply within a minute.');
+  expect((await api.view('agents', ann.id)).body.shift_schedule).toMatchObject({ timezone: 'Europe/Madrid', weekly: { mon: [{ start: '08:00', end: '16:00' }] } });
+  // Monday 2 March 2026, 10:00 in Madrid: on shift.
+  await api.request('POST', '/api/pocketdesk/worker/presence-sweep', { now: Date.parse('2026-03-02T10:00:00+01:00') });
+  expect((await api.view('agents', ann.id)).body.status).toBe('online');
+
+  await form.getByRole('button', { name: "Remove Monday's shift 1" }).click();
+  await form.getByRole('button', { name: 'Save shifts' }).click();
+  await expect(form.getByText('No schedule: your status switch alone decides.')).toBeVisible();
+  expect((await api.view('agents', ann.id)).body.shift_schedule).toBeNull();
+});
+
+test("an admin edits a colleague's shifts and turns on the team's hand-back", async ({ page, api }) => {
+  const { ad, bo, teamId } = await freshTeam(api, { ad: { role: 'admin', status: 'online' }, bo: { status: 'offline' } });
+  const teamName = (await api.view('teams', teamId)).body.name as string;
+  await signInAs(page, ad);
+  await openAdminScreen(page, 'Teams and agents');
+  await page.getByRole('link', { name: new RegExp(bo.name) }).click();
+  const form = page.getByRole('form', { name: 'Shift schedule' });
+  await form.getByRole('button', { name: 'Add a shift on Tuesday' }).click();
+  await form.getByLabel('Tuesday, shift 1 starts').fill('22:00');
+  await form.getByLabel('Tuesday, shift 1 ends').fill('06:00');
+  await form.getByRole('button', { name: 'Save shifts' }).click();
+  await expect(form.getByRole('status')).toHaveText('Shifts saved. They apply within a minute.');
+  expect((await api.view('agents', bo.id)).body.shift_schedule.weekly).toEqual({ tue: [{ start: '22:00', end: '06:00' }] });
+
+  await page.getByRole('link', { name: 'All teams and agents' }).click();
+  await page.getByRole('link', { name: teamName, exact: true }).click();
+  const teamForm = page.getByRole('form', { name: `Team ${teamName}` });
+  await teamForm.getByLabel('Hand back to the owner').check();
+  await teamForm.getByRole('button', { name: 'Save team' }).click();
+  await expect(teamForm.getByRole('status')).toHaveText('Saved.');
+  expect((await api.view('teams', teamId)).body.hand_back_to_owner).toBe(true);
+});
