@@ -88,6 +88,9 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
   const agents = input.agents;
   let anyoneOnline = false;
   for (let i = 0; i < agents.length && !anyoneOnline; i++) anyoneOnline = isAssignable(agents[i], now);
+  // A one-person shop's owner takes everything even while offline; what the customer is told follows who is there.
+  let someoneThere = false;
+  for (let i = 0; i < agents.length && !someoneThere; i++) someoneThere = isAssignable({ ...agents[i], soleAgent: false }, now);
   const declined = input.declinedAgentIds ?? [];
   // An owner who declined the offer is passed over like anyone else who did.
   const owner = contact.ownerId === null || declined.includes(contact.ownerId) ? undefined : agents.find((a) => a.id === contact.ownerId);
@@ -95,7 +98,7 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
   const branch: TeamRoute = owner ? settings.returningCustomer : anyoneOnline ? settings.newCustomer.agentsOnline : settings.newCustomer.agentsOffline;
   const escalationTeamId = input.escalationTeamId ?? null;
   const teamId = escalationTeamId ?? effects.teamId ?? branch.teamId ?? settings.defaultTeamId;
-  const greeting = branchReplyOf(settings, { isNew: contact.isNew, anyoneOnline, owner: owner ? 'owner-takes' : 'none' });
+  const greeting = branchReplyOf(settings, { isNew: contact.isNew, anyoneOnline: someoneThere, owner: owner ? 'owner-takes' : 'none' });
 
   const decide = (outcome: RoutingOutcome, path: RoutingPath, winner: RoutingAgent | null, rest: Partial<RoutingDecision> = {}): RoutingDecision => ({
     outcome,
@@ -143,7 +146,7 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
 
   const { candidates, excluded } = screenAgents(agents, { teamId, skills: effects.skills, declined }, now, defaultMaxOpen);
   const picked = pickAgent(candidates, branch.algorithm, random);
-  const autoReply = owner ? branchReplyOf(settings, { isNew: contact.isNew, anyoneOnline, owner: 'colleague' }) : greeting;
+  const autoReply = owner ? branchReplyOf(settings, { isNew: contact.isNew, anyoneOnline: someoneThere, owner: 'colleague' }) : greeting;
   return decide(picked ? 'assigned' : 'queued', 'team', picked?.winner ?? null, {
     algorithm: branch.algorithm,
     tieBreak: picked?.tieBreak ?? null,
