@@ -8,12 +8,34 @@ const agents = [
   { name: 'Carla Lead', email: 'carla@demo.pocketdesk', role: 'manager', languages: ['en'], skills: ['billing', 'technical'] },
 ];
 
-const templates = [
+export const DEMO_TEMPLATES = [
   { name: 'welcome_back', language: 'en_US', category: 'utility', parameter_format: 'named', components: [{ type: 'BODY', text: 'Hi {{customer_name}}, thanks for getting back to us. How can we help?' }] },
   { name: 'order_update', language: 'en_US', category: 'utility', parameter_format: 'positional', components: [{ type: 'BODY', text: 'Your order {{1}} is now {{2}}.' }] },
   { name: 'order_shipped', language: 'en_US', category: 'utility', parameter_format: 'positional', components: [{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}' }, { type: 'BODY', text: 'Good news: it ships {{1}}.' }] },
   { name: 'hello_world', language: 'en_US', category: 'utility', parameter_format: 'positional', components: [{ type: 'BODY', text: 'Hello from Pocketdesk!' }] },
   { name: 'seguimiento_pedido', language: 'es', category: 'utility', parameter_format: 'positional', components: [{ type: 'BODY', text: 'Tu pedido {{1}} está en camino.' }] },
+  // The satisfaction survey once the 24-hour window has closed (the channel's default survey template); the same
+  // texts as src/lib/domain/csat/csat-template.ts, which the simulator draws (a unit test keeps them equal).
+  {
+    name: 'csat_request',
+    language: 'en_US',
+    category: 'utility',
+    parameter_format: 'positional',
+    components: [
+      { type: 'BODY', text: 'How would you rate the help you got from us? Tap an answer, or reply with a number from 1 (very bad) to 5 (excellent).' },
+      { type: 'BUTTONS', buttons: ['1 – Very bad', '2 – Bad', '3 – Okay', '4 – Good', '5 – Excellent'].map((text) => ({ type: 'QUICK_REPLY', text })) },
+    ],
+  },
+  {
+    name: 'csat_request',
+    language: 'es',
+    category: 'utility',
+    parameter_format: 'positional',
+    components: [
+      { type: 'BODY', text: '¿Cómo valorarías la atención que te dimos? Toca una respuesta o contesta con un número del 1 (muy mal) al 5 (excelente).' },
+      { type: 'BUTTONS', buttons: ['1 – Muy mal', '2 – Mal', '3 – Regular', '4 – Bien', '5 – Excelente'].map((text) => ({ type: 'QUICK_REPLY', text })) },
+    ],
+  },
 ];
 
 const cannedReplies = [
@@ -65,7 +87,7 @@ export async function seedDemo(url, token) {
     default_team: support.id,
     active: true,
   });
-  for (const template of templates) await create(url, token, 'templates', { ...template, status: 'approved', channel: channel.id });
+  for (const template of DEMO_TEMPLATES) await create(url, token, 'templates', { ...template, status: 'approved', channel: channel.id });
   for (const reply of cannedReplies) await create(url, token, 'canned_replies', reply);
   for (const label of labels) await create(url, token, 'labels', label);
   return agents.map(({ name, email, role }) => ({ name, email, role, password: DEMO_PASSWORD }));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start` (demo: simulator + seed) and `npm run serve` (production): builds what is stale, migrates,
 // ensures superusers, then supervises PocketBase, the worker and (demo only) the WhatsApp simulator.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import webpush from 'web-push';
@@ -10,10 +10,13 @@ import { dirFlags, generatePassword, serveArgs, superuserUpsertArgs } from './po
 import { pocketBaseBinary, projectRoot } from './pocketbase-paths.mjs';
 import { ConfigError, readRuntimeConfig } from './runtime-config.mjs';
 import { loadSecretKey } from './secret-key.mjs';
+import { StartOutput } from './start-output.mjs';
 import { Supervisor } from './supervisor.mjs';
 
 const production = process.argv.includes('--production');
-const say = (line = '') => process.stdout.write(`${line}\n`);
+/** Set in main once the data dir is known; before that, lines go straight to the console. */
+let output = null;
+const say = (line = '') => (output ? output.say(line) : process.stdout.write(`${line}\n`));
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -22,12 +25,21 @@ function newestMtime(path) {
   return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-/** Rebuilds an artefact when any of its inputs changed after it was built. */
-function buildIfStale(label, output, inputs, command, args) {
-  const built = existsSync(output) ? statSync(output).mtimeMs : 0;
+/**
+ * Rebuilds an artefact when any of its inputs changed after it was built. The build's own output (hundreds of
+ * lines, tsconfig warnings, hints) goes to the log; a failed build shows its last lines.
+ */
+function buildIfStale(label, artefact, inputs, command, args) {
+  const built = existsSync(artefact) ? statSync(artefact).mtimeMs : 0;
   if (built >= Math.max(...inputs.map((input) => newestMtime(join(projectRoot, input))))) return;
   say(`building ${label}…`);
-  execFileSync(command, args, { cwd: projectRoot, stdio: 'inherit' });
+  const run = spawnSync(command, args, { cwd: projectRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: output.verbose ? 'inherit' : 'pipe' });
+  const text = `${run.stdout ?? ''}${run.stderr ?? ''}`;
+  if (!output.verbose) output.log(text);
+  if (run.status !== 0) {
+    const tail = text.trimEnd().split('\n').slice(-25).join('\n');
+    throw new Error(`building ${label} failed${tail ? `:\n${tail}` : ''}`);
+  }
 }
 
 // Every PocketBase run loads the hooks, and their bootstrap checks the stored tokens against the key: all need it.
@@ -80,6 +92,7 @@ async function superuserToken(url, email, password) {
 async function main() {
   const settings = readRuntimeConfig(process.env, { production });
   mkdirSync(settings.dataDir, { recursive: true });
+  output = new StartOutput({ logFile: join(settings.dataDir, 'logs', 'pocketdesk.log'), verbose: process.env.POCKETDESK_VERBOSE === '1' || process.env.POCKETDESK_PB_DEV === '1' });
   const config = { ...settings, secretKey: loadSecretKey(settings.dataDir, settings.secretKey) };
   if (!existsSync(pocketBaseBinary())) throw new Error(`PocketBase is not installed at ${pocketBaseBinary()}: run "npm install" (or set POCKETBASE_BIN).`);
   const sources = ['src', 'package.json'];
@@ -95,10 +108,11 @@ async function main() {
 
   let shuttingDown = false;
   const supervisor = new Supervisor({
+    output,
     onFatal: async (reason) => {
       if (shuttingDown) return;
       shuttingDown = true;
-      process.stderr.write(`\n${reason}; stopping everything.\n`);
+      output.problem(`${reason}; stopping everything.`);
       await supervisor.stopAll();
       process.exit(1);
     },
@@ -163,10 +177,13 @@ async function main() {
   if (config.simulator) say(`  customer phone http://127.0.0.1:${config.simulatorPort}/   (the WhatsApp simulator: play a customer here)`);
   if (admin) say(`  superuser      ${admin.email} / ${admin.password}   (printed once: keep it)`);
   if (demoLogins) for (const login of demoLogins) say(`  demo ${login.role.padEnd(8)}  ${login.email} / ${login.password}   (${login.name})`);
+  say(`Logs: ${output.logFile}`);
   say('Press Ctrl-C to stop.');
 }
 
 main().catch((error) => {
-  process.stderr.write(`${error instanceof ConfigError ? 'configuration error: ' : ''}${error.message}\n`);
+  const line = `${error instanceof ConfigError ? 'configuration error: ' : ''}${error.message}`;
+  if (output) output.problem(line);
+  else process.stderr.write(`${line}\n`);
   process.exit(1);
 });

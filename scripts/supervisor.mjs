@@ -1,14 +1,23 @@
-// Runs the product's processes as children: prefixes their output, restarts a crashed helper with backoff,
-// reports every crash, and stops them all cleanly on Ctrl-C.
+// Runs the product's processes as children: hands their output, line by line, to `output` (the start script's
+// StartOutput: the log, and the console for problems), restarts a crashed helper with backoff, reports every crash,
+// and stops them all cleanly on Ctrl-C.
 import { spawn } from 'node:child_process';
+
+const consoleOutput = {
+  child: (name, stream, line) => (stream === 'stderr' ? process.stderr : process.stdout).write(`${name.padEnd(10)}| ${line}\n`),
+  problem: (line) => process.stderr.write(`${line}\n`),
+};
 
 export class Supervisor {
   #children = new Map();
   #stopping = false;
   #onFatal;
+  #output;
 
-  constructor({ onFatal }) {
+  /** `output` has `child(name, stream, line)` and `problem(line)`; unless given, lines go to the console prefixed. */
+  constructor({ onFatal, output = consoleOutput }) {
     this.#onFatal = onFatal;
+    this.#output = output;
   }
 
   /** Starts a child; `critical` children end the whole product when they die, others are restarted. */
@@ -23,19 +32,19 @@ export class Supervisor {
     const child = spawn(entry.command, entry.args, { env: { ...process.env, ...entry.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     entry.child = child;
     entry.startedAt = Date.now();
-    const prefix = (stream, target) => {
+    const forward = (stream, name) => {
       let partial = '';
       stream.on('data', (chunk) => {
         const lines = (partial + chunk).split('\n');
         partial = lines.pop();
-        for (const line of lines) target.write(`${entry.name.padEnd(10)}| ${line}\n`);
+        for (const line of lines) this.#output.child(entry.name, name, line);
       });
     };
-    prefix(child.stdout, process.stdout);
-    prefix(child.stderr, process.stderr);
+    forward(child.stdout, 'stdout');
+    forward(child.stderr, 'stderr');
     child.on('exit', (code, signal) => {
       if (this.#stopping) return;
-      process.stderr.write(`${entry.name.padEnd(10)}| exited (${signal ?? `code ${code}`})\n`);
+      this.#output.problem(`${entry.name.padEnd(10)}| exited (${signal ?? `code ${code}`})`);
       if (entry.critical) {
         this.#onFatal(`${entry.name} stopped unexpectedly`);
         return;
@@ -44,7 +53,7 @@ export class Supervisor {
       if (Date.now() - entry.startedAt > 60_000) entry.restarts = 0;
       entry.restarts += 1;
       const delay = Math.min(30_000, 500 * 2 ** entry.restarts);
-      process.stderr.write(`${entry.name.padEnd(10)}| restarting in ${Math.round(delay / 1000)} s (restart #${entry.restarts})\n`);
+      this.#output.problem(`${entry.name.padEnd(10)}| restarting in ${Math.round(delay / 1000)} s (restart #${entry.restarts})`);
       setTimeout(() => !this.#stopping && this.#spawn(entry), delay).unref();
     });
   }

@@ -4,6 +4,7 @@
 import { requestCsat } from './csat';
 import { isoDate } from './records';
 import { sweepBacklog } from './routing';
+import { clearSnoozeOnResolve } from './snooze';
 
 /** After an agent's shift state changes to online (or their capacity grows), waiting conversations flow to them. */
 export function afterAgentUpdate(e: core.RecordEvent): void {
@@ -22,6 +23,9 @@ export function beforeConversationUpdate(e: core.RecordEvent): void {
   if (record.getString('status') === 'resolved' && original.getString('status') !== 'resolved') {
     record.set('resolved_at', isoDate(Date.now()));
     if (!record.getString('resolved_by')) record.set('resolved_by', 'agent');
+    clearSnoozeOnResolve(record);
+    // An upset reaction warns while the conversation is open; the resolution answers it.
+    record.set('upset_at', '');
   }
   if (record.getString('status') !== 'resolved' && original.getString('status') === 'resolved') record.set('resolved_at', '');
   e.next();

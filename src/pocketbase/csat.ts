@@ -1,5 +1,7 @@
 import { csatCommentPrompt, planCsatRequest } from '../lib/domain/csat/csat-request';
 import { csatInboundOf, readCsatAnswer } from '../lib/domain/csat/csat-answer';
+import { pickSurveyTemplate } from '../lib/domain/csat/csat-outlook';
+import { componentText } from '../lib/domain/templates/message-template';
 import type { CsatSettings } from '../lib/domain/csat/csat-settings';
 import type { NormalizedInbound } from '../lib/domain/inbound/normalized-message';
 import type { InboundContext } from './inbound/context';
@@ -7,7 +9,7 @@ import { readChannel } from './records/channel';
 import { writeConversation } from './records/conversation';
 import { GoTimeZone } from './time-zone';
 import { queueBotMessage } from './bot-messages';
-import { epochMs, findOne, isoDate, newRecord } from './records';
+import { epochMs, isoDate, jsonField, newRecord } from './records';
 
 /** The channel's survey settings (`channels.service.csat`); defaults when unset or no longer valid. */
 function settingsOf(channel: core.Record): CsatSettings {
@@ -32,9 +34,13 @@ export function requestCsat(app: core.App, conversation: core.Record, now: numbe
     const interactive = { type: 'list', body: { text: request.body }, action: { button: request.button, sections: [{ title: request.button, rows: request.rows }] } };
     queueBotMessage(app, conversation.id, { type: 'interactive', text: request.body, interactive }, 'csat');
   } else {
-    const template = findOne(app, 'templates', 'name = {:name} && status = "approved"', { name: request.name });
+    const approved = app.findRecordsByFilter('templates', 'name = {:name} && status = "approved" && (channel = "" || channel = {:channel})', 'language', 20, 0, { name: request.name, channel: channel.id });
+    const choices = approved.flatMap((record) => (record ? [{ record, name: record.getString('name'), language: record.getString('language') }] : []));
+    const template = pickSurveyTemplate(choices, request.name, request.language)?.record;
+    // Without an approved template nothing can reach the customer; the resolve dialog told the agent so beforehand.
     if (!template) return;
-    app.save(newRecord(app, 'messages', { conversation: conversation.id, direction: 'out', sender: 'bot', type: 'template', template: template.id, template_params: [], text: '', payload: { purpose: 'csat' }, status: 'queued', attempts: 0 }));
+    const text = componentText({ name: request.name, language: template.getString('language'), parameter_format: 'positional', status: 'approved', components: jsonField(template, 'components', []) }, 'BODY');
+    app.save(newRecord(app, 'messages', { conversation: conversation.id, direction: 'out', sender: 'bot', type: 'template', template: template.id, template_params: [], text, payload: { purpose: 'csat' }, status: 'queued', attempts: 0 }));
   }
   conversation.set('csat_requested_at', isoDate(now));
   app.save(conversation);

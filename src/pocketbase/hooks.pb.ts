@@ -126,3 +126,7 @@ routerAdd('POST', '/api/pocketdesk/teams/{id}/remove', (e) => require(`${__hooks
 routerAdd('POST', '/api/pocketdesk/teams/{id}/qa', (e) => require(`${__hooks}/app.js`).handleSaveTeamQa(e));
 routerAdd('POST', '/api/pocketdesk/webhooks/{id}/replay', (e) => require(`${__hooks}/app.js`).handleReplayWebhook(e));
 routerAdd('GET', '/api/pocketdesk/channels/health', (e) => require(`${__hooks}/app.js`).handleChannelHealth(e));
+// Snooze (issue #17): snoozed or woken through the desk's authorization; due snoozes woken each minute, phones on or off.
+routerAdd('POST', '/api/pocketdesk/conversations/{id}/snooze', (e) => require(`${__hooks}/app.js`).handleSnooze(e));
+routerAdd('POST', '/api/pocketdesk/worker/snooze-sweep', (e) => require(`${__hooks}/app.js`).handleSnoozeSweep(e));
+cronAdd('pocketdesk-snooze', '* * * * *', () => require(`${__hooks}/app.js`).runSnoozeSweep());

@@ -39,3 +39,4 @@ export { guardLabel } from './label-guard';
 export { guardChannelService, guardTeamSettings, handleSaveTeamQa } from './service-settings';
 export { guardContactEdit } from './contact-guard';
 export { handleChannelHealth, handleReplayWebhook } from './operations';
+export { handleSnooze, handleSnoozeSweep, runSnoozeSweep } from './snooze';

@@ -101,9 +101,9 @@ function countsBy(app: core.App, grouping: Grouping, and: (...parts: string[]) =
     ),
     resolved: rowsByKey(
       app,
-      `SELECT ${keySql} AS k, COUNT(*) AS resolved, COALESCE(SUM(c.resolved_by = 'bot'), 0) AS bot, COALESCE(SUM(c.reopen_count = 0 AND c.handover_count = 0), 0) AS fcr, COALESCE(SUM(c.resolution_ms), 0) AS durationSum, COALESCE(SUM(c.agent_replies), 0) AS replies, ${ratings} FROM conversations c INDEXED BY ${grouping.resolvedIndex} WHERE ${ofKeys(resolved)}${groupBy}`,
+      `SELECT ${keySql} AS k, COUNT(*) AS resolved, COALESCE(SUM(c.resolved_by = 'bot'), 0) AS bot, COALESCE(SUM(c.reopen_count = 0 AND c.handover_count = 0), 0) AS fcr, COALESCE(SUM(c.resolution_ms), 0) AS durationSum, COALESCE(SUM(c.agent_replies), 0) AS replies, COALESCE(SUM(c.acknowledged_at != ''), 0) AS ack, ${ratings} FROM conversations c INDEXED BY ${grouping.resolvedIndex} WHERE ${ofKeys(resolved)}${groupBy}`,
       params,
-      { resolved: 0, bot: 0, fcr: 0, durationSum: 0, replies: 0, r1: 0, r2: 0, r3: 0, r4: 0, r5: 0 },
+      { resolved: 0, bot: 0, fcr: 0, durationSum: 0, replies: 0, ack: 0, r1: 0, r2: 0, r3: 0, r4: 0, r5: 0 },
     ),
     openNow: rowsByKey(app, `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c INDEXED BY ${grouping.resolvedIndex} WHERE ${ofKeys(and("c.resolved_at = ''"))}${groupBy}`, params, { n: 0 }),
     overdue: overdueBy(app, keySql, ofKeys, and, params, now),
@@ -152,7 +152,7 @@ function figuresFrom(app: core.App, counts: Counts, grouping: Grouping, and: (..
         firstContactResolutionRate: done ? (r?.fcr ?? 0) / done : null,
         averageDurationMs: done ? (r?.durationSum ?? 0) / done : null,
         repliesPerConversation: done ? (r?.replies ?? 0) / done : null,
-        csat: { average: rated ? ratingSum / rated : null, count: rated, distribution },
+        csat: { average: rated ? ratingSum / rated : null, count: rated, distribution, acknowledged: r?.ack ?? 0 },
       },
       // Overdue now, as the queue's chips show it (not "breached during the period": a late reply cleared those).
       slaBreaches: counts.overdue.get(key)?.n ?? 0,

@@ -52,9 +52,9 @@ export function loadTimelines(app: core.App, scope: TimelineScope): Conversation
   const where = scopeSql(scope, params);
   const conversations = rowsOf(
     app,
-    `SELECT c.id, c.channel, c.team, c.assignee, c.created, c.first_response_at, c.resolved_at, c.resolved_by, c.reopen_count, c.handover_count, c.csat_rating FROM conversations c WHERE ${where}`,
+    `SELECT c.id, c.channel, c.team, c.assignee, c.created, c.first_response_at, c.resolved_at, c.resolved_by, c.reopen_count, c.handover_count, c.csat_rating, c.acknowledged_at FROM conversations c WHERE ${where}`,
     params,
-    { id: '', channel: '', team: '', assignee: '', created: '', first_response_at: '', resolved_at: '', resolved_by: '', reopen_count: 0, handover_count: 0, csat_rating: 0 },
+    { id: '', channel: '', team: '', assignee: '', created: '', first_response_at: '', resolved_at: '', resolved_by: '', reopen_count: 0, handover_count: 0, csat_rating: 0, acknowledged_at: '' },
   );
   const events = new Map<string, TimelineEvent[]>();
   const push = (id: string, event: TimelineEvent) => {
@@ -99,6 +99,7 @@ export function loadTimelines(app: core.App, scope: TimelineScope): Conversation
       handoverCount: Number(c.handover_count) || 0,
       events: list,
       csat: rating >= 1 && rating <= 5 ? rating : null,
+      acknowledged: String(c.acknowledged_at ?? '') !== '',
     };
   });
 }

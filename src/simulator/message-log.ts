@@ -1,5 +1,6 @@
 import type { SendMessageRequest } from '../lib/schemas/graph';
 import type { GraphFailure } from './graph-errors';
+import type { MessageCard } from './message-card';
 import type { Pricing } from './pricing';
 import type { OutboundStatus } from './status-timeline';
 
@@ -17,6 +18,8 @@ export interface OutboundMessage {
   /** Human-readable gist for the phone page and logs. */
   preview: string;
   buttons?: { id: string; title: string }[];
+  /** How the customer's phone draws a template or interactive message (message-card.ts). */
+  card?: MessageCard;
   template?: { name: string; language: string; category: string; components: unknown[] };
   pricing: Pricing;
   windowOpen: boolean;

@@ -1,4 +1,6 @@
 import type { SendMessageRequest } from '../lib/schemas/graph';
+import type { SimulatorTemplate } from '../lib/schemas/simulator';
+import { cardOf, cardText } from './message-card';
 
 // One-line summaries of messages for the phone page and /_sim/state; never used on the wire.
 
@@ -11,17 +13,13 @@ function textAt(value: unknown, ...path: string[]): string | undefined {
   return typeof current === 'string' ? current : undefined;
 }
 
-function describeTemplate(template: NonNullable<SendMessageRequest['template']>): string {
-  const values = (template.components ?? []).flatMap((component) => component.parameters ?? []).map((parameter) => parameter.text ?? parameter.payload ?? '');
-  return `[template ${template.name}${values.length > 0 ? `: ${values.join(', ')}` : ''}]`;
-}
-
-export function previewOutbound(request: SendMessageRequest): string {
+/** One line for a business message; templates read as their filled-in text when the registry knows it. */
+export function previewOutbound(request: SendMessageRequest, templates: readonly SimulatorTemplate[] = []): string {
   switch (request.type) {
     case 'text':
       return request.text?.body ?? '';
     case 'template':
-      return request.template ? describeTemplate(request.template) : '[template]';
+      return cardText(cardOf(request, templates) ?? { body: '' });
     case 'reaction':
       return request.reaction?.emoji ? `reacted ${request.reaction.emoji}` : 'removed a reaction';
     case 'interactive':

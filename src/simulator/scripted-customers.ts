@@ -6,7 +6,7 @@ import { createRandomSource } from './random-source';
 import type { SimulatorContext } from './simulator-context';
 
 // Plays the cast: every 20–60 s (scaled) someone new writes in; people answer agents' replies with their next line and
-// tap reply buttons, and sometimes react 👍. All choices come from a random source seeded from the simulator's seed, so runs repeat.
+// tap reply buttons, pick a row of a list (the survey), and sometimes react 👍. All choices come from a random source seeded from the simulator's seed, so runs repeat.
 
 const NEXT_PERSON_MS: [number, number] = [20_000, 60_000];
 const STEP_GAP_MS: [number, number] = [2_000, 6_000];
@@ -78,6 +78,19 @@ export function startScriptedCustomers(context: SimulatorContext): ScriptedCusto
     progress.replyScheduled = false;
     if (progress.person.reacts && random.chance(REACTION_CHANCE)) {
       send(progress, { phoneNumberId, from: progress.person.phone, type: 'reaction', reaction: { messageId: message.id, emoji: '👍' } });
+    }
+    // A list (the satisfaction survey) gets a row picked, a template's quick replies a tap, like real people do.
+    const rows = message.card?.list?.sections.flatMap((section) => section.rows) ?? [];
+    if (rows.length > 0) {
+      const row = random.pick(rows);
+      send(progress, { phoneNumberId, from: progress.person.phone, type: 'interactive', listReply: { id: row.id, title: row.title }, contextId: message.id });
+      return;
+    }
+    const quickReplies = message.card?.quickReplies ?? [];
+    if (quickReplies.length > 0) {
+      const reply = random.pick(quickReplies);
+      send(progress, { phoneNumberId, from: progress.person.phone, type: 'button', button: { payload: reply.payload, text: reply.text }, contextId: message.id });
+      return;
     }
     // Offered reply buttons get tapped, as most people do, instead of a typed answer.
     if (message.buttons && message.buttons.length > 0) {

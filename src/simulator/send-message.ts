@@ -3,6 +3,7 @@ import { isWindowOpen, type Customer } from './customer-book';
 import { describeGraphError, replyWithGraphError, type GraphFailure } from './graph-errors';
 import { json, type Reply } from './http-io';
 import type { OutboundMessage } from './message-log';
+import { cardOf } from './message-card';
 import { listReplyButtons, previewOutbound } from './message-preview';
 import { priceMessage, type TemplateCategory } from './pricing';
 import { formatIssues } from './request-issues';
@@ -47,6 +48,7 @@ function buildResponse(request: SendMessageRequest, customer: Customer, id: stri
 
 function accept(context: SimulatorContext, channel: Channel, request: SendMessageRequest, customer: Customer, category: TemplateCategory | undefined, windowOpen: boolean): OutboundMessage {
   const buttons = listReplyButtons(request);
+  const card = cardOf(request, context.config.templates);
   const message: OutboundMessage = {
     id: context.ids.wamid(customer.waId ?? customer.userId.replace(/\D/g, '')),
     phoneNumberId: channel.phoneNumberId,
@@ -56,8 +58,9 @@ function accept(context: SimulatorContext, channel: Channel, request: SendMessag
     userId: customer.userId,
     type: request.type,
     voice: request.type === 'audio' && request.audio?.voice === true,
-    preview: previewOutbound(request),
+    preview: previewOutbound(request, context.config.templates),
     ...(buttons ? { buttons } : {}),
+    ...(card ? { card } : {}),
     ...(request.template && category ? { template: { name: request.template.name, language: request.template.language.code, category, components: request.template.components ?? [] } } : {}),
     pricing: priceMessage(category, windowOpen),
     windowOpen,

@@ -1,5 +1,6 @@
 import type { SimulatorKnobs, SimulatorTemplate } from '../lib/schemas/simulator';
 import type { Customer } from './customer-book';
+import { CAST } from './customers/cast';
 import type { StoredMedia } from './media-store';
 import type { InboundRecord, OutboundMessage, ReadReceipt } from './message-log';
 import type { SimulatorContext } from './simulator-context';
@@ -17,6 +18,8 @@ export interface SimulatorState {
   knobs: SimulatorKnobs;
   pendingFailures: number;
   customers: Customer[];
+  /** The scripted cast's numbers (when it plays): the phone page keeps people from typing one as a new customer. */
+  scriptedCustomers: { phone: string; name: string }[];
   inbound: InboundRecord[];
   sentMessages: OutboundMessage[];
   markedRead: ReadReceipt[];
@@ -36,6 +39,7 @@ export function snapshotState(context: SimulatorContext, includeWebhooks = true)
     knobs: context.knobs,
     pendingFailures: context.failures.size(),
     customers: context.customers.list(),
+    scriptedCustomers: context.config.scriptedCustomers ? CAST.map(({ phone, name }) => ({ phone, name })) : [],
     inbound: context.log.inbound,
     sentMessages: context.log.outbound,
     markedRead: context.log.reads,

@@ -1,13 +1,17 @@
 import type { SendMessageRequest } from '../lib/schemas/graph';
+import { CSAT_TEMPLATE_TEXT } from '../lib/domain/csat/csat-template';
 import type { SimulatorTemplate } from '../lib/schemas/simulator';
 
-/** The approved templates the demo seeds in Pocketdesk as well. */
+/** The approved templates the demo seeds in Pocketdesk as well (scripts/demo-seed.mjs), with the same texts. */
 export const DEFAULT_TEMPLATES: readonly SimulatorTemplate[] = [
-  { name: 'welcome_back', language: 'en_US', category: 'utility', parameterFormat: 'named', parameterNames: ['customer_name'], parameterCount: 1 },
-  { name: 'order_update', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 2 },
-  { name: 'hello_world', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 0 },
-  { name: 'seguimiento_pedido', language: 'es', category: 'utility', parameterFormat: 'positional', parameterCount: 1 },
-  { name: 'order_shipped', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 1, headerParameterCount: 1 },
+  { name: 'welcome_back', language: 'en_US', category: 'utility', parameterFormat: 'named', parameterNames: ['customer_name'], parameterCount: 1, body: 'Hi {{customer_name}}, thanks for getting back to us. How can we help?' },
+  { name: 'order_update', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 2, body: 'Your order {{1}} is now {{2}}.' },
+  { name: 'hello_world', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 0, body: 'Hello from Pocketdesk!' },
+  { name: 'seguimiento_pedido', language: 'es', category: 'utility', parameterFormat: 'positional', parameterCount: 1, body: 'Tu pedido {{1}} está en camino.' },
+  { name: 'order_shipped', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 1, headerParameterCount: 1, header: 'Order {{1}}', body: 'Good news: it ships {{1}}.' },
+  // The satisfaction survey sent after the 24-hour window has closed (channels.service.csat.templateName).
+  { name: 'csat_request', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 0, body: CSAT_TEMPLATE_TEXT.en.body, quickReplies: [...CSAT_TEMPLATE_TEXT.en.quickReplies] },
+  { name: 'csat_request', language: 'es', category: 'utility', parameterFormat: 'positional', parameterCount: 0, body: CSAT_TEMPLATE_TEXT.es.body, quickReplies: [...CSAT_TEMPLATE_TEXT.es.quickReplies] },
 ];
 
 export type TemplateCheck =

@@ -19,6 +19,8 @@ const routes: Array<[path: string, caller: 'staff' | 'worker']> = [
   ['/api/pocketdesk/conversations/{id}/assign', 'staff'],
   ['/api/pocketdesk/conversations/{id}/offer', 'staff'],
   ['/api/pocketdesk/conversations/{id}/read', 'staff'],
+  ['/api/pocketdesk/conversations/{id}/snooze', 'staff'],
+  ['/api/pocketdesk/worker/snooze-sweep', 'worker'],
   ['/api/pocketdesk/contacts/{id}/erase', 'staff'],
   ['/api/pocketdesk/worker/apply-webhooks', 'worker'],
   ['/api/pocketdesk/worker/claim-outbound', 'worker'],
@@ -97,6 +99,7 @@ describe('the JSON-body policy', () => {
     // Read as {}, then refused by the route's own schema, not as malformed JSON.
     ['/api/pocketdesk/conversations/{id}/offer', 'staff', 400, 'invalid-offer-answer'],
     ['/api/pocketdesk/conversations/{id}/assign', 'staff', 400, 'invalid-action'],
+    ['/api/pocketdesk/conversations/{id}/snooze', 'staff', 400, 'invalid-snooze'],
   ] as const)('%s reads an empty body as {}', async (path, caller, status, reason) => {
     const response = await send(caller === 'staff' ? admin : root, path, undefined);
     expect(response.status).toBe(status);

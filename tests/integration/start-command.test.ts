@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,17 @@ describe('npm start', () => {
     expect(output).toContain(`agent app      ${url}/`);
     expect(output).toMatch(/superuser\s+admin@pocketdesk\.local \/ \S+/);
     expect(output).toContain('ben@demo.pocketdesk / pocketdesk-demo');
+  });
+
+  it('prints only what a person needs: no build output, no process chatter, the log file for the rest', () => {
+    const lines = output.trimEnd().split('\n');
+    expect(lines.filter((line) => /tsconfig|modules transformed|built in|npm run preview|SELECT |\| /.test(line))).toEqual([]);
+    // Build notices, the URLs, the superuser, the demo logins, the log file and how to stop.
+    expect(lines.length).toBeLessThanOrEqual(25);
+    const logFile = join(dataDir, 'logs', 'pocketdesk.log');
+    expect(output).toContain(`Logs: ${logFile}`);
+    expect(existsSync(logFile)).toBe(true);
+    expect(readFileSync(logFile, 'utf8')).toMatch(/^pocketbase\| .*Server started/m);
   });
 
   it('serves the PWA and the admin UI on the same origin', async () => {

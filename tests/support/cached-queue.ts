@@ -43,6 +43,8 @@ export function syntheticConversations(count: number, agentId: string, now: numb
       sla_breached: due !== null && due < now,
       offered_to: '',
       offer_expires_at: null,
+      snooze_reason: '',
+      snoozed_until: null,
       created: last,
       updated: last,
       contact_name: `${pick(FIRST)} ${pick(LAST)} ${n}`,

@@ -7,6 +7,8 @@ import { channelRecordSchema, type ChannelRecord } from '../schemas/directory';
 export const channelHoursRecordSchema = z.extend(channelRecordSchema, {
   timezone: z.pipe(z.nullish(z.string()), z.transform((value) => value ?? '')),
   business_hours: z.pipe(z.nullish(z.unknown()), z.transform((value) => value ?? null)),
+  // The survey settings (`service.csat`): the resolve dialog tells the agent when no survey can be sent.
+  service: z.pipe(z.nullish(z.unknown()), z.transform((value) => value ?? null)),
 });
 /** Optional fields: rows cached before the hours were kept read as "around the clock" until the next refresh. */
-export type ChannelHoursRecord = ChannelRecord & { timezone?: string; business_hours?: unknown };
+export type ChannelHoursRecord = ChannelRecord & { timezone?: string; business_hours?: unknown; service?: unknown };

@@ -76,6 +76,7 @@ describe('filterGroups', () => {
       mine: ['ana', 'nameless'],
       unassigned: [],
       waiting: ['waits'],
+      snoozed: [],
       resolved: [],
     });
   });

@@ -22,6 +22,26 @@ describe('tabOf', () => {
   });
 });
 
+describe('snoozed conversations', () => {
+  it.each([
+    ['open', ME, 'snoozed'],
+    ['pending', ME, 'snoozed'],
+    ['open', '', 'snoozed'],
+    ['resolved', ME, 'resolved'],
+    ['open', 'someone0000else', null],
+  ] as const)('puts a snoozed %s conversation assigned to "%s" in %s', (status, assignee, tab) => {
+    expect(tabOf({ status, assignee, snooze_reason: 'until-time' }, ME)).toBe(tab);
+  });
+
+  it('lists the soonest to wake first, and those waiting for the customer last', () => {
+    const snoozed = (id: string, reason: string, until?: number) =>
+      conversationRecordSchema.parse({ id, status: 'open', assignee: ME, contact: 'x', snooze_reason: reason, snoozed_until: until ? new Date(until).toISOString() : '' });
+    const groups = groupByTab([snoozed('reply', 'until-customer'), snoozed('later', 'until-time', 9000), snoozed('soon', 'until-time', 2000)], ME);
+    expect(groups.snoozed.map((c) => c.id)).toEqual(['soon', 'later', 'reply']);
+    expect(groups.mine).toEqual([]);
+  });
+});
+
 describe('groupByTab', () => {
   it('keeps conversations the FAQ bot is still answering out of the unassigned queue', () => {
     expect(tabOf({ status: 'open', assignee: '', bot_active: true }, ME)).toBeNull();

@@ -30,6 +30,12 @@ export function formatWhen(at: number, now: number, lang: string): string {
   return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' }).format(at);
 }
 
+/** A time ahead, with its day unless it is today: "18:00", "Tue 23 Jun, 09:00" (when a snooze ends). */
+export function formatAhead(at: number, now: number, lang: string): string {
+  if (startOfDay(at) === startOfDay(now)) return formatClock(at, lang);
+  return new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+}
+
 export function formatClock(at: number, lang: string): string {
   return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(at);
 }

@@ -6,6 +6,7 @@ import type core from './en/core';
 import type manager from './en/manager';
 import type reviews from './en/reviews';
 import type settings from './en/settings';
+import type snooze from './en/snooze';
 import type { Lang } from './langs';
 
 export { isLang, LANG_NAMES, LANGS, pickLang, type Lang } from './langs';
@@ -18,9 +19,10 @@ export interface Parts {
   reviews: typeof reviews;
   channels: typeof channels;
   admin: typeof admin;
+  snooze: typeof snooze;
 }
 export type Part = keyof Parts;
-export type Messages = Parts['core'] & Parts['settings'] & Parts['manager'] & Parts['reviews'] & Parts['channels'] & Parts['admin'];
+export type Messages = Parts['core'] & Parts['settings'] & Parts['manager'] & Parts['reviews'] & Parts['channels'] & Parts['admin'] & Parts['snooze'];
 
 type Loaders = { [P in Part]: () => Promise<{ default: Parts[P] }> };
 
@@ -33,6 +35,7 @@ const catalogs = {
     reviews: () => import('./en/reviews'),
     channels: () => import('./en/channels'),
     admin: () => import('./en/admin'),
+    snooze: () => import('./en/snooze'),
   },
   es: {
     core: () => import('./es/core'),
@@ -41,6 +44,7 @@ const catalogs = {
     reviews: () => import('./es/reviews'),
     channels: () => import('./es/channels'),
     admin: () => import('./es/admin'),
+    snooze: () => import('./es/snooze'),
   },
 } satisfies Record<Lang, Loaders>;
 

@@ -29,6 +29,14 @@ export const conversationRecordSchema = z.pipe(
     sla_breached: flag,
     offered_to: text,
     offer_expires_at: pbDate,
+    // Issue #17: snoozed until a time ('until-time') or until the customer writes ('until-customer'); '' when awake.
+    snooze_reason: text,
+    snoozed_until: pbDate,
+    // Reactions as signals and the survey: optional so rows cached before they existed still parse.
+    csat_requested_at: z.optional(pbDate),
+    acknowledged_at: z.optional(pbDate),
+    acknowledged_with: z.optional(text),
+    upset_at: z.optional(pbDate),
     created: pbDate,
     updated: pbDate,
     expand: z.nullish(z.object({ contact: z.optional(contactSchema) })),

@@ -28,6 +28,8 @@ const summarySchema = z.object({
     average: ms,
     count: z.number(),
     distribution: z.object({ 1: z.number(), 2: z.number(), 3: z.number(), 4: z.number(), 5: z.number() }),
+    // Absent in reports from before reactions were counted.
+    acknowledged: z._default(z.number(), 0),
   }),
 });
 

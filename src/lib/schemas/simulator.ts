@@ -113,6 +113,12 @@ export const simulatorTemplateSchema = z
     parameterCount: z.number().check(z.int(), z.gte(0)),
     /** Placeholders in a text header (Meta allows one). */
     headerParameterCount: z.optional(z.number().check(z.int(), z.gte(0), z.lte(1))),
+    /** The texts as approved, with `{{1}}` or `{{name}}` placeholders: the phone page draws the message from them. */
+    header: z.optional(z.string().check(z.maxLength(60))),
+    body: z.optional(z.string().check(z.maxLength(1024))),
+    footer: z.optional(z.string().check(z.maxLength(60))),
+    /** Quick-reply button texts, in order (Meta allows up to ten; a tap comes back as a `button` message). */
+    quickReplies: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(25))).check(z.maxLength(10))),
   })
   .check(
     z.refine((t) => t.parameterFormat !== 'named' || (t.parameterNames ?? []).length === t.parameterCount, {

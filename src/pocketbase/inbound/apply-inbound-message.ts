@@ -8,11 +8,13 @@ import type { Effect } from '../effects';
 import { runFaqBot } from '../faq-bot';
 import { notifyOwnerOfInbound } from '../message-notifications';
 import { conversationFields, LATEST_CONVERSATION, readConversation, writeConversation } from '../records/conversation';
-import { inboundMessageFields, MESSAGE_BY_WAMID, REACTIONS, type Reactions } from '../records/message';
-import { findOne, isoDate, jsonField, newRecord } from '../records';
+import { inboundMessageFields, MESSAGE_BY_WAMID } from '../records/message';
+import { findOne, isoDate, newRecord } from '../records';
 import { routeConversation } from '../routing';
+import { wakeOnCustomerMessage } from '../snooze';
 import { coexistenceKeepsQuiet, messageExtrasFields } from '../webhook-fields/extras';
 import { InboundContext, newRecordWithId } from './context';
+import { applyReaction } from './reaction';
 
 // What happens when a customer's message arrives — the steps, top to bottom. Runs inside the webhook event's
 // transaction (one savepoint per message, see webhook-apply.ts). Decisions do not write: they put rows into the
@@ -55,6 +57,13 @@ export function applyInboundMessage(app: core.App, channel: core.Record, custome
     return done('stored');
   }
 
+  // 5b. A reaction is a signal, never a new turn: it is shown on the message it reacts to, may acknowledge a
+  //     resolution or warn of an upset customer (reaction.ts), and never reopens or starts a ticket.
+  if (message.reaction) {
+    applyReaction(ctx, latest, { ...message, reaction: message.reaction });
+    return done('reaction');
+  }
+
   // 6. The ticket: a new one, the latest reopened, or the open one joined.
   const before = latest ? readConversation(latest) : null;
   const action = conversationForInbound(before ? { id: before.id, status: before.status, resolvedAt: before.resolvedAt } : null, now).kind;
@@ -71,23 +80,10 @@ export function applyInboundMessage(app: core.App, channel: core.Record, custome
   // Issue #19: the ad or product the customer came from and the group they wrote in.
   const stored = newRecord(app, 'messages', { ...inboundMessageFields(conversation.id, message), ...messageExtrasFields(message) });
 
-  // 8. A reaction is stored and attached to the message it reacts to; nothing else happens.
-  if (message.reaction) {
-    ctx.writer.save(conversation);
-    ctx.writer.save(stored);
-    const target = findOne(app, 'messages', MESSAGE_BY_WAMID, { w: message.reaction.targetWamid });
-    if (target) {
-      const reactions = jsonField<Reactions>(target, REACTIONS, {});
-      if (message.reaction.emoji) reactions.customer = { emoji: message.reaction.emoji, at: isoDate(message.timestamp) };
-      else delete reactions.customer;
-      target.set(REACTIONS, reactions);
-      ctx.writer.save(target);
-    }
-    return done('reaction');
-  }
-
   // 9. The message itself, and the ticket's preview and unread count.
   writeConversation(conversation, { lastMessagePreview: message.text.slice(0, PREVIEW_LENGTH), unreadCount: ticket.unreadCount + 1 });
+  // 9b. A snoozed ticket wakes at once; its owner's push stands for the "new message" one in step 13.
+  wakeOnCustomerMessage(ctx, conversation);
   ctx.writer.save(conversation);
   ctx.writer.save(stored);
   // An existing ticket is written before routing: capacity counts (SQL) must see it as it now is.

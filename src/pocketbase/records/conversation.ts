@@ -1,4 +1,5 @@
 import type { ConversationOffer } from '../../lib/domain/offers/offer-state';
+import type { SnoozeReason, SnoozeState } from '../../lib/domain/tickets/snooze';
 import { dateOf, jsonOf, optional, storedDate } from './fields';
 
 export type ConversationStatus = 'open' | 'pending' | 'resolved';
@@ -30,6 +31,7 @@ export interface Conversation {
   botState: unknown;
   autoReplyKeys: string[];
   offer: ConversationOffer;
+  snooze: SnoozeState;
 }
 
 export function readConversation(record: core.Record): Conversation {
@@ -61,6 +63,7 @@ export function readConversation(record: core.Record): Conversation {
     botState: jsonOf<unknown>(record, 'bot_state', null),
     autoReplyKeys: jsonOf<string[]>(record, 'auto_reply_keys', []),
     offer: { status, assigneeId, offeredTo: optional(record, 'offered_to'), expiresAt: dateOf(record, 'offer_expires_at'), declined: record.getStringSlice('offer_declined') },
+    snooze: { reason: optional(record, 'snooze_reason') as SnoozeReason | null, until: dateOf(record, 'snoozed_until') },
   };
 }
 
@@ -96,6 +99,11 @@ export interface ConversationChanges {
   csatRequestedAt?: number | null;
   /** The owner a cover stands in for while the owner's shift is over (see shift-handback.ts). */
   coveringFor?: string | null;
+  snoozeReason?: SnoozeReason | null;
+  snoozedUntil?: number | null;
+  acknowledgedAt?: number | null;
+  acknowledgedWith?: string;
+  upsetAt?: number | null;
 }
 
 const COLUMNS: { [K in keyof ConversationChanges]-?: string } = {
@@ -128,8 +136,13 @@ const COLUMNS: { [K in keyof ConversationChanges]-?: string } = {
   csatComment: 'csat_comment',
   csatRequestedAt: 'csat_requested_at',
   coveringFor: 'covering_for',
+  snoozeReason: 'snooze_reason',
+  snoozedUntil: 'snoozed_until',
+  acknowledgedAt: 'acknowledged_at',
+  acknowledgedWith: 'acknowledged_with',
+  upsetAt: 'upset_at',
 };
-const DATES = new Set<keyof ConversationChanges>(['lastInboundAt', 'lastMessageAt', 'resolvedAt', 'assignedAt', 'offerExpiresAt', 'csatRatedAt', 'csatRequestedAt']);
+const DATES = new Set<keyof ConversationChanges>(['lastInboundAt', 'lastMessageAt', 'resolvedAt', 'assignedAt', 'offerExpiresAt', 'csatRatedAt', 'csatRequestedAt', 'snoozedUntil', 'acknowledgedAt', 'upsetAt']);
 
 /** Writes the changes onto the record (nothing is saved). */
 export function writeConversation(record: core.Record, changes: ConversationChanges): void {

@@ -16,6 +16,7 @@ export const FIGURE_KEYS = [
   'handleTime',
   'repliesPerConversation',
   'csat',
+  'acknowledged',
   'slaBreaches',
   'qaScore',
 ] as const;
@@ -62,6 +63,7 @@ export function headlineFigures(summary: ConversationSummary, slaBreaches: numbe
     handleTime: ['duration', averageHandleTime(summary)],
     repliesPerConversation: ['decimal', summary.repliesPerConversation],
     csat: ['rating', summary.csat.average],
+    acknowledged: ['count', summary.csat.acknowledged],
     slaBreaches: ['count', slaBreaches],
     qaScore: ['percent', mean(reviews.map((review) => review.percent))],
   };

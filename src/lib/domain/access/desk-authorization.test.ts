@@ -72,6 +72,7 @@ function expected(c: Case): 'ok' | [number, string] {
   if (c.action === 'handover') return c.assignee === 'me' ? 'ok' : [403, 'not-assignee'];
 
   const runsIt = c.role === 'manager' && (c.team === 'mine' || c.team === 'none');
+  if (c.action === 'snooze') return c.assignee === 'me' || runsIt ? 'ok' : [403, c.role === 'manager' ? 'not-your-team' : 'not-assignee'];
   if (c.action === 'escalate') {
     if (!runsIt && c.assignee !== 'me') return [403, c.role === 'manager' ? 'not-your-team' : 'not-assignee'];
     const ownTeamOrQueue = c.target === 'none' || c.target === 'own';

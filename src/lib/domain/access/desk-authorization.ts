@@ -5,7 +5,7 @@
 
 import type { StaffRole } from '../../schemas/directory';
 
-export const DESK_ACTIONS = ['view', 'mark-read', 'claim', 'assign', 'unassign', 'handover', 'escalate', 'offer-answer', 'routing-preview'] as const;
+export const DESK_ACTIONS = ['view', 'mark-read', 'claim', 'assign', 'unassign', 'handover', 'escalate', 'offer-answer', 'routing-preview', 'snooze'] as const;
 export type DeskAction = (typeof DESK_ACTIONS)[number];
 
 export interface DeskActor {
@@ -100,6 +100,10 @@ export function authorizeDeskAction(actor: DeskActor, conversation: DeskConversa
       return allow;
     case 'handover':
       return conversation.assigneeId === actor.id ? allow : forbid('not-assignee');
+    case 'snooze':
+      // Snoozing hides the conversation from its owner's lists: the owner's call, or the manager who runs it.
+      if (conversation.assigneeId === actor.id || manages(actor, conversation)) return allow;
+      return forbid(actor.role === 'manager' ? 'not-your-team' : 'not-assignee');
     case 'escalate':
       return decideEscalation(actor, conversation, request.targetTeamId ?? null, policy);
     case 'routing-preview':

@@ -28,12 +28,15 @@ export type CsatAnswer = { rating: CsatRating } | { comment: string };
 
 const ROW_ID = /^csat:([1-5])$/;
 const BARE_DIGIT = /^[1-5]$/;
+const QUICK_REPLY = /^(?:csat:)?([1-5])(?![0-9])/;
 
 function ratingIn(message: CsatInbound): CsatRating | null {
   const row = ROW_ID.exec(message.interactiveId ?? '');
   // Customers often type the number instead of opening the list.
   const typed = message.type === 'text' ? (message.text ?? '').trim() : '';
-  const value = row !== null ? Number(row[1]) : BARE_DIGIT.test(typed) ? Number(typed) : null;
+  // A template's quick reply ("4 – Good") comes back as a `button` whose payload is its text unless the send set one.
+  const tapped = message.type === 'button' ? QUICK_REPLY.exec(message.interactiveId ?? message.text ?? '') : null;
+  const value = row !== null ? Number(row[1]) : tapped !== null ? Number(tapped[1]) : BARE_DIGIT.test(typed) ? Number(typed) : null;
   return isCsatRating(value) ? value : null;
 }
 

@@ -27,7 +27,8 @@ export type CsatRequest =
   | { kind: 'template'; name: string; language: CsatLanguage };
 
 // WhatsApp caps a list row title at 24 characters and the list button at 20.
-const ROW_TITLES: Record<CsatLanguage, readonly string[]> = {
+/** The rating rows' titles (WhatsApp caps a list row title at 24 characters, a quick reply at 25). */
+export const CSAT_ROW_TITLES: Readonly<Record<CsatLanguage, readonly string[]>> = {
   en: ['1 – Very bad', '2 – Bad', '3 – Okay', '4 – Good', '5 – Excellent'],
   es: ['1 – Muy mal', '2 – Mal', '3 – Regular', '4 – Bien', '5 – Excelente'],
 };
@@ -48,7 +49,7 @@ export function planCsatRequest(conversation: CsatConversation, settings: CsatSe
   if (conversation.resolvedBy === 'bot' && !settings.askBotResolved) return null;
   const language = csatLanguageOf(conversation.language);
   if (serviceWindowAt(conversation.lastInboundAt, now).open) {
-    const titles = ROW_TITLES[language];
+    const titles = CSAT_ROW_TITLES[language];
     return {
       kind: 'list',
       body: settings.question[language],

@@ -11,8 +11,9 @@ export interface CsatSettings {
   askBotResolved: boolean;
   question: LocalizedText;
   /**
-   * An approved template, sent when the 24-hour window has closed; empty: do not ask then. Its quick replies stop at
-   * three too, so it should invite a reply with a digit from 1 to 5, which `readCsatAnswer` takes as the rating.
+   * An approved template, sent when the 24-hour window has closed; empty: do not ask then. Its quick replies should
+   * start with the rating digit ("4 – Good", as the demo's `csat_request` does) or it should invite a reply with a
+   * digit from 1 to 5: `readCsatAnswer` takes either as the rating.
    */
   templateName: string;
   /** Sent after a rating, inviting one free-text comment; empty: do not ask. */

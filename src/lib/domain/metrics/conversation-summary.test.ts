@@ -213,6 +213,12 @@ describe('summarizeConversations: CSAT', () => {
       june,
       plain,
     );
-    expect(summary.csat).toEqual({ average: 3.75, count: 4, distribution: { 1: 1, 2: 0, 3: 0, 4: 1, 5: 2 } });
+    expect(summary.csat).toEqual({ average: 3.75, count: 4, distribution: { 1: 1, 2: 0, 3: 0, 4: 1, 5: 2 }, acknowledged: 0 });
+  });
+
+  it('counts resolutions in the range the customer acknowledged with a reaction', () => {
+    const resolved = (id: string, acknowledged: boolean, resolvedAt = at('15T12:00')) => ({ ...timeline(id, { resolvedAt, resolvedBy: 'agent' }), acknowledged });
+    const summary = summarizeConversations([resolved('a', true), resolved('b', false), resolved('c', true), resolved('july', true, at('30T12:00'))], june, plain);
+    expect(summary.csat.acknowledged).toBe(2);
   });
 });

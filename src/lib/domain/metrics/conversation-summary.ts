@@ -26,6 +26,8 @@ export interface CsatSummary {
   average: number | null;
   count: number;
   distribution: Record<CsatRating, number>;
+  /** Resolved conversations the customer acknowledged with a reaction (👍 ❤️ 🙏). */
+  acknowledged: number;
 }
 
 /** The headline figures of a report; a figure without data is null, never 0 or NaN. */
@@ -68,6 +70,7 @@ export function summarizeConversations(timelines: readonly ConversationTimeline[
   let resolved = 0;
   let botResolved = 0;
   let firstContact = 0;
+  let acknowledged = 0;
   let agentReplies = 0;
 
   const businessMs = meterFor(timelines, range, options);
@@ -91,6 +94,7 @@ export function summarizeConversations(timelines: readonly ConversationTimeline[
         if (event.kind === 'out-agent') agentReplies += 1;
       });
       if (isCsatRating(timeline.csat)) distribution[timeline.csat] += 1;
+      if (timeline.acknowledged === true) acknowledged += 1;
     }
     addHandleTime(timeline, range, handleTotals, businessMs);
   });
@@ -113,6 +117,6 @@ export function summarizeConversations(timelines: readonly ConversationTimeline[
     averageDurationMs: resolved > 0 ? durations.reduce((sum, ms) => sum + ms, 0) / resolved : null,
     repliesPerConversation: resolved > 0 ? agentReplies / resolved : null,
     handleTime: handleTimeRows(handleTotals, businessMs !== null),
-    csat: { average: rated > 0 ? ratingSum / rated : null, count: rated, distribution },
+    csat: { average: rated > 0 ? ratingSum / rated : null, count: rated, distribution, acknowledged },
   };
 }

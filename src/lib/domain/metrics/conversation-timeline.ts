@@ -32,6 +32,8 @@ export interface ConversationTimeline {
   events: readonly TimelineEvent[];
   /** The customer's 1–5 rating, when they gave one. */
   csat?: number | null;
+  /** The customer acknowledged the resolution with a reaction (👍 ❤️ 🙏 on the last agent message). */
+  acknowledged?: boolean;
 }
 
 /** A half-open span of epoch ms, [`from`, `to`). */

@@ -1,5 +1,5 @@
 /** Why an agent is being told about something; mirrors the `notifications.kind` select field. */
-export const NOTIFICATION_KINDS = ['assigned', 'handover', 'escalated', 'mention', 'message', 'offer', 'sla', 'integration', 'waiting'] as const;
+export const NOTIFICATION_KINDS = ['assigned', 'handover', 'escalated', 'mention', 'message', 'offer', 'sla', 'integration', 'waiting', 'snooze'] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -29,6 +29,8 @@ const byKind: Record<NotificationKind, { TTL: number; urgency: PushUrgency }> = 
   integration: { TTL: 24 * HOUR, urgency: 'normal' },
   // Customers are waiting now; by the time a phone that was off comes back, a newer count has been sent.
   waiting: { TTL: 30 * MINUTE, urgency: 'high' },
+  // The agent chose this moment to be reminded; hours later the conversation is in their list anyway.
+  snooze: { TTL: HOUR, urgency: 'normal' },
 };
 
 /** RFC 8030 topics: at most 32 characters of the URL-safe base64 alphabet. */

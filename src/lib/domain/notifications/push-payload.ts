@@ -60,6 +60,7 @@ const kindTitles: Record<NotificationKind, string> = {
   sla: 'Reply overdue',
   integration: 'Integration paused',
   waiting: 'Customers waiting',
+  snooze: 'Back from snooze',
 };
 
 /** The English words of a waiting push; the service worker replaces them with the device's language. */

@@ -27,7 +27,7 @@ const ownedKinds: ReadonlySet<NotificationKind> = new Set(['assigned', 'handover
  * Kinds about the agent's own conversation: moot once someone else owns it (but not when it went back to the queue).
  * Not `sla`: a breach alert goes to a manager or admin about someone else's conversation, and must still arrive.
  */
-const ownerKinds: ReadonlySet<NotificationKind> = new Set(['message']);
+const ownerKinds: ReadonlySet<NotificationKind> = new Set(['message', 'snooze']);
 
 /**
  * Why a notification no longer deserves a push, or null when it still does. Mentions are addressed to a person

@@ -52,15 +52,18 @@ export default {
   },
   queue: {
     heading: 'Conversations',
-    tabs: { mine: 'Mine', unassigned: 'Unassigned', waiting: 'Waiting on customer', resolved: 'Resolved' },
+    tabs: { mine: 'Mine', unassigned: 'Unassigned', waiting: 'Waiting on customer', snoozed: 'Snoozed', resolved: 'Resolved' },
     empty: {
       mine: 'Nothing assigned to you right now.',
       unassigned: 'No unassigned conversations.',
       waiting: 'No conversations waiting on a customer.',
+      snoozed: 'Nothing snoozed.',
       resolved: 'No resolved conversations yet.',
     },
     unread: (n: number) => `${n} unread`,
     unknownContact: 'Unknown customer',
+    snoozedUntil: (when: string) => `Snoozed · ${when}`,
+    snoozedUntilReply: 'Snoozed · until reply',
     loading: 'Loading…',
     pick: 'Pick a conversation from the queue.',
   },
@@ -412,6 +415,19 @@ export default {
     'not-unique': 'This is already used. Choose another.',
     other: 'Check this value: it was not accepted.',
   } as Record<string, string>,
+  signals: {
+    upset: 'Unhappy',
+    upsetTitle: 'The customer reacted with 👎 or 😡, so this conversation moved up the queue.',
+    acknowledged: (emoji: string) => `The customer acknowledged the resolution with ${emoji}.`,
+  },
+  resolveDialog: {
+    title: 'Resolve without a survey?',
+    noTemplate: (name: string) =>
+      `The customer’s 24-hour reply window has closed and there is no approved survey template “${name}”, so the customer will not be asked to rate this conversation. An admin can add it under Templates and canned replies.`,
+    noTemplateName: 'The customer’s 24-hour reply window has closed and this number has no survey template set, so the customer will not be asked to rate this conversation. An admin can choose one under Service settings.',
+    confirm: 'Resolve without a survey',
+    cancel: 'Cancel',
+  },
   update: {
     available: 'New version available.',
     reload: 'Reload',

@@ -67,6 +67,7 @@ export default {
       handleTime: 'Handle time per reply',
       repliesPerConversation: 'Replies per conversation',
       csat: 'Customer satisfaction',
+      acknowledged: 'Resolutions acknowledged with a reaction',
       slaBreaches: 'SLA overdue now',
       qaScore: 'QA score',
     } as Record<string, string>,

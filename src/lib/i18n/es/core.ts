@@ -53,15 +53,18 @@ const es: typeof core = {
   },
   queue: {
     heading: 'Conversaciones',
-    tabs: { mine: 'Mías', unassigned: 'Sin asignar', waiting: 'Esperando al cliente', resolved: 'Resueltas' },
+    tabs: { mine: 'Mías', unassigned: 'Sin asignar', waiting: 'Esperando al cliente', snoozed: 'Pospuestas', resolved: 'Resueltas' },
     empty: {
       mine: 'No tienes nada asignado ahora mismo.',
       unassigned: 'No hay conversaciones sin asignar.',
       waiting: 'Ninguna conversación espera al cliente.',
+      snoozed: 'Nada pospuesto.',
       resolved: 'Todavía no hay conversaciones resueltas.',
     },
     unread: (n) => `${n} sin leer`,
     unknownContact: 'Cliente desconocido',
+    snoozedUntil: (when) => `Pospuesta · ${when}`,
+    snoozedUntilReply: 'Pospuesta · hasta respuesta',
     loading: 'Cargando…',
     pick: 'Elige una conversación de la cola.',
   },
@@ -411,6 +414,19 @@ const es: typeof core = {
     'cannot-be-blank': 'No puede quedar vacío.',
     'not-unique': 'Ya está en uso. Elige otro.',
     other: 'Revisa este valor: no se aceptó.',
+  },
+  signals: {
+    upset: 'Molesto',
+    upsetTitle: 'El cliente reaccionó con 👎 o 😡, así que esta conversación subió en la cola.',
+    acknowledged: (emoji) => `El cliente dio por buena la resolución con ${emoji}.`,
+  },
+  resolveDialog: {
+    title: '¿Resolver sin encuesta?',
+    noTemplate: (name) =>
+      `La ventana de respuesta de 24 horas del cliente se ha cerrado y no hay una plantilla de encuesta aprobada «${name}», así que no se le pedirá que valore esta conversación. Un administrador puede añadirla en Plantillas y respuestas rápidas.`,
+    noTemplateName: 'La ventana de respuesta de 24 horas del cliente se ha cerrado y este número no tiene plantilla de encuesta, así que no se le pedirá que valore esta conversación. Un administrador puede elegir una en los ajustes de servicio.',
+    confirm: 'Resolver sin encuesta',
+    cancel: 'Cancelar',
   },
   update: {
     available: 'Hay una versión nueva.',

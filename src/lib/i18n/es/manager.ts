@@ -68,6 +68,7 @@ const es: typeof manager = {
       handleTime: 'Tiempo de gestión por respuesta',
       repliesPerConversation: 'Respuestas por conversación',
       csat: 'Satisfacción del cliente',
+      acknowledged: 'Resoluciones agradecidas con una reacción',
       slaBreaches: 'SLA vencido ahora',
       qaScore: 'Puntuación de calidad',
     } as Record<string, string>,

@@ -1,0 +1,35 @@
+// English strings for snoozing a conversation: loaded with the conversation screen, not on the first visit.
+
+export default {
+  snooze: {
+    action: 'Snooze…',
+    change: 'Change snooze…',
+    heading: 'Snooze until',
+    explain: 'It leaves your lists and comes back by itself, with a notification. A message from the customer brings it back at once.',
+    presets: { 'one-hour': 'In 1 hour', 'this-evening': 'This evening', 'tomorrow-morning': 'Tomorrow morning', 'next-week': 'Next week' },
+    hoursNote: 'Evening, morning and next week follow the channel’s clock and opening hours.',
+    untilCustomer: 'Until the customer writes',
+    custom: 'Another time',
+    customSubmit: 'Snooze until then',
+    cancel: 'Cancel',
+    until: (when: string) => `Snoozed until ${when}`,
+    untilCustomerNote: 'Snoozed until the customer writes',
+    wake: 'Wake now',
+    done: 'Snoozed. It comes back by itself.',
+    woke: 'Back in your lists.',
+    offline: 'Snoozing needs a connection: try again when you are online.',
+    working: 'Snoozing…',
+    errors: {
+      'too-soon': 'Pick a time at least five minutes from now.',
+      'too-far': 'Pick a time within the next 90 days.',
+      'preset-unavailable': 'That time has already passed today: pick another.',
+      resolved: 'A resolved conversation cannot be snoozed.',
+      'not-assignee': 'Only the conversation’s owner or a manager of its team can snooze it.',
+      'not-your-team': 'Only a manager of this conversation’s team can snooze it.',
+      'not-found': 'This conversation is no longer yours to see.',
+      'no-connection': 'Snoozing needs a connection: try again when you are online.',
+      'signed-out': 'Sign in again to snooze.',
+      fallback: 'Snoozing did not work. Try again.',
+    } as Record<string, string>,
+  },
+};
