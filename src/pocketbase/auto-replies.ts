@@ -1,8 +1,11 @@
-import { planAutoReplies } from '../lib/domain/autoreply/auto-reply-plan';
+import { autoReplyContextOf } from '../lib/domain/autoreply/auto-reply-plan';
+import { planAutomaticVoice } from '../lib/domain/autoreply/automatic-voice';
 import type { BusinessSchedule } from '../lib/domain/hours/schedule';
+import type { BranchReply } from '../lib/domain/routing/branch-reply';
+import { isAssignable } from '../lib/domain/routing/agent-availability';
 import { queueBotMessage } from './bot-messages';
 import type { InboundContext } from './inbound/context';
-import { readAgent } from './records/agent';
+import { readAgentPresence } from './records/agent';
 import { readChannel } from './records/channel';
 import { readContact } from './records/contact';
 import { readConversation, writeConversation } from './records/conversation';
@@ -13,29 +16,52 @@ export function scheduleOf(channel: core.Record, port: GoTimeZone): BusinessSche
   return readChannel(channel, port).settings.schedule;
 }
 
+/** What one inbound message's automatic voice needs to know beyond the conversation: routing's branch, the bot. */
+export interface VoiceCause {
+  firstEverMessage: boolean;
+  /** The reply of the routing branch this message's conversation took (null: not routed, or nothing configured). */
+  branchReply: BranchReply | null;
+  faqBotSpoke: boolean;
+}
+
 /**
- * Queues the channel's greeting, out-of-hours and after-assign replies for an inbound message, each at most once
- * per conversation (per closed period for out-of-hours); `routingReply` is what routing already said.
+ * Queues the one automatic message an inbound message earns (see automatic-voice.ts), and stores the once-only keys
+ * of every text merged into it in the same transaction.
  */
-export function queueAutoReplies(ctx: InboundContext, conversation: core.Record, firstEverMessage: boolean, routingReply: string | null): void {
+export function queueAutomaticVoice(ctx: InboundContext, conversation: core.Record, cause: VoiceCause): void {
   const { channel, now } = ctx;
   const ticket = readConversation(conversation);
-  const planned = planAutoReplies(
+  const agent = ticket.assigneeId ? ctx.agentRecord(ticket.assigneeId) : null;
+  const presence = agent ? readAgentPresence(agent) : null;
+  const agentName = presence ? presence.name.trim() : '';
+  const context = autoReplyContextOf(
     {
       settings: channel.settings.autoReplies,
       schedule: channel.settings.schedule,
       channel: { name: channel.name, timezone: channel.timezone, language: channel.language || 'en' },
-      contact: { name: readContact(ctx.contactOf(conversation)).name, isFirstEverMessage: firstEverMessage },
+      contact: { name: readContact(ctx.contactOf(conversation)).name, isFirstEverMessage: cause.firstEverMessage },
       conversation: { lastAgentReplyAt: ticket.lastAgentReplyAt, sentAutoReplyKeys: ticket.autoReplyKeys },
-      assignedAgentName: ticket.assigneeId ? readAgent(ctx.agentRecord(ticket.assigneeId)).name : null,
+      assignedAgentName: agentName,
     },
     now,
     ctx.port,
   );
-  // Routing's own welcome already greets a new customer: one greeting is enough.
-  const replies = planned.filter((reply) => !(reply.kind === 'greeting' && routingReply === 'welcome'));
-  if (!replies.length) return;
-  for (const reply of replies) queueBotMessage(ctx.app, conversation.id, { type: 'text', text: reply.text }, reply.kind, ctx.writer);
-  writeConversation(conversation, { autoReplyKeys: [...ticket.autoReplyKeys, ...replies.map((reply) => reply.dedupeKey)].slice(-50) });
+  // Same rule as the introductions on other paths (agent-introduction.ts): only an agent who can answer now.
+  const online = presence !== null && isAssignable(presence, now);
+  const voice = planAutomaticVoice(
+    {
+      firstEver: cause.firstEverMessage,
+      closed: context.closedKey !== null,
+      faqBotSpoke: cause.faqBotSpoke,
+      branchReply: cause.branchReply,
+      assignee: presence ? { name: agentName, online } : null,
+    },
+    channel.settings.autoReplies,
+    context,
+  );
+  if (!voice) return;
+  queueBotMessage(ctx.app, conversation.id, { type: 'text', text: voice.text }, voice.kind, ctx.writer, { purpose: voice.kind, parts: voice.parts });
+  if (!voice.dedupeKeys.length) return;
+  writeConversation(conversation, { autoReplyKeys: [...ticket.autoReplyKeys, ...voice.dedupeKeys].slice(-50) });
   ctx.writer.save(conversation);
 }

@@ -1,9 +1,9 @@
 import { planBacklogSweep, type WaitingConversation } from '../lib/domain/routing/backlog-sweep';
+import type { BranchReply } from '../lib/domain/routing/branch-reply';
 import { decideRouting } from '../lib/domain/routing/routing-decision';
 import type { RoutingAgent, RoutingInput } from '../lib/domain/routing/routing-input';
 import { assignOrOffer } from './offers';
 import type { TimeZonePort } from '../lib/domain/hours/time-zone-port';
-import { queueBotMessage } from './bot-messages';
 import type { InboundContext } from './inbound/context';
 import { readChannel, type Channel } from './records/channel';
 import { readContact } from './records/contact';
@@ -80,9 +80,9 @@ export function routingInputFor(
 /**
  * Decides who owns a new or reopened conversation, inside the inbound message's transaction, and hands the
  * writes to the event's writer: capacity is counted under the same single-writer lock, so parallel customers
- * never overbook an agent. Returns the auto-reply routing queued (its kind), if any.
+ * never overbook an agent. Returns the reply configured for the branch it took, for the automatic voice to weigh.
  */
-export function routeConversation(ctx: InboundContext, conversation: core.Record, firstMessageText: string, isNewCustomer: boolean, trigger: 'inbound' | 'reopened'): string | null {
+export function routeConversation(ctx: InboundContext, conversation: core.Record, firstMessageText: string, isNewCustomer: boolean, trigger: 'inbound' | 'reopened'): BranchReply | null {
   const { app, now } = ctx;
   const input = routingInputFor(app, conversation, firstMessageText, isNewCustomer, now, { channel: ctx.channel, contact: ctx.contactOf(conversation), port: ctx.port });
   const decision = decideRouting(input, now, Math.random());
@@ -117,8 +117,8 @@ export function routeConversation(ctx: InboundContext, conversation: core.Record
     now,
     ctx,
   );
-  if (decision.autoReply) queueBotMessage(app, conversation.id, { type: 'text', text: decision.autoReply.text }, null, ctx.writer, { auto_reply: decision.autoReply.kind });
-  return decision.autoReply?.kind ?? null;
+  // Routing decides who; what the customer is told is the automatic voice's (auto-replies.ts), which gets this branch.
+  return decision.autoReply;
 }
 
 /**

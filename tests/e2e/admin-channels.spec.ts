@@ -139,3 +139,24 @@ test('on a tablet the channel list stays beside the open settings', async ({ pag
   expect(listBox!.x + listBox!.width).toBeLessThanOrEqual(formBox!.x);
   await expect(page.getByRole('link', { name: 'All channels' })).toBeHidden();
 });
+
+test('beside the routing form, an admin sees the one message each situation gets, following their edits', async ({ page, api }) => {
+  const { ad } = await freshTeam(api, { ad: { role: 'admin', status: 'online' } });
+  const channel = await adminChannel(api);
+  await signInAs(page, ad);
+  await openAdminScreen(page, 'Channel settings');
+  await page.getByRole('link', { name: new RegExp(channel.name) }).click();
+  const form = page.getByRole('form', { name: `Routing of ${channel.name}` });
+  const voice = form.getByRole('region', { name: 'What the customer will get' });
+  const said = (situation: string) => voice.getByRole('row', { name: new RegExp(`^${situation}`) }).getByRole('cell');
+
+  await expect(said('New customer · open · nobody online')).toHaveText(`Hi Ana! Thanks for writing to ${channel.name}. Nobody is available right now, but we'll reply as soon as we can.`);
+  await expect(said('Returning customer · closed · someone online')).toHaveText("We're closed right now. We open Monday at 09:00 (UTC).");
+  const offline = form.getByRole('group', { name: 'New customer, nobody online' });
+  // Left empty, the branch sends its built-in text, shown as the field's placeholder.
+  await expect(offline.getByLabel('Reply text')).toHaveAttribute('placeholder', "Nobody is available right now, but we'll reply as soon as we can.");
+  await offline.getByLabel('Reply text').fill('We will answer first thing, {{customer_name}}.');
+  await expect(said('Returning customer · open · nobody online')).toHaveText('We will answer first thing, Ana.');
+  await offline.getByLabel('Send an automatic reply').uncheck();
+  await expect(said('Returning customer · open · nobody online')).toHaveText('Nothing automatic');
+});

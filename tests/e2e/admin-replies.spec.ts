@@ -15,10 +15,16 @@ test('an admin writes a Spanish greeting with variables, previews it, and it is 
   await form.getByLabel('Reply language').selectOption({ label: 'Spanish' });
   const greeting = form.getByRole('group', { name: 'Greeting' });
   // Left empty, the greeting is the built-in one in the reply language.
-  await expect(greeting.getByTestId('reply-preview')).toHaveText(`¡Hola Ana! Gracias por escribir a ${channel.name}. Enseguida te atendemos.`);
+  await expect(greeting.getByTestId('reply-preview')).toHaveText(`¡Hola Ana! Gracias por escribir a ${channel.name}.`);
+  // The one message each situation gets, computed by the server's planner from the working copy.
+  const voice = form.getByRole('region', { name: 'What the customer will get' });
+  const said = (situation: string) => voice.getByRole('row', { name: new RegExp(`^${situation}`) }).getByRole('cell');
+  await expect(said('New customer · closed · nobody online')).toHaveText(`¡Hola Ana! Gracias por escribir a ${channel.name}. Ahora mismo estamos cerrados. Abrimos el lunes a las 09:00 (UTC).`);
   await greeting.getByLabel('Greeting text').fill('Hola {{customer_name}}, bienvenida a {{channel_name}}.');
   await expect(greeting.getByTestId('reply-preview')).toHaveText(`Hola Ana, bienvenida a ${channel.name}.`);
   await form.getByRole('group', { name: 'Agent introduction' }).getByLabel('Send the agent introduction reply').check();
+  await expect(said('New customer · open · someone online')).toHaveText(`Hola Ana, bienvenida a ${channel.name}. Ben te atenderá en breve.`);
+  await expect(said('Their agent offline · open · nobody online')).toHaveText('Nothing automatic');
   await form.getByLabel('FAQ keywords to suggest').fill('precios, envíos');
   await form.getByLabel('Help page link').fill('https://help.example/es');
   await form.getByRole('button', { name: 'Save auto-replies' }).click();

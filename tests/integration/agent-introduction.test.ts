@@ -43,7 +43,8 @@ const act = (name: string, conversationId: string, body: Record<string, unknown>
 async function introducedOnPhone(from: string, conversationId: string): Promise<string[]> {
   await eventually(async () => (await stack.api.list('messages', `conversation = "${conversationId}" && direction = "out" && (status = "queued" || status = "sending")`)).length === 0, 'the conversation’s messages sent');
   const previews = stack.sim.sentMessages().filter((m) => m.waId === from || m.input === from).map((m) => m.preview);
-  return previews.flatMap((preview) => NAMES.filter((name) => preview === introduction(name)));
+  // On a customer's first message the introduction ends the one automatic message, after the greeting.
+  return previews.flatMap((preview) => NAMES.filter((name) => preview === introduction(name) || preview.endsWith(` ${introduction(name)}`)));
 }
 
 /** Waits until the phone shows `expected` introductions, then checks nothing more arrived. */

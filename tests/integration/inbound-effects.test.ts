@@ -47,8 +47,8 @@ describe('what an inbound message causes', () => {
     // The one save of each row carried every decision: the contact's owner, the ticket's assignee and preview.
     expect(contact.owner).toBe(conversation.assignee);
     const sent = await api.list('messages', `conversation = "${conversation.id}" && direction = "out"`);
-    // Routing's welcome greets a new customer; the channel's greeting then stays quiet (one greeting is enough).
-    expect(sent.map((message) => message.payload.auto_reply ?? message.payload.purpose)).toEqual(['welcome']);
+    // One automatic message: the channel's greeting in front of routing's welcome.
+    expect(sent.map((message) => [message.payload.purpose, message.payload.parts, message.text])).toEqual([['welcome', ['greeting', 'welcome'], "Hi Rosa! We'll be with you in a moment."]]);
     expect(conversation.last_message_preview).toBe('Hello');
     const [notification] = await api.list('notifications', `conversation = "${conversation.id}"`);
     expect(notification).toMatchObject({ kind: 'assigned', title: 'Rosa' });

@@ -64,12 +64,13 @@ describe('ingestion', () => {
     expect(messages.map((m) => [m.type, m.direction, m.status, m.text])).toEqual([['text', 'in', 'received', 'Does it come in another color?']]);
   });
 
-  it('queues the channel’s welcome message for a new customer as a bot reply', async () => {
+  it('queues one automatic message for a new customer as a bot reply: the greeting with "nobody is available" (no agents)', async () => {
     const [contact] = await api.list('contacts', 'wa_id = "16505551234"');
     const [conversation] = await api.list('conversations', `contact = "${contact.id}"`);
-    const [reply] = await api.list('messages', `conversation = "${conversation.id}" && direction = "out"`);
-    expect(reply).toMatchObject({ sender: 'bot', status: 'queued', type: 'text' });
-    expect(reply.text).toMatch(/out of office|with you in a moment/);
+    const replies = await api.list('messages', `conversation = "${conversation.id}" && direction = "out"`);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({ sender: 'bot', status: 'queued', type: 'text' });
+    expect(replies[0].text).toMatch(/^Hi .*Thanks for writing to Shop\. Nobody is available right now, but we'll reply as soon as we can\.$/);
   });
 
   it('accepts every sample payload with 200 and keeps each raw body', async () => {

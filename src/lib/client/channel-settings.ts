@@ -1,4 +1,4 @@
-// A channel as the admin settings screens read it: its name and the JSON settings they edit.
+// A channel as the admin settings screens read it: its name, language, time zone and the JSON settings they edit.
 import type PocketBase from 'pocketbase';
 import { z } from 'zod';
 import { loadRecords, saveRecord } from './admin-records';
@@ -12,6 +12,7 @@ export const channelSettingsRecordSchema = z.object({
   name: text,
   display_phone_number: text,
   language: text,
+  timezone: text,
   routing: json,
   auto_replies: json,
   faq: json,

@@ -11,9 +11,8 @@ export type RoutingAlgorithm = (typeof ROUTING_ALGORITHMS)[number];
 export const PRIORITY_LEVELS = ['low', 'normal', 'high', 'urgent'] as const;
 export type PriorityLevel = (typeof PRIORITY_LEVELS)[number];
 
-export const WELCOME_TEXT = "Welcome to my store. We'll be with you in a moment.";
-export const OUT_OF_OFFICE_TEXT = 'Thank you for your message. We are out of office hours.';
-export const COLLEAGUE_TEXT = 'Thanks for writing again. A colleague will be with you shortly.';
+// A branch's reply text '' means the built-in text in the channel's language (src/lib/domain/autoreply/reply-texts.ts),
+// which reads well after the greeting; the automatic voice decides which one message the customer gets.
 
 export const DEFAULT_URGENCY_WORDS = [
   'urgent', 'urgently', 'asap', 'emergency', 'immediately', 'right now', 'complaint', 'lawyer', 'fraud',
@@ -102,8 +101,8 @@ export const routingSettingsSchema = z.object({
   defaultTeamId: z._default(z.nullable(id), null),
   newCustomer: z.prefault(
     z.object({
-      agentsOnline: teamRoute('in_order', { enabled: true, text: WELCOME_TEXT }),
-      agentsOffline: teamRoute('in_order', { enabled: true, text: OUT_OF_OFFICE_TEXT }),
+      agentsOnline: teamRoute('in_order', { enabled: true, text: '' }),
+      agentsOffline: teamRoute('in_order', { enabled: true, text: '' }),
     }),
     {},
   ),
@@ -113,7 +112,7 @@ export const routingSettingsSchema = z.object({
       ownerUnavailable: z._default(z.enum(['keep-owner', 'team']), 'team'),
       teamId: z._default(z.nullable(id), null),
       algorithm: z._default(algorithm, 'in_order'),
-      autoReply: autoReply(false, COLLEAGUE_TEXT),
+      autoReply: autoReply(false, ''),
     }),
     {},
   ),

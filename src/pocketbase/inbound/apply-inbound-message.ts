@@ -1,7 +1,7 @@
 import type { CustomerIdentity } from '../../lib/domain/inbound/customer-identity';
 import type { NormalizedInbound } from '../../lib/domain/inbound/normalized-message';
 import { conversationForInbound } from '../../lib/domain/tickets/conversation-for-inbound';
-import { queueAutoReplies } from '../auto-replies';
+import { queueAutomaticVoice } from '../auto-replies';
 import { applySystemChange, upsertContact } from '../contacts';
 import { recordCsatAnswer } from '../csat';
 import type { Effect } from '../effects';
@@ -100,9 +100,11 @@ export function applyInboundMessage(app: core.App, channel: core.Record, custome
   if (bot === 'answered' || bot === 'resolved') return done('stored');
 
   // 11. Routing: a new or reopened ticket (or one the bot hands on) gets an owner, an offer or a queue place.
-  const routingReply = startsTicket || bot === 'handoff' ? routeConversation(ctx, conversation, message.text, firstEver, action === 'reopen' ? 'reopened' : 'inbound') : null;
-  // 12. Auto-replies: greeting, out-of-hours, after-assign — each once.
-  queueAutoReplies(ctx, conversation, firstEver, routingReply);
+  const branchReply = startsTicket || bot === 'handoff' ? routeConversation(ctx, conversation, message.text, firstEver, action === 'reopen' ? 'reopened' : 'inbound') : null;
+  // 12. The automatic voice: at most one message (greeting, out-of-hours, introduction or the branch's reply, merged).
+  //     A bot that handed over with its own words has already spoken for the desk.
+  const faq = ctx.channel.settings.faq;
+  queueAutomaticVoice(ctx, conversation, { firstEverMessage: firstEver, branchReply, faqBotSpoke: bot === 'handoff' && faq !== null && faq.enabled && faq.handoffText !== '' });
   // 13. The owner's "new message" push, when they asked for it.
   notifyOwnerOfInbound(ctx, conversation, message);
   // 14. Everything decided is written, in order, in the event's transaction.

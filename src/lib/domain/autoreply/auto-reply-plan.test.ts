@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { intlTimeZone as port } from '../../client/intl-time-zone';
 import { autoRepliesSettingsSchema, type AutoRepliesSettingsInput } from '../../schemas/auto-replies';
 import type { BusinessSchedule } from '../hours/schedule';
-import { planAutoReplies, type AutoReplyInput, type PlannedAutoReply } from './auto-reply-plan';
+import { autoReplyContextOf, type AutoReplyInput } from './auto-reply-plan';
+import { planAutomaticVoice } from './automatic-voice';
 
 const day = [{ start: '09:00', end: '19:00' }];
 const office: BusinessSchedule = { timezone: 'Europe/Madrid', weekly: { mon: day, tue: day, wed: day, thu: day, fri: day } };
@@ -29,16 +30,35 @@ function input(s: Scenario = {}): AutoReplyInput {
     assignedAgentName: s.agent ?? null,
   };
 }
-const plan = (s: Scenario, instant: string): PlannedAutoReply[] => planAutoReplies(input(s), at(instant), port);
-const kinds = (s: Scenario, instant: string) => plan(s, instant).map((r) => r.kind);
+interface Planned {
+  kind: string;
+  text: string;
+  dedupeKey: string;
+}
+
+// These tables read the clock-dependent side of the automatic voice (hours, keys, variables) with routing out of the
+// picture: no branch reply, the assignee (if any) online. automatic-voice.test.ts covers the precedence.
+function planned(s: Scenario, now: number) {
+  const context = autoReplyContextOf(input(s), now, port);
+  return planAutomaticVoice(
+    { firstEver: s.firstEver ?? false, closed: context.closedKey !== null, faqBotSpoke: false, branchReply: null, assignee: s.agent == null ? null : { name: s.agent, online: true } },
+    input(s).settings,
+    context,
+  );
+}
+const plan = (s: Scenario, instant: string): Planned[] => {
+  const voice = planned(s, at(instant));
+  return voice ? [{ kind: voice.kind, text: voice.text, dedupeKey: voice.dedupeKeys.join(' ') }] : [];
+};
+const kinds = (s: Scenario, instant: string) => planned(s, at(instant))?.parts ?? [];
 
 // Simulates the caller: every message is planned against the keys stored so far, and sent keys are stored.
 function conversationOver(instants: string[], s: Scenario = {}): Array<string[]> {
   const sent: string[] = [...(s.sent ?? [])];
   return instants.map((instant) => {
-    const replies = plan({ ...s, sent }, instant);
-    sent.push(...replies.map((r) => r.dedupeKey));
-    return replies.map((r) => r.kind);
+    const voice = planned({ ...s, sent }, at(instant));
+    sent.push(...(voice?.dedupeKeys ?? []));
+    return voice?.parts ?? [];
   });
 }
 
@@ -76,7 +96,7 @@ describe('out-of-hours replies', () => {
     expect(plan({ settings }, '2026-06-19T19:30+02:00')).toEqual([
       {
         kind: 'out-of-hours',
-        text: "Thanks for your message! We're closed right now. We open Monday at 09:00 (Europe/Madrid).\n\nMeanwhile, type \"prices\", \"shipping\" or \"returns\" for instant answers, or visit https://help.example.com",
+        text: "We're closed right now. We open Monday at 09:00 (Europe/Madrid).\n\nMeanwhile, type \"prices\", \"shipping\" or \"returns\" for instant answers, or visit https://help.example.com",
         dedupeKey: expect.stringMatching(/^out-of-hours:/),
       },
     ]);
@@ -89,7 +109,7 @@ describe('out-of-hours replies', () => {
     ['nothing', {}, ''],
   ])('writes in Spanish for a Spanish channel, with %s for self-service', (_, selfService, hint) => {
     const [reply] = plan({ language: 'es-ES', settings: { outOfHours: { selfService } } }, '2026-06-19T19:30+02:00');
-    expect(reply?.text).toBe(`¡Gracias por tu mensaje! Ahora mismo estamos cerrados. Abrimos el lunes a las 09:00 (Europe/Madrid).${hint}`);
+    expect(reply?.text).toBe(`Ahora mismo estamos cerrados. Abrimos el lunes a las 09:00 (Europe/Madrid).${hint}`);
   });
 
   it('uses the admin’s own text with its variables', () => {
@@ -130,19 +150,19 @@ describe('out-of-hours replies', () => {
   it('replies once per conversation on a schedule that never opens', () => {
     const never = { timezone: 'Europe/Madrid', weekly: {} };
     expect(conversationOver(['2026-06-15T12:00+02:00', '2026-07-15T12:00+02:00'], { schedule: never })).toEqual([['out-of-hours'], []]);
-    expect(plan({ schedule: never }, '2026-06-15T12:00+02:00')[0]?.text).toBe("Thanks for your message! We're closed right now. We'll reply as soon as we're back.");
+    expect(plan({ schedule: never }, '2026-06-15T12:00+02:00')[0]?.text).toBe("We're closed right now. We'll reply as soon as we're back.");
   });
 
   it('plans no out-of-hours reply for an instant that is not a number', () => {
-    expect(planAutoReplies(input(), Number.NaN, port)).toEqual([]);
+    expect(planned({}, Number.NaN)).toBeNull();
   });
 });
 
 describe('greetings', () => {
   it.each([
-    ['English', 'en', 'Lucía', "Hi Lucía! Thanks for writing to Tienda Sol. We'll be with you shortly."],
-    ['English, without a name', 'en', '', "Hi! Thanks for writing to Tienda Sol. We'll be with you shortly."],
-    ['Spanish', 'es', 'Lucía', '¡Hola Lucía! Gracias por escribir a Tienda Sol. Enseguida te atendemos.'],
+    ['English', 'en', 'Lucía', 'Hi Lucía! Thanks for writing to Tienda Sol.'],
+    ['English, without a name', 'en', '', 'Hi! Thanks for writing to Tienda Sol.'],
+    ['Spanish', 'es', 'Lucía', '¡Hola Lucía! Gracias por escribir a Tienda Sol.'],
   ])('greets a first-time customer in %s', (_, language, customer, text) => {
     expect(plan({ firstEver: true, language, customer }, '2026-06-15T12:00+02:00')).toEqual([{ kind: 'greeting', text, dedupeKey: 'greeting' }]);
   });
@@ -156,8 +176,11 @@ describe('greetings', () => {
     expect(plan(scenario, '2026-06-15T12:00+02:00')).toEqual([]);
   });
 
-  it('greets first and then explains the hours when a new customer writes at night', () => {
+  it('greets and explains the hours in one message when a new customer writes at night', () => {
     expect(kinds({ firstEver: true }, '2026-06-15T23:00+02:00')).toEqual(['greeting', 'out-of-hours']);
+    expect(plan({ firstEver: true, customer: 'Kofi' }, '2026-06-15T23:00+02:00')).toEqual([
+      { kind: 'out-of-hours', text: "Hi Kofi! Thanks for writing to Tienda Sol. We're closed right now. We open tomorrow at 09:00 (Europe/Madrid).", dedupeKey: expect.stringMatching(/^greeting out-of-hours:/) },
+    ]);
   });
 });
 

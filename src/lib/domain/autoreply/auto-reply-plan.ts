@@ -3,11 +3,10 @@ import { closedPeriodKey } from '../hours/business-hours';
 import { MINUTE_MS } from '../hours/civil-date';
 import type { BusinessSchedule } from '../hours/schedule';
 import type { TimeZonePort } from '../hours/time-zone-port';
-import { formatOpeningHours, formatOpensAt, replyLanguageOf } from './opening-text';
-import { replyTextOf, selfServiceText, type AutoReplyKind } from './reply-texts';
-import { renderTemplate, type TemplateVariables } from './template-text';
+import { formatOpeningHours, formatOpensAt, replyLanguageOf, type ReplyLanguage } from './opening-text';
+import type { TemplateVariables } from './template-text';
 
-/** Everything the planner needs about one inbound message's conversation. */
+/** Everything about one inbound message's conversation that the automatic voice needs from the clock and the records. */
 export interface AutoReplyInput {
   settings: AutoRepliesSettings;
   /** The channel's business hours; null when it is always open. */
@@ -16,17 +15,21 @@ export interface AutoReplyInput {
   contact: { name: string; isFirstEverMessage: boolean };
   conversation: {
     lastAgentReplyAt: number | null;
-    /** Dedupe keys of auto-replies already sent on this conversation. */
+    /** Dedupe keys of automatic messages already sent on this conversation. */
     sentAutoReplyKeys: readonly string[];
   };
   assignedAgentName: string | null;
 }
 
-/** One reply to send; the caller stores `dedupeKey` on the conversation in the same transaction as the send. */
-export interface PlannedAutoReply {
-  kind: AutoReplyKind;
-  text: string;
-  dedupeKey: string;
+/** The moment's facts the automatic voice decides on: the language, the closed period (null: open), the variables. */
+export interface AutoReplyContext {
+  language: ReplyLanguage;
+  /** The closed period `now` falls in (`closedPeriodKey`), or null while open or without a schedule. */
+  closedKey: string | null;
+  vars: TemplateVariables;
+  /** An agent replied within the out-of-hours suppression window: "we are closed" would be wrong. */
+  agentRepliedRecently: boolean;
+  sentKeys: readonly string[];
 }
 
 /** The dedupe key of the greeting: once per conversation. */
@@ -48,42 +51,23 @@ function isAgentStillReplying(lastAgentReplyAt: number | null, now: number, minu
   return now - lastAgentReplyAt < minutes * MINUTE_MS;
 }
 
-/**
- * The auto-replies one inbound message earns, in sending order: the greeting on a customer's first ever message, the
- * out-of-hours reply once per closed period unless an agent replied recently, and the after-assign introduction.
- */
-export function planAutoReplies(input: AutoReplyInput, now: number, port: TimeZonePort): PlannedAutoReply[] {
+/** Reads the clock for the automatic voice: whether the channel is closed (and which closed period), and the variables. */
+export function autoReplyContextOf(input: AutoReplyInput, now: number, port: TimeZonePort): AutoReplyContext {
   const { settings, schedule, channel, contact, conversation } = input;
-  const sent = new Set(conversation.sentAutoReplyKeys);
   const language = replyLanguageOf(channel.language);
-  const agentName = (input.assignedAgentName ?? '').trim();
-  // Closed-period lookups walk days of the schedule; do them once and only when a reply may need them.
+  // Closed-period lookups walk days of the schedule; do them once.
   const closedKey = schedule !== null && Number.isFinite(now) ? closedPeriodKey(schedule, now, port) : null;
-  const vars: TemplateVariables = {
-    customer_name: contact.name,
-    agent_name: agentName,
-    channel_name: channel.name,
-    opens_at: schedule !== null && closedKey !== null ? formatOpensAt(schedule, now, port, language, channel.timezone) : '',
-    business_hours: schedule !== null ? formatOpeningHours(schedule, now, port, language, channel.timezone) : '',
+  return {
+    language,
+    closedKey,
+    vars: {
+      customer_name: contact.name,
+      agent_name: (input.assignedAgentName ?? '').trim(),
+      channel_name: channel.name,
+      opens_at: schedule !== null && closedKey !== null ? formatOpensAt(schedule, now, port, language, channel.timezone) : '',
+      business_hours: schedule !== null ? formatOpeningHours(schedule, now, port, language, channel.timezone) : '',
+    },
+    agentRepliedRecently: isAgentStillReplying(conversation.lastAgentReplyAt, now, settings.outOfHours.suppressAfterAgentReplyMinutes),
+    sentKeys: conversation.sentAutoReplyKeys,
   };
-  const replies: PlannedAutoReply[] = [];
-  const add = (kind: AutoReplyKind, template: string, dedupeKey: string): void => {
-    const rendered = renderTemplate(template, vars).trim();
-    if (rendered !== '' && !sent.has(dedupeKey)) replies.push({ kind, text: rendered, dedupeKey });
-  };
-
-  if (settings.greeting.enabled && contact.isFirstEverMessage) add('greeting', replyTextOf('greeting', settings.greeting.text, language), GREETING_KEY);
-
-  const outOfHours = settings.outOfHours;
-  if (outOfHours.enabled && closedKey !== null && !isAgentStillReplying(conversation.lastAgentReplyAt, now, outOfHours.suppressAfterAgentReplyMinutes)) {
-    const hint = selfServiceText(outOfHours.selfService.keywords, outOfHours.selfService.link, language);
-    const text = replyTextOf('out-of-hours', outOfHours.text, language);
-    add('out-of-hours', hint === '' ? text : `${text}\n\n${hint}`, outOfHoursKey(closedKey));
-  }
-
-  // While closed the out-of-hours reply sets expectations; "Ana will help you shortly" would contradict it.
-  if (settings.afterAssign.enabled && agentName !== '' && closedKey === null) {
-    add('after-assign', replyTextOf('after-assign', settings.afterAssign.text, language), afterAssignKey(agentName));
-  }
-  return replies;
 }

@@ -2,24 +2,43 @@ import type { ReplyLanguage } from './opening-text';
 
 /** The auto-reply kinds a channel can send. */
 export type AutoReplyKind = 'greeting' | 'out-of-hours' | 'after-assign';
+/** The replies of routing's branches: new customer with someone online, nobody online, returning to a colleague. */
+export type BranchReplyKind = 'welcome' | 'offline' | 'returning';
 
-/** What each auto-reply says when the admin left its text empty. */
-export const DEFAULT_REPLY_TEXTS: Readonly<Record<ReplyLanguage, Readonly<Record<AutoReplyKind, string>>>> = {
+// The greeting is only a salutation: the automatic voice puts it in front of whatever is true next ("we're closed,
+// we open at 09:00", "we'll be with you in a moment"), so it must promise nothing itself.
+/** What each automatic message says when the admin left its text empty. */
+export const DEFAULT_REPLY_TEXTS: Readonly<Record<ReplyLanguage, Readonly<Record<AutoReplyKind | BranchReplyKind, string>>>> = {
   en: {
-    greeting: "Hi {{customer_name}}! Thanks for writing to {{channel_name}}. We'll be with you shortly.",
-    'out-of-hours': "Thanks for your message! We're closed right now. {{business_hours}}.",
+    greeting: 'Hi {{customer_name}}! Thanks for writing to {{channel_name}}.',
+    'out-of-hours': "We're closed right now. {{business_hours}}.",
     'after-assign': '{{agent_name}} will help you shortly.',
+    welcome: "We'll be with you in a moment.",
+    offline: "Nobody is available right now, but we'll reply as soon as we can.",
+    returning: 'Thanks for writing again. A colleague will help you shortly.',
   },
   es: {
-    greeting: '¡Hola {{customer_name}}! Gracias por escribir a {{channel_name}}. Enseguida te atendemos.',
-    'out-of-hours': '¡Gracias por tu mensaje! Ahora mismo estamos cerrados. {{business_hours}}.',
+    greeting: '¡Hola {{customer_name}}! Gracias por escribir a {{channel_name}}.',
+    'out-of-hours': 'Ahora mismo estamos cerrados. {{business_hours}}.',
     'after-assign': '{{agent_name}} te atenderá en breve.',
+    welcome: 'Enseguida te atendemos.',
+    offline: 'Ahora mismo no hay nadie disponible, pero te responderemos lo antes posible.',
+    returning: 'Gracias por volver a escribirnos. Alguien del equipo te atenderá en breve.',
   },
 };
 
-/** The admin's text, or the built-in one for `language` when it is empty. */
-export function replyTextOf(kind: AutoReplyKind, text: string, language: ReplyLanguage): string {
-  return text.trim() === '' ? DEFAULT_REPLY_TEXTS[language][kind] : text;
+// Routing's replies once shipped with these English texts stored in the settings; they mean "the built-in text" so
+// a channel saved with them reads well together with the greeting, and in Spanish.
+const LEGACY_DEFAULTS: readonly string[] = [
+  "Welcome to my store. We'll be with you in a moment.",
+  'Thank you for your message. We are out of office hours.',
+  'Thanks for writing again. A colleague will be with you shortly.',
+];
+
+/** The admin's text, or the built-in one for `language` when it is empty (or a legacy built-in text). */
+export function replyTextOf(kind: AutoReplyKind | BranchReplyKind, text: string, language: ReplyLanguage): string {
+  const own = text.trim();
+  return own === '' || LEGACY_DEFAULTS.includes(own) ? DEFAULT_REPLY_TEXTS[language][kind] : text;
 }
 
 function listOf(words: readonly string[], language: ReplyLanguage): string {

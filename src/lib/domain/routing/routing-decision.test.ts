@@ -97,11 +97,12 @@ describe('new and returning customers', () => {
     expect(decide({ settings, agents: [agent('ana', { status: 'offline' })] }).autoReply).toEqual({ kind: 'offline', text: 'We open at 9.' });
   });
 
-  it.each([
-    ['turned off', { enabled: false, text: 'Hi' }],
-    ['left empty', { enabled: true, text: '   ' }],
-  ])('sends nothing when the message is %s', (_, autoReply) => {
-    expect(decide({ settings: { newCustomer: { agentsOnline: { autoReply } } } }).autoReply).toBeNull();
+  it('names no reply when the branch\'s message is turned off', () => {
+    expect(decide({ settings: { newCustomer: { agentsOnline: { autoReply: { enabled: false, text: 'Hi' } } } } }).autoReply).toBeNull();
+  });
+
+  it('names the branch with an empty text when it is left empty (the built-in text in the channel\'s language)', () => {
+    expect(decide({ settings: { newCustomer: { agentsOnline: { autoReply: { enabled: true, text: '   ' } } } } }).autoReply).toEqual({ kind: 'welcome', text: '' });
   });
 
   it('uses the branch team, falling back to the default team', () => {

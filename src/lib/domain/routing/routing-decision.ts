@@ -4,6 +4,7 @@ import { exclusionOf, pickAgent, screenAgents, summarize, type CandidateSummary,
 import { detectLanguage } from './language-detection';
 import { PRIORITY_BASE, priorityFor, scorePriority, type PriorityReason } from './priority-score';
 import type { RoutingAgent, RoutingInput } from './routing-input';
+import { branchReplyOf, type BranchReply } from './branch-reply';
 import { applyRules, type RuleEffects, type RuleRef, type SkippedRule } from './rule-evaluation';
 import { foldText } from './text-folding';
 
@@ -12,14 +13,11 @@ export type RoutingOutcome = 'assigned' | 'queued' | 'kept-owner';
 /** Which branch of the settings decided: useful in the routing log and in tests. */
 export type RoutingPath = 'rule-agent' | 'owner-online' | 'owner-kept' | 'owner-everyone-offline' | 'team';
 
+/** The routing branch's configured reply; routing only names it, the automatic voice decides what is said. */
+export type AutoReply = BranchReply;
+
 /** The settings branch that applied: a new customer with someone online, a new customer with nobody online, or a returning one. */
 export type RoutingBranch = 'agents-online' | 'nobody-online' | 'returning';
-
-export interface AutoReply {
-  /** welcome: new customer, agents online; offline: nobody online; returning: owner away, a colleague takes it. */
-  kind: 'welcome' | 'offline' | 'returning';
-  text: string;
-}
 
 export interface ResolvedLanguage {
   code: string;
@@ -61,9 +59,6 @@ function resolveLanguage(known: string | null, text: string, minConfidence: numb
   return { code: detected.language, source: 'detected', confidence: detected.confidence };
 }
 
-const replyOf = (kind: AutoReply['kind'], reply: TeamRoute['autoReply']): AutoReply | null =>
-  reply.enabled && reply.text.trim() !== '' ? { kind, text: reply.text } : null;
-
 /** Decides who gets a new conversation, in what team, at what priority and with what auto-reply; `random` is in [0,1). */
 export function decideRouting(input: RoutingInput, now: number, random: number): RoutingDecision {
   const { conversation, contact, settings } = input;
@@ -93,6 +88,9 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
   const agents = input.agents;
   let anyoneOnline = false;
   for (let i = 0; i < agents.length && !anyoneOnline; i++) anyoneOnline = isAssignable(agents[i], now);
+  // A one-person shop's owner takes everything even while offline; what the customer is told follows who is there.
+  let someoneThere = false;
+  for (let i = 0; i < agents.length && !someoneThere; i++) someoneThere = isAssignable({ ...agents[i], soleAgent: false }, now);
   const declined = input.declinedAgentIds ?? [];
   // An owner who declined the offer is passed over like anyone else who did.
   const owner = contact.ownerId === null || declined.includes(contact.ownerId) ? undefined : agents.find((a) => a.id === contact.ownerId);
@@ -100,7 +98,7 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
   const branch: TeamRoute = owner ? settings.returningCustomer : anyoneOnline ? settings.newCustomer.agentsOnline : settings.newCustomer.agentsOffline;
   const escalationTeamId = input.escalationTeamId ?? null;
   const teamId = escalationTeamId ?? effects.teamId ?? branch.teamId ?? settings.defaultTeamId;
-  const greeting = owner ? null : anyoneOnline ? (contact.isNew ? replyOf('welcome', branch.autoReply) : null) : replyOf('offline', branch.autoReply);
+  const greeting = branchReplyOf(settings, { isNew: contact.isNew, anyoneOnline: someoneThere, owner: owner ? 'owner-takes' : 'none' });
 
   const decide = (outcome: RoutingOutcome, path: RoutingPath, winner: RoutingAgent | null, rest: Partial<RoutingDecision> = {}): RoutingDecision => ({
     outcome,
@@ -148,7 +146,7 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
 
   const { candidates, excluded } = screenAgents(agents, { teamId, skills: effects.skills, declined }, now, defaultMaxOpen);
   const picked = pickAgent(candidates, branch.algorithm, random);
-  const autoReply = owner ? (anyoneOnline ? replyOf('returning', branch.autoReply) : replyOf('offline', settings.newCustomer.agentsOffline.autoReply)) : greeting;
+  const autoReply = owner ? branchReplyOf(settings, { isNew: contact.isNew, anyoneOnline: someoneThere, owner: 'colleague' }) : greeting;
   return decide(picked ? 'assigned' : 'queued', 'team', picked?.winner ?? null, {
     algorithm: branch.algorithm,
     tieBreak: picked?.tieBreak ?? null,

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkRoutingSettings,
   DEFAULT_ROUTING_SETTINGS,
-  OUT_OF_OFFICE_TEXT,
   routingSettingsSchema,
-  WELCOME_TEXT,
   type RoutingSettings,
   type RoutingSettingsInput,
 } from '../../schemas/routing';
@@ -18,8 +16,8 @@ describe('routing settings defaults', () => {
     expect(DEFAULT_ROUTING_SETTINGS).toMatchObject({
       defaultTeamId: null,
       newCustomer: {
-        agentsOnline: { teamId: null, algorithm: 'in_order', autoReply: { enabled: true, text: WELCOME_TEXT } },
-        agentsOffline: { teamId: null, algorithm: 'in_order', autoReply: { enabled: true, text: OUT_OF_OFFICE_TEXT } },
+        agentsOnline: { teamId: null, algorithm: 'in_order', autoReply: { enabled: true, text: '' } },
+        agentsOffline: { teamId: null, algorithm: 'in_order', autoReply: { enabled: true, text: '' } },
       },
       returningCustomer: { ownerUnavailable: 'team', teamId: null, algorithm: 'in_order', autoReply: { enabled: false } },
       rules: [],
@@ -34,7 +32,7 @@ describe('routing settings defaults', () => {
 
   it('fill in what an older document lacks and keep what it has', () => {
     const parsed = routingSettingsSchema.parse({ newCustomer: { agentsOnline: { teamId: 'sales' } }, rules: [{ name: 'r', keywords: ['refund'] }] });
-    expect(parsed.newCustomer.agentsOnline).toEqual({ teamId: 'sales', algorithm: 'in_order', autoReply: { enabled: true, text: WELCOME_TEXT } });
+    expect(parsed.newCustomer.agentsOnline).toEqual({ teamId: 'sales', algorithm: 'in_order', autoReply: { enabled: true, text: '' } });
     expect(parsed.rules[0]).toMatchObject({ name: 'r', enabled: true, keywords: ['refund'], pattern: null, stop: false, skills: [] });
   });
 
@@ -62,7 +60,6 @@ describe('validateRoutingSettings', () => {
     ['an unknown reassign team', { reassign: [{ teamId: 'ghost', afterMinutes: 30 }] }, 'reassign.0.teamId', 'unknown-team'],
     ['an unknown escalation team', { escalationTeams: ['sales', 'ghost'] }, 'escalationTeams.1', 'unknown-team'],
     ['an escalation team listed twice', { escalationTeams: ['sales', 'billing', 'sales'] }, 'escalationTeams.2', 'duplicate-team'],
-    ['an empty auto-reply that is on', { newCustomer: { agentsOnline: { autoReply: { enabled: true, text: '  ' } } } }, 'newCustomer.agentsOnline.autoReply.text', 'missing-text'],
     ['a keyword of punctuation only', { rules: [{ name: 'a', keywords: ['refund', '!!!'] }] }, 'rules.0.keywords.1', 'empty-keyword'],
     ['an empty time range', { rules: [{ name: 'a', timeOfDay: { from: 600, to: 600 } }] }, 'rules.0.timeOfDay', 'empty-time-range'],
   ] as Array<[string, RoutingSettingsInput, string, string]>)('rejects %s', (_, input, path, code) => {

@@ -20,17 +20,11 @@ export function validateRoutingSettings(settings: RoutingSettings, context: Sett
   const checkTeam = (path: string, teamId: string | null): void => {
     if (teamId !== null && !context.teamIds.includes(teamId)) add(path, 'unknown-team', 'This team does not exist (any more).');
   };
-  const checkReply = (path: string, reply: { enabled: boolean; text: string }): void => {
-    if (reply.enabled && reply.text.trim() === '') add(`${path}.text`, 'missing-text', 'Write the message or turn it off.');
-  };
-
   checkTeam('defaultTeamId', settings.defaultTeamId);
   for (const branch of ['agentsOnline', 'agentsOffline'] as const) {
     checkTeam(`newCustomer.${branch}.teamId`, settings.newCustomer[branch].teamId);
-    checkReply(`newCustomer.${branch}.autoReply`, settings.newCustomer[branch].autoReply);
   }
   checkTeam('returningCustomer.teamId', settings.returningCustomer.teamId);
-  checkReply('returningCustomer.autoReply', settings.returningCustomer.autoReply);
 
   if (!Number.isInteger(settings.capacity.defaultMaxOpen) || settings.capacity.defaultMaxOpen < 1) {
     add('capacity.defaultMaxOpen', 'capacity-too-low', 'Each agent must be able to hold at least one conversation.');

@@ -47,6 +47,11 @@ describe('a desk with a single active agent', () => {
     expect(decision).toMatchObject({ outcome: 'assigned', agentId: 'kofi', path: 'team' });
   });
 
+  it('names the nobody-online reply for the offline sole agent: nobody is there to answer in a moment', () => {
+    expect(decideRouting(input([agent('kofi', { soleAgent: true, status: 'offline' })]), now, 0.5).autoReply?.kind).toBe('offline');
+    expect(decideRouting(input([agent('kofi', { soleAgent: true, status: 'online' })]), now, 0.5).autoReply?.kind).toBe('welcome');
+  });
+
   it('gives the sole agent conversations of a team and skill they were never given', () => {
     const rules = [{ name: 'Spanish', languages: ['es'], teamId: 'ventas000000001', skills: ['es'] }];
     const decision = decideRouting({ ...input([agent('kofi', { soleAgent: true })], null, { rules }), contact: { ...input([]).contact, language: 'es' } }, now, 0.5);
