@@ -38,6 +38,8 @@ function readJson(file) {
 }
 
 step('typecheck', ['scripts/typecheck.mjs']);
+// One formatting for the whole tree (Prettier with the Svelte plugin; `npm run format` fixes it).
+step('format', ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']);
 const builds = [
   step('build hooks', ['scripts/build-hooks.mjs']),
   step('build worker and simulator', ['scripts/build-node.mjs']),
