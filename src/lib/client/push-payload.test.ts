@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPushPayload } from '../domain/notifications/push-payload';
-import { parsePushPayload } from './push-payload';
+import { parsePushPayload, pushPrefetchTarget } from './push-payload';
 
 const ORIGIN = 'https://desk.example';
 
@@ -33,5 +33,22 @@ describe('parsePushPayload', () => {
       messageText: null,
     });
     expect(parsePushPayload(json, ORIGIN)).toEqual({ title: 'Maria Lopez', body: 'Shop · Is my order ready?', url: '/conversations/abc', tag: 'conversation-abc', actions: ['accept', 'decline'] });
+  });
+});
+
+describe('pushPrefetchTarget', () => {
+  const id = 'abcdefghij12345';
+  it.each(['assigned', 'handover', 'escalated', 'offer'])('downloads the conversation of a %s push', (kind) => {
+    expect(pushPrefetchTarget(JSON.stringify({ kind, conversationId: id }))).toBe(id);
+  });
+  it.each([
+    ['a mention', { kind: 'mention', conversationId: id }],
+    ['a malformed id', { kind: 'assigned', conversationId: '../api/x' }],
+    ['no conversation', { kind: 'assigned', conversationId: null }],
+  ])('ignores %s', (_name, data) => {
+    expect(pushPrefetchTarget(JSON.stringify(data))).toBeNull();
+  });
+  it('ignores text that is not JSON', () => {
+    expect(pushPrefetchTarget('hello')).toBeNull();
   });
 });
