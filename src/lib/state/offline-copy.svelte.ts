@@ -1,5 +1,5 @@
-// The offline copy's progress, for the queue's sync line. The prefetch itself is loaded on the first completed sync,
-// after the queue, so it stays off the first visit's download.
+// The offline copy's progress, for the queue's sync line. This module and the prefetch load after the queue
+// (dynamic imports), so they stay off the first visit's download.
 import { db } from '../client/db';
 import { pb } from '../client/pb';
 import { sync } from './sync.svelte';
@@ -27,6 +27,8 @@ class OfflineCopy {
     void import('../client/prefetch').then(({ shareTokenWithServiceWorker }) => {
       if (!stopped) stopToken = shareTokenWithServiceWorker(pb, db);
     });
+    // Loaded after the first sync may have finished: catch up with what the device already has.
+    if (sync.lastSynced) run();
     return () => {
       stopped = true;
       unsubscribe();
