@@ -141,9 +141,19 @@ test('offline, every conversation in Mine opens with its kept photo, and a photo
     await page.getByRole('link', { name: 'Back to queue' }).click();
   }
 
+  // Settings says what the device keeps, and clears it.
+  await page.goto('/settings');
+  const section = page.getByRole('region', { name: 'Offline copy' });
+  await expect(section.getByRole('status').first()).toContainText('Files: 3');
   await page.goto(`/conversations/${resolvedId}`);
   const thread = page.getByRole('list', { name: 'Messages' });
   await expect(thread.getByText('Last year’s broken valve')).toBeVisible();
   await expect(thread.getByText('Not saved on this device. Connect to the internet to see it.')).toBeVisible();
   await expect(thread.getByRole('img', { name: 'Photo of the old valve' })).toHaveCount(0);
+
+  await page.goto('/settings');
+  await section.getByRole('button', { name: 'Clear the offline copy' }).click();
+  await expect(section.getByText('The offline copy was cleared. It downloads again at the next sync.')).toBeVisible();
+  await expect(section.getByRole('status').first()).toContainText('Files: 0');
+  expect(await keptFiles(page)).toEqual([]);
 });
