@@ -1,11 +1,17 @@
 /// <reference no-default-lib="true"/>
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
-// Pocketdesk's service worker: the precached app shell (so the PWA opens offline) and web push.
+// Pocketdesk's service worker: the precached app shell (so the PWA opens offline), message files kept for offline
+// reading, and web push (which downloads the conversation it announces before the agent taps).
+import PocketBase, { BaseAuthStore } from 'pocketbase';
 import { clientsClaim } from 'workbox-core';
+import { createPartialResponse } from 'workbox-range-requests';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { noticeTitle, parsePushPayload } from '$lib/client/push-payload';
+import { db } from '$lib/client/db';
+import { cachedMedia } from '$lib/client/media-cache';
+import { prefetchPushed } from '$lib/client/prefetch';
+import { noticeTitle, parsePushPayload, pushPrefetchTarget } from '$lib/client/push-payload';
 import { notificationClickPath } from '$lib/domain/notifications/notification-url';
 import { pickLang } from '$lib/i18n/langs';
 import enCore from '$lib/i18n/en/core';
@@ -19,6 +25,22 @@ cleanupOutdatedCaches();
 // Every app route is the SPA shell; the API and PocketBase's admin UI must always reach the server.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/'), { denylist: [/^\/api\//, /^\/_\//] }));
 
+// Message files: the device's copy first (kept within the agent's budget by the prefetch), else the network. The
+// token in the query changes every two minutes, so the copy is found by path alone.
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && url.pathname.startsWith('/api/files/messages/'),
+  async ({ request, url }) => {
+    const kept = await cachedMedia(db, url.pathname).catch(() => null);
+    // Audio and video ask for byte ranges; the copy is whole, so the range is cut from it.
+    if (kept) return request.headers.has('range') ? createPartialResponse(request, kept) : kept;
+    try {
+      return await fetch(request);
+    } catch {
+      return new Response(null, { status: 504, statusText: 'Not on this device' });
+    }
+  },
+);
+
 // registerType 'prompt': a new version waits until the agent says so (the page sends SKIP_WAITING).
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
@@ -26,8 +48,16 @@ self.addEventListener('message', (event) => {
 // The first install takes over the open page at once, so it works offline from the first visit.
 clientsClaim();
 
+/** Downloads a pushed conversation with the token the app left; the notification never waits for it. */
+async function prefetchFromPush(conversationId: string): Promise<void> {
+  await prefetchPushed(new PocketBase(self.location.origin, new BaseAuthStore()), db, conversationId).catch(() => false);
+}
+
 self.addEventListener('push', (event) => {
-  const notice = parsePushPayload(event.data?.text() ?? null, self.location.origin);
+  const raw = event.data?.text() ?? null;
+  const notice = parsePushPayload(raw, self.location.origin);
+  const target = pushPrefetchTarget(raw);
+  if (target) event.waitUntil(prefetchFromPush(target));
   // The worker does not know the device's language; the buttons are titled here, like the rest of the app.
   const words = { en: enCore, es: esCore }[pickLang(self.navigator.languages ?? [])];
   const t = { accept: words.offers.accept, decline: words.offers.decline, claim: words.waitingPush.claim };

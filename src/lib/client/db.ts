@@ -24,6 +24,19 @@ export interface OutboxItem {
   reason: string;
 }
 
+/** One message file kept on the device for offline reading; its bytes live in Cache Storage under `key`. */
+export interface MediaEntry {
+  /** The file's path without its token (`/api/files/messages/<id>/<name>`). */
+  key: string;
+  conversation: string;
+  bytes: number;
+  /** Last shown or stored (epoch ms): the least recently used go first when the budget runs out. */
+  used_at: number;
+}
+
+/** The Cache Storage cache holding message files (named here so clearing the device clears it too). */
+export const MEDIA_CACHE = 'pocketdesk-media-v1';
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -42,6 +55,7 @@ export class DeskDb extends Dexie {
   channels!: EntityTable<ChannelHoursRecord, 'id'>;
   templates!: EntityTable<TemplateRecord, 'id'>;
   canned_replies!: EntityTable<CannedReplyRecord, 'id'>;
+  media!: EntityTable<MediaEntry, 'key'>;
 
   constructor(name = 'pocketdesk') {
     super(name);
@@ -74,6 +88,8 @@ export class DeskDb extends Dexie {
             for (const field of ['last_outbound_at', 'first_response_at', 'assigned_at', 'created'] as const) c[field] ??= null;
           }),
       );
+    // Issue #18: message files kept for offline reading (the bytes are in Cache Storage).
+    this.version(3).stores({ media: 'key, conversation, used_at' });
   }
 
   /** Forgets everything: used when another agent signs in on this device. */
@@ -81,6 +97,7 @@ export class DeskDb extends Dexie {
     await this.transaction('rw', this.tables, async () => {
       await Promise.all(this.tables.map((table) => table.clear()));
     });
+    if (typeof caches !== 'undefined') await caches.delete(MEDIA_CACHE);
   }
 }
 

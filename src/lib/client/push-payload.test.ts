@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPushPayload } from '../domain/notifications/push-payload';
 import en from '../i18n/en/core';
 import es from '../i18n/es/core';
-import { noticeTitle, parsePushPayload } from './push-payload';
+import { noticeTitle, parsePushPayload, pushPrefetchTarget } from './push-payload';
 
 const ORIGIN = 'https://desk.example';
 
@@ -62,5 +62,22 @@ describe('a waiting-work push', () => {
 
   it('keeps the title of every other push', () => {
     expect(noticeTitle(parsePushPayload(JSON.stringify({ title: 'Maria Lopez', kind: 'assigned' }), ORIGIN), es.waitingPush)).toBe('Maria Lopez');
+  });
+});
+
+describe('pushPrefetchTarget', () => {
+  const id = 'abcdefghij12345';
+  it.each(['assigned', 'handover', 'escalated', 'offer'])('downloads the conversation of a %s push', (kind) => {
+    expect(pushPrefetchTarget(JSON.stringify({ kind, conversationId: id }))).toBe(id);
+  });
+  it.each([
+    ['a mention', { kind: 'mention', conversationId: id }],
+    ['a malformed id', { kind: 'assigned', conversationId: '../api/x' }],
+    ['no conversation', { kind: 'assigned', conversationId: null }],
+  ])('ignores %s', (_name, data) => {
+    expect(pushPrefetchTarget(JSON.stringify(data))).toBeNull();
+  });
+  it('ignores text that is not JSON', () => {
+    expect(pushPrefetchTarget('hello')).toBeNull();
   });
 });

@@ -53,3 +53,18 @@ export function parsePushPayload(raw: string | null, origin: string): PushNotice
 export function noticeTitle(notice: PushNotice, words: { title: (count: number) => string }): string {
   return notice.waitingCount !== null ? words.title(notice.waitingCount) : notice.title;
 }
+
+// Pushes that put a conversation in the agent's hands: the service worker downloads it before the tap.
+const PREFETCH_KINDS = new Set(['assigned', 'handover', 'escalated', 'offer']);
+
+/** The conversation a push asks the device to keep for offline reading, or null. */
+export function pushPrefetchTarget(raw: string | null): string | null {
+  try {
+    const data: unknown = raw ? JSON.parse(raw) : null;
+    if (!data || typeof data !== 'object') return null;
+    const { kind, conversationId } = data as Record<string, unknown>;
+    return typeof kind === 'string' && PREFETCH_KINDS.has(kind) && typeof conversationId === 'string' && /^[a-z0-9]{15}$/.test(conversationId) ? conversationId : null;
+  } catch {
+    return null;
+  }
+}

@@ -63,6 +63,8 @@ export const messageRecordSchema = z.pipe(
     media_status: text,
     media_mime: text,
     media_filename: text,
+    /** Bytes the server stored; the offline copy plans its budget with it (absent on rows kept before it was read). */
+    media_size: z.optional(count),
     status: text,
     error_title: text,
     error_reason: text,

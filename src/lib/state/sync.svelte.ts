@@ -19,6 +19,8 @@ class Sync {
   #running: Promise<void> | null = null;
   #again = false;
   #stop: (() => void) | null = null;
+  #lastSynced = $state<number | null>(readLastSynced());
+  #afterSync = new Set<() => void>();
 
   get online(): boolean {
     return this.#online;
@@ -41,6 +43,17 @@ class Sync {
   /** Goes up on every realtime (re)connection: pages showing one record refresh it then. */
   get connections(): number {
     return this.#connections;
+  }
+
+  /** When the queue last came from the server (epoch ms), kept across restarts; null before the first time. */
+  get lastSynced(): number | null {
+    return this.#lastSynced;
+  }
+
+  /** Runs `listener` after every sync that reached the server; returns the unsubscribe. */
+  onSynced(listener: () => void): () => void {
+    this.#afterSync.add(listener);
+    return () => this.#afterSync.delete(listener);
   }
 
   start(): void {
@@ -100,12 +113,30 @@ class Sync {
         if (session.endIfExpired()) break;
         const report = await outbox.flush();
         if (report.stopped) break;
-        await Promise.all([refreshQueue(pb, db).catch(() => {}), refreshDirectory(pb, db).catch(() => {})]);
+        const [fresh] = await Promise.all([refreshQueue(pb, db).then(() => true, () => false), refreshDirectory(pb, db).catch(() => {})]);
+        if (fresh) this.#markSynced();
       } while (this.#again);
     } finally {
       this.#syncing = false;
     }
   }
+
+  #markSynced(): void {
+    this.#lastSynced = Date.now();
+    try {
+      localStorage.setItem(LAST_SYNCED_KEY, String(this.#lastSynced));
+    } catch {
+      // Private mode without storage: the time still shows until the app closes.
+    }
+    for (const listener of this.#afterSync) listener();
+  }
+}
+
+const LAST_SYNCED_KEY = 'pocketdesk.last-synced';
+
+function readLastSynced(): number | null {
+  const value = typeof localStorage === 'undefined' ? null : Number(localStorage.getItem(LAST_SYNCED_KEY));
+  return value ? value : null;
 }
 
 export const sync = new Sync();
