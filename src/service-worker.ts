@@ -16,6 +16,8 @@ import { notificationClickPath } from '$lib/domain/notifications/notification-ur
 import { pickLang } from '$lib/i18n/langs';
 import enCore from '$lib/i18n/en/core';
 import esCore from '$lib/i18n/es/core';
+import enThread from '$lib/i18n/en/thread';
+import esThread from '$lib/i18n/es/thread';
 
 declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 
@@ -59,7 +61,7 @@ self.addEventListener('push', (event) => {
   const target = pushPrefetchTarget(raw);
   if (target) event.waitUntil(prefetchFromPush(target));
   // The worker does not know the device's language; the buttons are titled here, like the rest of the app.
-  const words = { en: enCore, es: esCore }[pickLang(self.navigator.languages ?? [])];
+  const words = { en: { ...enCore, ...enThread }, es: { ...esCore, ...esThread } }[pickLang(self.navigator.languages ?? [])];
   const t = { accept: words.offers.accept, decline: words.offers.decline, claim: words.waitingPush.claim };
   const offer = notice.actions.includes('accept');
   event.waitUntil(

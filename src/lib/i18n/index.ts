@@ -7,6 +7,7 @@ import type manager from './en/manager';
 import type reviews from './en/reviews';
 import type settings from './en/settings';
 import type snooze from './en/snooze';
+import type thread from './en/thread';
 import type { Lang } from './langs';
 
 export { isLang, LANG_NAMES, LANGS, pickLang, type Lang } from './langs';
@@ -20,9 +21,10 @@ export interface Parts {
   channels: typeof channels;
   admin: typeof admin;
   snooze: typeof snooze;
+  thread: typeof thread;
 }
 export type Part = keyof Parts;
-export type Messages = Parts['core'] & Parts['settings'] & Parts['manager'] & Parts['reviews'] & Parts['channels'] & Parts['admin'] & Parts['snooze'];
+export type Messages = Parts['core'] & Parts['settings'] & Parts['manager'] & Parts['reviews'] & Parts['channels'] & Parts['admin'] & Parts['snooze'] & Parts['thread'];
 
 type Loaders = { [P in Part]: () => Promise<{ default: Parts[P] }> };
 
@@ -36,6 +38,7 @@ const catalogs = {
     channels: () => import('./en/channels'),
     admin: () => import('./en/admin'),
     snooze: () => import('./en/snooze'),
+    thread: () => import('./en/thread'),
   },
   es: {
     core: () => import('./es/core'),
@@ -45,6 +48,7 @@ const catalogs = {
     channels: () => import('./es/channels'),
     admin: () => import('./es/admin'),
     snooze: () => import('./es/snooze'),
+    thread: () => import('./es/thread'),
   },
 } satisfies Record<Lang, Loaders>;
 

@@ -4,5 +4,5 @@ import type { LayoutLoad } from './$types';
 
 export const load: LayoutLoad = async () => {
   // The agent screen's shift editor uses the settings part's words.
-  await locale.load('admin', 'channels', 'settings');
+  await locale.load('admin', 'channels', 'settings', 'thread');
 };

@@ -3,5 +3,5 @@ import { locale } from '$lib/state/locale.svelte';
 import type { LayoutLoad } from './$types';
 
 export const load: LayoutLoad = async () => {
-  await locale.load('manager');
+  await locale.load('manager', 'thread');
 };

@@ -1,8 +1,8 @@
-// The conversation screen's snooze strings (menu item, notice, sheet), before it renders; the service worker
-// precaches them, so this works offline too.
+// The conversation screen's own strings (thread, composer, details, offers, snooze), before it renders; the
+// service worker precaches them, so this works offline too.
 import { locale } from '$lib/state/locale.svelte';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async () => {
-  await locale.load('snooze');
+  await locale.load('thread', 'snooze');
 };

@@ -3,5 +3,5 @@ import { locale } from '$lib/state/locale.svelte';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async () => {
-  await locale.load('admin');
+  await locale.load('thread', 'admin');
 };
