@@ -6,6 +6,7 @@ import type core from './en/core';
 import type manager from './en/manager';
 import type reviews from './en/reviews';
 import type settings from './en/settings';
+import type signIn from './en/sign-in';
 import type snooze from './en/snooze';
 import type thread from './en/thread';
 import type { Lang } from './langs';
@@ -22,9 +23,10 @@ export interface Parts {
   admin: typeof admin;
   snooze: typeof snooze;
   thread: typeof thread;
+  signIn: typeof signIn;
 }
 export type Part = keyof Parts;
-export type Messages = Parts['core'] & Parts['settings'] & Parts['manager'] & Parts['reviews'] & Parts['channels'] & Parts['admin'] & Parts['snooze'] & Parts['thread'];
+export type Messages = Parts['core'] & Parts['settings'] & Parts['manager'] & Parts['reviews'] & Parts['channels'] & Parts['admin'] & Parts['snooze'] & Parts['thread'] & Parts['signIn'];
 
 type Loaders = { [P in Part]: () => Promise<{ default: Parts[P] }> };
 
@@ -39,6 +41,7 @@ const catalogs = {
     admin: () => import('./en/admin'),
     snooze: () => import('./en/snooze'),
     thread: () => import('./en/thread'),
+    signIn: () => import('./en/sign-in'),
   },
   es: {
     core: () => import('./es/core'),
@@ -49,6 +52,7 @@ const catalogs = {
     admin: () => import('./es/admin'),
     snooze: () => import('./es/snooze'),
     thread: () => import('./es/thread'),
+    signIn: () => import('./es/sign-in'),
   },
 } satisfies Record<Lang, Loaders>;
 

@@ -17,6 +17,9 @@ describe('locale', () => {
     const { locale } = await freshLocale('es');
     await locale.load('core');
     expect(locale.lang).toBe('es');
+    expect(locale.t.header.menu).toBe('Menú');
+    expect(locale.t.signIn).toBeUndefined();
+    await locale.load('signIn');
     expect(locale.t.signIn.submit).toBe('Entrar');
     expect(locale.t.admin).toBeUndefined();
     await locale.load('admin');

@@ -3,20 +3,6 @@ import type core from '../en/core';
 
 const es: typeof core = {
   appName: 'Pocketdesk',
-  signIn: {
-    missingEmail: 'Escribe tu correo electrónico.',
-    badEmail: 'Esto no parece un correo electrónico. Revísalo e inténtalo de nuevo.',
-    missingPassword: 'Escribe tu contraseña.',
-    title: 'Entrar en Pocketdesk',
-    email: 'Correo electrónico',
-    password: 'Contraseña',
-    submit: 'Entrar',
-    submitting: 'Entrando…',
-    failed: 'Correo o contraseña incorrectos.',
-    offline: 'Sin conexión. Conéctate para entrar.',
-    tooMany: 'Demasiados intentos de entrar. Espera un minuto y vuelve a intentarlo.',
-    locked: (minutes) => `Demasiadas contraseñas incorrectas para esta cuenta: la entrada está en pausa durante ${minutes} minuto(s). Los dispositivos que ya tienen la sesión abierta siguen funcionando.`,
-  },
   header: {
     menu: 'Menú',
     signOut: 'Cerrar sesión',
