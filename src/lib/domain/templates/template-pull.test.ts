@@ -17,6 +17,11 @@ describe('planTemplatePull', () => {
     expect(planTemplatePull(rows, list)).toEqual({ create: [], update: [], remove: [], unchanged: 3 });
   });
 
+  it('does not count keys stored in another order as a change', () => {
+    const reordered = { language: 'en_US', name: 'hello', status: 'approved', components: [{ text: 'hello body', type: 'BODY' }] };
+    expect(planTemplatePull([stored('a', reordered)], [meta('hello')]).unchanged).toBe(1);
+  });
+
   it('marks a template Meta no longer lists, once, and brings it back when Meta lists it again', () => {
     expect(planTemplatePull([stored('a', meta('gone')), stored('b', meta('old'), true)], []).remove).toEqual(['a']);
     expect(planTemplatePull([stored('b', meta('old'), true)], [meta('old')]).update).toEqual([{ id: 'b', fields: meta('old') }]);

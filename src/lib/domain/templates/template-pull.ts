@@ -32,7 +32,17 @@ export function templateKey(name: string, language: string): string {
   return `${name}\u0000${language.replace('-', '_').toLowerCase()}`;
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? '') === JSON.stringify(b ?? '');
+/** JSON with object keys sorted: the database hands JSON back with its keys reordered. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? '');
+}
+
+const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 
 /** What a pull changes: new templates, changed ones, ones gone from Meta; pulling the same list twice changes nothing. */
 export function planTemplatePull(stored: readonly StoredTemplate[], pulled: readonly PulledFields[]): TemplatePullPlan {
