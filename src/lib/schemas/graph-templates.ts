@@ -24,7 +24,7 @@ const templatePageSchema = z.looseObject({
 });
 
 /** A template as Meta lists it, in the `templates` collection's terms. */
-export interface PulledTemplate {
+export type PulledTemplate = {
   meta_id: string;
   name: string;
   language: string;
@@ -38,7 +38,7 @@ export interface PulledTemplate {
   status_reason: string;
   /** GREEN, YELLOW, RED or UNKNOWN; '' when Meta did not say. */
   quality: string;
-}
+};
 
 /** One page of Meta's list: the templates it could read, how many it could not, and the cursor of the next page. */
 export interface TemplatePage {
