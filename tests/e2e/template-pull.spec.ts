@@ -54,3 +54,26 @@ test('an admin gets the templates from Meta and reads why the paused and rejecte
   await expect(page.getByRole('link', { name: /order_shipped/ })).toContainText('Approved');
   await expect(page.getByRole('link', { name: /order_shipped/ })).not.toContainText('Meta');
 });
+
+test('an admin marks the number as a Coexistence number and picks who answers from the phone', async ({ page }) => {
+  const root = new Api(pb.url, pb.superuserToken);
+  const [channel] = await root.list('channels', `phone_number_id = "${PNID}"`);
+  await page.goto(`${pb.url}/sign-in`);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/\/sign-in$/);
+  await page.goto(`${pb.url}/admin/channels?channel=${channel.id}&section=connection`);
+
+  const form = page.getByRole('form', { name: 'Corner Shop' });
+  await form.getByLabel('Also used in the WhatsApp Business app (Coexistence)').check();
+  await form.getByLabel('Who answers from the phone').selectOption({ label: 'Tina Templates' });
+  await form.getByRole('button', { name: 'Save the number' }).click();
+  await expect(form.getByText('The number is saved.')).toBeVisible();
+  const saved = (await root.view('channels', channel.id)).body;
+  const [owner] = await root.list('agents', `name = "Tina Templates"`);
+  expect(saved).toMatchObject({ coexistence: true, coexistence_agent: owner.id });
+
+  await page.reload();
+  await expect(page.getByRole('form', { name: 'Corner Shop' }).getByLabel('Who answers from the phone')).toHaveValue(owner.id);
+});
