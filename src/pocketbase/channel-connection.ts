@@ -74,7 +74,7 @@ export const handleChannelConnection = staffRoute({ roles: ['admin'] }, (e) => {
 });
 
 /** The stored token opened with the server's key, or null when none is stored (or it cannot be opened). */
-function openToken(channel: core.Record): string | null {
+export function openToken(channel: core.Record): string | null {
   const value = channel.getString('access_token');
   if (!value) return null;
   if (!isSealed(value)) return value;

@@ -136,3 +136,4 @@ cronAdd('pocketdesk-snooze', '* * * * *', () => require(`${__hooks}/app.js`).run
 // First-run setup and channels (admins): what to paste into Meta, and "Check connection" against the Graph API.
 routerAdd('GET', '/api/pocketdesk/channels/{id}/connection', (e) => require(`${__hooks}/app.js`).handleChannelConnection(e));
 routerAdd('POST', '/api/pocketdesk/channels/{id}/check-connection', (e) => require(`${__hooks}/app.js`).handleCheckConnection(e));
+routerAdd('POST', '/api/pocketdesk/channels/{id}/pull-templates', (e) => require(`${__hooks}/app.js`).handlePullTemplates(e));

@@ -41,3 +41,4 @@ export { guardContactEdit } from './contact-guard';
 export { handleChannelHealth, handleReplayWebhook } from './operations';
 export { handleSnooze, handleSnoozeSweep, runSnoozeSweep } from './snooze';
 export { guardChannelConnection, handleChannelConnection, handleCheckConnection } from './channel-connection';
+export { handlePullTemplates } from './template-pull';

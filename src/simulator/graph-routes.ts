@@ -5,8 +5,9 @@ import { handleMediaDelete, handleMediaInfo, handleUpload } from './media-routes
 import { handleSendMessage } from './send-message';
 import { accessTokenError, describePhoneNumber, findPhoneNumber } from './phone-number-route';
 import { findChannel, type SimulatorContext } from './simulator-context';
+import { handleTemplateList } from './template-list-route';
 
-// Graph-shaped routes: /{version}/{phone-number-id}/messages, /{version}/{phone-number-id}/media, /{version}/{media-id}.
+// Graph-shaped routes: /{version}/{phone-number-id}/messages, /{version}/{waba-id}/message_templates, /{version}/{phone-number-id}/media, /{version}/{media-id}.
 // Any `vNN.N` version is served, as Graph serves several at once.
 
 const GRAPH_PATH = /^\/(v\d+\.\d+)\/([^/]+)(?:\/([^/]+))?\/?$/;
@@ -33,6 +34,8 @@ export async function handleGraph(context: SimulatorContext, req: IncomingMessag
     if (method === 'DELETE') return handleMediaDelete(context, objectId, query.get('phone_number_id'));
     return unsupported(context, method, path);
   }
+  // The one edge on the WhatsApp Business Account rather than on a phone number.
+  if (edge === 'message_templates' && method === 'GET') return handleTemplateList(context, objectId, path, query);
   const channel = findChannel(context, objectId);
   if (!channel) {
     return replyWithGraphError(context.ids, 100, describeUnknownObject(objectId, method));

@@ -12,6 +12,7 @@ export const DEFAULT_KNOBS: Readonly<SimulatorKnobs> = Object.freeze({
   drop_delivered_when_read: false,
   rate_limit_http_status: 429,
   access_token_expired: false,
+  template_page_size: 25,
 });
 
 export function applyKnobs(current: SimulatorKnobs, patch: KnobsPatch): SimulatorKnobs {

@@ -12,6 +12,9 @@ export const DEFAULT_TEMPLATES: readonly SimulatorTemplate[] = [
   // The satisfaction survey sent after the 24-hour window has closed (channels.service.csat.templateName).
   { name: 'csat_request', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 0, body: CSAT_TEMPLATE_TEXT.en.body, quickReplies: [...CSAT_TEMPLATE_TEXT.en.quickReplies] },
   { name: 'csat_request', language: 'es', category: 'utility', parameterFormat: 'positional', parameterCount: 0, body: CSAT_TEMPLATE_TEXT.es.body, quickReplies: [...CSAT_TEMPLATE_TEXT.es.quickReplies] },
+  // Not sendable, so "Get templates from Meta" shows a paused and a rejected one (the demo does not seed them).
+  { name: 'spring_sale', language: 'en_US', category: 'marketing', parameterFormat: 'positional', parameterCount: 1, body: 'Spring sale: {{1}} off everything this week!', status: 'PAUSED' },
+  { name: 'win_a_prize', language: 'en_US', category: 'marketing', parameterFormat: 'positional', parameterCount: 0, body: 'Click now to WIN a prize!!!', status: 'REJECTED', rejectedReason: 'PROMOTIONAL' },
 ];
 
 export type TemplateCheck =
@@ -24,7 +27,8 @@ type TemplateRequest = NonNullable<SendMessageRequest['template']>;
 export function checkTemplate(templates: readonly SimulatorTemplate[], request: TemplateRequest): TemplateCheck {
   const language = request.language.code;
   const template = templates.find((t) => t.name === request.name && t.language === language);
-  if (!template) {
+  // Meta answers a template it has not approved (or has paused) as one it does not have in that language.
+  if (!template || (template.status ?? 'APPROVED') !== 'APPROVED') {
     return { ok: false, code: 132001, details: `template name (${request.name}) does not exist in ${language}` };
   }
   const header = (request.components ?? []).find((component) => component.type.toLowerCase() === 'header');

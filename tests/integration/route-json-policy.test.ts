@@ -52,6 +52,7 @@ const routes: Array<[path: string, caller: 'staff' | 'worker']> = [
   ['/api/pocketdesk/teams/{id}/qa', 'staff'],
   ['/api/pocketdesk/webhooks/{id}/replay', 'staff'],
   ['/api/pocketdesk/channels/{id}/check-connection', 'staff'],
+  ['/api/pocketdesk/channels/{id}/pull-templates', 'staff'],
 ];
 
 const malformed = ['{"action": "claim"', 'not json', "{'single': 'quotes'}"];

@@ -17,6 +17,8 @@ export const channelConnectionRecordSchema = z.object({
   display_phone_number: text,
   timezone: text,
   disabled: z.boolean().nullish().transform((value) => value ?? false),
+  coexistence: z.boolean().nullish().transform((value) => value ?? false),
+  coexistence_agent: text,
   access_token_set: z.boolean().nullish().transform((value) => value ?? false),
   business_hours: z.unknown().optional().transform((value) => value ?? null),
   language: text,
@@ -32,6 +34,9 @@ export interface ConnectionDraft {
   waba_id: string;
   timezone: string;
   disabled: boolean;
+  coexistence: boolean;
+  /** The agent whose replies from the WhatsApp Business app these are ('' when none is chosen). */
+  coexistence_agent: string;
   /** Write-only: empty keeps the stored token. */
   access_token: string;
 }
@@ -43,6 +48,8 @@ export function connectionDraftOf(channel: ChannelConnectionRecord | null, defau
     waba_id: channel?.waba_id ?? '',
     timezone: channel?.timezone || defaultZone,
     disabled: channel?.disabled ?? false,
+    coexistence: channel?.coexistence ?? false,
+    coexistence_agent: channel?.coexistence_agent ?? '',
     access_token: '',
   };
 }

@@ -23,6 +23,10 @@ export const templateAdminRecordSchema = z.object({
   parameter_format: text,
   status: text,
   components: z.array(component).nullish().transform((value) => value ?? []),
+  // Written by Meta's reviews and "Get templates from Meta", shown beside the status.
+  status_reason: text,
+  removed_at: text,
+  channel: text,
 });
 export type TemplateAdminRecord = z.infer<typeof templateAdminRecordSchema>;
 type Component = TemplateAdminRecord['components'][number];

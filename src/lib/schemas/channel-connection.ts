@@ -12,6 +12,9 @@ export const channelConnectionSchema = z.object({
   waba_id: z.union([z.literal(''), digits('invalid-waba-id', 'The WhatsApp Business Account id is a number (digits only).')]).default(''),
   timezone: z.string().trim().refine((value) => value.length >= 1 && value.length <= 64, { message: 'Choose a time zone.', params: { code: 'timezone-required' } }),
   disabled: z.boolean().default(false),
+  /** Coexistence: the number is also used in the WhatsApp Business app; its replies there are this agent's. */
+  coexistence: z.boolean().default(false),
+  coexistence_agent: z.string().default(''),
 });
 export type ChannelConnectionInput = z.infer<typeof channelConnectionSchema>;
 

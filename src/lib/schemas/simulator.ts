@@ -24,6 +24,8 @@ export const simulatorKnobsSchema = z.object({
   rate_limit_http_status: z.union([z.literal(429), z.literal(400)]),
   /** The access token has expired: every Graph call with it answers 190 (subcode 463), as Meta does after 60 days. */
   access_token_expired: z.boolean(),
+  /** Templates per page of GET /{waba-id}/message_templates at most (Meta's default page is 25; `limit` asks fewer). */
+  template_page_size: z.number().check(z.int(), z.gte(1), z.lte(1000)),
 });
 export type SimulatorKnobs = z.infer<typeof simulatorKnobsSchema>;
 
@@ -122,6 +124,10 @@ export const simulatorTemplateSchema = z
     footer: z.optional(z.string().check(z.maxLength(60))),
     /** Quick-reply button texts, in order (Meta allows up to ten; a tap comes back as a `button` message). */
     quickReplies: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(25))).check(z.maxLength(10))),
+    /** Meta's review of it (APPROVED unless told): only approved templates can be sent. */
+    status: z.optional(z.enum(['APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED'])),
+    /** Why Meta rejected it (`PROMOTIONAL`, `INVALID_FORMAT`…). */
+    rejectedReason: z.optional(z.string()),
   })
   .check(
     z.refine((t) => t.parameterFormat !== 'named' || (t.parameterNames ?? []).length === t.parameterCount, {
