@@ -595,7 +595,10 @@ migrate(
         rel('reviewer', agents.id),
         ...timestamps,
       ],
-      indexes: ['CREATE UNIQUE INDEX idx_qa_reviews_conversation ON qa_reviews (conversation)', 'CREATE INDEX idx_qa_reviews_team_period ON qa_reviews (team, period_start)'],
+      indexes: [
+        'CREATE UNIQUE INDEX idx_qa_reviews_conversation ON qa_reviews (conversation)',
+        'CREATE INDEX idx_qa_reviews_team_period ON qa_reviews (team, period_start)',
+      ],
     });
     app.save(qaReviews);
 
@@ -615,7 +618,25 @@ migrate(
   },
   (app) => {
     // Dependents first: a collection another one still points at cannot be deleted.
-    const names = ['qa_reviews', 'audit_log', 'push_deliveries', 'push_subscriptions', 'notifications', 'routing_events', 'webhook_events', 'canned_replies', 'notes', 'messages', 'templates', 'conversations', 'contacts', 'channels', 'labels', 'agents', 'teams'];
+    const names = [
+      'qa_reviews',
+      'audit_log',
+      'push_deliveries',
+      'push_subscriptions',
+      'notifications',
+      'routing_events',
+      'webhook_events',
+      'canned_replies',
+      'notes',
+      'messages',
+      'templates',
+      'conversations',
+      'contacts',
+      'channels',
+      'labels',
+      'agents',
+      'teams',
+    ];
     for (const name of names) {
       try {
         app.delete(app.findCollectionByNameOrId(name));

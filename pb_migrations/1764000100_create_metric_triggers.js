@@ -12,7 +12,8 @@ const elapsed = (to, from) => `CAST(ROUND((julianday(${to}) - julianday(${from})
 
 /** Each figure of the conversation row being updated, computed from the row and its messages. */
 const VALUES = {
-  agent_replies: "(SELECT COUNT(*) FROM messages m WHERE m.conversation = conversations.id AND m.direction != 'in' AND m.sender = 'agent' AND m.type != 'reaction')",
+  agent_replies:
+    "(SELECT COUNT(*) FROM messages m WHERE m.conversation = conversations.id AND m.direction != 'in' AND m.sender = 'agent' AND m.type != 'reaction')",
   first_response_ms: `(CASE WHEN first_response_at = '' THEN -1 ELSE COALESCE((
     SELECT CASE WHEN conversations.first_response_at >= m.created THEN ${elapsed('conversations.first_response_at', 'm.created')} ELSE -1 END
     FROM messages m WHERE m.conversation = conversations.id AND m.direction = 'in' AND m.type != 'reaction' ORDER BY m.created LIMIT 1
@@ -23,8 +24,12 @@ const VALUES = {
 // The WHERE skips rows whose figures are already right (most saves: unread counts, previews, statuses), and with
 // them the writes to the six indexes that carry these columns.
 const refresh = (rows) =>
-  `UPDATE conversations SET ${Object.entries(VALUES).map(([column, value]) => `${column} = ${value}`).join(', ')}
-  WHERE ${rows} AND (${Object.entries(VALUES).map(([column, value]) => `${column} IS NOT ${value}`).join(' OR ')})`;
+  `UPDATE conversations SET ${Object.entries(VALUES)
+    .map(([column, value]) => `${column} = ${value}`)
+    .join(', ')}
+  WHERE ${rows} AND (${Object.entries(VALUES)
+    .map(([column, value]) => `${column} IS NOT ${value}`)
+    .join(' OR ')})`;
 
 // PocketBase writes every column on each save, so `UPDATE OF` lists would always match: the WHEN clauses compare
 // values instead. A conversation is recomputed when an input of its figures changed or when a save changed the

@@ -62,7 +62,10 @@ migrate(
         { name: 'data', type: 'json', maxSize: 200_000 },
         created,
       ],
-      indexes: ['CREATE UNIQUE INDEX idx_integration_events_seq ON integration_events (seq)', 'CREATE INDEX idx_integration_events_contact ON integration_events (contact)'],
+      indexes: [
+        'CREATE UNIQUE INDEX idx_integration_events_seq ON integration_events (seq)',
+        'CREATE INDEX idx_integration_events_contact ON integration_events (contact)',
+      ],
     });
     app.save(events);
 

@@ -12,7 +12,10 @@ migrate(
     conversations.fields.add(new DateField({ name: 'snoozed_until' }));
     conversations.fields.add(new SelectField({ name: 'snooze_reason', values: ['until-time', 'until-customer'], maxSelect: 1 }));
     conversations.updateRule = `${conversations.updateRule}${LOCKED}`;
-    conversations.indexes = [...conversations.indexes, "CREATE INDEX idx_conversations_snoozed ON conversations (snoozed_until) WHERE snooze_reason = 'until-time'"];
+    conversations.indexes = [
+      ...conversations.indexes,
+      "CREATE INDEX idx_conversations_snoozed ON conversations (snoozed_until) WHERE snooze_reason = 'until-time'",
+    ];
     app.save(conversations);
 
     const notifications = app.findCollectionByNameOrId('notifications');

@@ -6,5 +6,14 @@ import { pathToFileURL } from 'node:url';
 import { projectRoot } from './pocketbase-paths.mjs';
 
 const outfile = join(projectRoot, '.tmp', 'bench.mjs');
-await build({ entryPoints: [join(projectRoot, 'scripts', 'bench', 'main.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+await build({
+  entryPoints: [join(projectRoot, 'scripts', 'bench', 'main.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
 await import(pathToFileURL(outfile).href);

@@ -6,5 +6,14 @@ import { pathToFileURL } from 'node:url';
 import { projectRoot } from './pocketbase-paths.mjs';
 
 const outfile = join(projectRoot, '.tmp', 'classifier.mjs');
-await build({ entryPoints: [join(projectRoot, 'scripts', 'classifier', 'main.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
+await build({
+  entryPoints: [join(projectRoot, 'scripts', 'classifier', 'main.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'error',
+});
 await import(pathToFileURL(outfile).href);

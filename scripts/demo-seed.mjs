@@ -9,11 +9,44 @@ const agents = [
 ];
 
 export const DEMO_TEMPLATES = [
-  { name: 'welcome_back', language: 'en_US', category: 'utility', parameter_format: 'named', components: [{ type: 'BODY', text: 'Hi {{customer_name}}, thanks for getting back to us. How can we help?' }] },
-  { name: 'order_update', language: 'en_US', category: 'utility', parameter_format: 'positional', components: [{ type: 'BODY', text: 'Your order {{1}} is now {{2}}.' }] },
-  { name: 'order_shipped', language: 'en_US', category: 'utility', parameter_format: 'positional', components: [{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}' }, { type: 'BODY', text: 'Good news: it ships {{1}}.' }] },
-  { name: 'hello_world', language: 'en_US', category: 'utility', parameter_format: 'positional', components: [{ type: 'BODY', text: 'Hello from Pocketdesk!' }] },
-  { name: 'seguimiento_pedido', language: 'es', category: 'utility', parameter_format: 'positional', components: [{ type: 'BODY', text: 'Tu pedido {{1}} está en camino.' }] },
+  {
+    name: 'welcome_back',
+    language: 'en_US',
+    category: 'utility',
+    parameter_format: 'named',
+    components: [{ type: 'BODY', text: 'Hi {{customer_name}}, thanks for getting back to us. How can we help?' }],
+  },
+  {
+    name: 'order_update',
+    language: 'en_US',
+    category: 'utility',
+    parameter_format: 'positional',
+    components: [{ type: 'BODY', text: 'Your order {{1}} is now {{2}}.' }],
+  },
+  {
+    name: 'order_shipped',
+    language: 'en_US',
+    category: 'utility',
+    parameter_format: 'positional',
+    components: [
+      { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}' },
+      { type: 'BODY', text: 'Good news: it ships {{1}}.' },
+    ],
+  },
+  {
+    name: 'hello_world',
+    language: 'en_US',
+    category: 'utility',
+    parameter_format: 'positional',
+    components: [{ type: 'BODY', text: 'Hello from Pocketdesk!' }],
+  },
+  {
+    name: 'seguimiento_pedido',
+    language: 'es',
+    category: 'utility',
+    parameter_format: 'positional',
+    components: [{ type: 'BODY', text: 'Tu pedido {{1}} está en camino.' }],
+  },
   // The satisfaction survey once the 24-hour window has closed (the channel's default survey template); the same
   // texts as src/lib/domain/csat/csat-template.ts, which the simulator draws (a unit test keeps them equal).
   {

@@ -12,7 +12,12 @@ const part = (t: SeededTemplate, type: string) => t.components.find((c) => c.typ
 
 describe('demo templates', () => {
   it('seeds an approved survey template in English and Spanish', () => {
-    expect(seeded.filter((t) => t.name === 'csat_request').map((t) => t.language).sort()).toEqual(['en_US', 'es']);
+    expect(
+      seeded
+        .filter((t) => t.name === 'csat_request')
+        .map((t) => t.language)
+        .sort(),
+    ).toEqual(['en_US', 'es']);
   });
 
   it.each(seeded.map((t) => [`${t.name} (${t.language})`, t] as const))('%s reads on the simulated phone exactly as seeded', (_, template) => {

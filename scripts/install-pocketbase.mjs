@@ -28,7 +28,9 @@ function generateTypes(binary) {
   try {
     const emptyMigrations = join(scratch, 'migrations');
     mkdirSync(emptyMigrations);
-    execFileSync(binary, ['migrate', 'up', `--dir=${join(scratch, 'data')}`, `--migrationsDir=${emptyMigrations}`, `--hooksDir=${join(scratch, 'hooks')}`], { stdio: 'ignore' });
+    execFileSync(binary, ['migrate', 'up', `--dir=${join(scratch, 'data')}`, `--migrationsDir=${emptyMigrations}`, `--hooksDir=${join(scratch, 'hooks')}`], {
+      stdio: 'ignore',
+    });
     copyFileSync(join(scratch, 'data', 'types.d.ts'), typesFile);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -130,7 +132,11 @@ async function download() {
   log(`downloading ${asset} from the official release…`);
   try {
     const [archive, sums] = await Promise.all([fetchBytes(`${base}/${asset}`), fetchBytes(`${base}/checksums.txt`)]);
-    const expected = sums.toString('utf8').split('\n').find((line) => line.trim().endsWith(asset))?.split(/\s+/)[0];
+    const expected = sums
+      .toString('utf8')
+      .split('\n')
+      .find((line) => line.trim().endsWith(asset))
+      ?.split(/\s+/)[0];
     const actual = createHash('sha256').update(archive).digest('hex');
     if (!expected || expected !== actual) {
       tried.push(`download: checksum mismatch for ${asset} (expected ${expected ?? 'none'}, got ${actual})`);

@@ -29,7 +29,15 @@ describe('serveArgs', () => {
   });
 
   it('allows the listed origins and turns off hook watching and automigrate in production', () => {
-    const listed = readRuntimeConfig({ POCKETDESK_CORS_ORIGINS: 'https://desk.example.com,https://intranet.example.com', WHATSAPP_APP_SECRET: 's', WHATSAPP_VERIFY_TOKEN: 'v', WHATSAPP_ACCESS_TOKEN: 't' }, { production: true });
+    const listed = readRuntimeConfig(
+      {
+        POCKETDESK_CORS_ORIGINS: 'https://desk.example.com,https://intranet.example.com',
+        WHATSAPP_APP_SECRET: 's',
+        WHATSAPP_VERIFY_TOKEN: 'v',
+        WHATSAPP_ACCESS_TOKEN: 't',
+      },
+      { production: true },
+    );
     const args = serveArgs(listed);
     expect(args).toContain('--origins=https://desk.example.com,https://intranet.example.com');
     expect(args).toEqual(expect.arrayContaining(['--hooksWatch=false', '--automigrate=false']));

@@ -32,7 +32,8 @@ function httpUrl(value, name) {
 /** The reverse proxy's client-IP header (`X-Forwarded-For`, `X-Real-IP`, …), or '' when PocketBase faces clients. */
 function trustedProxyHeader(value) {
   const header = value.trim();
-  if (header && !/^[A-Za-z0-9-]{1,64}$/.test(header)) throw new ConfigError(`POCKETDESK_TRUSTED_PROXY must be one header name such as X-Forwarded-For or X-Real-IP (got "${value}")`);
+  if (header && !/^[A-Za-z0-9-]{1,64}$/.test(header))
+    throw new ConfigError(`POCKETDESK_TRUSTED_PROXY must be one header name such as X-Forwarded-For or X-Real-IP (got "${value}")`);
   return header;
 }
 
@@ -70,20 +71,28 @@ export function readRuntimeConfig(env, { production }) {
   const { host, port } = hostPort(http, 'POCKETDESK_HTTP');
   const dataDir = env.POCKETDESK_DATA || './pb_data';
   const simulatorPort = Number(env.SIMULATOR_PORT || port + 1);
-  if (!Number.isInteger(simulatorPort) || simulatorPort < 1 || simulatorPort > 65535) throw new ConfigError(`SIMULATOR_PORT must be a port number (got "${env.SIMULATOR_PORT}")`);
+  if (!Number.isInteger(simulatorPort) || simulatorPort < 1 || simulatorPort > 65535)
+    throw new ConfigError(`SIMULATOR_PORT must be a port number (got "${env.SIMULATOR_PORT}")`);
   const email = env.POCKETDESK_ADMIN_EMAIL || '';
   if (email && !/^[^@\s]+@[^@\s]+$/.test(email)) throw new ConfigError(`POCKETDESK_ADMIN_EMAIL is not an email address (got "${email}")`);
   const password = env.POCKETDESK_ADMIN_PASSWORD || '';
   if (password && password.length < 10) throw new ConfigError('POCKETDESK_ADMIN_PASSWORD must have at least 10 characters');
   if (Boolean(email) !== Boolean(password)) throw new ConfigError('set both POCKETDESK_ADMIN_EMAIL and POCKETDESK_ADMIN_PASSWORD, or neither');
   const localHost = host === '0.0.0.0' ? '127.0.0.1' : host;
-  const vapid = { publicKey: env.VAPID_PUBLIC_KEY || '', privateKey: env.VAPID_PRIVATE_KEY || '', subject: env.VAPID_SUBJECT || 'mailto:admin@pocketdesk.local' };
-  if (Boolean(vapid.publicKey) !== Boolean(vapid.privateKey)) throw new ConfigError('set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (they are generated when absent)');
+  const vapid = {
+    publicKey: env.VAPID_PUBLIC_KEY || '',
+    privateKey: env.VAPID_PRIVATE_KEY || '',
+    subject: env.VAPID_SUBJECT || 'mailto:admin@pocketdesk.local',
+  };
+  if (Boolean(vapid.publicKey) !== Boolean(vapid.privateKey))
+    throw new ConfigError('set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (they are generated when absent)');
   const secretKey = env.POCKETDESK_SECRET_KEY || '';
-  if (secretKey && !SECRET_KEY_PATTERN.test(secretKey)) throw new ConfigError('POCKETDESK_SECRET_KEY must be 32 characters of A-Z a-z 0-9 + / - _ (e.g. `openssl rand -base64 24`)');
+  if (secretKey && !SECRET_KEY_PATTERN.test(secretKey))
+    throw new ConfigError('POCKETDESK_SECRET_KEY must be 32 characters of A-Z a-z 0-9 + / - _ (e.g. `openssl rand -base64 24`)');
   if (!/^(mailto:|https:\/\/)/.test(vapid.subject)) throw new ConfigError(`VAPID_SUBJECT must start with mailto: or https:// (got "${vapid.subject}")`);
   const awayAfter = (env.POCKETDESK_AWAY_AFTER_MINUTES || '').trim();
-  if (awayAfter && !(/^\d{1,9}$/.test(awayAfter) && Number(awayAfter) >= 30)) throw new ConfigError(`POCKETDESK_AWAY_AFTER_MINUTES must be a whole number of minutes, at least 30 (got "${env.POCKETDESK_AWAY_AFTER_MINUTES}")`);
+  if (awayAfter && !(/^\d{1,9}$/.test(awayAfter) && Number(awayAfter) >= 30))
+    throw new ConfigError(`POCKETDESK_AWAY_AFTER_MINUTES must be a whole number of minutes, at least 30 (got "${env.POCKETDESK_AWAY_AFTER_MINUTES}")`);
   const publicUrl = `http://${localHost}:${port}`;
   return {
     production,

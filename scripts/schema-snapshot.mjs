@@ -50,13 +50,31 @@ export function normaliseSql(sql) {
 /** Sorts object keys recursively so the JSON text is stable. */
 function sortKeys(value) {
   if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key])]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys(value[key])]),
+    );
   return value;
 }
 
 // Auth options worth comparing: who may sign in and how, and for how long. The e-mail templates are PocketBase's
 // defaults and the token secrets are never exported.
-const AUTH_OPTIONS = ['authRule', 'manageRule', 'passwordAuth', 'oauth2', 'mfa', 'otp', 'authAlert', 'authToken', 'passwordResetToken', 'emailChangeToken', 'verificationToken', 'fileToken'];
+const AUTH_OPTIONS = [
+  'authRule',
+  'manageRule',
+  'passwordAuth',
+  'oauth2',
+  'mfa',
+  'otp',
+  'authAlert',
+  'authToken',
+  'passwordResetToken',
+  'emailChangeToken',
+  'verificationToken',
+  'fileToken',
+];
 const RULES = ['listRule', 'viewRule', 'createRule', 'updateRule', 'deleteRule'];
 
 function withoutTemplates(option) {
@@ -74,7 +92,10 @@ export function normaliseDump(dump) {
     Object.fromEntries(
       dump.columns
         .filter((column) => column.tbl === table)
-        .map((column) => [column.name, `${column.type}${column.notnull ? ' NOT NULL' : ''}${column.dflt_value !== '' ? ` DEFAULT ${column.dflt_value}` : ''}${column.pk ? ' PRIMARY KEY' : ''}`]),
+        .map((column) => [
+          column.name,
+          `${column.type}${column.notnull ? ' NOT NULL' : ''}${column.dflt_value !== '' ? ` DEFAULT ${column.dflt_value}` : ''}${column.pk ? ' PRIMARY KEY' : ''}`,
+        ]),
     );
 
   const collections = {};
@@ -90,7 +111,9 @@ export function normaliseDump(dump) {
       rows: raw.rows,
       rules: Object.fromEntries(RULES.map((rule) => [rule, raw[rule]])),
       fields,
-      indexes: Object.fromEntries(raw.indexes.map((sql) => normaliseSql(withNames(sql))).map((sql) => [sql.match(/INDEX (?:IF NOT EXISTS )?(\S+)/i)?.[1] ?? sql, sql])),
+      indexes: Object.fromEntries(
+        raw.indexes.map((sql) => normaliseSql(withNames(sql))).map((sql) => [sql.match(/INDEX (?:IF NOT EXISTS )?(\S+)/i)?.[1] ?? sql, sql]),
+      ),
       columns: columnsOf(raw.name),
     };
     if (raw.type === 'auth') collection.auth = Object.fromEntries(AUTH_OPTIONS.map((option) => [option, withoutTemplates(raw[option])]));
@@ -102,7 +125,9 @@ export function normaliseDump(dump) {
   // Indexes outside any collection's list (created by raw SQL) would otherwise go unseen.
   const listed = new Set(Object.values(collections).flatMap((c) => Object.keys(c.indexes)));
   const otherIndexes = Object.fromEntries(
-    dump.catalogue.filter((entry) => entry.type === 'index' && !listed.has(withNames(entry.name)) && !entry.name.startsWith('sqlite_')).map((entry) => [entry.name, normaliseSql(entry.sql)]),
+    dump.catalogue
+      .filter((entry) => entry.type === 'index' && !listed.has(withNames(entry.name)) && !entry.name.startsWith('sqlite_'))
+      .map((entry) => [entry.name, normaliseSql(entry.sql)]),
   );
   return sortKeys({ collections, triggers, otherIndexes, settings: dump.settings });
 }

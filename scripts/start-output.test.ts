@@ -12,7 +12,12 @@ function output(verbose = false) {
   dirs.push(dir);
   const out: string[] = [];
   const err: string[] = [];
-  const printer = new StartOutput({ logFile: join(dir, 'logs', 'start.log'), verbose, out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) });
+  const printer = new StartOutput({
+    logFile: join(dir, 'logs', 'start.log'),
+    verbose,
+    out: (t: string) => void out.push(t),
+    err: (t: string) => void err.push(t),
+  });
   return { printer, out, err, log: () => readFileSync(printer.logFile, 'utf8') };
 }
 

@@ -84,7 +84,11 @@ async function waitUntilAnswering(url, name) {
 }
 
 async function superuserToken(url, email, password) {
-  const response = await fetch(`${url}/api/collections/_superusers/auth-with-password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identity: email, password }) });
+  const response = await fetch(`${url}/api/collections/_superusers/auth-with-password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identity: email, password }),
+  });
   if (!response.ok) throw new Error(`worker sign-in failed: ${response.status}`);
   return (await response.json()).token;
 }
@@ -92,13 +96,19 @@ async function superuserToken(url, email, password) {
 async function main() {
   const settings = readRuntimeConfig(process.env, { production });
   mkdirSync(settings.dataDir, { recursive: true });
-  output = new StartOutput({ logFile: join(settings.dataDir, 'logs', 'pocketdesk.log'), verbose: process.env.POCKETDESK_VERBOSE === '1' || process.env.POCKETDESK_PB_DEV === '1' });
+  output = new StartOutput({
+    logFile: join(settings.dataDir, 'logs', 'pocketdesk.log'),
+    verbose: process.env.POCKETDESK_VERBOSE === '1' || process.env.POCKETDESK_PB_DEV === '1',
+  });
   const config = { ...settings, secretKey: loadSecretKey(settings.dataDir, settings.secretKey) };
   if (!existsSync(pocketBaseBinary())) throw new Error(`PocketBase is not installed at ${pocketBaseBinary()}: run "npm install" (or set POCKETBASE_BIN).`);
   const sources = ['src', 'package.json'];
   buildIfStale('hooks', join(projectRoot, 'pb_hooks', 'app.js'), sources, process.execPath, ['scripts/build-hooks.mjs']);
   buildIfStale('worker and simulator', join(projectRoot, 'build', 'worker.mjs'), sources, process.execPath, ['scripts/build-node.mjs']);
-  buildIfStale('PWA', join(config.publicDir, 'index.html'), [...sources, 'static', 'svelte.config.js', 'vite.config.ts'], process.execPath, ['node_modules/vite/bin/vite.js', 'build']);
+  buildIfStale('PWA', join(config.publicDir, 'index.html'), [...sources, 'static', 'svelte.config.js', 'vite.config.ts'], process.execPath, [
+    'node_modules/vite/bin/vite.js',
+    'build',
+  ]);
 
   pocketbase(config, ['migrate', 'up', ...dirFlags(config)]);
   const admin = ensureAdmin(config);

@@ -49,7 +49,11 @@ const built = builds.every(Boolean);
 const skipBuild = { POCKETDESK_SKIP_BUILD: built ? '1' : '0' };
 
 const vitestFile = join(reports, 'vitest.json');
-const vitestOk = run('unit and integration tests (vitest)', ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`], skipBuild);
+const vitestOk = run(
+  'unit and integration tests (vitest)',
+  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`],
+  skipBuild,
+);
 const vitest = readJson(vitestFile);
 if (vitest) {
   totals.passed += vitest.numPassedTests;
@@ -66,7 +70,10 @@ if (vitest) {
 }
 
 const playwrightFile = join(reports, 'playwright.json');
-const playwrightOk = run('end-to-end tests (Playwright)', ['node_modules/@playwright/test/cli.js', 'test'], { ...skipBuild, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile });
+const playwrightOk = run('end-to-end tests (Playwright)', ['node_modules/@playwright/test/cli.js', 'test'], {
+  ...skipBuild,
+  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile,
+});
 const playwright = existsSync(playwrightFile) ? readJson(playwrightFile) : null;
 if (playwright?.stats) {
   totals.passed += playwright.stats.expected + (playwright.stats.flaky ?? 0);

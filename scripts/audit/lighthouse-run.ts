@@ -6,7 +6,13 @@ import { z } from 'zod';
 /** 12.x, not 13: see STACK.md. Fetched on demand (npx keeps it in its cache) unless LIGHTHOUSE_BIN points at one. */
 export const LIGHTHOUSE_VERSION = '12.8.2';
 
-const auditSchema = z.object({ id: z.string(), title: z.string(), score: z.number().nullable(), scoreDisplayMode: z.string(), displayValue: z.string().optional() });
+const auditSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  score: z.number().nullable(),
+  scoreDisplayMode: z.string(),
+  displayValue: z.string().optional(),
+});
 const reportSchema = z.object({
   lighthouseVersion: z.string(),
   finalDisplayedUrl: z.string(),
@@ -68,7 +74,11 @@ function summarize(page: string, report: LighthouseReport): AuditResult {
  * Audits `url` in the Chromium listening on `port` (mobile, simulated throttling: Lighthouse's defaults).
  * `keepStorage` keeps the signed-in session that the browser's profile already holds.
  */
-export async function auditPage(page: string, url: string, options: { port: number; outputPath: string; keepStorage: boolean; chromePath: string }): Promise<AuditResult> {
+export async function auditPage(
+  page: string,
+  url: string,
+  options: { port: number; outputPath: string; keepStorage: boolean; chromePath: string },
+): Promise<AuditResult> {
   const { bin, args } = command();
   const lighthouseArgs = [
     ...args,

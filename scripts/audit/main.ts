@@ -12,12 +12,12 @@ import { assignedConversation } from '../../tests/e2e/customers';
 import { auditPage, type AuditResult } from './lighthouse-run';
 
 // A real 24×24 PNG, so the conversation screen shows a photo bubble with its zoom button.
-const PNG_BASE64 =
-  'iVBORw0KGgoAAAANSUhEUgAAABgAAAAYCAIAAABvFaqvAAAALElEQVR42mNQvZyGhv5jAGLUMIwaREeDyNOGqWbUIHoaNJqyR/PaqEF0MQgACcPmnf4qfi8AAAAASUVORK5CYII=';
+const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAABgAAAAYCAIAAABvFaqvAAAALElEQVR42mNQvZyGhv5jAGLUMIwaREeDyNOGqWbUIHoaNJqyR/PaqEF0MQgACcPmnf4qfi8AAAAASUVORK5CYII=';
 
 async function sendPhotoReply(agent: Api, conversation: string, author: string): Promise<void> {
   const form = new FormData();
-  for (const [key, value] of Object.entries({ conversation, author, direction: 'out', type: 'image', text: 'The new seal, fitted', media_mime: 'image/png' })) form.set(key, value);
+  for (const [key, value] of Object.entries({ conversation, author, direction: 'out', type: 'image', text: 'The new seal, fitted', media_mime: 'image/png' }))
+    form.set(key, value);
   form.set('media', new Blob([Buffer.from(PNG_BASE64, 'base64')], { type: 'image/png' }), 'seal.png');
   const response = await fetch(`${agent.url}/api/collections/messages/records`, { method: 'POST', headers: { authorization: agent.token }, body: form });
   if (!response.ok) throw new Error(`photo reply: ${response.status} ${await response.text()}`);
@@ -43,7 +43,11 @@ if (!existsSync(join(projectRoot, 'build', 'pwa', 'index.html'))) {
  */
 async function inBrowser<T>(use: (port: number, browser: BrowserContext) => Promise<T>): Promise<T> {
   const port = await freePort();
-  const browser = await chromium.launchPersistentContext(profile, { executablePath: CHROME_PATH, headless: true, args: [...CHROME_FLAGS, `--remote-debugging-port=${port}`] });
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROME_PATH,
+    headless: true,
+    args: [...CHROME_FLAGS, `--remote-debugging-port=${port}`],
+  });
   try {
     return await use(port, browser);
   } finally {
@@ -71,13 +75,23 @@ try {
   await createChannel(api, { default_team: team });
   const agent = await createAgent(api, { name: 'Audit Agent', teams: [team], status: 'online', max_open: 50 });
   const conversations: string[] = [];
-  for (const [name, text] of [['Maria Lopez', 'The pump at site 4 is leaking again'], ['Tomas Ruiz', 'When does the technician arrive?'], ['Ada Chen', 'Invoice 1042 looks wrong']]) {
+  for (const [name, text] of [
+    ['Maria Lopez', 'The pump at site 4 is leaking again'],
+    ['Tomas Ruiz', 'When does the technician arrive?'],
+    ['Ada Chen', 'Invoice 1042 looks wrong'],
+  ]) {
     conversations.push(await assignedConversation(api, agent.id, name, text));
   }
   await sendPhotoReply(await api.as(agent.email, PASSWORD), conversations[0], agent.id);
 
   const common = { chromePath: CHROME_PATH };
-  results.push(await median(() => inBrowser((port) => auditPage('sign-in', `${pb.url}/sign-in`, { ...common, port, keepStorage: false, outputPath: join(reports, 'lighthouse-sign-in.json') }))));
+  results.push(
+    await median(() =>
+      inBrowser((port) =>
+        auditPage('sign-in', `${pb.url}/sign-in`, { ...common, port, keepStorage: false, outputPath: join(reports, 'lighthouse-sign-in.json') }),
+      ),
+    ),
+  );
   await inBrowser(async (_port, browser) => {
     const page = await browser.newPage();
     await page.goto(`${pb.url}/sign-in`);
@@ -92,7 +106,11 @@ try {
   const signedIn = (page: string, url: string, file: string) =>
     median(() => inBrowser((port) => auditPage(page, url, { ...common, port, keepStorage: true, outputPath: join(reports, file) })));
   // Only one run can find no service worker: the first audited load installs it.
-  results.push(await inBrowser((port) => auditPage('queue (network)', `${pb.url}/`, { ...common, port, keepStorage: true, outputPath: join(reports, 'lighthouse-queue-network.json') })));
+  results.push(
+    await inBrowser((port) =>
+      auditPage('queue (network)', `${pb.url}/`, { ...common, port, keepStorage: true, outputPath: join(reports, 'lighthouse-queue-network.json') }),
+    ),
+  );
   results.push(await signedIn('queue (service worker)', `${pb.url}/`, 'lighthouse-queue-cached.json'));
   results.push(await signedIn('conversation (service worker)', `${pb.url}/conversations/${conversations[0]}`, 'lighthouse-conversation.json'));
 } finally {

@@ -12,11 +12,22 @@ export interface AdminSettingsBench {
 // The biggest settings the schemas allow, checked on every save on the admin's phone before anything is sent.
 const words = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i} palabra`);
 const LARGEST_ROUTING = {
-  rules: Array.from({ length: 100 }, (_, i) => ({ name: `Rule ${i}`, keywords: words(`k${i}-`, 200), pattern: `(refund|devoluci[oó]n) #?\\d{4,8}`, languages: ['es', 'en'], skills: ['billing'] })),
+  rules: Array.from({ length: 100 }, (_, i) => ({
+    name: `Rule ${i}`,
+    keywords: words(`k${i}-`, 200),
+    pattern: `(refund|devoluci[oó]n) #?\\d{4,8}`,
+    languages: ['es', 'en'],
+    skills: ['billing'],
+  })),
 };
 const LARGEST_FAQ = {
   enabled: true,
-  entries: Array.from({ length: 200 }, (_, i) => ({ id: `q${i}`, keywords: words(`f${i}-`, 100), pattern: 'ship(ping)?|env[ií]o', answer: { type: 'text', text: 'x'.repeat(1000) } })),
+  entries: Array.from({ length: 200 }, (_, i) => ({
+    id: `q${i}`,
+    keywords: words(`f${i}-`, 100),
+    pattern: 'ship(ping)?|env[ií]o',
+    answer: { type: 'text', text: 'x'.repeat(1000) },
+  })),
 };
 
 function timeIt(run: () => unknown, samples: number): { medianMs: number; p95Ms: number } {

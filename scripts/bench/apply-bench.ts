@@ -18,7 +18,21 @@ const webhookRequest = (payload: unknown) => {
 function statusWebhook(wamid: string, status: string, timestamp: number) {
   return {
     object: 'whatsapp_business_account',
-    entry: [{ id: 'WABA', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' }, statuses: [{ id: wamid, status, timestamp: String(timestamp), recipient_id: '15550000000' }] } }] }],
+    entry: [
+      {
+        id: 'WABA',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
+              statuses: [{ id: wamid, status, timestamp: String(timestamp), recipient_id: '15550000000' }],
+            },
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -39,7 +53,12 @@ async function drain(api: Api, pid: number, label: string): Promise<ApplyResult>
   const started = performance.now();
   while (((await api.request('POST', '/api/pocketdesk/worker/apply-webhooks', { limit: 200 })).body.attempted as number) > 0);
   const ms = performance.now() - started;
-  return { label, events, cpuMsPerEvent: Number(((processCpuMs(pid) - cpuBefore) / Math.max(1, events)).toFixed(3)), eventsPerSecond: Math.round(events / (ms / 1000)) };
+  return {
+    label,
+    events,
+    cpuMsPerEvent: Number(((processCpuMs(pid) - cpuBefore) / Math.max(1, events)).toFixed(3)),
+    eventsPerSecond: Math.round(events / (ms / 1000)),
+  };
 }
 
 export async function benchApply(seconds = 3): Promise<ApplyResult[]> {
@@ -52,7 +71,14 @@ export async function benchApply(seconds = 3): Promise<ApplyResult[]> {
     await api.request('PATCH', '/api/settings', { rateLimits: { enabled: false } });
     const runId = Date.now().toString(36);
     const customer = (n: number, k: number) =>
-      webhookRequest(textWebhook({ from: `1555${String(n).padStart(8, '0')}`, name: `Customer ${n}`, wamid: `wamid.apply.${runId}.${k}.${n}`, text: `Hello, I need help with order ${n}` }));
+      webhookRequest(
+        textWebhook({
+          from: `1555${String(n).padStart(8, '0')}`,
+          name: `Customer ${n}`,
+          wamid: `wamid.apply.${runId}.${k}.${n}`,
+          text: `Hello, I need help with order ${n}`,
+        }),
+      );
     // Warm every pooled VM, then apply what the warm-up left.
     await runLoad({ label: 'warm-up', url: pb.url, request: (n) => customer(900_000 + n, 0), durationSeconds: 2, connections: 8 });
     await drain(api, pb.pid, 'warm-up');
@@ -71,12 +97,30 @@ export async function benchApply(seconds = 3): Promise<ApplyResult[]> {
       outbound.push(wamid);
     }
     const ladder = ['sent', 'delivered', 'read'];
-    await runLoad({ label: 'statuses', url: pb.url, request: (n) => webhookRequest(statusWebhook(outbound[n % 200]!, ladder[Math.floor(n / 200) % 3]!, 1_700_000_000 + n)), durationSeconds: seconds, connections: 8 });
+    await runLoad({
+      label: 'statuses',
+      url: pb.url,
+      request: (n) => webhookRequest(statusWebhook(outbound[n % 200]!, ladder[Math.floor(n / 200) % 3]!, 1_700_000_000 + n)),
+      durationSeconds: seconds,
+      connections: 8,
+    });
     results.push(await drain(api, pb.pid, 'status update'));
     // PocketBase's own record create, for the ratio.
     await api.request('POST', '/api/collections', { name: 'bench_records', type: 'base', createRule: '', fields: [{ name: 'n', type: 'number' }] });
-    const base = await runLoad({ label: 'record create', url: pb.url, serverPid: pb.pid, durationSeconds: seconds, connections: 8, request: (n) => ({ path: '/api/collections/bench_records/records', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ n }) }) });
-    results.push({ label: "PocketBase's own record create (per request, for the ratio)", events: base.requests, cpuMsPerEvent: base.serverCpuMsPerRequest ?? 0, eventsPerSecond: base.requestsPerSecond });
+    const base = await runLoad({
+      label: 'record create',
+      url: pb.url,
+      serverPid: pb.pid,
+      durationSeconds: seconds,
+      connections: 8,
+      request: (n) => ({ path: '/api/collections/bench_records/records', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ n }) }),
+    });
+    results.push({
+      label: "PocketBase's own record create (per request, for the ratio)",
+      events: base.requests,
+      cpuMsPerEvent: base.serverCpuMsPerRequest ?? 0,
+      eventsPerSecond: base.requestsPerSecond,
+    });
     return results;
   } finally {
     await pb.stop();

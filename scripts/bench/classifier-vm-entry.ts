@@ -23,6 +23,6 @@ export function measureInVm(modelText: string, texts: string[], repeats: number)
   const loopStarted = Date.now();
   let sum = 0;
   for (let i = 0; i < 1_000_000; i++) sum += i;
-  const loopNs = (Date.now() - loopStarted) + (sum < 0 ? 1 : 0);
+  const loopNs = Date.now() - loopStarted + (sum < 0 ? 1 : 0);
   return JSON.stringify({ loadMs, micros, intents, loopNs });
 }

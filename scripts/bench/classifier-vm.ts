@@ -22,7 +22,15 @@ export async function measureClassifierInVm(modelJson: string, texts: string[], 
   const hooks = join(dir, 'hooks');
   mkdirSync(hooks);
   try {
-    await build({ entryPoints: [join(projectRoot, 'scripts', 'bench', 'classifier-vm-entry.ts')], outfile: join(hooks, 'classifier.js'), bundle: true, format: 'cjs', target: 'es2022', platform: 'neutral', logLevel: 'warning' });
+    await build({
+      entryPoints: [join(projectRoot, 'scripts', 'bench', 'classifier-vm-entry.ts')],
+      outfile: join(hooks, 'classifier.js'),
+      bundle: true,
+      format: 'cjs',
+      target: 'es2022',
+      platform: 'neutral',
+      logLevel: 'warning',
+    });
     writeFileSync(join(dir, 'model.json'), modelJson);
     writeFileSync(join(dir, 'texts.json'), JSON.stringify(texts));
     writeFileSync(
@@ -36,7 +44,16 @@ export async function measureClassifierInVm(modelJson: string, texts: string[], 
 });\n`,
     );
     const port = await freePort();
-    const args = ['serve', `--dir=${join(dir, 'data')}`, `--hooksDir=${hooks}`, `--migrationsDir=${join(dir, 'migrations')}`, `--publicDir=${join(dir, 'public')}`, `--http=127.0.0.1:${port}`, '--dev=false', '--hooksWatch=false'];
+    const args = [
+      'serve',
+      `--dir=${join(dir, 'data')}`,
+      `--hooksDir=${hooks}`,
+      `--migrationsDir=${join(dir, 'migrations')}`,
+      `--publicDir=${join(dir, 'public')}`,
+      `--http=127.0.0.1:${port}`,
+      '--dev=false',
+      '--hooksWatch=false',
+    ];
     const server = spawn(pocketBaseBinary(), args, { stdio: 'ignore' });
     const resultFile = join(dir, 'result.json');
     try {

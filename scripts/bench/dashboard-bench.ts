@@ -28,7 +28,10 @@ async function firstPaint(client: PocketBase, query: DashboardQuery) {
   const data = await loadDashboard(client, query);
   headlineFigures(scopeToAgent(data.report, '').summary, data.slaBreaches, data.reviews, true);
   agentLoads(data.report.groups, (key) => key ?? '', '', data.openNow);
-  toCsv(data.report.groups ?? [], metricGroupColumns('agent', (key) => key ?? ''));
+  toCsv(
+    data.report.groups ?? [],
+    metricGroupColumns('agent', (key) => key ?? ''),
+  );
   return data;
 }
 
@@ -49,7 +52,13 @@ export async function benchDashboard(sizes: readonly number[], runs = 7, timelin
       for (let i = 0; i < 10; i++) agents.push((await createAgent(root, { name: `Bench agent ${i}`, teams: [team], status: 'offline' })).id);
       const admin = await createAgent(root, { name: 'Bench admin', role: 'admin', status: 'offline' });
       for (let done = 0; done < total; done += 20_000) {
-        const response = await root.request('POST', '/api/pocketdesk/bench/seed', { conversations: Math.min(20_000, total - done), channel, team, agents, days: 30 });
+        const response = await root.request('POST', '/api/pocketdesk/bench/seed', {
+          conversations: Math.min(20_000, total - done),
+          channel,
+          team,
+          agents,
+          days: 30,
+        });
         if (response.status !== 200) throw new Error(`seed: ${response.status} ${JSON.stringify(response.body)}`);
       }
       const client = new PocketBase(pb.url);

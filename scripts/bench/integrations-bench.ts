@@ -46,13 +46,27 @@ export async function benchIntegrations(seconds: number): Promise<IntegrationFig
     await api.request('PATCH', '/api/settings', { rateLimits: { enabled: false } });
     const team = await createTeam(api, 'Bench');
     const quiet = { autoReply: { enabled: false } };
-    await createChannel(api, { default_team: team, routing: { newCustomer: { agentsOnline: quiet, agentsOffline: quiet } }, auto_replies: { greeting: { enabled: false }, outOfHours: { enabled: false } } });
-    const endpoint = await api.create('webhook_endpoints', { name: 'Bench', kind: 'webhook', url: `${receiver.url}/bench`, events: ['contact.created', 'message.received'], active: true });
+    await createChannel(api, {
+      default_team: team,
+      routing: { newCustomer: { agentsOnline: quiet, agentsOffline: quiet } },
+      auto_replies: { greeting: { enabled: false }, outOfHours: { enabled: false } },
+    });
+    const endpoint = await api.create('webhook_endpoints', {
+      name: 'Bench',
+      kind: 'webhook',
+      url: `${receiver.url}/bench`,
+      events: ['contact.created', 'message.received'],
+      active: true,
+    });
     if (endpoint.status !== 200) throw new Error(`integrations bench: ${JSON.stringify(endpoint.body)}`);
 
     // (1) Backlog: events written with no worker running, then one worker drains them.
     for (let start = 0; start < BACKLOG; start += 50) {
-      await Promise.all(Array.from({ length: Math.min(50, BACKLOG - start) }, (_, i) => api.create('contacts', { wa_id: `1777${String(start + i).padStart(7, '0')}`, name: `Backlog ${start + i}` })));
+      await Promise.all(
+        Array.from({ length: Math.min(50, BACKLOG - start) }, (_, i) =>
+          api.create('contacts', { wa_id: `1777${String(start + i).padStart(7, '0')}`, name: `Backlog ${start + i}` }),
+        ),
+      );
     }
     const drainStarted = performance.now();
     worker = spawnWorker(pb.url, workerEnv);
@@ -74,7 +88,9 @@ export async function benchIntegrations(seconds: number): Promise<IntegrationFig
       const wait = due - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const text = `steady ${n}`;
-      const body = JSON.stringify(textWebhook({ from: `1888${String(n).padStart(7, '0')}`, name: `Steady ${n}`, wamid: `wamid.bench.integrations.${n}`, text }));
+      const body = JSON.stringify(
+        textWebhook({ from: `1888${String(n).padStart(7, '0')}`, name: `Steady ${n}`, wamid: `wamid.bench.integrations.${n}`, text }),
+      );
       sentAt.set(text, performance.now());
       sends.push(postWebhook(pb.url, body));
     }

@@ -60,7 +60,16 @@ async function bundleLoad(bundle: string, repeats = 15): Promise<{ ms: number; r
 });\n`,
     );
     const port = await freePort();
-    const args = ['serve', `--dir=${join(dir, 'data')}`, `--hooksDir=${hooks}`, `--migrationsDir=${join(dir, 'migrations')}`, `--publicDir=${join(dir, 'public')}`, `--http=127.0.0.1:${port}`, '--dev=false', '--hooksWatch=false'];
+    const args = [
+      'serve',
+      `--dir=${join(dir, 'data')}`,
+      `--hooksDir=${hooks}`,
+      `--migrationsDir=${join(dir, 'migrations')}`,
+      `--publicDir=${join(dir, 'public')}`,
+      `--http=127.0.0.1:${port}`,
+      '--dev=false',
+      '--hooksWatch=false',
+    ];
     const server = spawn(pocketBaseBinary(), args, { stdio: 'ignore' });
     const resultFile = join(dir, 'result.json');
     try {
@@ -86,10 +95,23 @@ export async function benchMemory(clients = 40, durationSeconds = 10): Promise<M
   try {
     const idleMb = residentMb(pb.pid);
     // A full-bundle route with nothing to apply: every request borrows a pooled VM, which loads app.js once.
-    const request = () => ({ path: '/api/pocketdesk/worker/apply-webhooks', headers: { authorization: pb.superuserToken, 'content-type': 'application/json' }, body: '{}' });
+    const request = () => ({
+      path: '/api/pocketdesk/worker/apply-webhooks',
+      headers: { authorization: pb.superuserToken, 'content-type': 'application/json' },
+      body: '{}',
+    });
     await runLoad({ label: 'warm-up', url: pb.url, request, durationSeconds: 3, connections: clients });
     const run = await runLoad({ label: `${clients} clients`, url: pb.url, request, durationSeconds, connections: clients });
-    return { clients, requestsPerSecond: run.requestsPerSecond, non2xx: run.non2xx, idleMb, residentMb: residentMb(pb.pid), bundleKb, bundleLoadMs: load.ms, bundleRetainedMb: load.retainedMb };
+    return {
+      clients,
+      requestsPerSecond: run.requestsPerSecond,
+      non2xx: run.non2xx,
+      idleMb,
+      residentMb: residentMb(pb.pid),
+      bundleKb,
+      bundleLoadMs: load.ms,
+      bundleRetainedMb: load.retainedMb,
+    };
   } finally {
     await pb.stop();
   }

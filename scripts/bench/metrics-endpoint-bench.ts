@@ -40,7 +40,13 @@ export async function benchMetricsEndpoint(total = 100_000): Promise<MetricsEndp
     const admin = await root.as((await createAgent(root, { name: 'Bench admin', role: 'admin', status: 'offline' })).email, PASSWORD);
     const seedStart = performance.now();
     for (let done = 0; done < total; done += 20_000) {
-      const response = await root.request('POST', '/api/pocketdesk/bench/seed', { conversations: Math.min(20_000, total - done), channel, team, agents, days: 30 });
+      const response = await root.request('POST', '/api/pocketdesk/bench/seed', {
+        conversations: Math.min(20_000, total - done),
+        channel,
+        team,
+        agents,
+        days: 30,
+      });
       if (response.status !== 200) throw new Error(`seed: ${response.status} ${JSON.stringify(response.body)}`);
     }
     const seedSeconds = (performance.now() - seedStart) / 1000;

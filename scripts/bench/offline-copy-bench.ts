@@ -29,15 +29,25 @@ export interface OfflineCopyResult {
 
 async function inParallel<T>(items: T[], lanes: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: lanes }, async () => {
-    while (next < items.length) await run(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next < items.length) await run(items[next++]!);
+    }),
+  );
 }
 
 async function addMessage(api: Api, conversation: string, n: number, photo: boolean): Promise<void> {
   const form = new FormData();
   const at = new Date(Date.now() - (MESSAGES - n) * 60_000).toISOString().replace('T', ' ');
-  const fields: Record<string, string> = { conversation, direction: n % 2 ? 'out' : 'in', type: photo ? 'image' : 'text', text: `Message ${n} about the pump at site ${conversation.slice(-3)}`, status: n % 2 ? 'delivered' : 'received', sender: n % 2 ? 'agent' : 'customer', timestamp: at };
+  const fields: Record<string, string> = {
+    conversation,
+    direction: n % 2 ? 'out' : 'in',
+    type: photo ? 'image' : 'text',
+    text: `Message ${n} about the pump at site ${conversation.slice(-3)}`,
+    status: n % 2 ? 'delivered' : 'received',
+    sender: n % 2 ? 'agent' : 'customer',
+    timestamp: at,
+  };
   if (photo) Object.assign(fields, { media_status: 'stored', media_mime: 'image/jpeg', media_filename: 'photo.jpg', media_size: String(PHOTO_BYTES) });
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   if (photo) form.set('media', new Blob([randomBytes(PHOTO_BYTES)], { type: 'image/jpeg' }), 'photo.jpg');
@@ -47,7 +57,11 @@ async function addMessage(api: Api, conversation: string, n: number, photo: bool
 
 /** How far the device's copy is: threads marked done and files kept. */
 async function copyState(page: Page): Promise<{ marks: number; files: number; line: string }> {
-  const line = (await page.getByRole('status', { name: 'Offline copy' }).textContent().catch(() => '')) ?? '';
+  const line =
+    (await page
+      .getByRole('status', { name: 'Offline copy' })
+      .textContent()
+      .catch(() => '')) ?? '';
   const counts = await page.evaluate(
     () =>
       new Promise<{ marks: number; files: number }>((resolve) => {
@@ -93,17 +107,36 @@ export async function benchOfflineCopy(): Promise<OfflineCopyResult> {
     const agent = await createAgent(api, { name: 'Field Bench', teams: [team], status: 'online', max_open: CONVERSATIONS + 10 });
     const ids: string[] = [];
     // Straight through the API as superuser: the webhook path would measure the inbound pipeline instead.
-    await inParallel(Array.from({ length: CONVERSATIONS }, (_, n) => n), 4, async (n) => {
-      const contact = await api.create('contacts', { wa_id: `1777${String(n).padStart(7, '0')}`, name: `Customer ${n}` });
-      const at = new Date().toISOString().replace('T', ' ');
-      const created = await api.create('conversations', { contact: contact.body.id, channel, team, assignee: agent.id, status: 'open', last_message_at: at, last_inbound_at: at });
-      if (created.status !== 200) throw new Error(`offline bench: conversation ${created.status} ${JSON.stringify(created.body)}`);
-      ids.push(created.body.id);
-    });
+    await inParallel(
+      Array.from({ length: CONVERSATIONS }, (_, n) => n),
+      4,
+      async (n) => {
+        const contact = await api.create('contacts', { wa_id: `1777${String(n).padStart(7, '0')}`, name: `Customer ${n}` });
+        const at = new Date().toISOString().replace('T', ' ');
+        const created = await api.create('conversations', {
+          contact: contact.body.id,
+          channel,
+          team,
+          assignee: agent.id,
+          status: 'open',
+          last_message_at: at,
+          last_inbound_at: at,
+        });
+        if (created.status !== 200) throw new Error(`offline bench: conversation ${created.status} ${JSON.stringify(created.body)}`);
+        ids.push(created.body.id);
+      },
+    );
     const work = ids.flatMap((id, index) => Array.from({ length: MESSAGES }, (_, n) => ({ id, n, photo: index < PHOTOS && n === MESSAGES - 1 })));
     await inParallel(work, 8, ({ id, n, photo }) => addMessage(api, id, n, photo));
 
-    const context = await browser.newContext({ baseURL: pb.url, viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'en-US', serviceWorkers: 'block' });
+    const context = await browser.newContext({
+      baseURL: pb.url,
+      viewport: { width: 360, height: 640 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'en-US',
+      serviceWorkers: 'block',
+    });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -143,7 +176,15 @@ export async function benchOfflineCopy(): Promise<OfflineCopyResult> {
     const fiveChangedKb = received / 1024;
     await context.close();
     const round = (value: number) => Number(value.toFixed(1));
-    return { conversations: CONVERSATIONS, messages: CONVERSATIONS * MESSAGES, photos: PHOTOS, firstSyncS: round(firstSyncS), firstSyncKb: round(firstSyncKb), repeatKb: round(repeatKb), fiveChangedKb: round(fiveChangedKb) };
+    return {
+      conversations: CONVERSATIONS,
+      messages: CONVERSATIONS * MESSAGES,
+      photos: PHOTOS,
+      firstSyncS: round(firstSyncS),
+      firstSyncKb: round(firstSyncKb),
+      repeatKb: round(repeatKb),
+      fiveChangedKb: round(fiveChangedKb),
+    };
   } finally {
     await browser.close();
     await pb.stop();

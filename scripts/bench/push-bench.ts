@@ -41,7 +41,12 @@ export interface PushFigures {
  * A new customer's message in a team that uses offers → the offer push (with its buttons) at the push service:
  * webhook, routing, the offer and its notification in one transaction, then the same worker path.
  */
-async function offerLatencies(api: Api, pbUrl: string, ids: { team: string; channel: string }, arrivals: Map<string, ReceivedPush>): Promise<PushFigures & { afterWebhook: PushFigures }> {
+async function offerLatencies(
+  api: Api,
+  pbUrl: string,
+  ids: { team: string; channel: string },
+  arrivals: Map<string, ReceivedPush>,
+): Promise<PushFigures & { afterWebhook: PushFigures }> {
   await api.update('teams', ids.team, { assignment_mode: 'offer', offer_timeout_seconds: 3600 });
   // No welcome messages: nothing else for the worker to do while it is timed.
   const quiet = { teamId: ids.team, autoReply: { enabled: false } };
@@ -51,7 +56,9 @@ async function offerLatencies(api: Api, pbUrl: string, ids: { team: string; chan
   const afterWebhook: number[] = [];
   for (let n = -1; n < OFFER_SAMPLES; n++) {
     const name = `Offer ${n}`;
-    const body = JSON.stringify(textWebhook({ from: `1555900${String(n + 1).padStart(4, '0')}`, name, wamid: `wamid.bench.offer.${n}`, text: 'Hello, I need help' }));
+    const body = JSON.stringify(
+      textWebhook({ from: `1555900${String(n + 1).padStart(4, '0')}`, name, wamid: `wamid.bench.offer.${n}`, text: 'Hello, I need help' }),
+    );
     const started = performance.now();
     const response = await postWebhook(pbUrl, body);
     const answered = performance.now();
@@ -90,7 +97,12 @@ export async function benchPush(): Promise<PushFigures & { offer: PushFigures & 
     const { id: agentId, email } = await createAgent(api, { name: 'Bench Agent', teams: [team], max_open: 1000 });
     const agent = await api.as(email, PASSWORD);
     const subscription = mock.subscribe(vapid.publicKey);
-    await agent.create('push_subscriptions', { agent: agentId, endpoint: subscription.endpoint, p256dh: subscription.keys.p256dh, auth: subscription.keys.auth });
+    await agent.create('push_subscriptions', {
+      agent: agentId,
+      endpoint: subscription.endpoint,
+      p256dh: subscription.keys.p256dh,
+      auth: subscription.keys.auth,
+    });
     const contact = await api.create('contacts', { wa_id: '15550001234', name: 'Bench Customer' });
     const conversation = await api.create('conversations', { contact: contact.body.id, channel, team, status: 'open', assignee: agentId });
 
@@ -103,7 +115,15 @@ export async function benchPush(): Promise<PushFigures & { offer: PushFigures & 
     for (let n = -1; n < SAMPLES; n++) {
       const title = `Bench ${n}`;
       const started = performance.now();
-      const created = await api.create('notifications', { agent: agentId, conversation: conversation.body.id, kind: 'assigned', title, body: 'Hello, I need help', status: 'pending', attempts: 0 });
+      const created = await api.create('notifications', {
+        agent: agentId,
+        conversation: conversation.body.id,
+        kind: 'assigned',
+        title,
+        body: 'Hello, I need help',
+        status: 'pending',
+        attempts: 0,
+      });
       if (created.status !== 200) throw new Error(`push bench: ${JSON.stringify(created.body)}`);
       await until(() => arrivals.has(title), `push "${title}"\n${worker.logs()}`);
       if (n >= 0) latencies.push(arrivals.get(title)!.at - started);

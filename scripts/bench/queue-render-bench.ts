@@ -48,7 +48,9 @@ async function signIn(page: Page, email: string): Promise<void> {
 }
 
 /** One reload, timed by the page's own marks. */
-async function timedReload(page: Page): Promise<{ renderedMs: number; readStartMs: number; completeMs: number; domContentLoadedMs: number; rows: number; mine: string }> {
+async function timedReload(
+  page: Page,
+): Promise<{ renderedMs: number; readStartMs: number; completeMs: number; domContentLoadedMs: number; rows: number; mine: string }> {
   await page.reload({ waitUntil: 'commit' });
   await page.waitForFunction(() => performance.getEntriesByName('queue-complete').length > 0, undefined, { timeout: 30_000 });
   return page.evaluate(() => {
@@ -125,7 +127,14 @@ export async function benchQueueRender(): Promise<QueueRenderResult> {
     const team = await createTeam(api, 'Bench');
     await createChannel(api, { default_team: team });
     const agent = await createAgent(api, { name: 'Queue Bench', teams: [team] });
-    const context = await browser.newContext({ baseURL: pb.url, viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'en-US', serviceWorkers: 'block' });
+    const context = await browser.newContext({
+      baseURL: pb.url,
+      viewport: { width: 360, height: 640 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'en-US',
+      serviceWorkers: 'block',
+    });
     const page = await context.newPage();
     await signIn(page, agent.email);
     await context.route('**/api/**', (route) => route.abort('internetdisconnected'));

@@ -17,7 +17,11 @@ export async function benchRealtimeStreams(streams = 45, durationSeconds = 5): P
   const open: AbortController[] = [];
   try {
     // A full-bundle route (nothing to apply): it borrows a pooled VM like every JS route does.
-    const request = () => ({ path: '/api/pocketdesk/worker/apply-webhooks', headers: { authorization: pb.superuserToken, 'content-type': 'application/json' }, body: '{}' });
+    const request = () => ({
+      path: '/api/pocketdesk/worker/apply-webhooks',
+      headers: { authorization: pb.superuserToken, 'content-type': 'application/json' },
+      body: '{}',
+    });
     const load = async (label: string) => {
       const result = await runLoad({ label, url: pb.url, request, durationSeconds, connections: 4 });
       return { requestsPerSecond: result.requestsPerSecond, p50Ms: result.p50Ms, p99Ms: result.p99Ms };

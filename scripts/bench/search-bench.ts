@@ -28,7 +28,34 @@ export interface SearchBenchResult {
   databaseMb: number;
 }
 
-const ONE_WORD = ['pedido', 'factura', 'tecnico', 'técnico', 'bomba', 'caldera', 'gotea', 'ruido', 'reembolso', 'order', 'leaking', 'invoice', 'refund', 'engineer', 'boiler', 'garcia', 'Peña', 'munoz', 'sevilla', 'bogota', 'Dublin', 'Smith', 'sab', 'Wedn', 'septiembre', 'October'];
+const ONE_WORD = [
+  'pedido',
+  'factura',
+  'tecnico',
+  'técnico',
+  'bomba',
+  'caldera',
+  'gotea',
+  'ruido',
+  'reembolso',
+  'order',
+  'leaking',
+  'invoice',
+  'refund',
+  'engineer',
+  'boiler',
+  'garcia',
+  'Peña',
+  'munoz',
+  'sevilla',
+  'bogota',
+  'Dublin',
+  'Smith',
+  'sab',
+  'Wedn',
+  'septiembre',
+  'October',
+];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
 
@@ -44,7 +71,13 @@ async function timeQueries(api: Api, paths: string[]): Promise<Latency> {
   }
   const sorted = [...samples].sort((a, b) => a - b);
   const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { queries: paths.length, p50Ms: round(percentile(sorted, 0.5)), p99Ms: round(percentile(sorted, 0.99)), maxMs: round(sorted[sorted.length - 1] ?? 0), withHits };
+  return {
+    queries: paths.length,
+    p50Ms: round(percentile(sorted, 0.5)),
+    p99Ms: round(percentile(sorted, 0.99)),
+    maxMs: round(sorted[sorted.length - 1] ?? 0),
+    withHits,
+  };
 }
 
 /** Seeds `total` conversations of `perConversation` messages and times one- and three-word searches as an agent. */
@@ -65,7 +98,13 @@ export async function benchSearch(total = 100_000, perConversation = 10, queries
       const size = Math.min(chunk, total - done);
       const span = (to - from) / total;
       const history = { messages: perConversation, from: from + done * span, to: from + (done + size) * span, seed: 1 + done };
-      const response = await root.request('POST', '/api/pocketdesk/bench/seed', { conversations: size, channel, team, agents: agents.map((a) => a.id), history });
+      const response = await root.request('POST', '/api/pocketdesk/bench/seed', {
+        conversations: size,
+        channel,
+        team,
+        agents: agents.map((a) => a.id),
+        history,
+      });
       if (response.status !== 200) throw new Error(`seed: ${response.status} ${JSON.stringify(response.body)}`);
     }
     const seedSeconds = Math.round((performance.now() - seedStart) / 1000);
@@ -73,9 +112,13 @@ export async function benchSearch(total = 100_000, perConversation = 10, queries
 
     const random = seededRandom(424242);
     const search = (q: string) => `/api/pocketdesk/search?${new URLSearchParams({ q })}`;
-    const oneWord = Array.from({ length: queries }, (_, i) => (i % 5 === 4 ? benchCustomer(random).waId.slice(4, 9) : ONE_WORD[Math.floor(random() * ONE_WORD.length)]!));
+    const oneWord = Array.from({ length: queries }, (_, i) =>
+      i % 5 === 4 ? benchCustomer(random).waId.slice(4, 9) : ONE_WORD[Math.floor(random() * ONE_WORD.length)]!,
+    );
     const threeWords = Array.from({ length: queries }, () => {
-      const words = benchMessage(random, benchCustomer(random), random() < 0.7).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const words = benchMessage(random, benchCustomer(random), random() < 0.7)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
       const start = Math.floor(random() * Math.max(1, words.length - 2));
       return words.slice(start, start + 3).join(' ');
     });

@@ -18,7 +18,21 @@ const webhookRequest = (payload: unknown) => {
 function statusWebhook(wamid: string, status: string, timestamp: number) {
   return {
     object: 'whatsapp_business_account',
-    entry: [{ id: 'WABA', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' }, statuses: [{ id: wamid, status, timestamp: String(timestamp), recipient_id: '15550000000' }] } }] }],
+    entry: [
+      {
+        id: 'WABA',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
+              statuses: [{ id: wamid, status, timestamp: String(timestamp), recipient_id: '15550000000' }],
+            },
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -72,7 +86,10 @@ async function loadAndDrain(api: Api, spec: Parameters<typeof runLoad>[0]): Prom
   const drained = performance.now();
   const events = ((await api.request('GET', '/api/collections/webhook_events/records?perPage=1&skipTotal=0')).body.totalItems as number) - before;
   await outboundIdle(api);
-  return { load, drain: { label: spec.label, appliedPerSecond: Math.round(events / ((drained - started) / 1000)), drainMs: Math.round(drained - loadEnded), events } };
+  return {
+    load,
+    drain: { label: spec.label, appliedPerSecond: Math.round(events / ((drained - started) / 1000)), drainMs: Math.round(drained - loadEnded), events },
+  };
 }
 
 /**
@@ -93,12 +110,24 @@ export async function benchWebhooks(durationSeconds = 10): Promise<{ loads: Load
       name: 'bench_records',
       type: 'base',
       createRule: '',
-      fields: [{ name: 'wamid', type: 'text' }, { name: 'body', type: 'text', max: 100000 }, { name: 'payload', type: 'json' }],
+      fields: [
+        { name: 'wamid', type: 'text' },
+        { name: 'body', type: 'text', max: 100000 },
+        { name: 'payload', type: 'json' },
+      ],
       indexes: ['CREATE UNIQUE INDEX idx_bench_wamid ON bench_records (wamid)'],
     });
 
     const runId = Date.now().toString(36);
-    const inbound = (n: number) => webhookRequest(textWebhook({ from: `1555${String(n).padStart(8, '0')}`, name: `Customer ${n}`, wamid: `wamid.bench.${runId}.${n}`, text: `Hello, I need help with order ${n}` }));
+    const inbound = (n: number) =>
+      webhookRequest(
+        textWebhook({
+          from: `1555${String(n).padStart(8, '0')}`,
+          name: `Customer ${n}`,
+          wamid: `wamid.bench.${runId}.${n}`,
+          text: `Hello, I need help with order ${n}`,
+        }),
+      );
     const serverPid = pb.pid;
     // Every pooled VM loads the hooks bundles on first use: warm them before measuring steady state.
     await runLoad({ label: 'warm-up', url: pb.url, request: (n) => inbound(5_000_000 + n), durationSeconds: 3, connections: CONNECTIONS });
@@ -112,11 +141,25 @@ export async function benchWebhooks(durationSeconds = 10): Promise<{ loads: Load
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ wamid: `base.${runId}.${n}`, body: inbound(n).body, payload: { n } }),
     });
-    const baselineLoad = await runLoad({ label: '(c) PocketBase record create (baseline)', url: pb.url, request: baseline, durationSeconds, connections: CONNECTIONS, serverPid });
+    const baselineLoad = await runLoad({
+      label: '(c) PocketBase record create (baseline)',
+      url: pb.url,
+      request: baseline,
+      durationSeconds,
+      connections: CONNECTIONS,
+      serverPid,
+    });
     // Then with nothing applying (the worker is not started yet): what acknowledging alone costs, then how fast
     // the worker applies the backlog it left when it has the machine to itself.
     // Shorter than the others: every second of it leaves ~1,000 events the worker then needs ~10 s to apply.
-    const acksAlone = await runLoad({ label: "(a') inbound text, acknowledgements alone (nothing applying)", url: pb.url, request: (n) => inbound(3_000_000 + n), durationSeconds: Math.min(durationSeconds, 4), connections: CONNECTIONS, serverPid });
+    const acksAlone = await runLoad({
+      label: "(a') inbound text, acknowledgements alone (nothing applying)",
+      url: pb.url,
+      request: (n) => inbound(3_000_000 + n),
+      durationSeconds: Math.min(durationSeconds, 4),
+      connections: CONNECTIONS,
+      serverPid,
+    });
     results.push(acksAlone);
     const backlog = await pendingCount(api);
     const drainStarted = performance.now();
@@ -124,9 +167,21 @@ export async function benchWebhooks(durationSeconds = 10): Promise<{ loads: Load
     while ((await pendingCount(api)) > 0) await new Promise((resolve) => setTimeout(resolve, 25));
     const drainMs = performance.now() - drainStarted;
     await outboundIdle(api);
-    drains.push({ label: 'the backlog left by (a\'), applied by the worker alone (worker start included)', events: backlog, appliedPerSecond: Math.round(backlog / (drainMs / 1000)), drainMs: Math.round(drainMs) });
+    drains.push({
+      label: "the backlog left by (a'), applied by the worker alone (worker start included)",
+      events: backlog,
+      appliedPerSecond: Math.round(backlog / (drainMs / 1000)),
+      drainMs: Math.round(drainMs),
+    });
 
-    const maxInbound = await loadAndDrain(api, { label: '(a) inbound text, max throughput', url: pb.url, request: inbound, durationSeconds, connections: CONNECTIONS, serverPid });
+    const maxInbound = await loadAndDrain(api, {
+      label: '(a) inbound text, max throughput',
+      url: pb.url,
+      request: inbound,
+      durationSeconds,
+      connections: CONNECTIONS,
+      serverPid,
+    });
     results.push(maxInbound.load);
     drains.push(maxInbound.drain);
 
@@ -139,13 +194,29 @@ export async function benchWebhooks(durationSeconds = 10): Promise<{ loads: Load
       outbound.push(wamid);
     }
     const ladder = ['sent', 'delivered', 'read'];
-    const statuses = (n: number) => webhookRequest(statusWebhook(outbound[n % outbound.length], ladder[Math.floor(n / outbound.length) % 3], 1_700_000_000 + n));
+    const statuses = (n: number) =>
+      webhookRequest(statusWebhook(outbound[n % outbound.length], ladder[Math.floor(n / outbound.length) % 3], 1_700_000_000 + n));
     // Meta's sizing: at 80 msg/s each outbound message brings ~3 statuses for every inbound message.
     const mixed = (n: number) => (n % 4 === 0 ? inbound(2_000_000 + n) : statuses(n));
-    const steady = await loadAndDrain(api, { label: '(a+b) steady 240 req/s, 1 inbound : 3 statuses', url: pb.url, request: mixed, durationSeconds, connections: CONNECTIONS, rate: 240, serverPid });
+    const steady = await loadAndDrain(api, {
+      label: '(a+b) steady 240 req/s, 1 inbound : 3 statuses',
+      url: pb.url,
+      request: mixed,
+      durationSeconds,
+      connections: CONNECTIONS,
+      rate: 240,
+      serverPid,
+    });
     results.push(steady.load);
     drains.push(steady.drain);
-    const maxStatuses = await loadAndDrain(api, { label: '(b) status updates, max throughput', url: pb.url, request: (n) => statuses(1_000_000 + n), durationSeconds, connections: CONNECTIONS, serverPid });
+    const maxStatuses = await loadAndDrain(api, {
+      label: '(b) status updates, max throughput',
+      url: pb.url,
+      request: (n) => statuses(1_000_000 + n),
+      durationSeconds,
+      connections: CONNECTIONS,
+      serverPid,
+    });
     results.push(maxStatuses.load);
     drains.push(maxStatuses.drain);
 

@@ -5,7 +5,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { evaluateClassifier, splitHeldOut } from '../../src/lib/domain/intents/classifier-evaluation';
-import { DEFAULT_CLASSIFIER_OPTIONS, predictIntent, trainIntentClassifier, type ClassifierOptions, type LabelledText } from '../../src/lib/domain/intents/intent-classifier';
+import {
+  DEFAULT_CLASSIFIER_OPTIONS,
+  predictIntent,
+  trainIntentClassifier,
+  type ClassifierOptions,
+  type LabelledText,
+} from '../../src/lib/domain/intents/intent-classifier';
 import { parseLabelledCsv } from '../../src/lib/domain/intents/labelled-csv';
 import { loadIntentModel, serializeIntentModel } from '../../src/lib/domain/intents/model-serialization';
 import { seededRandom } from '../../tests/support/seeded-random';
@@ -39,7 +45,17 @@ const pad = (text: string, width: number) => text.padEnd(width);
 const fixed = (value: number) => value.toFixed(4);
 
 function evaluate(args: string[]) {
-  const { values } = parseArgs({ args, options: { train: { type: 'string' }, test: { type: 'string' }, holdout: { type: 'string' }, seed: { type: 'string', default: '1' }, save: { type: 'string' }, options: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      train: { type: 'string' },
+      test: { type: 'string' },
+      holdout: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      save: { type: 'string' },
+      options: { type: 'string' },
+    },
+  });
   if (!values.train || (!values.test && !values.holdout)) fail(USAGE);
   const seed = Number(values.seed);
   let train = readLabelledCsv(values.train);
@@ -51,9 +67,12 @@ function evaluate(args: string[]) {
   const trainSeconds = (performance.now() - started) / 1000;
   const result = evaluateClassifier(model, test);
   const width = Math.max(6, ...result.perIntent.map((row) => row.intent.length));
-  console.log(`trained on ${train.length} messages, ${model.intents.length} intents, ${model.vocabulary.terms.length} features in ${trainSeconds.toFixed(1)} s\n`);
+  console.log(
+    `trained on ${train.length} messages, ${model.intents.length} intents, ${model.vocabulary.terms.length} features in ${trainSeconds.toFixed(1)} s\n`,
+  );
   console.log(`${pad('intent', width)}  precision  recall     f1         support`);
-  for (const row of result.perIntent) console.log(`${pad(row.intent, width)}  ${pad(fixed(row.precision), 9)}  ${pad(fixed(row.recall), 9)}  ${pad(fixed(row.f1), 9)}  ${row.support}`);
+  for (const row of result.perIntent)
+    console.log(`${pad(row.intent, width)}  ${pad(fixed(row.precision), 9)}  ${pad(fixed(row.recall), 9)}  ${pad(fixed(row.f1), 9)}  ${row.support}`);
   const macroF1 = result.perIntent.reduce((sum, row) => sum + row.f1, 0) / Math.max(1, result.perIntent.length);
   console.log(`\nmacro F1: ${fixed(macroF1)}`);
   if (values.save) {

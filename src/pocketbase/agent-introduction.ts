@@ -13,7 +13,14 @@ import { GoTimeZone } from './time-zone';
  * transaction. The key is the one the inbound path's auto-replies use, so between them an agent is introduced once.
  * `actedNow`: the agent took it themselves (a claim, an accepted offer).
  */
-export function introduceAssignedAgent(app: core.App, conversation: core.Record, agentId: string, actedNow: boolean, now: number, scope: Scope = directScope(app)): void {
+export function introduceAssignedAgent(
+  app: core.App,
+  conversation: core.Record,
+  agentId: string,
+  actedNow: boolean,
+  now: number,
+  scope: Scope = directScope(app),
+): void {
   const port = new GoTimeZone();
   const ticket = readConversation(conversation);
   const channel = readChannel(app.findRecordById('channels', ticket.channelId), port);

@@ -35,7 +35,15 @@ export function sweepPresence(app: core.App, now: number): number {
     writePresence(agent, { status: presence.status, overrideUntil: overrideEnded ? null : undefined });
     app.save(agent);
     if (presence.status === facts.status) continue;
-    writeAudit(app, { actorId: null, actorKind: 'system', action: 'update', collection: 'agents', recordId: agent.id, summary: summaries[presence.reason], changes: { status: { from: facts.status, to: presence.status } } });
+    writeAudit(app, {
+      actorId: null,
+      actorKind: 'system',
+      action: 'update',
+      collection: 'agents',
+      recordId: agent.id,
+      summary: summaries[presence.reason],
+      changes: { status: { from: facts.status, to: presence.status } },
+    });
     changed++;
     if (presence.status === 'online') cameOnline.push(agent.id);
   }

@@ -57,7 +57,14 @@ export function createApiKey(e: core.RequestEvent): void {
     token = account.newStaticAuthToken((days * DAY_NS) as unknown as time.Duration);
     keyId = key.id;
     accountId = account.id;
-    writeAudit(txApp, { actorId: admin.id, actorKind: 'agent', action: 'create', collection: 'api_keys', recordId: key.id, summary: `created ${access} API key ${name} (${days} days)` });
+    writeAudit(txApp, {
+      actorId: admin.id,
+      actorKind: 'agent',
+      action: 'create',
+      collection: 'api_keys',
+      recordId: key.id,
+      summary: `created ${access} API key ${name} (${days} days)`,
+    });
   });
   // agent_id: what the key writes as `author` of its replies.
   e.json(200, { id: keyId, key: token, agent_id: accountId, expires_at: new Date(expiresAt).toISOString() });
@@ -79,7 +86,14 @@ export function revokeApiKey(e: core.RequestEvent): void {
     }
     if (!key.getString('revoked_at')) key.set('revoked_at', isoDate(Date.now()));
     txApp.save(key);
-    writeAudit(txApp, { actorId: admin.id, actorKind: 'agent', action: 'revoke', collection: 'api_keys', recordId: key.id, summary: `revoked API key ${key.getString('name')}` });
+    writeAudit(txApp, {
+      actorId: admin.id,
+      actorKind: 'agent',
+      action: 'revoke',
+      collection: 'api_keys',
+      recordId: key.id,
+      summary: `revoked API key ${key.getString('name')}`,
+    });
   });
   e.json(200, { ok: true });
 }
@@ -93,15 +107,35 @@ function keyOf(app: core.App, auth: core.Record | null | undefined): core.Record
  * Checks and records one use of a key; throws (403) when the key may not do this. People pass untouched: one
  * field read. Called by the record request hooks below and by signedInStaff for the desk routes.
  */
-export function auditKeyUse(app: core.App, auth: core.Record | null | undefined, request: { method: string; path: string }, collection: string, recordId: string): void {
+export function auditKeyUse(
+  app: core.App,
+  auth: core.Record | null | undefined,
+  request: { method: string; path: string },
+  collection: string,
+  recordId: string,
+): void {
   const key = keyOf(app, auth);
   if (!key) return;
   const now = Date.now();
-  const verdict = checkKeyUse({ access: key.getString('access') as ApiKeyAccess, expiresAt: epochMs(key, 'expires_at') ?? 0, revokedAt: epochMs(key, 'revoked_at') }, request.method, now);
-  writeAudit(app, { actorId: auth!.id, actorKind: 'agent', action: verdict.ok ? 'api-key-use' : 'api-key-refused', collection, recordId, summary: `${key.getString('name')}: ${request.method} ${request.path}`.slice(0, 500) });
+  const verdict = checkKeyUse(
+    { access: key.getString('access') as ApiKeyAccess, expiresAt: epochMs(key, 'expires_at') ?? 0, revokedAt: epochMs(key, 'revoked_at') },
+    request.method,
+    now,
+  );
+  writeAudit(app, {
+    actorId: auth!.id,
+    actorKind: 'agent',
+    action: verdict.ok ? 'api-key-use' : 'api-key-refused',
+    collection,
+    recordId,
+    summary: `${key.getString('name')}: ${request.method} ${request.path}`.slice(0, 500),
+  });
   key.set('last_used_at', isoDate(now));
   app.saveNoValidate(key);
-  if (!verdict.ok) throw new ForbiddenError(verdict.reason === 'api-key-read-only' ? 'This API key is read-only.' : 'This API key no longer works.', { reason: verdict.reason });
+  if (!verdict.ok)
+    throw new ForbiddenError(verdict.reason === 'api-key-read-only' ? 'This API key is read-only.' : 'This API key no longer works.', {
+      reason: verdict.reason,
+    });
 }
 
 /** The HTTP request behind a record request event (the VM exposes the embedded *RequestEvent only by name). */
@@ -126,6 +160,9 @@ export function auditKeyRecordRequest(e: core.RecordRequestEvent): void {
 export function guardApiKeyFlag(e: core.RecordRequestEvent): void {
   const record = e.record!;
   const before = record.isNew() ? false : record.original().getBool('api_key');
-  if (record.getBool('api_key') !== before) throw new BadRequestError('API key accounts are made by the API key route.', { api_key: new ValidationError('api-key-flag-locked', 'Set by the API key route only.') });
+  if (record.getBool('api_key') !== before)
+    throw new BadRequestError('API key accounts are made by the API key route.', {
+      api_key: new ValidationError('api-key-flag-locked', 'Set by the API key route only.'),
+    });
   e.next();
 }

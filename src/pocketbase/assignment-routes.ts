@@ -66,9 +66,16 @@ export const handleAssign = staffRoute(
           actor: { id: staff.record.id, role: staff.role },
           conversation: assignable(conversation),
           agents,
-          target: { agentId: target?.id ?? null, teamId: targetTeamId, teamExists: targetTeamId !== null && findOne(txApp, 'teams', 'id = {:id}', { id: targetTeamId }) !== null },
+          target: {
+            agentId: target?.id ?? null,
+            teamId: targetTeamId,
+            teamExists: targetTeamId !== null && findOne(txApp, 'teams', 'id = {:id}', { id: targetTeamId }) !== null,
+          },
           settings: routingSettingsOf(txApp.findRecordById('channels', conversation.getString('channel'))),
-          escalation: action === 'escalate' ? routingInputFor(txApp, conversation, conversation.getString('last_message_preview'), false, now, undefined, agents) : undefined,
+          escalation:
+            action === 'escalate'
+              ? routingInputFor(txApp, conversation, conversation.getString('last_message_preview'), false, now, undefined, agents)
+              : undefined,
           random: Math.random(),
         },
         now,

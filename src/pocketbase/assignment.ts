@@ -11,7 +11,19 @@ import { immediateWriter, type Writer } from './effects';
 // the agent's round-robin clock, the contact's owner, the routing log and the new owner's notification.
 
 export interface AssignmentRecord {
-  trigger: 'inbound' | 'reopened' | 'backlog-sweep' | 'claim' | 'assign' | 'unassign' | 'handover' | 'escalate' | 'offer-accept' | 'offer-declined' | 'offer-expired' | 'hand-back';
+  trigger:
+    | 'inbound'
+    | 'reopened'
+    | 'backlog-sweep'
+    | 'claim'
+    | 'assign'
+    | 'unassign'
+    | 'handover'
+    | 'escalate'
+    | 'offer-accept'
+    | 'offer-declined'
+    | 'offer-expired'
+    | 'hand-back';
   agentId: string | null;
   teamId: string | null;
   outcome: string;
@@ -59,7 +71,8 @@ export function applyAssignment(app: core.App, conversation: core.Record, change
     }
     // Every path that gives it an owner tells the customer who; routing on a new message does so among that
     // message's own auto-replies (the same dedupe key keeps it to once).
-    if (change.trigger !== 'inbound' && change.trigger !== 'reopened') introduceAssignedAgent(app, conversation, change.agentId, change.agentId === change.actorId, now, scope);
+    if (change.trigger !== 'inbound' && change.trigger !== 'reopened')
+      introduceAssignedAgent(app, conversation, change.agentId, change.agentId === change.actorId, now, scope);
     const kind = notificationKind[change.trigger];
     // Claiming is the agent's own act: nobody needs to be told.
     if (kind && change.agentId !== change.actorId) {
@@ -76,7 +89,10 @@ export function applyAssignment(app: core.App, conversation: core.Record, change
       collection: 'conversations',
       recordId: conversation.id,
       summary: `${change.trigger}: ${change.outcome} (${change.reason})`,
-      changes: { assignee: { from: previous, to: change.agentId ?? '' }, routing: { from: null, to: { rule: change.rule ?? null, algorithm: change.algorithm ?? null } } },
+      changes: {
+        assignee: { from: previous, to: change.agentId ?? '' },
+        routing: { from: null, to: { rule: change.rule ?? null, algorithm: change.algorithm ?? null } },
+      },
     });
   }
   writeRoutingEvent(app, conversation, change, scope.writer);

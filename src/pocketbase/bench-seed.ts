@@ -13,7 +13,13 @@ import { loose, workerRoute, type Refusal } from './route-kit';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const NOT_FOUND: Refusal = { status: 404, reason: 'not-found', message: 'Not found.' };
-const seedBody = z.object({ conversations: loose, channel: z.optional(z.string()), team: z.optional(z.string()), agents: z.optional(z.array(z.string())), days: loose });
+const seedBody = z.object({
+  conversations: loose,
+  channel: z.optional(z.string()),
+  team: z.optional(z.string()),
+  agents: z.optional(z.array(z.string())),
+  days: loose,
+});
 
 interface HistoryOptions {
   /** Messages per conversation, alternating customer and agent. */
@@ -26,26 +32,29 @@ interface HistoryOptions {
 
 const historyBody = z.object({ messages: z.number(), from: z.number(), to: z.number(), seed: z.number() });
 
-const seedRoute = workerRoute({ body: z.extend(seedBody, { history: z.optional(historyBody), stats: z.optional(z.boolean()) }), refusal: NOT_FOUND }, (e, body) => {
-  if (body.stats) {
-    e.json(200, searchIndexStats());
-    return;
-  }
-  const total = Math.min(Number(body.conversations) || 1000, 200_000);
-  const agents = body.agents ?? [];
-  const spanMs = (Number(body.days) || 30) * 86_400_000;
-  const end = Date.now();
-  const random = Math.random;
-  const id = () => $security.randomStringWithAlphabet(15, ALPHABET);
-  try {
-    if (body.history) seedHistory(total, agents, body, body.history, id);
-    else seed(total, agents, spanMs, end, body, random, id);
-  } catch (error) {
-    respondError(e, 500, 'seed-failed', String(error));
-    return;
-  }
-  e.json(200, { ok: true, conversations: total });
-});
+const seedRoute = workerRoute(
+  { body: z.extend(seedBody, { history: z.optional(historyBody), stats: z.optional(z.boolean()) }), refusal: NOT_FOUND },
+  (e, body) => {
+    if (body.stats) {
+      e.json(200, searchIndexStats());
+      return;
+    }
+    const total = Math.min(Number(body.conversations) || 1000, 200_000);
+    const agents = body.agents ?? [];
+    const spanMs = (Number(body.days) || 30) * 86_400_000;
+    const end = Date.now();
+    const random = Math.random;
+    const id = () => $security.randomStringWithAlphabet(15, ALPHABET);
+    try {
+      if (body.history) seedHistory(total, agents, body, body.history, id);
+      else seed(total, agents, spanMs, end, body, random, id);
+    } catch (error) {
+      respondError(e, 500, 'seed-failed', String(error));
+      return;
+    }
+    e.json(200, { ok: true, conversations: total });
+  },
+);
 
 /** POST /api/pocketdesk/bench/seed {conversations, channel, team, agents: [ids], days} */
 export function handleBenchSeed(e: core.RequestEvent): void {
@@ -54,14 +63,24 @@ export function handleBenchSeed(e: core.RequestEvent): void {
   else seedRoute(e);
 }
 
-function seed(total: number, agents: string[], spanMs: number, end: number, body: { channel?: string; team?: string }, random: () => number, id: () => string): void {
+function seed(
+  total: number,
+  agents: string[],
+  spanMs: number,
+  end: number,
+  body: { channel?: string; team?: string },
+  random: () => number,
+  id: () => string,
+): void {
   $app.runInTransaction((txApp) => {
     const db = txApp.db();
-    const contact = db.newQuery("INSERT INTO contacts (id, wa_id, name, created, updated) VALUES ({:id}, {:wa}, {:name}, {:at}, {:at})");
+    const contact = db.newQuery('INSERT INTO contacts (id, wa_id, name, created, updated) VALUES ({:id}, {:wa}, {:name}, {:at}, {:at})');
     const conversation = db.newQuery(
-      "INSERT INTO conversations (id, contact, channel, status, team, assignee, priority, created, updated, last_inbound_at, first_response_at, resolved_at, resolved_by, reopen_count, handover_count, csat_rating, unread_count) VALUES ({:id}, {:contact}, {:channel}, {:status}, {:team}, {:assignee}, 0, {:created}, {:created}, {:created}, {:firstResponse}, {:resolved}, {:resolvedBy}, 0, 0, {:csat}, 0)",
+      'INSERT INTO conversations (id, contact, channel, status, team, assignee, priority, created, updated, last_inbound_at, first_response_at, resolved_at, resolved_by, reopen_count, handover_count, csat_rating, unread_count) VALUES ({:id}, {:contact}, {:channel}, {:status}, {:team}, {:assignee}, 0, {:created}, {:created}, {:created}, {:firstResponse}, {:resolved}, {:resolvedBy}, 0, 0, {:csat}, 0)',
     );
-    const message = db.newQuery("INSERT INTO messages (id, conversation, direction, type, text, status, sender, author, created, updated) VALUES ({:id}, {:conversation}, {:direction}, 'text', 'bench', {:status}, {:sender}, {:author}, {:at}, {:at})");
+    const message = db.newQuery(
+      "INSERT INTO messages (id, conversation, direction, type, text, status, sender, author, created, updated) VALUES ({:id}, {:conversation}, {:direction}, 'text', 'bench', {:status}, {:sender}, {:author}, {:at}, {:at})",
+    );
     for (let i = 0; i < total; i++) {
       const created = end - Math.floor(random() * spanMs);
       const contactId = id();
@@ -86,8 +105,13 @@ function seed(total: number, agents: string[], spanMs: number, end: number, body
           csat: resolved && random() < 0.3 ? 1 + Math.floor(random() * 5) : 0,
         })
         .execute();
-      message.bind({ id: id(), conversation: conversationId, direction: 'in', status: 'received', sender: 'customer', author: '', at: isoDate(created) }).execute();
-      if (firstResponse) message.bind({ id: id(), conversation: conversationId, direction: 'out', status: 'read', sender: 'agent', author: assignee, at: isoDate(firstResponse) }).execute();
+      message
+        .bind({ id: id(), conversation: conversationId, direction: 'in', status: 'received', sender: 'customer', author: '', at: isoDate(created) })
+        .execute();
+      if (firstResponse)
+        message
+          .bind({ id: id(), conversation: conversationId, direction: 'out', status: 'read', sender: 'agent', author: assignee, at: isoDate(firstResponse) })
+          .execute();
     }
   });
 }
@@ -110,7 +134,9 @@ function seedHistory(total: number, agents: string[], body: { channel?: string; 
         const contactId = id();
         const conversationId = id();
         const assignee = agents.length ? (agents[i % agents.length] as string) : '';
-        contacts.push(`(${quoted(contactId)}, ${quoted(customer.waId)}, ${quoted(customer.name)}, ${quoted(customer.language)}, ${quoted(isoDate(created))}, ${quoted(isoDate(created))})`);
+        contacts.push(
+          `(${quoted(contactId)}, ${quoted(customer.waId)}, ${quoted(customer.name)}, ${quoted(customer.language)}, ${quoted(isoDate(created))}, ${quoted(isoDate(created))})`,
+        );
         let last = created;
         let preview = '';
         for (let m = 0; m < history.messages; m++) {
@@ -132,7 +158,9 @@ function seedHistory(total: number, agents: string[], body: { channel?: string; 
         `INSERT INTO conversations (id, contact, channel, status, team, assignee, priority, created, updated, last_inbound_at, last_message_at, last_message_preview, resolved_at, resolved_by, reopen_count, handover_count, csat_rating, unread_count) VALUES ${conversations.join(', ')}`,
       ).execute();
       // Oldest first, as they arrived: the search index's rowids then follow time.
-      db.newQuery(`INSERT INTO messages (id, conversation, direction, type, text, status, sender, author, created, updated) VALUES ${messages.join(', ')}`).execute();
+      db.newQuery(
+        `INSERT INTO messages (id, conversation, direction, type, text, status, sender, author, created, updated) VALUES ${messages.join(', ')}`,
+      ).execute();
     }
   });
 }

@@ -4,9 +4,74 @@
 
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
-const FIRST = ['José', 'María', 'Ana', 'Lucía', 'Martín', 'Sofía', 'Jesús', 'Ángela', 'Raúl', 'Inés', 'Óscar', 'Begoña', 'Joaquín', 'Valentina', 'John', 'Emma', 'Liam', 'Olivia', 'Noah', 'Mia', 'Sean', 'Chloe', 'Grace', 'Aidan'];
-const LAST = ['García', 'Peña', 'Muñoz', 'Fernández', 'López', 'Martínez', 'Sánchez', 'Gómez', 'Díaz', 'Álvarez', 'Núñez', 'Ibáñez', 'Castaño', 'Rodríguez', 'Smith', 'Brown', 'Taylor', 'Wilson', 'Murphy', 'Walsh', 'Evans', 'Clarke'];
-const PLACES = ['Sevilla', 'Málaga', 'Córdoba', 'Zaragoza', 'Bogotá', 'Medellín', 'Querétaro', 'Mérida', 'León', 'Cádiz', 'London', 'Leeds', 'Austin', 'Dublin', 'Bristol', 'Miami'];
+const FIRST = [
+  'José',
+  'María',
+  'Ana',
+  'Lucía',
+  'Martín',
+  'Sofía',
+  'Jesús',
+  'Ángela',
+  'Raúl',
+  'Inés',
+  'Óscar',
+  'Begoña',
+  'Joaquín',
+  'Valentina',
+  'John',
+  'Emma',
+  'Liam',
+  'Olivia',
+  'Noah',
+  'Mia',
+  'Sean',
+  'Chloe',
+  'Grace',
+  'Aidan',
+];
+const LAST = [
+  'García',
+  'Peña',
+  'Muñoz',
+  'Fernández',
+  'López',
+  'Martínez',
+  'Sánchez',
+  'Gómez',
+  'Díaz',
+  'Álvarez',
+  'Núñez',
+  'Ibáñez',
+  'Castaño',
+  'Rodríguez',
+  'Smith',
+  'Brown',
+  'Taylor',
+  'Wilson',
+  'Murphy',
+  'Walsh',
+  'Evans',
+  'Clarke',
+];
+const PLACES = [
+  'Sevilla',
+  'Málaga',
+  'Córdoba',
+  'Zaragoza',
+  'Bogotá',
+  'Medellín',
+  'Querétaro',
+  'Mérida',
+  'León',
+  'Cádiz',
+  'London',
+  'Leeds',
+  'Austin',
+  'Dublin',
+  'Bristol',
+  'Miami',
+];
 
 const ES = {
   product: ['bomba', 'caldera', 'lavadora', 'nevera', 'manguera', 'válvula', 'bicicleta', 'cafetera', 'batería', 'antena', 'impresora', 'persiana'],

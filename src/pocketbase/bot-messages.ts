@@ -17,7 +17,13 @@ export function queueBotMessage(
   writer: Writer = immediateWriter(app),
   payload: Record<string, unknown> = purpose === null ? {} : { purpose },
 ): void {
-  writer.save(newRecord(app, 'messages', botMessageFields(conversationId, body.type, body.text, body.type === 'interactive' ? { ...body.interactive, ...payload } : payload)));
+  writer.save(
+    newRecord(
+      app,
+      'messages',
+      botMessageFields(conversationId, body.type, body.text, body.type === 'interactive' ? { ...body.interactive, ...payload } : payload),
+    ),
+  );
 }
 
 /** An interactive message with up to three reply buttons, in Meta's shape. */

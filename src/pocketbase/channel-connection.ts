@@ -27,11 +27,12 @@ export function guardChannelConnection(e: core.RecordRequestEvent): void {
     disabled: record.getBool('disabled'),
   });
   const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error.issues, { topLevel: true, code: 'invalid-value' });
-  if (!parsed.success) for (const issue of parsed.error.issues) {
-    const code = (issue as { params?: { code?: unknown } }).params?.code;
-    const key = String(issue.path[0] ?? 'form');
-    if (typeof code === 'string' && errors[key]) errors[key] = { code, message: issue.message };
-  }
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) {
+      const code = (issue as { params?: { code?: unknown } }).params?.code;
+      const key = String(issue.path[0] ?? 'form');
+      if (typeof code === 'string' && errors[key]) errors[key] = { code, message: issue.message };
+    }
   const token = record.getString('access_token');
   if (token && !isSealed(token)) {
     const checked = accessTokenSchema.safeParse(token);
@@ -113,7 +114,8 @@ export const handleCheckConnection = staffRoute({ roles: ['admin'] }, (e) => {
   const channel = recordOfPath(e, 'channels', 'number');
   if (!channel) return;
   const token = openToken(channel);
-  const outcome: ConnectionOutcome = token === null ? { ok: false, reason: 'no-token', code: null, subcode: null, metaMessage: '' } : askGraph(channel.getString('phone_number_id'), token);
+  const outcome: ConnectionOutcome =
+    token === null ? { ok: false, reason: 'no-token', code: null, subcode: null, metaMessage: '' } : askGraph(channel.getString('phone_number_id'), token);
   const check: ConnectionCheck = {
     reason: outcome.reason,
     at: isoDate(Date.now()),

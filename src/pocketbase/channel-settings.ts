@@ -31,12 +31,16 @@ export function guardChannelSettings(e: core.RecordRequestEvent): void {
     const schedule = validateSchedule(hours, port);
     if (!schedule.ok) for (const [path, error] of Object.entries(schedule.errors)) errors[`business_hours.${path}`] = error;
   }
-  for (const [field, schema] of [['auto_replies', autoRepliesSettingsSchema], ['faq', faqSettingsSchema]] as const) {
+  for (const [field, schema] of [
+    ['auto_replies', autoRepliesSettingsSchema],
+    ['faq', faqSettingsSchema],
+  ] as const) {
     const value = jsonField<unknown>(record, field, null);
     if (value === null) continue;
     const parsed = schema.safeParse(value);
     // The same code as the routing settings' own checks give (src/lib/schemas/routing.ts).
-    if (!parsed.success) for (const [key, error] of Object.entries(fieldErrorsOf(parsed.error.issues, { under: field, code: 'invalid-value' }))) errors[key] ??= error;
+    if (!parsed.success)
+      for (const [key, error] of Object.entries(fieldErrorsOf(parsed.error.issues, { under: field, code: 'invalid-value' }))) errors[key] ??= error;
   }
   const service = jsonField<{ csat?: unknown } | null>(record, 'service', null);
   if (service?.csat !== undefined) {

@@ -99,7 +99,9 @@ export function sealStoredTokensAfterBootstrap(e: core.BootstrapEvent): void {
       try {
         $security.decrypt(value.slice(SEALED_PREFIX.length), key);
       } catch {
-        throw new Error(`POCKETDESK_SECRET_KEY does not open channel ${channel.id}'s access token: it is not the key the tokens were sealed with (restore the key file or the variable, or write the tokens again)`);
+        throw new Error(
+          `POCKETDESK_SECRET_KEY does not open channel ${channel.id}'s access token: it is not the key the tokens were sealed with (restore the key file or the variable, or write the tokens again)`,
+        );
       }
       continue;
     }

@@ -21,10 +21,23 @@ export function sweepWaitingConversations(app: core.App, now: number): number {
     const params = { due: isoDate(now - waitMs), since: isoDate(now - LOOKBACK_MS), channel: target.getString('channel'), team: target.getString('team') };
     for (const conversation of app.findRecordsByFilter('conversations', filter, 'created', 200, 0, params as dbx.Params)) {
       if (!conversation) continue;
-      const told = app.findRecordsByFilter('webhook_deliveries', 'endpoint = {:e} && type = "conversation.waiting" && order_key = {:c}', '', 1, 0, { e: target.id, c: conversation.id } as dbx.Params);
+      const told = app.findRecordsByFilter('webhook_deliveries', 'endpoint = {:e} && type = "conversation.waiting" && order_key = {:c}', '', 1, 0, {
+        e: target.id,
+        c: conversation.id,
+      } as dbx.Params);
       if (told.length) continue;
       app.runInTransaction((txApp) => {
-        writeEvent(txApp, 'conversation.waiting', { data: { conversation: conversationData(conversation) }, orderKey: conversation.id, contact: conversation.getString('contact'), conversation: conversation.id }, [target]);
+        writeEvent(
+          txApp,
+          'conversation.waiting',
+          {
+            data: { conversation: conversationData(conversation) },
+            orderKey: conversation.id,
+            contact: conversation.getString('contact'),
+            conversation: conversation.id,
+          },
+          [target],
+        );
       });
       written++;
     }

@@ -31,10 +31,12 @@ export const MIN_AWAY_AFTER_MINUTES = 30;
 /** Reads and checks the hooks' environment through `getenv`; throws a HookConfigError naming a bad variable. */
 export function parseConfig(getenv: (name: string) => string): HookConfig {
   const secretKey = getenv('POCKETDESK_SECRET_KEY');
-  if (secretKey && !isValidSecretKey(secretKey)) throw new HookConfigError('POCKETDESK_SECRET_KEY must be 32 characters of A-Z a-z 0-9 + / - _ (e.g. `openssl rand -base64 24`)');
+  if (secretKey && !isValidSecretKey(secretKey))
+    throw new HookConfigError('POCKETDESK_SECRET_KEY must be 32 characters of A-Z a-z 0-9 + / - _ (e.g. `openssl rand -base64 24`)');
   const away = getenv('POCKETDESK_AWAY_AFTER_MINUTES').trim();
   const minutes = away === '' ? DEFAULT_AWAY_AFTER_MINUTES : /^\d{1,9}$/.test(away) ? Number(away) : NaN;
-  if (!(minutes >= MIN_AWAY_AFTER_MINUTES)) throw new HookConfigError(`POCKETDESK_AWAY_AFTER_MINUTES must be a whole number of minutes, at least ${MIN_AWAY_AFTER_MINUTES} (got "${away}")`);
+  if (!(minutes >= MIN_AWAY_AFTER_MINUTES))
+    throw new HookConfigError(`POCKETDESK_AWAY_AFTER_MINUTES must be a whole number of minutes, at least ${MIN_AWAY_AFTER_MINUTES} (got "${away}")`);
   return {
     appSecret: getenv('WHATSAPP_APP_SECRET'),
     verifyToken: getenv('WHATSAPP_VERIFY_TOKEN'),

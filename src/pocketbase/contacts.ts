@@ -42,7 +42,13 @@ export function upsertContact(app: core.App, customer: CustomerIdentity, at: num
 }
 
 /** Applies a `system` webhook (number or id change) to the existing contact instead of creating a new one. */
-export function applySystemChange(app: core.App, record: core.Record, change: { kind: string; newWaId: string | null; newUserId: string | null }, at: string, writer: Writer): void {
+export function applySystemChange(
+  app: core.App,
+  record: core.Record,
+  change: { kind: string; newWaId: string | null; newUserId: string | null },
+  at: string,
+  writer: Writer,
+): void {
   if (change.kind === 'user_changed_number' && change.newWaId) {
     const clash = findOne(app, 'contacts', CONTACT_FILTERS.otherWithWaId, { v: change.newWaId, id: record.id });
     if (!clash) writeContact(record, { waId: change.newWaId });

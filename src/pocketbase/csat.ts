@@ -31,16 +31,49 @@ export function requestCsat(app: core.App, conversation: core.Record, now: numbe
   );
   if (!request) return;
   if (request.kind === 'list') {
-    const interactive = { type: 'list', body: { text: request.body }, action: { button: request.button, sections: [{ title: request.button, rows: request.rows }] } };
+    const interactive = {
+      type: 'list',
+      body: { text: request.body },
+      action: { button: request.button, sections: [{ title: request.button, rows: request.rows }] },
+    };
     queueBotMessage(app, conversation.id, { type: 'interactive', text: request.body, interactive }, 'csat');
   } else {
-    const approved = app.findRecordsByFilter('templates', 'name = {:name} && status = "approved" && (channel = "" || channel = {:channel})', 'language', 20, 0, { name: request.name, channel: channel.id });
+    const approved = app.findRecordsByFilter(
+      'templates',
+      'name = {:name} && status = "approved" && (channel = "" || channel = {:channel})',
+      'language',
+      20,
+      0,
+      { name: request.name, channel: channel.id },
+    );
     const choices = approved.flatMap((record) => (record ? [{ record, name: record.getString('name'), language: record.getString('language') }] : []));
     const template = pickSurveyTemplate(choices, request.name, request.language)?.record;
     // Without an approved template nothing can reach the customer; the resolve dialog told the agent so beforehand.
     if (!template) return;
-    const text = componentText({ name: request.name, language: template.getString('language'), parameter_format: 'positional', status: 'approved', components: jsonField(template, 'components', []) }, 'BODY');
-    app.save(newRecord(app, 'messages', { conversation: conversation.id, direction: 'out', sender: 'bot', type: 'template', template: template.id, template_params: [], text, payload: { purpose: 'csat' }, status: 'queued', attempts: 0 }));
+    const text = componentText(
+      {
+        name: request.name,
+        language: template.getString('language'),
+        parameter_format: 'positional',
+        status: 'approved',
+        components: jsonField(template, 'components', []),
+      },
+      'BODY',
+    );
+    app.save(
+      newRecord(app, 'messages', {
+        conversation: conversation.id,
+        direction: 'out',
+        sender: 'bot',
+        type: 'template',
+        template: template.id,
+        template_params: [],
+        text,
+        payload: { purpose: 'csat' },
+        status: 'queued',
+        attempts: 0,
+      }),
+    );
   }
   conversation.set('csat_requested_at', isoDate(now));
   app.save(conversation);

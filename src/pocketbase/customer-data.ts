@@ -38,8 +38,11 @@ export const exportCustomerData = staffRoute(adminsOnly, (e, { staff }) => {
   const admin = staff.record;
   const contact = contactOf(e);
   if (!contact) return;
-  const conversations = $app.findRecordsByFilter('conversations', 'contact = {:id}', 'created', 0, 0, { id: contact.id } as dbx.Params).flatMap((c) => (c ? [c] : []));
-  const listOf = (collection: string, conversationId: string) => $app.findRecordsByFilter(collection, 'conversation = {:c}', 'created', 0, 0, { c: conversationId } as dbx.Params).flatMap((r) => (r ? [r] : []));
+  const conversations = $app
+    .findRecordsByFilter('conversations', 'contact = {:id}', 'created', 0, 0, { id: contact.id } as dbx.Params)
+    .flatMap((c) => (c ? [c] : []));
+  const listOf = (collection: string, conversationId: string) =>
+    $app.findRecordsByFilter(collection, 'conversation = {:c}', 'created', 0, 0, { c: conversationId } as dbx.Params).flatMap((r) => (r ? [r] : []));
   const files = $app.newFilesystem();
   let data: Record<string, unknown>;
   try {
@@ -55,7 +58,14 @@ export const exportCustomerData = staffRoute(adminsOnly, (e, { staff }) => {
   } finally {
     files.close();
   }
-  writeAudit(currentApp(), { actorId: admin.id, actorKind: 'agent', action: 'export', collection: 'contacts', recordId: contact.id, summary: `${admin.getString('name')} exported the data of customer ${contact.getString('name') || contact.getString('profile_name') || contact.getString('wa_id')} (${conversations.length} conversations)` });
+  writeAudit(currentApp(), {
+    actorId: admin.id,
+    actorKind: 'agent',
+    action: 'export',
+    collection: 'contacts',
+    recordId: contact.id,
+    summary: `${admin.getString('name')} exported the data of customer ${contact.getString('name') || contact.getString('profile_name') || contact.getString('wa_id')} (${conversations.length} conversations)`,
+  });
   e.response.header().set('Content-Disposition', `attachment; filename="customer-${contact.id}.json"`);
   e.json(200, data);
 });
@@ -88,7 +98,8 @@ export const eraseCustomerData = staffRoute(adminsOnly, (e, { staff }) => {
         txApp.save(message);
         erasedMessages++;
       }
-      for (const note of txApp.findRecordsByFilter('notes', 'conversation = {:c}', '', 0, 0, { c: conversation.id } as dbx.Params)) if (note) txApp.delete(note);
+      for (const note of txApp.findRecordsByFilter('notes', 'conversation = {:c}', '', 0, 0, { c: conversation.id } as dbx.Params))
+        if (note) txApp.delete(note);
       conversation.set('last_message_preview', '');
       conversation.set('bot_state', {});
       txApp.save(conversation);
@@ -108,7 +119,14 @@ export const eraseCustomerData = staffRoute(adminsOnly, (e, { staff }) => {
     contact.set('attributes', { erased_at: new Date().toISOString(), had_attributes: Object.keys(attributes).length > 0 });
     txApp.save(contact);
     // The customer is not named: the entry outlives the erasure.
-    writeAudit(txApp, { actorId: admin.id, actorKind: 'agent', action: 'erase', collection: 'contacts', recordId: contact.id, summary: `${admin.getString('name')} erased a customer's personal data (${erasedMessages} messages, ${erasedDeliveries} waiting deliveries)` });
+    writeAudit(txApp, {
+      actorId: admin.id,
+      actorKind: 'agent',
+      action: 'erase',
+      collection: 'contacts',
+      recordId: contact.id,
+      summary: `${admin.getString('name')} erased a customer's personal data (${erasedMessages} messages, ${erasedDeliveries} waiting deliveries)`,
+    });
   });
   e.json(200, { ok: true, erasedMessages });
 });

@@ -8,7 +8,8 @@ import type { SignedInStaff } from './staff-auth';
 /** Whether the signed-in staff member may do `request` to the conversation; refusals carry their HTTP status. */
 export function authorizeDesk(app: core.App, staff: SignedInStaff, conversation: core.Record, request: DeskRequest): DeskDecision {
   // Only an escalation asks the channel; the other actions need no extra read.
-  const escalationTeams = request.action === 'escalate' ? routingSettingsOf(app.findRecordById('channels', conversation.getString('channel'))).escalationTeams : [];
+  const escalationTeams =
+    request.action === 'escalate' ? routingSettingsOf(app.findRecordById('channels', conversation.getString('channel'))).escalationTeams : [];
   return authorizeDeskAction(
     { id: staff.record.id, role: staff.role, teams: staff.record.getStringSlice('teams') },
     {

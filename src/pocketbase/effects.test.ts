@@ -9,7 +9,13 @@ function fakeRecord(collection: string, isNew: boolean): core.Record {
 function fakeApp() {
   const log: string[] = [];
   const name = (record: core.Record) => (record as unknown as { collection(): { name: string } }).collection().name;
-  return { log, app: { save: (record: core.Record) => void log.push(`save ${name(record)}`), delete: (record: core.Record) => void log.push(`delete ${name(record)}`) } as unknown as core.App };
+  return {
+    log,
+    app: {
+      save: (record: core.Record) => void log.push(`save ${name(record)}`),
+      delete: (record: core.Record) => void log.push(`delete ${name(record)}`),
+    } as unknown as core.App,
+  };
 }
 
 describe('EffectList', () => {
@@ -70,7 +76,9 @@ describe('EffectList', () => {
     const list = new EffectList();
     const { app, log } = fakeApp();
     const sql: string[] = [];
-    const db = { newQuery: (text: string) => ({ bind: (params: Record<string, string>) => ({ execute: () => void sql.push(`${text} ${JSON.stringify(params)}`) }) }) };
+    const db = {
+      newQuery: (text: string) => ({ bind: (params: Record<string, string>) => ({ execute: () => void sql.push(`${text} ${JSON.stringify(params)}`) }) }),
+    };
     list.save(fakeRecord('conversations', true));
     list.update({ collection: 'agents', id: 'a1', column: 'last_assigned_at', value: '2026-12-07 06:00:00.000Z' });
     list.flush({ ...app, db: () => db } as unknown as core.App);

@@ -45,8 +45,23 @@ export function runFaqBot(ctx: InboundContext, conversation: core.Record, messag
   const state = readBotState(ticket.botState);
   // The bot speaks first on a new ticket or continues its own exchange; once a person is involved it stays out.
   if (!(startsTicket || ticket.botActive) || state.stage === 'handed-off') return 'inactive';
-  const buttonReplyId = message.type === 'interactive' ? String(message.payload.id ?? '') || null : message.type === 'button' ? String(message.payload.payload ?? '') || null : null;
-  return applyTurn(ctx.app, conversation, botReply(startsTicket && state.stage !== 'awaiting-feedback' ? { stage: 'idle' } : state, { type: message.type, text: message.text, buttonReplyId }, settings, ctx.now), ctx.writer);
+  const buttonReplyId =
+    message.type === 'interactive'
+      ? String(message.payload.id ?? '') || null
+      : message.type === 'button'
+        ? String(message.payload.payload ?? '') || null
+        : null;
+  return applyTurn(
+    ctx.app,
+    conversation,
+    botReply(
+      startsTicket && state.stage !== 'awaiting-feedback' ? { stage: 'idle' } : state,
+      { type: message.type, text: message.text, buttonReplyId },
+      settings,
+      ctx.now,
+    ),
+    ctx.writer,
+  );
 }
 
 /** Cron: resolves bot-held tickets whose customer went quiet after an answer ("no follow-up" counts as solved). */

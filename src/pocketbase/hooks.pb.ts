@@ -76,8 +76,30 @@ onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardContactEdit(e), '
 
 // Audit handlers are registered after the guards so that they only see requests the guards let through.
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).auditCreate(e), 'agents', 'channels', 'teams', 'templates', 'canned_replies', 'labels', 'messages');
-onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).auditUpdate(e), 'agents', 'channels', 'teams', 'templates', 'canned_replies', 'labels', 'conversations', 'contacts');
-onRecordDeleteRequest((e) => require(`${__hooks}/app.js`).auditDelete(e), 'agents', 'channels', 'teams', 'templates', 'canned_replies', 'labels', 'conversations', 'contacts', 'messages', 'notes');
+onRecordUpdateRequest(
+  (e) => require(`${__hooks}/app.js`).auditUpdate(e),
+  'agents',
+  'channels',
+  'teams',
+  'templates',
+  'canned_replies',
+  'labels',
+  'conversations',
+  'contacts',
+);
+onRecordDeleteRequest(
+  (e) => require(`${__hooks}/app.js`).auditDelete(e),
+  'agents',
+  'channels',
+  'teams',
+  'templates',
+  'canned_replies',
+  'labels',
+  'conversations',
+  'contacts',
+  'messages',
+  'notes',
+);
 
 routerAdd('GET', '/api/pocketdesk/contacts/{id}/export', (e) => require(`${__hooks}/app.js`).exportCustomerData(e));
 routerAdd('POST', '/api/pocketdesk/contacts/{id}/erase', (e) => require(`${__hooks}/app.js`).eraseCustomerData(e));

@@ -35,11 +35,17 @@ export function guardEndpoint(e: core.RecordRequestEvent): void {
   const original = record.isNew() ? null : record.original();
   const url = record.getString('url');
   const check = checkEndpointUrl(url, allowsPrivateWebhooks());
-  if (!check.ok) fail('url', check.reason, check.reason === 'private-address' ? 'This address is on this machine or a private network.' : 'Use an http:// or https:// address.');
+  if (!check.ok)
+    fail(
+      'url',
+      check.reason,
+      check.reason === 'private-address' ? 'This address is on this machine or a private network.' : 'Use an http:// or https:// address.',
+    );
   const kind = record.getString('kind');
   const allowed: readonly string[] = kind === 'chat' ? CHAT_EVENT_TYPES : [...WEBHOOK_EVENT_TYPES, '*'];
   const events = jsonField<unknown>(record, 'events', []);
-  if (!Array.isArray(events) || events.length === 0 || events.some((t) => typeof t !== 'string' || !allowed.includes(t))) fail('events', 'invalid-events', 'Choose at least one event from the list.');
+  if (!Array.isArray(events) || events.length === 0 || events.some((t) => typeof t !== 'string' || !allowed.includes(t)))
+    fail('events', 'invalid-events', 'Choose at least one event from the list.');
   record.set('events', [...new Set(events as string[])]);
   if (original && original.getString('kind') !== kind) fail('kind', 'kind-locked', 'An endpoint cannot change its kind.');
   // The secret is ours to write: never taken from a request.
@@ -85,7 +91,14 @@ export function rotateEndpointSecret(e: core.RequestEvent): void {
   $app.runInTransaction((txApp) => {
     endpoint.set(SECRET, seal(secret, key));
     txApp.save(endpoint);
-    writeAudit(txApp, { actorId: admin.id, actorKind: 'agent', action: 'rotate-secret', collection: 'webhook_endpoints', recordId: endpoint.id, summary: `new signing secret for ${endpoint.getString('name')}` });
+    writeAudit(txApp, {
+      actorId: admin.id,
+      actorKind: 'agent',
+      action: 'rotate-secret',
+      collection: 'webhook_endpoints',
+      recordId: endpoint.id,
+      summary: `new signing secret for ${endpoint.getString('name')}`,
+    });
   });
   e.json(200, { secret });
 }
@@ -110,7 +123,14 @@ export function replayDelivery(e: core.RequestEvent): void {
       attempts: 0,
     });
     txApp.save(replay);
-    writeAudit(txApp, { actorId: admin.id, actorKind: 'agent', action: 'replay', collection: 'webhook_deliveries', recordId: original.id, summary: `replayed ${original.getString('type')}` });
+    writeAudit(txApp, {
+      actorId: admin.id,
+      actorKind: 'agent',
+      action: 'replay',
+      collection: 'webhook_deliveries',
+      recordId: original.id,
+      summary: `replayed ${original.getString('type')}`,
+    });
   });
   e.json(200, { id: (replay as core.Record | null)?.id ?? null });
 }

@@ -24,7 +24,14 @@ interface Target {
 type Facts = Record<string, string | number | boolean>;
 
 function factsOf(collection: string, r: core.Record): Facts {
-  if (collection === 'conversations') return { status: r.getString('status'), assignee: r.getString('assignee'), team: r.getString('team'), csatRating: r.getInt('csat_rating'), slaBreached: r.getBool('sla_breached') };
+  if (collection === 'conversations')
+    return {
+      status: r.getString('status'),
+      assignee: r.getString('assignee'),
+      team: r.getString('team'),
+      csatRating: r.getInt('csat_rating'),
+      slaBreached: r.getBool('sla_breached'),
+    };
   if (collection === 'messages') return { direction: r.getString('direction'), status: r.getString('status') };
   return { erased: Boolean(jsonField<{ erased_at?: string }>(r, 'attributes', {}).erased_at) };
 }
@@ -122,11 +129,17 @@ interface Subject {
 }
 
 function subjectOf(app: core.App, collection: string, record: core.Record, type: IntegrationEventType): Subject {
-  if (collection === 'conversations') return { data: { conversation: conversationData(record) }, orderKey: record.id, contact: record.getString('contact'), conversation: record.id };
+  if (collection === 'conversations')
+    return { data: { conversation: conversationData(record) }, orderKey: record.id, contact: record.getString('contact'), conversation: record.id };
   if (collection === 'messages') {
     const conversationId = record.getString('conversation');
     const conversation = app.findRecordsByFilter('conversations', 'id = {:id}', '', 1, 0, { id: conversationId } as dbx.Params)[0];
-    return { data: { message: messageData(record), conversation_id: conversationId }, orderKey: conversationId, contact: conversation?.getString('contact') ?? '', conversation: conversationId };
+    return {
+      data: { message: messageData(record), conversation_id: conversationId },
+      orderKey: conversationId,
+      contact: conversation?.getString('contact') ?? '',
+      conversation: conversationId,
+    };
   }
   const data: EventData = type === 'contact.erased' ? { contact_id: record.id } : { contact: contactData(record) };
   return { data, orderKey: record.id, contact: record.id, conversation: '' };
@@ -153,7 +166,9 @@ export function writeEvent(app: core.App, type: IntegrationEventType, subject: S
   });
   app.save(event);
   for (const endpoint of endpoints) {
-    app.save(newRecord(app, 'webhook_deliveries', { endpoint: endpoint.id, event: event.id, type, seq, order_key: subject.orderKey, status: 'pending', attempts: 0 }));
+    app.save(
+      newRecord(app, 'webhook_deliveries', { endpoint: endpoint.id, event: event.id, type, seq, order_key: subject.orderKey, status: 'pending', attempts: 0 }),
+    );
   }
   return event;
 }

@@ -10,7 +10,15 @@ import { isoDate } from './records';
 const MAX_BUCKETS = 400;
 
 /** Open conversations at the end of each `bucketMs` bucket of [from, to), never past `now`; `where` narrows to the caller's scope. */
-export function backlogOf(app: core.App, where: (...parts: string[]) => string, params: Params, from: number, until: number, bucketMs: number, now: number): BacklogPoint[] {
+export function backlogOf(
+  app: core.App,
+  where: (...parts: string[]) => string,
+  params: Params,
+  from: number,
+  until: number,
+  bucketMs: number,
+  now: number,
+): BacklogPoint[] {
   const to = plottedUntil(until, now);
   if (!(to > from)) return [];
   const buckets = Math.min(MAX_BUCKETS, Math.ceil((to - from) / bucketMs));
@@ -23,7 +31,9 @@ export function backlogOf(app: core.App, where: (...parts: string[]) => string, 
   // conversations created before `to`, hence the cap on the last bucket's end.
   const rows = [`SELECT '0' AS k, ${created('c.created <= {:e0}')} AS opened, ${resolved("c.resolved_at != '' AND c.resolved_at <= {:e0}")} AS resolved`];
   for (let i = 1; i <= buckets; i++) {
-    rows.push(`SELECT '${i}', ${created(`c.created > {:e${i - 1}} AND c.created <= {:e${i}} AND c.created < {:to}`)}, ${resolved(`c.resolved_at > {:e${i - 1}} AND c.resolved_at <= {:e${i}}`)}`);
+    rows.push(
+      `SELECT '${i}', ${created(`c.created > {:e${i - 1}} AND c.created <= {:e${i}} AND c.created < {:to}`)}, ${resolved(`c.resolved_at > {:e${i - 1}} AND c.resolved_at <= {:e${i}}`)}`,
+    );
   }
   const counts = rowsByKey(app, rows.join(' UNION ALL '), bounds, { opened: 0, resolved: 0 });
   const net = (i: number) => (counts.get(String(i))?.opened ?? 0) - (counts.get(String(i))?.resolved ?? 0);

@@ -66,7 +66,14 @@ function cohortsOf(and: (...parts: string[]) => string, walk = false) {
  * Open conversations overdue at `now` per key, by the rule the queue's Overdue chips use (isSlaOverdue): SQL only
  * narrows to the candidates, the domain function decides, so the dashboard and the queue count the same tickets.
  */
-function overdueBy(app: core.App, keySql: string, ofKeys: (where: string) => string, and: (...parts: string[]) => string, params: Params, now: number): Map<string, { n: number }> {
+function overdueBy(
+  app: core.App,
+  keySql: string,
+  ofKeys: (where: string) => string,
+  and: (...parts: string[]) => string,
+  params: Params,
+  now: number,
+): Map<string, { n: number }> {
   const rows = arrayOf(new DynamicModel({ k: '', status: '', due: '', breached: 0 }));
   const candidates = and("c.status != 'resolved'", "(c.sla_breached = 1 OR (c.sla_due_at != '' AND c.sla_due_at < {:overdueAt}))");
   app
@@ -78,7 +85,8 @@ function overdueBy(app: core.App, keySql: string, ofKeys: (where: string) => str
   for (const row of rows as unknown as Array<Record<string, unknown>>) {
     const due = String(row.due ?? '');
     const slaDueAt = due ? Date.parse(due.replace(' ', 'T')) : NaN;
-    if (!isSlaOverdue({ status: String(row.status), slaDueAt: Number.isNaN(slaDueAt) ? null : slaDueAt, slaBreached: Number(row.breached) === 1 }, now)) continue;
+    if (!isSlaOverdue({ status: String(row.status), slaDueAt: Number.isNaN(slaDueAt) ? null : slaDueAt, slaBreached: Number(row.breached) === 1 }, now))
+      continue;
     const key = String(row.k ?? '');
     byKey.set(key, { n: (byKey.get(key)?.n ?? 0) + 1 });
   }
@@ -105,10 +113,23 @@ function countsBy(app: core.App, grouping: Grouping, and: (...parts: string[]) =
       params,
       { resolved: 0, bot: 0, fcr: 0, durationSum: 0, replies: 0, ack: 0, r1: 0, r2: 0, r3: 0, r4: 0, r5: 0 },
     ),
-    openNow: rowsByKey(app, `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c INDEXED BY ${grouping.resolvedIndex} WHERE ${ofKeys(and("c.resolved_at = ''"))}${groupBy}`, params, { n: 0 }),
+    openNow: rowsByKey(
+      app,
+      `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c INDEXED BY ${grouping.resolvedIndex} WHERE ${ofKeys(and("c.resolved_at = ''"))}${groupBy}`,
+      params,
+      { n: 0 },
+    ),
     overdue: overdueBy(app, keySql, ofKeys, and, params, now),
     // Team and channel bins count on the whole scope's rank index, sorting each bin's rows by key.
-    bins: binsByKey(app, keySql, grouping.keys, 'c.first_response_ms', grouping.firstResponseIndex ?? FIRST_RESPONSE_INDEX, cohortsOf(and, true).created, params),
+    bins: binsByKey(
+      app,
+      keySql,
+      grouping.keys,
+      'c.first_response_ms',
+      grouping.firstResponseIndex ?? FIRST_RESPONSE_INDEX,
+      cohortsOf(and, true).created,
+      params,
+    ),
   };
 }
 
@@ -122,7 +143,11 @@ function totalOf(counts: Counts): Counts {
     return rows.size ? new Map([['', total as T]]) : new Map();
   };
   const bins = new Map<string, number[]>();
-  for (const list of counts.bins.values()) bins.set('', list.map((n, i) => n + (bins.get('')?.[i] ?? 0)));
+  for (const list of counts.bins.values())
+    bins.set(
+      '',
+      list.map((n, i) => n + (bins.get('')?.[i] ?? 0)),
+    );
   return { opened: fold(counts.opened), resolved: fold(counts.resolved), openNow: fold(counts.openNow), overdue: fold(counts.overdue), bins };
 }
 
@@ -136,7 +161,14 @@ function figuresFrom(app: core.App, counts: Counts, grouping: Grouping, and: (..
     const r = counts.resolved.get(key);
     const done = r?.resolved ?? 0;
     const keyParams = { ...params, key };
-    const firstResponse = spreadOf(app, 'c.first_response_ms', ofKey(`c.first_response_ms >= 0 AND ${created}`), keyParams, o?.answered ?? 0, grouping.firstResponseIndex);
+    const firstResponse = spreadOf(
+      app,
+      'c.first_response_ms',
+      ofKey(`c.first_response_ms >= 0 AND ${created}`),
+      keyParams,
+      o?.answered ?? 0,
+      grouping.firstResponseIndex,
+    );
     const resolution = spreadOf(app, 'c.resolution_ms', ofKey(resolved), keyParams, done, grouping.resolutionIndex);
     const distribution = { 1: r?.r1 ?? 0, 2: r?.r2 ?? 0, 3: r?.r3 ?? 0, 4: r?.r4 ?? 0, 5: r?.r5 ?? 0 };
     const rated = distribution[1] + distribution[2] + distribution[3] + distribution[4] + distribution[5];

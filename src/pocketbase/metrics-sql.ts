@@ -11,7 +11,11 @@ export type Params = Record<string, unknown>;
 export function rowsByKey<T extends Record<string, number>>(app: core.App, sql: string, params: Params, shape: T): Map<string, T> {
   // DynamicModel takes its column types from the example values, and 0.0 is an integer in JS: 0.5 makes it a float.
   const rows = arrayOf(new DynamicModel({ k: '', ...Object.fromEntries(Object.keys(shape).map((name) => [name, 0.5])) }));
-  app.db().newQuery(sql).bind(params as dbx.Params).all(rows);
+  app
+    .db()
+    .newQuery(sql)
+    .bind(params as dbx.Params)
+    .all(rows);
   const byKey = new Map<string, T>();
   for (const row of rows as unknown as Array<Record<string, unknown>>) {
     const values = Object.fromEntries(Object.keys(shape).map((name) => [name, Number(row[name] ?? 0)])) as T;
@@ -49,13 +53,26 @@ export function spreadOf(app: core.App, column: string, where: string, params: P
  * bin on a rank index (led by the key column when `keys` lists every key), so each bin walks only its own entries:
  * seven conditional sums over every row of the period cost twice as much.
  */
-export function binsByKey(app: core.App, keySql: string, keys: string | null, column: string, index: string, where: string, params: Params): Map<string, number[]> {
+export function binsByKey(
+  app: core.App,
+  keySql: string,
+  keys: string | null,
+  column: string,
+  index: string,
+  where: string,
+  params: Params,
+): Map<string, number[]> {
   const bins = new Map<string, number[]>();
   FRT_EDGES_MIN.forEach((fromMin, i) => {
     const toMin = FRT_EDGES_MIN[i + 1];
     const range = `${column} >= ${fromMin * 60_000}${toMin === undefined ? '' : ` AND ${column} < ${toMin * 60_000}`}`;
     const ofKeys = keys ? `${keySql} IN (${keys}) AND ` : '';
-    const rows = rowsByKey(app, `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c INDEXED BY ${index} WHERE ${ofKeys}${range} AND ${where} GROUP BY k`, params, { n: 0 });
+    const rows = rowsByKey(
+      app,
+      `SELECT ${keySql} AS k, COUNT(*) AS n FROM conversations c INDEXED BY ${index} WHERE ${ofKeys}${range} AND ${where} GROUP BY k`,
+      params,
+      { n: 0 },
+    );
     for (const [key, row] of rows) {
       const counts = bins.get(key) ?? new Array<number>(FRT_EDGES_MIN.length).fill(0);
       counts[i] = row.n;

@@ -25,7 +25,7 @@ const ms = (value: unknown): number | null => {
 function scopeSql(scope: TimelineScope, params: Record<string, unknown>): string {
   params.from = isoDate(scope.from);
   params.to = isoDate(scope.to);
-  const parts = ["c.created < {:to}", "(c.resolved_at = '' OR c.resolved_at IS NULL OR c.resolved_at >= {:from})"];
+  const parts = ['c.created < {:to}', "(c.resolved_at = '' OR c.resolved_at IS NULL OR c.resolved_at >= {:from})"];
   if (scope.openOnly) parts.push("c.status IN ('open', 'pending')");
   if (scope.channelId) {
     params.channel = scope.channelId;
@@ -43,7 +43,11 @@ function scopeSql(scope: TimelineScope, params: Record<string, unknown>): string
 
 function rowsOf(app: core.App, sql: string, params: Record<string, unknown>, shape: Record<string, unknown>): Array<Record<string, unknown>> {
   const rows = arrayOf(new DynamicModel(shape));
-  app.db().newQuery(sql).bind(params as dbx.Params).all(rows);
+  app
+    .db()
+    .newQuery(sql)
+    .bind(params as dbx.Params)
+    .all(rows);
   return rows as unknown as Array<Record<string, unknown>>;
 }
 
@@ -54,7 +58,20 @@ export function loadTimelines(app: core.App, scope: TimelineScope): Conversation
     app,
     `SELECT c.id, c.channel, c.team, c.assignee, c.created, c.first_response_at, c.resolved_at, c.resolved_by, c.reopen_count, c.handover_count, c.csat_rating, c.acknowledged_at FROM conversations c WHERE ${where}`,
     params,
-    { id: '', channel: '', team: '', assignee: '', created: '', first_response_at: '', resolved_at: '', resolved_by: '', reopen_count: 0, handover_count: 0, csat_rating: 0, acknowledged_at: '' },
+    {
+      id: '',
+      channel: '',
+      team: '',
+      assignee: '',
+      created: '',
+      first_response_at: '',
+      resolved_at: '',
+      resolved_by: '',
+      reopen_count: 0,
+      handover_count: 0,
+      csat_rating: 0,
+      acknowledged_at: '',
+    },
   );
   const events = new Map<string, TimelineEvent[]>();
   const push = (id: string, event: TimelineEvent) => {

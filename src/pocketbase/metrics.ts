@@ -26,25 +26,47 @@ export const handleMetrics = metricsRoute((e, request) => {
   const schedule = query.businessHours && channel ? scheduleOf(channel, port) : null;
   const options = { schedule, port: schedule ? port : null };
   const range = { from: query.from, to: query.to };
-  const grouped = query.groupBy === 'agent' ? byAgent(timelines, range, options) : query.groupBy === 'team' ? byTeam(timelines, range, options) : query.groupBy === 'channel' ? byChannel(timelines, range, options) : null;
+  const grouped =
+    query.groupBy === 'agent'
+      ? byAgent(timelines, range, options)
+      : query.groupBy === 'team'
+        ? byTeam(timelines, range, options)
+        : query.groupBy === 'channel'
+          ? byChannel(timelines, range, options)
+          : null;
   const backlog = backlogOverTime(timelines, query.from, query.to, METRIC_BUCKETS[query.bucket], Date.now());
   if (query.format === 'csv') {
     const names = new Map<string, string>();
     const nameOf = (key: string | null) => {
       if (key === null) return '(none)';
       if (!names.has(key)) {
-        const record = app.findRecordsByFilter(query.groupBy === 'agent' ? 'agents' : query.groupBy === 'team' ? 'teams' : 'channels', 'id = {:id}', '', 1, 0, { id: key } as dbx.Params)[0];
+        const record = app.findRecordsByFilter(query.groupBy === 'agent' ? 'agents' : query.groupBy === 'team' ? 'teams' : 'channels', 'id = {:id}', '', 1, 0, {
+          id: key,
+        } as dbx.Params)[0];
         names.set(key, record?.getString('name') || key);
       }
       return names.get(key)!;
     };
-    const csv = raw.table === 'backlog' ? toCsv(backlog, BACKLOG_COLUMNS) : toCsv(grouped ?? [{ key: 'all', summary: summarizeConversations(timelines, range, options) }], metricGroupColumns(query.groupBy === 'none' ? 'scope' : query.groupBy, (key) => (query.groupBy === 'none' ? 'all' : nameOf(key))));
+    const csv =
+      raw.table === 'backlog'
+        ? toCsv(backlog, BACKLOG_COLUMNS)
+        : toCsv(
+            grouped ?? [{ key: 'all', summary: summarizeConversations(timelines, range, options) }],
+            metricGroupColumns(query.groupBy === 'none' ? 'scope' : query.groupBy, (key) => (query.groupBy === 'none' ? 'all' : nameOf(key))),
+          );
     e.response.header().set('Content-Disposition', `attachment; filename="pocketdesk-${raw.table === 'backlog' ? 'backlog' : 'metrics'}.csv"`);
     e.blob(200, 'text/csv; charset=utf-8', csvFileText(csv));
     return;
   }
   // The dashboard's histogram: bins here, so the PWA never downloads a row per conversation to draw it.
-  const keyOf = query.groupBy === 'agent' ? (t: ConversationTimeline) => t.assigneeId : query.groupBy === 'team' ? (t: ConversationTimeline) => t.teamId : query.groupBy === 'channel' ? (t: ConversationTimeline) => t.channelId : null;
+  const keyOf =
+    query.groupBy === 'agent'
+      ? (t: ConversationTimeline) => t.assigneeId
+      : query.groupBy === 'team'
+        ? (t: ConversationTimeline) => t.teamId
+        : query.groupBy === 'channel'
+          ? (t: ConversationTimeline) => t.channelId
+          : null;
   const histograms = firstResponseHistograms(timelines, range, keyOf);
   e.json(200, {
     query,

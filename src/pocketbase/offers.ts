@@ -21,7 +21,14 @@ import { directScope, type Scope } from './scope';
 // two accepts in a race see each other's result. Each step writes a routing_events row ("why is this mine?").
 
 /** Triggers where routing, not a person, picked the agent: only these become offers. */
-const ROUTING_TRIGGERS: ReadonlySet<AssignmentRecord['trigger']> = new Set(['inbound', 'reopened', 'backlog-sweep', 'escalate', 'offer-declined', 'offer-expired']);
+const ROUTING_TRIGGERS: ReadonlySet<AssignmentRecord['trigger']> = new Set([
+  'inbound',
+  'reopened',
+  'backlog-sweep',
+  'escalate',
+  'offer-declined',
+  'offer-expired',
+]);
 
 export function teamOfferPolicy(app: core.App, teamId: string | null): OfferPolicy {
   const team = teamId ? findOne(app, 'teams', 'id = {:id}', { id: teamId }) : null;
@@ -119,7 +126,9 @@ function lapsedOffers(app: core.App, now: number): core.Record[] {
   const rows = arrayOf(new DynamicModel({ id: '' }));
   app
     .db()
-    .newQuery("SELECT id FROM conversations WHERE offered_to != '' AND offer_expires_at != '' AND offer_expires_at <= {:now} ORDER BY offer_expires_at LIMIT 500")
+    .newQuery(
+      "SELECT id FROM conversations WHERE offered_to != '' AND offer_expires_at != '' AND offer_expires_at <= {:now} ORDER BY offer_expires_at LIMIT 500",
+    )
     .bind({ now: isoDate(now) } as dbx.Params)
     .all(rows);
   const ids = (rows as unknown as Array<{ id: string }>).map((row) => row.id);
@@ -157,46 +166,54 @@ export const handleOfferSweep = timedSweepRoute(expireOffers);
  * POST /api/pocketdesk/conversations/{id}/offer {answer: accept|decline} — the offered agent answers. Accepting
  * makes the conversation theirs if the offer is still theirs and they have room; otherwise 409 with the reason.
  */
-export const handleOfferAnswer = staffRoute({ roles: EVERY_ROLE, body: offerAnswerSchema, invalid: { reason: 'invalid-offer-answer', message: 'Answer accept or decline.' } }, (e, { staff, body: request }) => {
-  const auth = staff.record;
-  let refusal: string | null = null;
-  let denied: DeskDecision = { ok: true };
-  $app.runInTransaction((txApp) => {
-    const now = Date.now();
-    const conversation = findOne(txApp, 'conversations', 'id = {:id}', { id: e.request!.pathValue('id') });
-    if (!conversation) {
-      refusal = 'not-found';
+export const handleOfferAnswer = staffRoute(
+  { roles: EVERY_ROLE, body: offerAnswerSchema, invalid: { reason: 'invalid-offer-answer', message: 'Answer accept or decline.' } },
+  (e, { staff, body: request }) => {
+    const auth = staff.record;
+    let refusal: string | null = null;
+    let denied: DeskDecision = { ok: true };
+    $app.runInTransaction((txApp) => {
+      const now = Date.now();
+      const conversation = findOne(txApp, 'conversations', 'id = {:id}', { id: e.request!.pathValue('id') });
+      if (!conversation) {
+        refusal = 'not-found';
+        return;
+      }
+      // Someone who may not know the conversation exists is not told about its offer either.
+      denied = authorizeDesk(txApp, staff, conversation, { action: 'offer-answer' });
+      if (!denied.ok) return;
+      const check = checkOfferAnswer(offerOf(conversation), auth.id, now);
+      if (!check.ok) {
+        refusal = check.reason;
+        return;
+      }
+      if (request.answer === 'decline') {
+        rollOffer(txApp, conversation, 'offer-declined', now, auth.id);
+        return;
+      }
+      const me = loadRoutingAgents(txApp).find((agent) => agent.id === auth.id)!;
+      const defaultMaxOpen = routingSettingsOf(txApp.findRecordById('channels', conversation.getString('channel'))).capacity.defaultMaxOpen;
+      // The count already holds this offer's seat; only a capacity lowered since the offer refuses it.
+      if (me.openCount > capacityOf(me, defaultMaxOpen)) {
+        refusal = 'at-capacity';
+        return;
+      }
+      applyAssignment(
+        txApp,
+        conversation,
+        { trigger: 'offer-accept', agentId: auth.id, teamId: null, outcome: 'assigned', reason: 'offer-accepted', actorId: auth.id },
+        now,
+      );
+    });
+    const access = denied as DeskDecision;
+    if (!access.ok) {
+      respondDeskRefusal(e, access);
       return;
     }
-    // Someone who may not know the conversation exists is not told about its offer either.
-    denied = authorizeDesk(txApp, staff, conversation, { action: 'offer-answer' });
-    if (!denied.ok) return;
-    const check = checkOfferAnswer(offerOf(conversation), auth.id, now);
-    if (!check.ok) {
-      refusal = check.reason;
+    if (refusal !== null) {
+      respondError(e, refusal === 'not-found' ? 404 : 409, refusal, `The offer answer was refused: ${refusal}.`);
       return;
     }
-    if (request.answer === 'decline') {
-      rollOffer(txApp, conversation, 'offer-declined', now, auth.id);
-      return;
-    }
-    const me = loadRoutingAgents(txApp).find((agent) => agent.id === auth.id)!;
-    const defaultMaxOpen = routingSettingsOf(txApp.findRecordById('channels', conversation.getString('channel'))).capacity.defaultMaxOpen;
-    // The count already holds this offer's seat; only a capacity lowered since the offer refuses it.
-    if (me.openCount > capacityOf(me, defaultMaxOpen)) {
-      refusal = 'at-capacity';
-      return;
-    }
-    applyAssignment(txApp, conversation, { trigger: 'offer-accept', agentId: auth.id, teamId: null, outcome: 'assigned', reason: 'offer-accepted', actorId: auth.id }, now);
-  });
-  const access = denied as DeskDecision;
-  if (!access.ok) {
-    respondDeskRefusal(e, access);
-    return;
-  }
-  if (refusal !== null) {
-    respondError(e, refusal === 'not-found' ? 404 : 409, refusal, `The offer answer was refused: ${refusal}.`);
-    return;
-  }
-  e.json(200, { ok: true, outcome: request.answer === 'accept' ? 'assigned' : 'declined' });
-});
+    e.json(200, { ok: true, outcome: request.answer === 'accept' ? 'assigned' : 'declined' });
+  },
+);

@@ -18,7 +18,14 @@ export function handleReplayWebhook(e: core.RequestEvent): void {
     row.set('attempts', 0);
     row.set('apply_after', '');
     txApp.save(row);
-    writeAudit(txApp, { actorId: staff.record.id, actorKind: 'agent', action: 'replay', collection: 'webhook_events', recordId: event.id, summary: `${staff.record.getString('name')} replayed a failed webhook delivery` });
+    writeAudit(txApp, {
+      actorId: staff.record.id,
+      actorKind: 'agent',
+      action: 'replay',
+      collection: 'webhook_events',
+      recordId: event.id,
+      summary: `${staff.record.getString('name')} replayed a failed webhook delivery`,
+    });
   });
   e.json(200, { ok: true });
 }
@@ -30,14 +37,18 @@ export function handleChannelHealth(e: core.RequestEvent): void {
     if (!channel) return [];
     const pnid = channel.getString('phone_number_id');
     const webhook = $app.findRecordsByFilter('webhook_events', 'phone_number_ids ~ {:p}', '-received_at', 1, 0, { p: `"${pnid}"` } as dbx.Params)[0];
-    const failed = $app.findRecordsByFilter('messages', 'conversation.channel = {:c} && status = "failed"', '-updated', 1, 0, { c: channel.id } as dbx.Params)[0];
-    return [{
-      id: channel.id,
-      name: channel.getString('name'),
-      active: channel.getBool('active'),
-      lastWebhookAt: webhook ? webhook.getString('received_at') || webhook.getString('created') : null,
-      lastError: failed ? { code: failed.getInt('error_code'), title: failed.getString('error_title'), at: failed.getString('updated') } : null,
-    }];
+    const failed = $app.findRecordsByFilter('messages', 'conversation.channel = {:c} && status = "failed"', '-updated', 1, 0, {
+      c: channel.id,
+    } as dbx.Params)[0];
+    return [
+      {
+        id: channel.id,
+        name: channel.getString('name'),
+        active: channel.getBool('active'),
+        lastWebhookAt: webhook ? webhook.getString('received_at') || webhook.getString('created') : null,
+        lastError: failed ? { code: failed.getInt('error_code'), title: failed.getString('error_title'), at: failed.getString('updated') } : null,
+      },
+    ];
   });
   e.json(200, { channels });
 }

@@ -8,7 +8,8 @@ import { prepareTemplateSend } from './template-sends';
 
 function draftOf(record: core.Record): unknown {
   const type = record.getString('type');
-  if (type === 'template') return { type, template: record.getString('template'), template_params: JSON.parse(record.getString('template_params') || '[]') ?? [] };
+  if (type === 'template')
+    return { type, template: record.getString('template'), template_params: JSON.parse(record.getString('template_params') || '[]') ?? [] };
   return { type, text: record.getString('text') };
 }
 
@@ -22,7 +23,9 @@ function acceptMedia(e: core.RecordRequestEvent, record: core.Record, type: stri
   const file = record.getUnsavedFiles('media')[0];
   if (!MEDIA_TYPES.has(type)) {
     if (!file) return true;
-    respondError(e, 400, 'unexpected-media', 'Only photo, video, audio and document replies carry a file.', { media: { code: 'unexpected-media', message: 'Remove the file.' } });
+    respondError(e, 400, 'unexpected-media', 'Only photo, video, audio and document replies carry a file.', {
+      media: { code: 'unexpected-media', message: 'Remove the file.' },
+    });
     return false;
   }
   if (!file) {
@@ -33,7 +36,9 @@ function acceptMedia(e: core.RecordRequestEvent, record: core.Record, type: stri
   const check = checkAttachment(record.getString('media_mime'), file.size);
   const reason = !check.ok ? check.reason : check.type !== type ? 'media-type-mismatch' : null;
   if (reason) {
-    respondError(e, 400, reason, 'WhatsApp does not accept this file.', { media: { code: reason, message: 'The file type or size is outside WhatsApp\'s limits.' } });
+    respondError(e, 400, reason, 'WhatsApp does not accept this file.', {
+      media: { code: reason, message: "The file type or size is outside WhatsApp's limits." },
+    });
     return false;
   }
   record.set('media_size', file.size);
@@ -81,7 +86,10 @@ export function guardOutboundReply(e: core.RecordRequestEvent): void {
       });
       return;
     }
-    const prepared = prepareTemplateSend(e.app, parsed.data.template, parsed.data.template_params, { customerName: contact.getString('name'), agentName: e.auth!.getString('name') });
+    const prepared = prepareTemplateSend(e.app, parsed.data.template, parsed.data.template_params, {
+      customerName: contact.getString('name'),
+      agentName: e.auth!.getString('name'),
+    });
     if (!prepared.ok) {
       respondError(e, 400, prepared.reason, 'The template cannot be sent with these parameters.', {
         template_params: { code: prepared.reason, message: prepared.missing.length ? `Missing: ${prepared.missing.join(', ')}` : prepared.reason },
@@ -98,7 +106,19 @@ export function guardOutboundReply(e: core.RecordRequestEvent): void {
   record.set('sender', 'agent');
   record.set('author', e.auth!.id);
   record.set('status', 'queued');
-  for (const field of ['wamid', 'media_id', 'error_title', 'error_reason', 'claimed_by', 'claimed_until', 'next_attempt_at', 'sent_at', 'delivered_at', 'read_at']) record.set(field, '');
+  for (const field of [
+    'wamid',
+    'media_id',
+    'error_title',
+    'error_reason',
+    'claimed_by',
+    'claimed_until',
+    'next_attempt_at',
+    'sent_at',
+    'delivered_at',
+    'read_at',
+  ])
+    record.set(field, '');
   record.set('attempts', 0);
   record.set('error_code', 0);
   if (!MEDIA_TYPES.has(parsed.data.type)) record.set('media_status', 'none');

@@ -68,7 +68,12 @@ export const claimOutbound = workerRoute({ body: claimBody }, (e, body) => {
     );
     for (const row of rows) {
       if (!row) continue;
-      const lease = { status: row.getString('status'), wamid: row.getString('wamid'), nextAttemptAt: epochMs(row, 'next_attempt_at'), claimedUntil: epochMs(row, 'claimed_until') };
+      const lease = {
+        status: row.getString('status'),
+        wamid: row.getString('wamid'),
+        nextAttemptAt: epochMs(row, 'next_attempt_at'),
+        claimedUntil: epochMs(row, 'claimed_until'),
+      };
       if (!isClaimable(lease, now, graceMs)) continue;
       // Stays `queued` until the send starts: a worker that dies before then only costs the lease.
       row.set('status', 'queued');
@@ -97,32 +102,35 @@ export const beginSend = workerRoute({ body: beginSendBody }, (e, body) => {
 });
 
 /** POST /api/pocketdesk/worker/outbound-result: records a send attempt without regressing a status a webhook already advanced. */
-export const recordOutboundResult = workerRoute({ body: resultBody, invalid: { reason: 'invalid-result', message: 'id and outcome are required.' } }, (e, body) => {
-  const outcome = body.outcome;
-  $app.runInTransaction((txApp) => {
-    const message = txApp.findRecordById('messages', body.id);
-    message.set('claimed_until', '');
-    if (outcome.status === 'sent') {
-      message.set('wamid', outcome.wamid);
-      const next = advanceStatus(message.getString('status'), 'sent');
-      if (next) message.set('status', next);
-      if (!message.getString('sent_at')) message.set('sent_at', isoDate(Date.now()));
-    } else if (outcome.status === 'queued') {
-      message.set('status', 'queued');
-      message.set('attempts', outcome.attempts);
-      message.set('next_attempt_at', isoDate(outcome.nextAttemptAt));
-      message.set('error_reason', outcome.reason);
-    } else {
-      message.set('status', 'failed');
-      message.set('attempts', outcome.attempts);
-      message.set('error_code', outcome.errorCode);
-      message.set('error_title', outcome.errorTitle);
-      message.set('error_reason', outcome.reason);
-    }
-    txApp.save(message);
-  });
-  e.json(200, { ok: true });
-});
+export const recordOutboundResult = workerRoute(
+  { body: resultBody, invalid: { reason: 'invalid-result', message: 'id and outcome are required.' } },
+  (e, body) => {
+    const outcome = body.outcome;
+    $app.runInTransaction((txApp) => {
+      const message = txApp.findRecordById('messages', body.id);
+      message.set('claimed_until', '');
+      if (outcome.status === 'sent') {
+        message.set('wamid', outcome.wamid);
+        const next = advanceStatus(message.getString('status'), 'sent');
+        if (next) message.set('status', next);
+        if (!message.getString('sent_at')) message.set('sent_at', isoDate(Date.now()));
+      } else if (outcome.status === 'queued') {
+        message.set('status', 'queued');
+        message.set('attempts', outcome.attempts);
+        message.set('next_attempt_at', isoDate(outcome.nextAttemptAt));
+        message.set('error_reason', outcome.reason);
+      } else {
+        message.set('status', 'failed');
+        message.set('attempts', outcome.attempts);
+        message.set('error_code', outcome.errorCode);
+        message.set('error_title', outcome.errorTitle);
+        message.set('error_reason', outcome.reason);
+      }
+      txApp.save(message);
+    });
+    e.json(200, { ok: true });
+  },
+);
 
 /** Finds the outbound message a status webhook is about, even when its send result was never recorded. */
 export function findOutboundForStatus(app: core.App, wamid: string, callbackData: string | undefined): core.Record | null {

@@ -30,13 +30,28 @@ export function handleInviteAgent(e: core.RequestEvent): void {
   }
   const password = temporaryPassword();
   const agent = new Record($app.findCollectionByNameOrId('agents'));
-  agent.load({ name: input.name, role: input.role, teams: input.teams, skills: input.skills, languages: input.languages, max_open: input.max_open, status: 'offline' });
+  agent.load({
+    name: input.name,
+    role: input.role,
+    teams: input.teams,
+    skills: input.skills,
+    languages: input.languages,
+    max_open: input.max_open,
+    status: 'offline',
+  });
   agent.setEmail(input.email);
   agent.setVerified(true);
   agent.setPassword(password);
   $app.runInTransaction((txApp) => {
     txApp.save(agent);
-    writeAudit(txApp, { actorId: staff.record.id, actorKind: 'agent', action: 'invite', collection: 'agents', recordId: agent.id, summary: `${staff.record.getString('name')} invited ${input.name} (${input.email}) as ${input.role}` });
+    writeAudit(txApp, {
+      actorId: staff.record.id,
+      actorKind: 'agent',
+      action: 'invite',
+      collection: 'agents',
+      recordId: agent.id,
+      summary: `${staff.record.getString('name')} invited ${input.name} (${input.email}) as ${input.role}`,
+    });
   });
   const answer: AgentInvitation = { id: agent.id, email: input.email, temporaryPassword: password };
   e.json(200, answer);
@@ -69,10 +84,17 @@ export function handleDeactivateAgent(e: core.RequestEvent): void {
     agent.set('status', 'offline');
     agent.refreshTokenKey();
     txApp.save(agent);
-    const held = txApp.findRecordsByFilter('conversations', 'status != "resolved" && (assignee = {:id} || offered_to = {:id})', '', 0, 0, { id: agent.id } as dbx.Params);
+    const held = txApp.findRecordsByFilter('conversations', 'status != "resolved" && (assignee = {:id} || offered_to = {:id})', '', 0, 0, {
+      id: agent.id,
+    } as dbx.Params);
     for (const conversation of held) {
       if (!conversation) continue;
-      applyAssignment(txApp, conversation, { trigger: 'unassign', agentId: null, teamId: null, outcome: 'queued', reason: 'agent-deactivated', actorId: staff.record.id }, now);
+      applyAssignment(
+        txApp,
+        conversation,
+        { trigger: 'unassign', agentId: null, teamId: null, outcome: 'queued', reason: 'agent-deactivated', actorId: staff.record.id },
+        now,
+      );
       requeued++;
     }
     for (const contact of txApp.findRecordsByFilter('contacts', 'owner = {:id}', '', 0, 0, { id: agent.id } as dbx.Params)) {
@@ -80,7 +102,14 @@ export function handleDeactivateAgent(e: core.RequestEvent): void {
       contact.set('owner', '');
       txApp.save(contact);
     }
-    writeAudit(txApp, { actorId: staff.record.id, actorKind: 'agent', action: 'deactivate', collection: 'agents', recordId: agent.id, summary: `${staff.record.getString('name')} deactivated ${agent.getString('name')}; ${requeued} open conversations went back to routing` });
+    writeAudit(txApp, {
+      actorId: staff.record.id,
+      actorKind: 'agent',
+      action: 'deactivate',
+      collection: 'agents',
+      recordId: agent.id,
+      summary: `${staff.record.getString('name')} deactivated ${agent.getString('name')}; ${requeued} open conversations went back to routing`,
+    });
   });
   $app.runInTransaction((txApp) => void sweepBacklog(txApp, Date.now()));
   e.json(200, { ok: true, requeued });
@@ -97,7 +126,14 @@ export function handleReactivateAgent(e: core.RequestEvent): void {
   agent.setPassword(password);
   $app.runInTransaction((txApp) => {
     txApp.save(agent);
-    writeAudit(txApp, { actorId: staff.record.id, actorKind: 'agent', action: 'reactivate', collection: 'agents', recordId: agent.id, summary: `${staff.record.getString('name')} reactivated ${agent.getString('name')}` });
+    writeAudit(txApp, {
+      actorId: staff.record.id,
+      actorKind: 'agent',
+      action: 'reactivate',
+      collection: 'agents',
+      recordId: agent.id,
+      summary: `${staff.record.getString('name')} reactivated ${agent.getString('name')}`,
+    });
   });
   const answer: AgentInvitation = { id: agent.id, email: agent.email(), temporaryPassword: password };
   e.json(200, answer);

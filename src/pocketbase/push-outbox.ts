@@ -38,11 +38,15 @@ const resultsSchema = z.object({
 const claimBody = z.object({ limit: loose, worker: loose, leaseMs: loose });
 
 function subscriptionsOf(app: core.App, agentId: string): core.Record[] {
-  return app.findRecordsByFilter('push_subscriptions', 'agent = {:agent}', 'created', MAX_DEVICES, 0, { agent: agentId } as dbx.Params).filter((r): r is core.Record => !!r);
+  return app
+    .findRecordsByFilter('push_subscriptions', 'agent = {:agent}', 'created', MAX_DEVICES, 0, { agent: agentId } as dbx.Params)
+    .filter((r): r is core.Record => !!r);
 }
 
 function deliveriesOf(app: core.App, notificationId: string): core.Record[] {
-  return app.findRecordsByFilter('push_deliveries', 'notification = {:n}', '', MAX_DEVICES * 2, 0, { n: notificationId } as dbx.Params).filter((r): r is core.Record => !!r);
+  return app
+    .findRecordsByFilter('push_deliveries', 'notification = {:n}', '', MAX_DEVICES * 2, 0, { n: notificationId } as dbx.Params)
+    .filter((r): r is core.Record => !!r);
 }
 
 /** The agent's devices that have no delivery row for this notification yet. */
@@ -62,7 +66,10 @@ function applySettlement(notification: core.Record, settlement: NotificationSett
 function settle(app: core.App, notification: core.Record, attempted: boolean, retryAfterMs: number | null, now: number): void {
   const delivered = deliveriesOf(app, notification.id).filter((d) => d.getString('status') === 'sent').length;
   const undelivered = undeliveredSubscriptions(app, notification).length;
-  applySettlement(notification, settleNotification({ attempts: notification.getInt('attempts'), attempted, undelivered, delivered, retryAfterMs }, now, Math.random()));
+  applySettlement(
+    notification,
+    settleNotification({ attempts: notification.getInt('attempts'), attempted, undelivered, delivered, retryAfterMs }, now, Math.random()),
+  );
   app.save(notification);
 }
 
@@ -99,7 +106,12 @@ function claimedView(app: core.App, notification: core.Record, conversation: cor
     messageText: latest?.getString('text') || null,
     count: notification.getInt('count') || null,
     stale: null,
-    subscriptions: subscriptions.map((s): ClaimedSubscription => ({ id: s.id, endpoint: s.getString('endpoint'), p256dh: s.getString('p256dh'), auth: s.getString('auth') })),
+    subscriptions: subscriptions.map((s): ClaimedSubscription => ({
+      id: s.id,
+      endpoint: s.getString('endpoint'),
+      p256dh: s.getString('p256dh'),
+      auth: s.getString('auth'),
+    })),
   };
 }
 
@@ -154,36 +166,47 @@ export const claimNotifications = workerRoute({ body: claimBody }, (e, body) => 
  * facts and always recorded; only the worker holding the lease reschedules, so a late answer never frees a row
  * another worker is pushing.
  */
-export const recordPushResults = workerRoute({ body: resultsSchema, invalid: { reason: 'invalid-push-results', message: 'The push results are not valid.' } }, (e, body) => {
-  const { worker, results } = body;
-  const now = Date.now();
-  const settled: Array<{ id: string; status: string }> = [];
-  $app.runInTransaction((txApp) => {
-    for (const result of results) {
-      const notification = findOne(txApp, 'notifications', 'id = {:id}', { id: result.id });
-      if (!notification) continue;
-      let retryAfterMs: number | null = null;
-      const answered = new Set(deliveriesOf(txApp, notification.id).map((d) => d.getString('subscription')));
-      for (const device of result.devices) {
-        const subscription = findOne(txApp, 'push_subscriptions', 'id = {:id}', { id: device.subscription });
-        if (!subscription) continue;
-        if (device.outcome === 'retry') {
-          retryAfterMs = Math.max(retryAfterMs ?? 0, device.retryAfterMs ?? 0);
-        } else if (device.outcome === 'gone') {
-          // The browser dropped this subscription: forget the device (its delivery rows go with it).
-          txApp.delete(subscription);
-        } else if (!answered.has(subscription.id)) {
-          txApp.save(newRecord(txApp, 'push_deliveries', { notification: notification.id, subscription: subscription.id, status: device.outcome, http_status: device.httpStatus }));
-          answered.add(subscription.id);
-          if (device.outcome === 'sent') {
-            subscription.set('last_success_at', isoDate(now));
-            txApp.save(subscription);
+export const recordPushResults = workerRoute(
+  { body: resultsSchema, invalid: { reason: 'invalid-push-results', message: 'The push results are not valid.' } },
+  (e, body) => {
+    const { worker, results } = body;
+    const now = Date.now();
+    const settled: Array<{ id: string; status: string }> = [];
+    $app.runInTransaction((txApp) => {
+      for (const result of results) {
+        const notification = findOne(txApp, 'notifications', 'id = {:id}', { id: result.id });
+        if (!notification) continue;
+        let retryAfterMs: number | null = null;
+        const answered = new Set(deliveriesOf(txApp, notification.id).map((d) => d.getString('subscription')));
+        for (const device of result.devices) {
+          const subscription = findOne(txApp, 'push_subscriptions', 'id = {:id}', { id: device.subscription });
+          if (!subscription) continue;
+          if (device.outcome === 'retry') {
+            retryAfterMs = Math.max(retryAfterMs ?? 0, device.retryAfterMs ?? 0);
+          } else if (device.outcome === 'gone') {
+            // The browser dropped this subscription: forget the device (its delivery rows go with it).
+            txApp.delete(subscription);
+          } else if (!answered.has(subscription.id)) {
+            txApp.save(
+              newRecord(txApp, 'push_deliveries', {
+                notification: notification.id,
+                subscription: subscription.id,
+                status: device.outcome,
+                http_status: device.httpStatus,
+              }),
+            );
+            answered.add(subscription.id);
+            if (device.outcome === 'sent') {
+              subscription.set('last_success_at', isoDate(now));
+              txApp.save(subscription);
+            }
           }
         }
+        if (notification.getString('status') === 'pending' && notification.getString('claimed_by') === worker)
+          settle(txApp, notification, true, retryAfterMs, now);
+        settled.push({ id: notification.id, status: notification.getString('status') });
       }
-      if (notification.getString('status') === 'pending' && notification.getString('claimed_by') === worker) settle(txApp, notification, true, retryAfterMs, now);
-      settled.push({ id: notification.id, status: notification.getString('status') });
-    }
-  });
-  e.json(200, { items: settled });
-});
+    });
+    e.json(200, { items: settled });
+  },
+);

@@ -27,13 +27,34 @@ export function sampleQaReviews(app: core.App, now: number): number {
     const periodMs = settings.periodDays * DAY_MS;
     const periodEnd = Math.floor(now / periodMs) * periodMs;
     const periodStart = periodEnd - periodMs;
-    if (app.findRecordsByFilter('qa_reviews', 'team = {:team} && period_start = {:start}', '', 1, 0, { team: team.id, start: isoDate(periodStart) } as dbx.Params).length) continue;
+    if (
+      app.findRecordsByFilter('qa_reviews', 'team = {:team} && period_start = {:start}', '', 1, 0, { team: team.id, start: isoDate(periodStart) } as dbx.Params)
+        .length
+    )
+      continue;
     const closed = app
-      .findRecordsByFilter('conversations', 'team = {:team} && status = "resolved" && assignee != "" && resolved_at >= {:from} && resolved_at < {:to}', '', 0, 0, { team: team.id, from: isoDate(periodStart), to: isoDate(periodEnd) } as dbx.Params)
+      .findRecordsByFilter(
+        'conversations',
+        'team = {:team} && status = "resolved" && assignee != "" && resolved_at >= {:from} && resolved_at < {:to}',
+        '',
+        0,
+        0,
+        { team: team.id, from: isoDate(periodStart), to: isoDate(periodEnd) } as dbx.Params,
+      )
       .flatMap((c) => (c ? [{ id: c.id, assigneeId: c.getString('assignee') || null, resolvedAt: epochMs(c, 'resolved_at') }] : []));
     for (const sample of sampleForReview(closed, settings, periodStart, periodEnd, Math.random)) {
       for (const conversationId of sample.conversationIds) {
-        app.save(newRecord(app, 'qa_reviews', { conversation: conversationId, agent: sample.agentId, team: team.id, period_start: isoDate(periodStart), period_end: isoDate(periodEnd), status: 'pending', scores: {} }));
+        app.save(
+          newRecord(app, 'qa_reviews', {
+            conversation: conversationId,
+            agent: sample.agentId,
+            team: team.id,
+            period_start: isoDate(periodStart),
+            period_end: isoDate(periodEnd),
+            status: 'pending',
+            scores: {},
+          }),
+        );
         queued++;
       }
     }
@@ -54,7 +75,10 @@ export function guardQaReview(e: core.RecordRequestEvent): void {
   const record = e.record!;
   const team = record.getString('team') ? e.app.findRecordById('teams', record.getString('team')) : null;
   const rubric = (team ? settingsOf(team) : DEFAULT_QA_SETTINGS).rubric;
-  const checked = checkQaReview({ conversationId: record.getString('conversation'), scores: jsonField(record, 'scores', {}), notes: record.getString('feedback') }, rubric);
+  const checked = checkQaReview(
+    { conversationId: record.getString('conversation'), scores: jsonField(record, 'scores', {}), notes: record.getString('feedback') },
+    rubric,
+  );
   if (!checked.ok) {
     respondError(e, 400, 'invalid-review', 'The review is not valid.', checked.errors);
     return;

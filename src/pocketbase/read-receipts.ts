@@ -27,7 +27,8 @@ export const handleMarkRead = staffRoute({ roles: EVERY_ROLE }, (e, { staff }) =
     const conversation = txApp.findRecordById('conversations', id);
     const newest = findOne(txApp, 'messages', 'conversation = {:c} && direction = "in" && wamid != ""', { c: id }, '-timestamp');
     conversation.set('unread_count', 0);
-    if (newest && newest.getString('wamid') !== conversation.getString('read_receipt_sent_wamid')) conversation.set('read_receipt_wamid', newest.getString('wamid'));
+    if (newest && newest.getString('wamid') !== conversation.getString('read_receipt_sent_wamid'))
+      conversation.set('read_receipt_wamid', newest.getString('wamid'));
     txApp.save(conversation);
   });
   e.json(200, { ok: true });
@@ -38,7 +39,14 @@ export const claimReadReceipts = workerRoute({}, (e) => {
   const items = $app.findRecordsByFilter('conversations', 'read_receipt_wamid != ""', 'updated', 50, 0).flatMap((conversation) => {
     if (!conversation) return [];
     const channel = $app.findRecordById('channels', conversation.getString('channel'));
-    return [{ conversationId: conversation.id, wamid: conversation.getString('read_receipt_wamid'), phoneNumberId: channel.getString('phone_number_id'), sealedToken: channel.getString('access_token') || null }];
+    return [
+      {
+        conversationId: conversation.id,
+        wamid: conversation.getString('read_receipt_wamid'),
+        phoneNumberId: channel.getString('phone_number_id'),
+        sealedToken: channel.getString('access_token') || null,
+      },
+    ];
   });
   e.json(200, { items });
 });

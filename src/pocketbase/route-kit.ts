@@ -103,7 +103,10 @@ export function staffRoute<S extends Schema = typeof anyBody>(
 }
 
 /** A route for the worker (superusers): checked first, then the body, then `handle` runs. */
-export function workerRoute<S extends Schema = typeof anyBody>(spec: WorkerRouteSpec<S>, handle: (e: core.RequestEvent, body: z.output<S>) => void): (e: core.RequestEvent) => void {
+export function workerRoute<S extends Schema = typeof anyBody>(
+  spec: WorkerRouteSpec<S>,
+  handle: (e: core.RequestEvent, body: z.output<S>) => void,
+): (e: core.RequestEvent) => void {
   return (e) => {
     if (!requireSuperuser(e, spec.refusal)) return;
     const parsed = parseBody(e, spec);

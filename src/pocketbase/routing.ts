@@ -27,7 +27,9 @@ export function escalationsOf(app: core.App, contactId: string): number {
   const row = new DynamicModel({ n: 0 });
   app
     .db()
-    .newQuery("SELECT COUNT(*) AS n FROM routing_events r JOIN conversations c ON c.id = r.conversation WHERE c.contact = {:contact} AND r.trigger = 'escalate'")
+    .newQuery(
+      "SELECT COUNT(*) AS n FROM routing_events r JOIN conversations c ON c.id = r.conversation WHERE c.contact = {:contact} AND r.trigger = 'escalate'",
+    )
     .bind({ contact: contactId } as dbx.Params)
     .one(row);
   return Number((row as unknown as { n: number }).n);
@@ -82,9 +84,19 @@ export function routingInputFor(
  * writes to the event's writer: capacity is counted under the same single-writer lock, so parallel customers
  * never overbook an agent. Returns the reply configured for the branch it took, for the automatic voice to weigh.
  */
-export function routeConversation(ctx: InboundContext, conversation: core.Record, firstMessageText: string, isNewCustomer: boolean, trigger: 'inbound' | 'reopened'): BranchReply | null {
+export function routeConversation(
+  ctx: InboundContext,
+  conversation: core.Record,
+  firstMessageText: string,
+  isNewCustomer: boolean,
+  trigger: 'inbound' | 'reopened',
+): BranchReply | null {
   const { app, now } = ctx;
-  const input = routingInputFor(app, conversation, firstMessageText, isNewCustomer, now, { channel: ctx.channel, contact: ctx.contactOf(conversation), port: ctx.port });
+  const input = routingInputFor(app, conversation, firstMessageText, isNewCustomer, now, {
+    channel: ctx.channel,
+    contact: ctx.contactOf(conversation),
+    port: ctx.port,
+  });
   const decision = decideRouting(input, now, Math.random());
   for (const skipped of decision.skippedRules) console.log(`[routing] rule "${skipped.name}" skipped: ${skipped.reason}`);
   const ticket = readConversation(conversation);
@@ -127,7 +139,13 @@ export function routeConversation(ctx: InboundContext, conversation: core.Record
  */
 export function sweepBacklog(app: core.App, now: number): number {
   // Tickets the FAQ bot is still answering are not waiting for a person; an offered one waits for its answer.
-  const waiting = app.findRecordsByFilter('conversations', 'status != "resolved" && assignee = "" && offered_to = "" && bot_active != true', '-priority,last_inbound_at', 500, 0);
+  const waiting = app.findRecordsByFilter(
+    'conversations',
+    'status != "resolved" && assignee = "" && offered_to = "" && bot_active != true',
+    '-priority,last_inbound_at',
+    500,
+    0,
+  );
   const byChannel = new Map<string, core.Record[]>();
   for (const conversation of waiting) {
     if (!conversation) continue;
@@ -153,7 +171,19 @@ export function sweepBacklog(app: core.App, now: number): number {
     const plan = planBacklogSweep(queue, loadRoutingAgents(app, now), settings, now, Math.random);
     for (const assignment of plan.assignments) {
       const conversation = conversations.find((c) => c.id === assignment.conversationId)!;
-      assignOrOffer(app, conversation, { trigger: 'backlog-sweep', agentId: assignment.agentId, teamId: assignment.teamId, outcome: 'assigned', reason: 'backlog-sweep', algorithm: assignment.algorithm }, now);
+      assignOrOffer(
+        app,
+        conversation,
+        {
+          trigger: 'backlog-sweep',
+          agentId: assignment.agentId,
+          teamId: assignment.teamId,
+          outcome: 'assigned',
+          reason: 'backlog-sweep',
+          algorithm: assignment.algorithm,
+        },
+        now,
+      );
       assigned++;
     }
   }

@@ -21,18 +21,37 @@ export function handleSearch(e: core.RequestEvent): void {
   const values = e.request!.url!.query();
   const before = values.get('before');
   if (before !== '' && !CURSOR.test(before)) {
-    respondError(e, 400, 'invalid-query', 'The search query is invalid.', { before: { code: 'invalid-cursor', message: 'Use the `next` value of the previous page.' } });
+    respondError(e, 400, 'invalid-query', 'The search query is invalid.', {
+      before: { code: 'invalid-cursor', message: 'Use the `next` value of the previous page.' },
+    });
     return;
   }
   const query = toMatchQuery(values.get('q'));
   if (!query.ok) {
-    if (query.reason === 'too-long') respondError(e, 400, 'invalid-query', 'The search query is invalid.', { q: { code: 'too-long', message: 'Search for at most 200 characters.' } });
+    if (query.reason === 'too-long')
+      respondError(e, 400, 'invalid-query', 'The search query is invalid.', { q: { code: 'too-long', message: 'Search for at most 200 characters.' } });
     else e.json(200, { items: [], next: null });
     return;
   }
   const access = conversationAccessSql(staff);
   const rows = arrayOf(
-    new DynamicModel({ doc: 0, kind: '', snippet: '', id: '', status: '', assignee: '', team: '', channel: '', labels: '', contact: '', contact_name: '', contact_number: '', last_message_preview: '', last_message_at: '', created: '' }),
+    new DynamicModel({
+      doc: 0,
+      kind: '',
+      snippet: '',
+      id: '',
+      status: '',
+      assignee: '',
+      team: '',
+      channel: '',
+      labels: '',
+      contact: '',
+      contact_name: '',
+      contact_number: '',
+      last_message_preview: '',
+      last_message_at: '',
+      created: '',
+    }),
   );
   // CROSS JOIN fixes the order: the index first, then each match's conversation by primary key. Left to itself the
   // planner may start from an agent's conversations and run the MATCH once per conversation.
@@ -49,7 +68,13 @@ export function handleSearch(e: core.RequestEvent): void {
     $app
       .db()
       .newQuery(sql)
-      .bind({ ...access.params, match: query.match, before: before ? Number(before) : Number.MAX_SAFE_INTEGER, open: SNIPPET_OPEN, close: SNIPPET_CLOSE } as dbx.Params)
+      .bind({
+        ...access.params,
+        match: query.match,
+        before: before ? Number(before) : Number.MAX_SAFE_INTEGER,
+        open: SNIPPET_OPEN,
+        close: SNIPPET_CLOSE,
+      } as dbx.Params)
       .all(rows);
   } catch (error) {
     // toMatchQuery quotes every word, so this is not expected; if FTS5 still refuses one, say so instead of a 500.

@@ -10,7 +10,9 @@ import { directScope } from './scope';
  * row per conversation, one notification for them all. Returns how many came back.
  */
 export function handBackToOwner(app: core.App, ownerId: string, now: number): number {
-  const covered = app.findRecordsByFilter('conversations', 'covering_for = {:owner} && status != "resolved"', 'last_inbound_at', 200, 0, { owner: ownerId } as dbx.Params);
+  const covered = app.findRecordsByFilter('conversations', 'covering_for = {:owner} && status != "resolved"', 'last_inbound_at', 200, 0, {
+    owner: ownerId,
+  } as dbx.Params);
   const handBackTeams = new Set(app.findRecordsByFilter('teams', 'hand_back_to_owner = true', '', 0, 0).flatMap((team) => (team ? [team.id] : [])));
   const scope = directScope(app);
   const returned: core.Record[] = [];
@@ -22,12 +24,21 @@ export function handBackToOwner(app: core.App, ownerId: string, now: number): nu
       app.save(conversation);
       continue;
     }
-    applyAssignment(app, conversation, { trigger: 'hand-back', agentId: ownerId, teamId: null, outcome: 'assigned', reason: 'owner-shift-started' }, now, scope);
+    applyAssignment(
+      app,
+      conversation,
+      { trigger: 'hand-back', agentId: ownerId, teamId: null, outcome: 'assigned', reason: 'owner-shift-started' },
+      now,
+      scope,
+    );
     returned.push(conversation);
   }
   if (returned.length > 0) {
     const first = returned[0]!;
-    const body = returned.length === 1 ? 'A conversation your colleague covered is back with you.' : `${returned.length} conversations your colleagues covered are back with you.`;
+    const body =
+      returned.length === 1
+        ? 'A conversation your colleague covered is back with you.'
+        : `${returned.length} conversations your colleagues covered are back with you.`;
     writeNotification(app, ownerId, first, scope.contactOf(first), 'assigned', body, scope.writer);
   }
   return returned.length;

@@ -22,7 +22,8 @@ function alertStaffOf(agent: core.Record): AlertStaff {
 }
 
 /** What the sweep may change on a ticket, as one comparable value. */
-const slaFieldsOf = (conversation: core.Record) => `${conversation.getString('sla_due_at')}|${conversation.getBool('sla_breached')}|${conversation.getInt('priority')}`;
+const slaFieldsOf = (conversation: core.Record) =>
+  `${conversation.getString('sla_due_at')}|${conversation.getBool('sla_breached')}|${conversation.getInt('priority')}`;
 
 /**
  * Runs every minute. Measures every open ticket against its channel/team SLA policy, stores the next deadline (the queue shows time
@@ -45,10 +46,13 @@ export function sweepSla(app: core.App, now: number): number {
     if (!channels.has(timeline.channelId)) channels.set(timeline.channelId, app.findRecordById('channels', timeline.channelId));
     const channel = channels.get(timeline.channelId)!;
     const stored = jsonField<{ sla?: unknown } | null>(channel, 'service', null)?.sla;
-    const settings = stored === undefined ? DEFAULT_SLA_SETTINGS : (() => {
-      const checked = checkSlaSettings(stored, port);
-      return checked.ok ? checked.settings : DEFAULT_SLA_SETTINGS;
-    })();
+    const settings =
+      stored === undefined
+        ? DEFAULT_SLA_SETTINGS
+        : (() => {
+            const checked = checkSlaSettings(stored, port);
+            return checked.ok ? checked.settings : DEFAULT_SLA_SETTINGS;
+          })();
     const policy = pickSlaPolicy(settings.policies, { channelId: timeline.channelId, teamId: timeline.teamId });
     if (!policy) continue;
     const statuses = slaStatus(timeline, policy, now, scheduleOf(channel, port), port);
@@ -57,20 +61,36 @@ export function sweepSla(app: core.App, now: number): number {
     const nextDue = running.length ? Math.min(...running.map((s) => s.dueAt ?? Infinity)) : Infinity;
     const before = slaFieldsOf(conversation);
     conversation.set('sla_due_at', Number.isFinite(nextDue) ? isoDate(nextDue) : '');
-    conversation.set('sla_breached', running.some((s) => s.breached));
+    conversation.set(
+      'sla_breached',
+      running.some((s) => s.breached),
+    );
     const done = jsonField<string[]>(conversation, 'sla_escalations', []);
-    const candidate: EscalationCandidate = { conversation: { id: timeline.id, priority: conversation.getInt('priority'), assigneeId: timeline.assigneeId }, status: statuses };
+    const candidate: EscalationCandidate = {
+      conversation: { id: timeline.id, priority: conversation.getInt('priority'), assigneeId: timeline.assigneeId },
+      status: statuses,
+    };
     const actions = planSlaEscalations([candidate], policy, done);
     for (const action of actions) {
       if (action.kind === 'raise-priority') {
         conversation.set('priority', action.priority);
         // The raised level is the new base: window-closing points go on top of it, and never come off below it.
         writeConversation(conversation, { windowPoints: 0 });
-      }
-      else if (action.kind === 'notify-manager') {
+      } else if (action.kind === 'notify-manager') {
         staff ??= app.findAllRecords('agents').flatMap((agent) => (agent ? [alertStaffOf(agent)] : []));
         for (const agentId of slaAlertRecipients(staff, timeline.teamId).agentIds) {
-          app.save(newRecord(app, 'notifications', { agent: agentId, conversation: timeline.id, kind: 'sla', title: 'SLA missed', body: `${action.target.replace('-', ' ')} overdue`, url: `/conversations/${timeline.id}`, status: 'pending', attempts: 0 }));
+          app.save(
+            newRecord(app, 'notifications', {
+              agent: agentId,
+              conversation: timeline.id,
+              kind: 'sla',
+              title: 'SLA missed',
+              body: `${action.target.replace('-', ' ')} overdue`,
+              url: `/conversations/${timeline.id}`,
+              status: 'pending',
+              attempts: 0,
+            }),
+          );
         }
       } else {
         app.save(conversation);

@@ -33,12 +33,24 @@ function wake(app: core.App, conversation: core.Record, writer: Writer, contact?
   writeSnooze(conversation, NOT_SNOOZED);
   const ticket = readConversation(conversation);
   if (!ticket.assigneeId || ticket.status === 'resolved') return;
-  writeNotification(app, ticket.assigneeId, conversation, contact ?? app.findRecordById('contacts', ticket.contactId), 'snooze', conversation.getString('last_message_preview'), writer);
+  writeNotification(
+    app,
+    ticket.assigneeId,
+    conversation,
+    contact ?? app.findRecordById('contacts', ticket.contactId),
+    'snooze',
+    conversation.getString('last_message_preview'),
+    writer,
+  );
 }
 
 /** POST /api/pocketdesk/conversations/{id}/snooze — {preset} | {until} | {untilCustomerWrites: true} | {wake: true}. */
 export const handleSnooze = staffRoute(
-  { roles: EVERY_ROLE, body: snoozeRequestSchema, invalid: { reason: 'invalid-snooze', message: 'Say until when: a preset, a time, until the customer writes, or wake.' } },
+  {
+    roles: EVERY_ROLE,
+    body: snoozeRequestSchema,
+    invalid: { reason: 'invalid-snooze', message: 'Say until when: a preset, a time, until the customer writes, or wake.' },
+  },
   (e, { staff, body }) => {
     const id = e.request!.pathValue('id');
     const found = findOne(currentApp(), 'conversations', 'id = {:id}', { id });

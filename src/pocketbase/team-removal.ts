@@ -34,7 +34,9 @@ export function handleRemoveTeam(e: core.RequestEvent): void {
     const params = { id: team.id } as dbx.Params;
     const conversations = txApp.findRecordsByFilter('conversations', 'team = {:id}', '', 0, 0, params).flatMap((r) => (r ? [r] : []));
     const channels = txApp.findAllRecords('channels').flatMap((r) => (r ? [r] : []));
-    const uses = channels.filter((channel) => channel.getString('default_team') === team.id || ['routing', 'service'].some((f) => retarget(channel, f, team.id, null)));
+    const uses = channels.filter(
+      (channel) => channel.getString('default_team') === team.id || ['routing', 'service'].some((f) => retarget(channel, f, team.id, null)),
+    );
     if (moveTo === null && (conversations.length > 0 || uses.length > 0)) {
       refused = true;
       return;
@@ -57,10 +59,19 @@ export function handleRemoveTeam(e: core.RequestEvent): void {
     }
     txApp.delete(txApp.findRecordById('teams', team.id));
     const where = target ? `; ${moved} conversations moved to ${target.getString('name')}` : '';
-    writeAudit(txApp, { actorId: staff.record.id, actorKind: 'agent', action: 'delete', collection: 'teams', recordId: team.id, summary: `${staff.record.getString('name')} removed team ${team.getString('name')}${where}` });
+    writeAudit(txApp, {
+      actorId: staff.record.id,
+      actorKind: 'agent',
+      action: 'delete',
+      collection: 'teams',
+      recordId: team.id,
+      summary: `${staff.record.getString('name')} removed team ${team.getString('name')}${where}`,
+    });
   });
   if (refused) {
-    respondError(e, 400, 'invalid-input', 'Choose where the team’s conversations go.', { moveTo: { code: 'move-target-required', message: 'The team still has conversations or channels: choose a team to move them to.' } });
+    respondError(e, 400, 'invalid-input', 'Choose where the team’s conversations go.', {
+      moveTo: { code: 'move-target-required', message: 'The team still has conversations or channels: choose a team to move them to.' },
+    });
     return;
   }
   e.json(200, { ok: true, moved });

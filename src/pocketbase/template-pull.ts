@@ -22,7 +22,12 @@ export type TemplatePullResult =
 
 type Fetched = { ok: true; templates: PulledTemplate[]; skipped: number } | Extract<TemplatePullResult, { ok: false }>;
 
-function failure(reason: Exclude<ConnectionReason, 'connected'>, code: number | null = null, subcode: number | null = null, metaMessage = ''): Extract<TemplatePullResult, { ok: false }> {
+function failure(
+  reason: Exclude<ConnectionReason, 'connected'>,
+  code: number | null = null,
+  subcode: number | null = null,
+  metaMessage = '',
+): Extract<TemplatePullResult, { ok: false }> {
   return { ok: false, reason, code, subcode, metaMessage };
 }
 

@@ -21,7 +21,12 @@ function templateOf(record: core.Record): MessageTemplate {
  * Fills a template's parameters from what the agent typed and what we know (customer and agent names) and checks
  * them before anything is queued: a wrong count would only fail later at Meta (132000).
  */
-export function prepareTemplateSend(app: core.App, templateId: string, provided: ProvidedParameters, context: { customerName: string; agentName: string }): PreparedTemplate {
+export function prepareTemplateSend(
+  app: core.App,
+  templateId: string,
+  provided: ProvidedParameters,
+  context: { customerName: string; agentName: string },
+): PreparedTemplate {
   const record = app.findRecordsByFilter('templates', 'id = {:id}', '', 1, 0, { id: templateId } as dbx.Params)[0];
   if (!record) return { ok: false, reason: 'template-not-found', missing: [] };
   const template = templateOf(record);

@@ -8,7 +8,14 @@ export class GoTimeZone implements TimeZonePort {
   toLocal(instantMs: number, zone: string): LocalDateTime {
     const t = new DateTime(isoDate(Math.floor(instantMs / 1000) * 1000)).time().in(new Timezone(zone));
     // Go's named numbers (time.Month) come back as Number objects.
-    return { year: Number(t.year()), month: Number(t.month()), day: Number(t.day()), hour: Number(t.hour()), minute: Number(t.minute()), second: Number(t.second()) };
+    return {
+      year: Number(t.year()),
+      month: Number(t.month()),
+      day: Number(t.day()),
+      hour: Number(t.hour()),
+      minute: Number(t.minute()),
+      second: Number(t.second()),
+    };
   }
 
   toInstant(local: LocalDateTime, zone: string): number {

@@ -50,7 +50,9 @@ export function sweepWaitingPush(app: core.App, now: number): number {
   for (const [teamId, group] of byTeam) {
     const team = teamId ? app.findRecordsByFilter('teams', 'id = {:id}', '', 1, 0, { id: teamId } as dbx.Params)[0] : null;
     // A conversation without a team is routed among every agent: every active person is its team.
-    const members: WaitingTeamMember[] = agents.filter((agent) => !teamId || agent.teams.includes(teamId)).map((agent) => ({ ...agent, subscribed: subscribed.has(agent.id) }));
+    const members: WaitingTeamMember[] = agents
+      .filter((agent) => !teamId || agent.teams.includes(teamId))
+      .map((agent) => ({ ...agent, subscribed: subscribed.has(agent.id) }));
     const settings = waitingPushSettingsOf(team ? jsonField<unknown>(team, 'settings', null) : null);
     const plan = planWaitingPush({ waiting: group.waiting, members, lastPushAt: lastPushAt(app, teamId) }, settings, now);
     if (!plan.push) continue;

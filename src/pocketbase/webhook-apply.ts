@@ -67,7 +67,17 @@ function inSavepoint(app: core.App, run: () => void): string | null {
 
 /** Applies every item not in `skip`; returns the summary and the parts that threw (already rolled back). */
 function applyItems(app: core.App, items: WebhookItem[], skip: Map<string, InvalidPart>, now: number): { summary: Summary; failed: InvalidPart[] } {
-  const summary: Summary = { messages: {}, statuses: {}, accountErrors: [], otherFields: {}, fieldParts: {}, unknownChannels: [], effects: {}, invalid: [], invalidCount: 0 };
+  const summary: Summary = {
+    messages: {},
+    statuses: {},
+    accountErrors: [],
+    otherFields: {},
+    fieldParts: {},
+    unknownChannels: [],
+    effects: {},
+    invalid: [],
+    invalidCount: 0,
+  };
   const failed: InvalidPart[] = [];
   const channels = new Map<string, core.Record | null>();
   const channelFor = (pnid: string) => {
@@ -154,7 +164,13 @@ function recordFailure(app: core.App, entry: InboxEntry, stored: { raw: string; 
 }
 
 /** One transaction for the whole event; 'retry-without' when a part threw and the pass was rolled back. */
-function applyPass(app: core.App, entry: InboxEntry, stored: KnownEntry, plan: WebhookPlan, failedParts: Map<string, InvalidPart>): 'applied' | 'not-pending' | 'retry-without' {
+function applyPass(
+  app: core.App,
+  entry: InboxEntry,
+  stored: KnownEntry,
+  plan: WebhookPlan,
+  failedParts: Map<string, InvalidPart>,
+): 'applied' | 'not-pending' | 'retry-without' {
   // Set inside the transaction's callback, read after it: an object, so the type checker sees the writes.
   const result: { outcome: 'applied' | 'not-pending' | 'retry-without' } = { outcome: 'not-pending' };
   try {
@@ -183,7 +199,13 @@ function applyPass(app: core.App, entry: InboxEntry, stored: KnownEntry, plan: W
       event.set('error', '');
       txApp.save(event);
       if (summary.unknownChannels.length) console.log(`[webhook] stored for unknown phone_number_id(s): ${summary.unknownChannels.join(', ')}`);
-      if (invalid.length) console.log(`[webhook] ${invalid.length} part(s) not applied: ${invalid.slice(0, 5).map((part) => `${part.path} ${part.reason}`).join(', ')}`);
+      if (invalid.length)
+        console.log(
+          `[webhook] ${invalid.length} part(s) not applied: ${invalid
+            .slice(0, 5)
+            .map((part) => `${part.path} ${part.reason}`)
+            .join(', ')}`,
+        );
       result.outcome = 'applied';
     });
   } catch (error) {
@@ -254,7 +276,10 @@ export function runWebhookApplier(): void {
 const LISTED_INVALID_EVENTS = 20;
 
 /** Deliveries with parts that could not be applied: how many, and the latest with their reasons. */
-function invalidEvents(app: core.App): { invalid: number; invalidEvents: Array<{ id: string; receivedAt: string; invalidParts: number; parts: InvalidPart[] }> } {
+function invalidEvents(app: core.App): {
+  invalid: number;
+  invalidEvents: Array<{ id: string; receivedAt: string; invalidParts: number; parts: InvalidPart[] }>;
+} {
   const invalid = app.countRecords('webhook_events', $dbx.hashExp({ status: 'invalid' }));
   const latest = invalid > 0 ? app.findRecordsByFilter('webhook_events', "status = 'invalid'", '-created', LISTED_INVALID_EVENTS, 0) : [];
   return {

@@ -75,17 +75,27 @@ export function dueEntries(app: core.App, now: number, limit: number, before: nu
   const rows = arrayOf(new DynamicModel({ seq: 0, body_hash: '', attempts: 0 }));
   app
     .auxDB()
-    .newQuery(`SELECT seq, body_hash, attempts FROM ${TABLE} WHERE apply_after <= {:now} ${before === null ? '' : 'AND seq < {:before}'} ORDER BY seq LIMIT {:limit}`)
+    .newQuery(
+      `SELECT seq, body_hash, attempts FROM ${TABLE} WHERE apply_after <= {:now} ${before === null ? '' : 'AND seq < {:before}'} ORDER BY seq LIMIT {:limit}`,
+    )
     .bind({ now, limit, before: before ?? 0 } as dbx.Params)
     .all(rows);
-  return (rows as unknown as Array<{ seq: number; body_hash: string; attempts: number }>).map((row) => ({ seq: row.seq, bodyHash: row.body_hash, attempts: row.attempts }));
+  return (rows as unknown as Array<{ seq: number; body_hash: string; attempts: number }>).map((row) => ({
+    seq: row.seq,
+    bodyHash: row.body_hash,
+    attempts: row.attempts,
+  }));
 }
 
 /** An entry's stored bytes and receipt time, or null once it has left the inbox. */
 export function readEntry(app: core.App, seq: number): { raw: string; receivedAt: string } | null {
   const row = new DynamicModel({ raw: '', received_at: '' });
   try {
-    app.auxDB().newQuery(`SELECT raw, received_at FROM ${TABLE} WHERE seq = {:seq}`).bind({ seq } as dbx.Params).one(row);
+    app
+      .auxDB()
+      .newQuery(`SELECT raw, received_at FROM ${TABLE} WHERE seq = {:seq}`)
+      .bind({ seq } as dbx.Params)
+      .one(row);
   } catch {
     return null; // sql: no rows
   }
@@ -94,7 +104,11 @@ export function readEntry(app: core.App, seq: number): { raw: string; receivedAt
 }
 
 export function removeEntry(app: core.App, seq: number): void {
-  app.auxDB().newQuery(`DELETE FROM ${TABLE} WHERE seq = {:seq}`).bind({ seq } as dbx.Params).execute();
+  app
+    .auxDB()
+    .newQuery(`DELETE FROM ${TABLE} WHERE seq = {:seq}`)
+    .bind({ seq } as dbx.Params)
+    .execute();
 }
 
 export function postponeEntry(app: core.App, seq: number, attempts: number, applyAfter: number, error: string): void {
@@ -107,7 +121,12 @@ export function postponeEntry(app: core.App, seq: number, attempts: number, appl
 
 /** Removes waiting deliveries that mention `key` (a customer's number or id) when their data is erased. */
 export function eraseEntriesMentioning(app: core.App, key: string): number {
-  return app.auxDB().newQuery(`DELETE FROM ${TABLE} WHERE instr(raw, {:key}) > 0`).bind({ key } as dbx.Params).execute().rowsAffected();
+  return app
+    .auxDB()
+    .newQuery(`DELETE FROM ${TABLE} WHERE instr(raw, {:key}) > 0`)
+    .bind({ key } as dbx.Params)
+    .execute()
+    .rowsAffected();
 }
 
 /**

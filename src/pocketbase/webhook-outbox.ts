@@ -31,8 +31,6 @@ const resultsSchema = z.object({
     .max(200),
 });
 
-
-
 const CLAIMABLE = `SELECT d.id AS id FROM webhook_deliveries d JOIN webhook_endpoints p ON p.id = d.endpoint
   WHERE d.status = 'pending' AND p.active = TRUE
     AND (d.next_attempt_at = '' OR d.next_attempt_at <= {:now})
@@ -101,7 +99,11 @@ export function claimWebhooks(e: core.RequestEvent): void {
   const items: ClaimedDelivery[] = [];
   $app.runInTransaction((txApp) => {
     const rows = arrayOf(new DynamicModel({ id: '' }));
-    txApp.db().newQuery(CLAIMABLE).bind({ now: isoDate(now), limit } as dbx.Params).all(rows);
+    txApp
+      .db()
+      .newQuery(CLAIMABLE)
+      .bind({ now: isoDate(now), limit } as dbx.Params)
+      .all(rows);
     for (const { id } of rows as unknown as Array<{ id: string }>) {
       const delivery = findOne(txApp, 'webhook_deliveries', 'id = {:id}', { id });
       if (!delivery) continue;
@@ -132,7 +134,14 @@ function notifyAdmins(app: core.App, endpoint: core.Record, reason: string): voi
       }),
     );
   }
-  writeAudit(app, { actorId: null, actorKind: 'system', action: 'pause', collection: 'webhook_endpoints', recordId: endpoint.id, summary: `paused ${endpoint.getString('name')}: ${reason}` });
+  writeAudit(app, {
+    actorId: null,
+    actorKind: 'system',
+    action: 'pause',
+    collection: 'webhook_endpoints',
+    recordId: endpoint.id,
+    summary: `paused ${endpoint.getString('name')}: ${reason}`,
+  });
 }
 
 function applyToEndpoint(app: core.App, endpoint: core.Record, settlement: Settlement): void {

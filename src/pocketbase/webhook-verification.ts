@@ -9,7 +9,11 @@ import { isoDate } from './records';
  */
 export function recordVerification(app: core.App, token: string, matchesDeploymentToken: boolean): boolean {
   const now = isoDate(Date.now());
-  const channels = matchesDeploymentToken ? app.findAllRecords('channels') : token ? app.findRecordsByFilter('channels', 'verify_token = {:t}', '', 1, 0, { t: token } as dbx.Params) : [];
+  const channels = matchesDeploymentToken
+    ? app.findAllRecords('channels')
+    : token
+      ? app.findRecordsByFilter('channels', 'verify_token = {:t}', '', 1, 0, { t: token } as dbx.Params)
+      : [];
   let matched = false;
   for (const channel of channels) {
     if (!channel) continue;

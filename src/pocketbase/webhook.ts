@@ -87,6 +87,7 @@ export function handleWebhookPost(e: core.RequestEvent): void {
     e.json(200, { ok: true, duplicate: true, applied: false });
     return;
   }
-  const applied = !stored.mustWait && appBundle().applyInboxEntry($app as unknown as core.App, stored.entry, { raw, receivedAt: stored.receivedAt }) === 'applied';
+  const applied =
+    !stored.mustWait && appBundle().applyInboxEntry($app as unknown as core.App, stored.entry, { raw, receivedAt: stored.receivedAt }) === 'applied';
   e.json(200, { ok: true, duplicate: false, applied });
 }

@@ -31,7 +31,12 @@ export function rescoreClosingWindows(app: core.App, now: number): number {
     seen.add(record.id);
     const ticket = readConversation(record);
     if (!settings.has(ticket.channelId)) settings.set(ticket.channelId, routingSettingsOf(app.findRecordById('channels', ticket.channelId)));
-    const next = rescoreWindowClosing({ priority: ticket.priority, windowPoints: ticket.windowPoints }, ticket.lastInboundAt, now, settings.get(ticket.channelId)!.priority);
+    const next = rescoreWindowClosing(
+      { priority: ticket.priority, windowPoints: ticket.windowPoints },
+      ticket.lastInboundAt,
+      now,
+      settings.get(ticket.channelId)!.priority,
+    );
     if (next.priority === ticket.priority && next.windowPoints === ticket.windowPoints) continue;
     writeConversation(record, { priority: next.priority, windowPoints: next.windowPoints });
     app.save(record);

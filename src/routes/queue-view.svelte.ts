@@ -29,11 +29,13 @@ export class QueueView {
     return filterGroups(this.#groups, compileFilter(queueFilter.value, this.#index));
   });
   // What the device's search lists in any tab: the server's older results leave these out.
-  #matched = $derived(
-    this.#searching && this.#filtered ? new Set(QUEUE_TABS.flatMap((tab) => this.#filtered![tab].map((c) => c.id))) : new Set<string>(),
-  );
+  #matched = $derived(this.#searching && this.#filtered ? new Set(QUEUE_TABS.flatMap((tab) => this.#filtered![tab].map((c) => c.id))) : new Set<string>());
   #counts = $derived(this.#filtered ? (Object.fromEntries(QUEUE_TABS.map((tab) => [tab, this.#filtered![tab].length])) as Record<QueueTab, number>) : null);
-  #options = new LiveQuery(() => undefined, () => loadFilterOptions(db), { labels: [], channels: [] });
+  #options = new LiveQuery(
+    () => undefined,
+    () => loadFilterOptions(db),
+    { labels: [], channels: [] },
+  );
 
   /** Create during component initialisation, with the tab first shown; subscriptions end with the component. */
   constructor(firstTab: QueueTab) {

@@ -9,7 +9,8 @@ import { createRandomSource } from './random-source';
 // Every business event the simulator plays is one the desk plans into the item it applies, with nothing invalid.
 const channel = { phoneNumberId: '106540352242922', displayPhoneNumber: '15550783881', wabaId: '102290129340398' };
 const ids = createIdFactory(createRandomSource(7));
-const plan = (event: BusinessEvent) => planWebhook(parseWebhookParts(JSON.stringify(businessEventPayload(channel, event, ids, 1_764_000_000))), planFieldChange);
+const plan = (event: BusinessEvent) =>
+  planWebhook(parseWebhookParts(JSON.stringify(businessEventPayload(channel, event, ids, 1_764_000_000))), planFieldChange);
 
 describe('business events', () => {
   it.each<[BusinessEvent, string]>([
@@ -28,8 +29,19 @@ describe('business events', () => {
   });
 
   it('plays a history sync as past messages from both sides, then its progress', () => {
-    const result = plan({ kind: 'history', to: '34600000001', messages: [{ fromBusiness: false, text: 'hi', secondsAgo: 600 }, { fromBusiness: true, text: 'hello!', secondsAgo: 300 }] });
-    expect(result.items.map((item) => (item.kind === 'history-message' ? `${item.kind}:${item.fromBusiness}` : item.kind))).toEqual(['history-progress', 'history-message:false', 'history-message:true']);
+    const result = plan({
+      kind: 'history',
+      to: '34600000001',
+      messages: [
+        { fromBusiness: false, text: 'hi', secondsAgo: 600 },
+        { fromBusiness: true, text: 'hello!', secondsAgo: 300 },
+      ],
+    });
+    expect(result.items.map((item) => (item.kind === 'history-message' ? `${item.kind}:${item.fromBusiness}` : item.kind))).toEqual([
+      'history-progress',
+      'history-message:false',
+      'history-message:true',
+    ]);
   });
 
   it('carries the ad on the customer’s message', () => {

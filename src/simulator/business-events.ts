@@ -19,7 +19,12 @@ export type BusinessEvent =
 
 function envelope(channel: Channel, field: string, value: Record<string, unknown>): Record<string, unknown> {
   const metadata = { display_phone_number: channel.displayPhoneNumber, phone_number_id: channel.phoneNumberId };
-  return { object: 'whatsapp_business_account', entry: [{ id: channel.wabaId, changes: [{ value: field.startsWith('message_template') ? value : { messaging_product: 'whatsapp', metadata, ...value }, field }] }] };
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      { id: channel.wabaId, changes: [{ value: field.startsWith('message_template') ? value : { messaging_product: 'whatsapp', metadata, ...value }, field }] },
+    ],
+  };
 }
 
 const contact = (waId: string) => [{ profile: { name: `Customer ${waId.slice(-4)}` }, wa_id: waId }];
@@ -29,14 +34,51 @@ export function businessEventPayload(channel: Channel, event: BusinessEvent, ids
   const business = channel.displayPhoneNumber;
   switch (event.kind) {
     case 'echo':
-      return envelope(channel, 'smb_message_echoes', { contacts: contact(event.to), message_echoes: [{ from: business, to: event.to, id: ids.wamid(event.to), timestamp: String(now), type: 'text', text: { body: event.text } }] });
+      return envelope(channel, 'smb_message_echoes', {
+        contacts: contact(event.to),
+        message_echoes: [{ from: business, to: event.to, id: ids.wamid(event.to), timestamp: String(now), type: 'text', text: { body: event.text } }],
+      });
     case 'echo-edit':
-      return envelope(channel, 'smb_message_echoes', { contacts: contact(event.to), message_echoes: [{ from: business, to: event.to, id: ids.wamid(event.to), timestamp: String(now), type: 'edit', edit: { original_message_id: event.wamid, message: { type: 'text', text: { body: event.text } } } }] });
+      return envelope(channel, 'smb_message_echoes', {
+        contacts: contact(event.to),
+        message_echoes: [
+          {
+            from: business,
+            to: event.to,
+            id: ids.wamid(event.to),
+            timestamp: String(now),
+            type: 'edit',
+            edit: { original_message_id: event.wamid, message: { type: 'text', text: { body: event.text } } },
+          },
+        ],
+      });
     case 'echo-revoke':
-      return envelope(channel, 'smb_message_echoes', { contacts: contact(event.to), message_echoes: [{ from: business, to: event.to, id: ids.wamid(event.to), timestamp: String(now), type: 'revoke', revoke: { original_message_id: event.wamid } }] });
+      return envelope(channel, 'smb_message_echoes', {
+        contacts: contact(event.to),
+        message_echoes: [
+          { from: business, to: event.to, id: ids.wamid(event.to), timestamp: String(now), type: 'revoke', revoke: { original_message_id: event.wamid } },
+        ],
+      });
     case 'history':
       return envelope(channel, 'history', {
-        history: [{ metadata: { phase: 0, chunk_order: 1, progress: 100 }, threads: [{ id: event.to, messages: event.messages.map((m) => ({ from: m.fromBusiness ? business : event.to, id: ids.wamid(event.to), timestamp: String(now - m.secondsAgo), type: 'text', text: { body: m.text }, history_context: { status: m.fromBusiness ? 'READ' : 'DELIVERED' } })) }] }],
+        history: [
+          {
+            metadata: { phase: 0, chunk_order: 1, progress: 100 },
+            threads: [
+              {
+                id: event.to,
+                messages: event.messages.map((m) => ({
+                  from: m.fromBusiness ? business : event.to,
+                  id: ids.wamid(event.to),
+                  timestamp: String(now - m.secondsAgo),
+                  type: 'text',
+                  text: { body: m.text },
+                  history_context: { status: m.fromBusiness ? 'READ' : 'DELIVERED' },
+                })),
+              },
+            ],
+          },
+        ],
       });
     case 'template-review':
       return envelope(channel, 'message_template_status_update', {
@@ -48,18 +90,68 @@ export function businessEventPayload(channel: Channel, event: BusinessEvent, ids
         ...(event.reason ? { rejection_info: { reason: event.reason, recommendation: '' } } : {}),
       });
     case 'opt-out':
-      return envelope(channel, 'user_preferences', { contacts: contact(event.to), user_preferences: [{ wa_id: event.to, detail: event.stop ? 'User requested to stop marketing messages' : 'User requested to resume marketing messages', category: 'marketing_messages', value: event.stop ? 'stop' : 'resume', timestamp: now }] });
+      return envelope(channel, 'user_preferences', {
+        contacts: contact(event.to),
+        user_preferences: [
+          {
+            wa_id: event.to,
+            detail: event.stop ? 'User requested to stop marketing messages' : 'User requested to resume marketing messages',
+            category: 'marketing_messages',
+            value: event.stop ? 'stop' : 'resume',
+            timestamp: now,
+          },
+        ],
+      });
     case 'ad-click':
       return envelope(channel, 'messages', {
         contacts: contact(event.from),
-        messages: [{ referral: { source_url: `https://fb.me/${event.adId}`, source_id: event.adId, source_type: 'ad', headline: event.headline, body: event.headline, media_type: 'image', ctwa_clid: `clid-${event.adId}` }, from: event.from, id: ids.wamid(event.from), timestamp: String(now), text: { body: event.text }, type: 'text' }],
+        messages: [
+          {
+            referral: {
+              source_url: `https://fb.me/${event.adId}`,
+              source_id: event.adId,
+              source_type: 'ad',
+              headline: event.headline,
+              body: event.headline,
+              media_type: 'image',
+              ctwa_clid: `clid-${event.adId}`,
+            },
+            from: event.from,
+            id: ids.wamid(event.from),
+            timestamp: String(now),
+            text: { body: event.text },
+            type: 'text',
+          },
+        ],
       });
     case 'customer-edit':
-      return envelope(channel, 'messages', { contacts: contact(event.from), messages: [{ from: event.from, id: ids.wamid(event.from), timestamp: String(now), type: 'edit', edit: { original_message_id: event.wamid, message: { type: 'text', text: { body: event.text } } } }] });
+      return envelope(channel, 'messages', {
+        contacts: contact(event.from),
+        messages: [
+          {
+            from: event.from,
+            id: ids.wamid(event.from),
+            timestamp: String(now),
+            type: 'edit',
+            edit: { original_message_id: event.wamid, message: { type: 'text', text: { body: event.text } } },
+          },
+        ],
+      });
     case 'call':
       return envelope(channel, 'calls', {
         contacts: contact(event.from),
-        calls: [{ id: `wacid.${ids.conversationId()}`, from: event.from, to: business, event: 'terminate', direction: 'USER_INITIATED', timestamp: String(now), status: event.outcome === 'missed' ? 'FAILED' : 'COMPLETED', duration: event.outcome === 'missed' ? 0 : (event.durationSeconds ?? 60) }],
+        calls: [
+          {
+            id: `wacid.${ids.conversationId()}`,
+            from: event.from,
+            to: business,
+            event: 'terminate',
+            direction: 'USER_INITIATED',
+            timestamp: String(now),
+            status: event.outcome === 'missed' ? 'FAILED' : 'COMPLETED',
+            duration: event.outcome === 'missed' ? 0 : (event.durationSeconds ?? 60),
+          },
+        ],
       });
   }
 }

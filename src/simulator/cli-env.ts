@@ -14,7 +14,10 @@ export const simulatorEnvSchema = z.object({
   WHATSAPP_APP_SECRET: z.string().min(1, 'required'),
   WHATSAPP_ACCESS_TOKEN: z.string().min(1, 'required'),
   WHATSAPP_VERIFY_TOKEN: z.string().min(1, 'required'),
-  WHATSAPP_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'like v25.0').default('v25.0'),
+  WHATSAPP_GRAPH_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'like v25.0')
+    .default('v25.0'),
   SIMULATOR_PHONE_NUMBER_ID: digits.default('106540352242922'),
   SIMULATOR_DISPLAY_PHONE_NUMBER: digits.default('15550783881'),
   SIMULATOR_WABA_ID: digits.default('102290129340398'),

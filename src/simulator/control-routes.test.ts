@@ -13,7 +13,13 @@ const envelope = (message: Record<string, unknown>) => ({
   object: 'whatsapp_business_account',
   entry: [{ id: '102290129340398', changes: [{ value: { messaging_product: 'whatsapp', metadata, contacts, messages: [message] }, field: 'messages' }] }],
 });
-const TEXT_FIXTURE = envelope({ from: '16505551234', id: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=', timestamp: '1749416383', type: 'text', text: { body: 'Does it come in another color?' } });
+const TEXT_FIXTURE = envelope({
+  from: '16505551234',
+  id: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
+  timestamp: '1749416383',
+  type: 'text',
+  text: { body: 'Does it come in another color?' },
+});
 const REACTION_FIXTURE = envelope({
   from: '16505551234',
   id: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=',
@@ -24,7 +30,10 @@ const REACTION_FIXTURE = envelope({
 const MESSAGES = `/v25.0/${CHANNEL.phoneNumberId}/messages`;
 
 async function control(rig: TestRig, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${rig.simulator.url}/_sim/${path}`, body === undefined ? {} : { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(
+    `${rig.simulator.url}/_sim/${path}`,
+    body === undefined ? {} : { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) },
+  );
   return { status: res.status, json: await res.json() };
 }
 
@@ -56,7 +65,11 @@ describe('control routes', () => {
     const hook = rig.receiver.received[0];
     expect(hook?.body).toBe(serializeLikeMeta(fixture));
     expect(hook?.body).toContain('"emoji":"\\ud83d\\udc4d"');
-    expect(hook?.signature).toBe(`sha256=${createHmac('sha256', APP_SECRET).update(hook?.raw ?? '').digest('hex')}`);
+    expect(hook?.signature).toBe(
+      `sha256=${createHmac('sha256', APP_SECRET)
+        .update(hook?.raw ?? '')
+        .digest('hex')}`,
+    );
   });
 
   it('replays a raw JSON body as-is when it is not wrapped in {payload}', async () => {

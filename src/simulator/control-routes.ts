@@ -51,7 +51,12 @@ async function route(context: SimulatorContext, method: string, path: string, qu
     }
     case 'POST /_sim/verify': {
       const request = parseWith(verifyRequestSchema, body);
-      context.lastHandshake = await runHandshake(request.webhookUrl ?? context.config.webhookUrl, request.verifyToken ?? context.config.verifyToken, context.ids, context.clock);
+      context.lastHandshake = await runHandshake(
+        request.webhookUrl ?? context.config.webhookUrl,
+        request.verifyToken ?? context.config.verifyToken,
+        context.ids,
+        context.clock,
+      );
       return json(200, context.lastHandshake);
     }
     case 'POST /_sim/reset':

@@ -22,7 +22,16 @@ export interface CustomerIdentity {
 
 const WINDOW_MS = 24 * 60 * 60 * 1000;
 // BSUIDs start with the user's country; a few calling codes are enough for demo data.
-const COUNTRY_BY_PREFIX: [string, string][] = [['1', 'US'], ['34', 'ES'], ['52', 'MX'], ['54', 'AR'], ['57', 'CO'], ['44', 'GB'], ['972', 'IL'], ['91', 'IN']];
+const COUNTRY_BY_PREFIX: [string, string][] = [
+  ['1', 'US'],
+  ['34', 'ES'],
+  ['52', 'MX'],
+  ['54', 'AR'],
+  ['57', 'CO'],
+  ['44', 'GB'],
+  ['972', 'IL'],
+  ['91', 'IN'],
+];
 
 function countryOf(phone: string): string {
   return COUNTRY_BY_PREFIX.find(([prefix]) => phone.startsWith(prefix))?.[1] ?? 'US';
@@ -99,6 +108,9 @@ export function isWindowOpen(customer: Customer | undefined, phoneNumberId: stri
 /** A handle for `profile.username` when the customer has not chosen one. */
 export function usernameOf(customer: Customer): string {
   if (customer.username) return customer.username;
-  const plain = customer.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const plain = customer.name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   return plain.replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '') || `user${customer.userId.slice(-4)}`;
 }

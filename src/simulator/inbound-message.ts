@@ -49,9 +49,22 @@ function buildTypedPayload(request: InjectInboundRequest, customer: Customer): P
     case 'button':
       return { button: request.button };
     case 'contacts':
-      return { contacts: [{ name: { formatted_name: 'Ana Pérez', first_name: 'Ana', last_name: 'Pérez' }, phones: [{ phone: '+34 600 123 456', wa_id: '34600123456', type: 'CELL' }] }] };
+      return {
+        contacts: [
+          {
+            name: { formatted_name: 'Ana Pérez', first_name: 'Ana', last_name: 'Pérez' },
+            phones: [{ phone: '+34 600 123 456', wa_id: '34600123456', type: 'CELL' }],
+          },
+        ],
+      };
     case 'order':
-      return { order: { catalog_id: '1234567890', ...(request.text ? { text: request.text } : {}), product_items: [{ product_retailer_id: 'SKU-1', quantity: 1, item_price: 19.99, currency: 'USD' }] } };
+      return {
+        order: {
+          catalog_id: '1234567890',
+          ...(request.text ? { text: request.text } : {}),
+          product_items: [{ product_retailer_id: 'SKU-1', quantity: 1, item_price: 19.99, currency: 'USD' }],
+        },
+      };
     case 'system':
       return { system: { body: `${customer.name || 'User'} changed their identity`, type: 'customer_identity_changed' } };
     case 'unsupported':

@@ -52,7 +52,9 @@ describe('POST /_sim/inbound', () => {
   it('opens the 24 h window so a free-form reply is accepted', async () => {
     rig = await startTestRig();
     await rig.simulator.injectInbound({ from: PHONE, text: 'hi' });
-    const reply = await rig.graph(`/v25.0/${CHANNEL.phoneNumberId}/messages`, { body: { messaging_product: 'whatsapp', to: `+${PHONE}`, type: 'text', text: { body: 'Hello!' } } });
+    const reply = await rig.graph(`/v25.0/${CHANNEL.phoneNumberId}/messages`, {
+      body: { messaging_product: 'whatsapp', to: `+${PHONE}`, type: 'text', text: { body: 'Hello!' } },
+    });
 
     expect(reply.status).toBe(200);
     expect(rig.simulator.sentMessages()[0]).toMatchObject({ windowOpen: true, pricing: { type: 'free_customer_service', category: 'service' } });
@@ -146,7 +148,12 @@ describe('POST /_sim/inbound', () => {
   it('moves the customer to the new number on user_changed_number', async () => {
     rig = await startTestRig();
     await rig.simulator.injectInbound({ from: PHONE, text: 'hi' });
-    await rig.simulator.injectInbound({ from: PHONE, type: 'system', fields: { system: { body: 'changed', wa_id: '16505550000', type: 'user_changed_number' } }, wait: true });
+    await rig.simulator.injectInbound({
+      from: PHONE,
+      type: 'system',
+      fields: { system: { body: 'changed', wa_id: '16505550000', type: 'user_changed_number' } },
+      wait: true,
+    });
     expect(rig.simulator.customers()[0]?.waId).toBe('16505550000');
     await waitFor(() => receivedMessages(rig!.receiver).length === 2);
   });

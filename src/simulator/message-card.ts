@@ -88,7 +88,7 @@ function interactiveCard(interactive: Record<string, unknown>): MessageCard {
   if (interactive['type'] === 'list' && Array.isArray(action.sections)) {
     const sections = action.sections.map((section) => {
       const title = textAt(section, 'title');
-      const rows = Array.isArray((section as { rows?: unknown }).rows) ? ((section as { rows: unknown[] }).rows) : [];
+      const rows = Array.isArray((section as { rows?: unknown }).rows) ? (section as { rows: unknown[] }).rows : [];
       return {
         ...(title ? { title } : {}),
         rows: rows.flatMap((row) => {

@@ -4,8 +4,7 @@ import type { InboundType } from '../lib/schemas/simulator';
 // The PNG and Ogg/Opus files are genuine (decodable); video and sticker bytes are placeholders that only carry the type.
 
 /** 24×24 green and white checkerboard, 8-bit RGB. */
-const PNG_BASE64 =
-  'iVBORw0KGgoAAAANSUhEUgAAABgAAAAYCAIAAABvFaqvAAAALElEQVR42mNQvZyGhv5jAGLUMIwaREeDyNOGqWbUIHoaNJqyR/PaqEF0MQgACcPmnf4qfi8AAAAASUVORK5CYII=';
+const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAABgAAAAYCAIAAABvFaqvAAAALElEQVR42mNQvZyGhv5jAGLUMIwaREeDyNOGqWbUIHoaNJqyR/PaqEF0MQgACcPmnf4qfi8AAAAASUVORK5CYII=';
 
 /** One second of Opus silence in Ogg, mono 48 kHz: what a voice note is on the wire. */
 const OGG_OPUS_BASE64 =

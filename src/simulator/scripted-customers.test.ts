@@ -28,7 +28,12 @@ describe('scripted customers', () => {
     const types = rig.simulator.inboundMessages().map((message) => message.type);
     expect(types).toContain('image');
     expect(rig.simulator.inboundMessages().find((message) => message.type === 'audio')?.message['audio']).toMatchObject({ voice: true });
-    expect(rig.simulator.customers().map((customer) => customer.name).sort()).toEqual(CAST.map((person) => person.name).sort());
+    expect(
+      rig.simulator
+        .customers()
+        .map((customer) => customer.name)
+        .sort(),
+    ).toEqual(CAST.map((person) => person.name).sort());
   });
 
   it('repeats the same order of customers for the same seed', async () => {
@@ -48,7 +53,11 @@ describe('scripted customers', () => {
 
     const firstFollowUp = person.followUps[0];
     const expected = firstFollowUp && 'text' in firstFollowUp ? firstFollowUp.text : '';
-    await waitFor(() => rig.simulator.inboundMessages().some((message) => message.customerKey === person.phone && message.preview === expected), 5_000, 'the follow-up');
+    await waitFor(
+      () => rig.simulator.inboundMessages().some((message) => message.customerKey === person.phone && message.preview === expected),
+      5_000,
+      'the follow-up',
+    );
     expect(rig.simulator.inboundMessages().filter((message) => message.customerKey === person.phone).length).toBeGreaterThan(before);
   });
 
@@ -56,10 +65,24 @@ describe('scripted customers', () => {
     const rig = await runUntilEveryoneWrote(8);
     rigs.push(rig);
     const person = CAST[1]!;
-    const buttons = [{ type: 'reply', reply: { id: 'refund', title: 'Refund' } }, { type: 'reply', reply: { id: 'exchange', title: 'Exchange' } }];
-    const sent = await rig.graph(MESSAGES, { body: { messaging_product: 'whatsapp', to: person.phone, type: 'interactive', interactive: { type: 'button', body: { text: 'Refund or exchange?' }, action: { buttons } } } });
+    const buttons = [
+      { type: 'reply', reply: { id: 'refund', title: 'Refund' } },
+      { type: 'reply', reply: { id: 'exchange', title: 'Exchange' } },
+    ];
+    const sent = await rig.graph(MESSAGES, {
+      body: {
+        messaging_product: 'whatsapp',
+        to: person.phone,
+        type: 'interactive',
+        interactive: { type: 'button', body: { text: 'Refund or exchange?' }, action: { buttons } },
+      },
+    });
 
-    const tap = await waitFor(() => rig.simulator.inboundMessages().find((message) => message.customerKey === person.phone && message.type === 'interactive'), 5_000, 'the tap');
+    const tap = await waitFor(
+      () => rig.simulator.inboundMessages().find((message) => message.customerKey === person.phone && message.type === 'interactive'),
+      5_000,
+      'the tap',
+    );
     expect(['Refund', 'Exchange']).toContain(tap.preview);
     expect(tap.message['context']).toEqual({ from: CHANNEL.displayPhoneNumber, id: sent.json.messages[0].id });
   });

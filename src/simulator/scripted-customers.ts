@@ -89,7 +89,13 @@ export function startScriptedCustomers(context: SimulatorContext): ScriptedCusto
     const quickReplies = message.card?.quickReplies ?? [];
     if (quickReplies.length > 0) {
       const reply = random.pick(quickReplies);
-      send(progress, { phoneNumberId, from: progress.person.phone, type: 'button', button: { payload: reply.payload, text: reply.text }, contextId: message.id });
+      send(progress, {
+        phoneNumberId,
+        from: progress.person.phone,
+        type: 'button',
+        button: { payload: reply.payload, text: reply.text },
+        contextId: message.id,
+      });
       return;
     }
     // Offered reply buttons get tapped, as most people do, instead of a typed answer.

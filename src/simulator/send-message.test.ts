@@ -48,9 +48,22 @@ describe('POST /{v}/{pnid}/messages', () => {
   });
 
   it.each([
-    ['a fourth reply button', { type: 'button', body: { text: 'Pick' }, action: { buttons: [1, 2, 3, 4].map((n) => ({ type: 'reply', reply: { id: `b${n}`, title: `B${n}` } })) } }],
-    ['a button title over 20 characters', { type: 'button', body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'b', title: 'x'.repeat(21) } }] } }],
-    ['eleven list rows', { type: 'list', body: { text: 'Pick' }, action: { button: 'Open', sections: [{ title: 'S', rows: Array.from({ length: 11 }, (_, n) => ({ id: `r${n}`, title: `R${n}` })) }] } }],
+    [
+      'a fourth reply button',
+      { type: 'button', body: { text: 'Pick' }, action: { buttons: [1, 2, 3, 4].map((n) => ({ type: 'reply', reply: { id: `b${n}`, title: `B${n}` } })) } },
+    ],
+    [
+      'a button title over 20 characters',
+      { type: 'button', body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'b', title: 'x'.repeat(21) } }] } },
+    ],
+    [
+      'eleven list rows',
+      {
+        type: 'list',
+        body: { text: 'Pick' },
+        action: { button: 'Open', sections: [{ title: 'S', rows: Array.from({ length: 11 }, (_, n) => ({ id: `r${n}`, title: `R${n}` })) }] },
+      },
+    ],
   ])('refuses %s with 131009', async (_label, interactive) => {
     rig = await startTestRig();
     await openWindow();
@@ -80,7 +93,11 @@ describe('POST /{v}/{pnid}/messages', () => {
     await waitFor(() => statusesOf(rig!, id).length === 3, 5_000, 'three statuses');
     const statuses = statusesOf(rig, id).map((status) => deliveryStatusSchema.parse(status));
     expect(statuses.map((status) => status.status)).toEqual(['sent', 'delivered', 'read']);
-    expect(statuses[0]).toMatchObject({ recipient_id: PHONE, biz_opaque_callback_data: 'ticket-9', pricing: { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' } });
+    expect(statuses[0]).toMatchObject({
+      recipient_id: PHONE,
+      biz_opaque_callback_data: 'ticket-9',
+      pricing: { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' },
+    });
     expect(statuses[2]?.pricing).toBeUndefined();
     expect(rig.simulator.sentMessages()[0]?.status).toBe('read');
   });
@@ -92,7 +109,8 @@ describe('POST /{v}/{pnid}/messages', () => {
     upload.set('messaging_product', 'whatsapp');
     upload.set('file', new Blob([Buffer.from('OggS-not-really')], { type: 'audio/ogg' }), 'note.ogg');
     const mediaId = (await rig.graph(`/v25.0/${CHANNEL.phoneNumberId}/media`, { form: upload })).json.id as string;
-    const id = (await rig.graph(MESSAGES, { body: { messaging_product: 'whatsapp', to: PHONE, type: 'audio', audio: { id: mediaId, voice: true } } })).json.messages[0].id as string;
+    const id = (await rig.graph(MESSAGES, { body: { messaging_product: 'whatsapp', to: PHONE, type: 'audio', audio: { id: mediaId, voice: true } } })).json
+      .messages[0].id as string;
 
     await waitFor(() => statusesOf(rig!, id).length === 4, 5_000, 'four statuses');
     expect(statusesOf(rig, id).map((status) => status['status'])).toEqual(['sent', 'delivered', 'read', 'played']);
@@ -102,7 +120,9 @@ describe('POST /{v}/{pnid}/messages', () => {
     rig = await startTestRig({ statusDelaysMs: { sent: 10, delivered: 20, read: 30, played: 40 } });
     await openWindow();
     const inbound = rig.simulator.inboundMessages()[0]?.id ?? '';
-    const reaction = await rig.graph(MESSAGES, { body: { messaging_product: 'whatsapp', to: PHONE, type: 'reaction', reaction: { message_id: inbound, emoji: '👍' } } });
+    const reaction = await rig.graph(MESSAGES, {
+      body: { messaging_product: 'whatsapp', to: PHONE, type: 'reaction', reaction: { message_id: inbound, emoji: '👍' } },
+    });
     const follow = await rig.graph(MESSAGES, { body: text('after') });
 
     await waitFor(() => statusesOf(rig!, follow.json.messages[0].id).length === 3, 5_000, 'the later message to be read');
@@ -116,7 +136,11 @@ describe('POST /{v}/{pnid}/messages', () => {
 
     const id = res.json.messages[0].id as string;
     const [failed] = await waitFor(() => statusesOf(rig!, id).length > 0 && statusesOf(rig!, id), 5_000, 'the failed status');
-    expect(deliveryStatusSchema.parse(failed)).toMatchObject({ status: 'failed', recipient_id: PHONE, errors: [{ code: 131047, title: 'Re-engagement message' }] });
+    expect(deliveryStatusSchema.parse(failed)).toMatchObject({
+      status: 'failed',
+      recipient_id: PHONE,
+      errors: [{ code: 131047, title: 'Re-engagement message' }],
+    });
     expect(failed?.['pricing']).toBeUndefined();
     expect(rig.simulator.sentMessages()[0]).toMatchObject({ status: 'failed', windowOpen: false });
   });
@@ -143,7 +167,12 @@ describe('POST /{v}/{pnid}/messages', () => {
 
   it('sends an approved template outside the window, billed as a regular utility message', async () => {
     rig = await startTestRig();
-    const res = await rig.graph(MESSAGES, { body: template('order_update', [{ type: 'text', text: 'A-42' }, { type: 'text', text: 'shipped' }]) });
+    const res = await rig.graph(MESSAGES, {
+      body: template('order_update', [
+        { type: 'text', text: 'A-42' },
+        { type: 'text', text: 'shipped' },
+      ]),
+    });
     expect(res.status).toBe(200);
     expect(res.json.messages[0].message_status).toBe('accepted');
     const id = res.json.messages[0].id as string;
@@ -176,7 +205,12 @@ describe('POST /{v}/{pnid}/messages', () => {
 
   it('checks a text header’s parameters separately from the body’s', async () => {
     rig = await startTestRig();
-    const shipped = (components: unknown[]) => ({ messaging_product: 'whatsapp', to: PHONE, type: 'template', template: { name: 'order_shipped', language: { code: 'en_US' }, components } });
+    const shipped = (components: unknown[]) => ({
+      messaging_product: 'whatsapp',
+      to: PHONE,
+      type: 'template',
+      template: { name: 'order_shipped', language: { code: 'en_US' }, components },
+    });
     const body = { type: 'body', parameters: [{ type: 'text', text: 'tomorrow' }] };
     const missingHeader = await rig.graph(MESSAGES, { body: shipped([body]) });
     expect(missingHeader.status).toBe(400);
@@ -235,7 +269,9 @@ describe('POST /{v}/{pnid}/messages', () => {
   it('answers to a BSUID recipient with user_id in contacts', async () => {
     rig = await startTestRig();
     await rig.simulator.injectInbound({ userId: 'US.13491208655302741918', name: 'No Phone', text: 'hi' });
-    const res = await rig.graph(MESSAGES, { body: { messaging_product: 'whatsapp', recipient: 'US.13491208655302741918', type: 'text', text: { body: 'hello' } } });
+    const res = await rig.graph(MESSAGES, {
+      body: { messaging_product: 'whatsapp', recipient: 'US.13491208655302741918', type: 'text', text: { body: 'hello' } },
+    });
     expect(res.json.contacts).toEqual([{ input: 'US.13491208655302741918', user_id: 'US.13491208655302741918' }]);
   });
 
@@ -246,7 +282,10 @@ describe('POST /{v}/{pnid}/messages', () => {
     expect(res.json.error.code).toBe(131009);
   });
 
-  it.each([['letters', 'call-me'], ['too few digits', '+1 2']])('refuses a to with %s with code 100', async (_label, to) => {
+  it.each([
+    ['letters', 'call-me'],
+    ['too few digits', '+1 2'],
+  ])('refuses a to with %s with code 100', async (_label, to) => {
     rig = await startTestRig();
     const res = await rig.graph(MESSAGES, { body: text('hi', to) });
     expect(res.status).toBe(400);

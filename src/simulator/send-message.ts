@@ -46,7 +46,14 @@ function buildResponse(request: SendMessageRequest, customer: Customer, id: stri
   return { messaging_product: 'whatsapp', contacts: [contact], messages: [{ id, ...(isTemplate ? { message_status: 'accepted' } : {}) }] };
 }
 
-function accept(context: SimulatorContext, channel: Channel, request: SendMessageRequest, customer: Customer, category: TemplateCategory | undefined, windowOpen: boolean): OutboundMessage {
+function accept(
+  context: SimulatorContext,
+  channel: Channel,
+  request: SendMessageRequest,
+  customer: Customer,
+  category: TemplateCategory | undefined,
+  windowOpen: boolean,
+): OutboundMessage {
   const buttons = listReplyButtons(request);
   const card = cardOf(request, context.config.templates);
   const message: OutboundMessage = {
@@ -61,7 +68,9 @@ function accept(context: SimulatorContext, channel: Channel, request: SendMessag
     preview: previewOutbound(request, context.config.templates),
     ...(buttons ? { buttons } : {}),
     ...(card ? { card } : {}),
-    ...(request.template && category ? { template: { name: request.template.name, language: request.template.language.code, category, components: request.template.components ?? [] } } : {}),
+    ...(request.template && category
+      ? { template: { name: request.template.name, language: request.template.language.code, category, components: request.template.components ?? [] } }
+      : {}),
     pricing: priceMessage(category, windowOpen),
     windowOpen,
     acceptedAt: context.clock.now(),

@@ -76,7 +76,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         console.error('[simulator]', error);
         return json(500, { error: { reason: 'internal-error', message: error instanceof Error ? error.message : String(error) } });
       })
-      .then((reply) => writeReply(res, reply), () => res.destroy());
+      .then(
+        (reply) => writeReply(res, reply),
+        () => res.destroy(),
+      );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -7,12 +7,19 @@ const names = (plan: ReturnType<typeof planStatuses>) => plan.map((step) => step
 describe('planStatuses', () => {
   it('prices sent and delivered but not read', () => {
     const plan = planStatuses({ type: 'text', voice: false }, 'deliver', DEFAULT_STATUS_DELAYS, knobs);
-    expect(plan.map((step) => [step.status, step.priced])).toEqual([['sent', true], ['delivered', true], ['read', false]]);
+    expect(plan.map((step) => [step.status, step.priced])).toEqual([
+      ['sent', true],
+      ['delivered', true],
+      ['read', false],
+    ]);
   });
 
   it('moves pricing to read when delivered is dropped', () => {
     const plan = planStatuses({ type: 'text', voice: false }, 'deliver', DEFAULT_STATUS_DELAYS, { ...knobs, drop_delivered_when_read: true });
-    expect(plan.map((step) => [step.status, step.priced])).toEqual([['sent', true], ['read', true]]);
+    expect(plan.map((step) => [step.status, step.priced])).toEqual([
+      ['sent', true],
+      ['read', true],
+    ]);
   });
 
   it('plays a voice note after it is read, but not a plain audio file', () => {

@@ -40,7 +40,11 @@ describe('GET /{waba-id}/message_templates', () => {
   it('answers Meta’s shape, with a paused and a rejected template and the reason', async () => {
     const { json } = await rig.graph(`${LIST}&limit=50`);
     expect(json.paging.next).toBeUndefined();
-    expect(json.data.find((t: { name: string }) => t.name === 'spring_sale')).toMatchObject({ status: 'PAUSED', category: 'MARKETING', id: expect.stringMatching(/^\d+$/) });
+    expect(json.data.find((t: { name: string }) => t.name === 'spring_sale')).toMatchObject({
+      status: 'PAUSED',
+      category: 'MARKETING',
+      id: expect.stringMatching(/^\d+$/),
+    });
     expect(json.data.find((t: { name: string }) => t.name === 'win_a_prize')).toMatchObject({ status: 'REJECTED', rejected_reason: 'PROMOTIONAL' });
     expect(json.data.find((t: { name: string }) => t.name === 'order_shipped').components).toEqual([
       { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}' },

@@ -46,7 +46,10 @@ export function handleTemplateList(context: SimulatorContext, wabaId: string, pa
   const offset = offsetOf(query.get('after'));
   if (offset === null) return replyWithGraphError(context.ids, 100, 'Invalid parameter: after is not a valid cursor');
   const limit = Math.max(1, Math.min(Number(query.get('limit')) || 25, context.knobs.template_page_size));
-  const fields = (query.get('fields') ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  const fields = (query.get('fields') ?? '')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const wanted = new Set([...(fields.length ? fields : DEFAULT_FIELDS), 'id']);
   const all = context.config.templates;
   const data = all.slice(offset, offset + limit).map((template, i) => {

@@ -4,22 +4,77 @@ import type { SimulatorTemplate } from '../lib/schemas/simulator';
 
 /** The approved templates the demo seeds in Pocketdesk as well (scripts/demo-seed.mjs), with the same texts. */
 export const DEFAULT_TEMPLATES: readonly SimulatorTemplate[] = [
-  { name: 'welcome_back', language: 'en_US', category: 'utility', parameterFormat: 'named', parameterNames: ['customer_name'], parameterCount: 1, body: 'Hi {{customer_name}}, thanks for getting back to us. How can we help?' },
+  {
+    name: 'welcome_back',
+    language: 'en_US',
+    category: 'utility',
+    parameterFormat: 'named',
+    parameterNames: ['customer_name'],
+    parameterCount: 1,
+    body: 'Hi {{customer_name}}, thanks for getting back to us. How can we help?',
+  },
   { name: 'order_update', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 2, body: 'Your order {{1}} is now {{2}}.' },
   { name: 'hello_world', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 0, body: 'Hello from Pocketdesk!' },
-  { name: 'seguimiento_pedido', language: 'es', category: 'utility', parameterFormat: 'positional', parameterCount: 1, body: 'Tu pedido {{1}} está en camino.' },
-  { name: 'order_shipped', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 1, headerParameterCount: 1, header: 'Order {{1}}', body: 'Good news: it ships {{1}}.' },
+  {
+    name: 'seguimiento_pedido',
+    language: 'es',
+    category: 'utility',
+    parameterFormat: 'positional',
+    parameterCount: 1,
+    body: 'Tu pedido {{1}} está en camino.',
+  },
+  {
+    name: 'order_shipped',
+    language: 'en_US',
+    category: 'utility',
+    parameterFormat: 'positional',
+    parameterCount: 1,
+    headerParameterCount: 1,
+    header: 'Order {{1}}',
+    body: 'Good news: it ships {{1}}.',
+  },
   // The satisfaction survey sent after the 24-hour window has closed (channels.service.csat.templateName).
-  { name: 'csat_request', language: 'en_US', category: 'utility', parameterFormat: 'positional', parameterCount: 0, body: CSAT_TEMPLATE_TEXT.en.body, quickReplies: [...CSAT_TEMPLATE_TEXT.en.quickReplies] },
-  { name: 'csat_request', language: 'es', category: 'utility', parameterFormat: 'positional', parameterCount: 0, body: CSAT_TEMPLATE_TEXT.es.body, quickReplies: [...CSAT_TEMPLATE_TEXT.es.quickReplies] },
+  {
+    name: 'csat_request',
+    language: 'en_US',
+    category: 'utility',
+    parameterFormat: 'positional',
+    parameterCount: 0,
+    body: CSAT_TEMPLATE_TEXT.en.body,
+    quickReplies: [...CSAT_TEMPLATE_TEXT.en.quickReplies],
+  },
+  {
+    name: 'csat_request',
+    language: 'es',
+    category: 'utility',
+    parameterFormat: 'positional',
+    parameterCount: 0,
+    body: CSAT_TEMPLATE_TEXT.es.body,
+    quickReplies: [...CSAT_TEMPLATE_TEXT.es.quickReplies],
+  },
   // Not sendable, so "Get templates from Meta" shows a paused and a rejected one (the demo does not seed them).
-  { name: 'spring_sale', language: 'en_US', category: 'marketing', parameterFormat: 'positional', parameterCount: 1, body: 'Spring sale: {{1}} off everything this week!', status: 'PAUSED' },
-  { name: 'win_a_prize', language: 'en_US', category: 'marketing', parameterFormat: 'positional', parameterCount: 0, body: 'Click now to WIN a prize!!!', status: 'REJECTED', rejectedReason: 'PROMOTIONAL' },
+  {
+    name: 'spring_sale',
+    language: 'en_US',
+    category: 'marketing',
+    parameterFormat: 'positional',
+    parameterCount: 1,
+    body: 'Spring sale: {{1}} off everything this week!',
+    status: 'PAUSED',
+  },
+  {
+    name: 'win_a_prize',
+    language: 'en_US',
+    category: 'marketing',
+    parameterFormat: 'positional',
+    parameterCount: 0,
+    body: 'Click now to WIN a prize!!!',
+    status: 'REJECTED',
+    rejectedReason: 'PROMOTIONAL',
+  },
 ];
 
-export type TemplateCheck =
-  | { ok: true; template: SimulatorTemplate }
-  | { ok: false; code: 132001 | 132000 | 132012; details: string };
+export type TemplateCheck = { ok: true; template: SimulatorTemplate } | { ok: false; code: 132001 | 132000 | 132012; details: string };
 
 type TemplateRequest = NonNullable<SendMessageRequest['template']>;
 

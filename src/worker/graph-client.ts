@@ -1,5 +1,12 @@
 import type { SendAttempt } from '../lib/domain/delivery/send-outcome';
-import { graphErrorResponseSchema, mediaInfoResponseSchema, mediaUploadResponseSchema, sendMessageResponseSchema, type MediaInfoResponse, type SendMessageRequest } from '../lib/schemas/graph';
+import {
+  graphErrorResponseSchema,
+  mediaInfoResponseSchema,
+  mediaUploadResponseSchema,
+  sendMessageResponseSchema,
+  type MediaInfoResponse,
+  type SendMessageRequest,
+} from '../lib/schemas/graph';
 
 export type GraphCall<T> = { ok: true; value: T } | { ok: false; attempt: Exclude<SendAttempt, { kind: 'accepted' }>; status: number };
 
@@ -26,22 +33,37 @@ export class GraphClient {
       if (value !== null) return { ok: true, value };
     }
     const graphError = graphErrorResponseSchema.safeParse(body);
-    if (graphError.success) return { ok: false, status: response.status, attempt: { kind: 'graph-error', code: graphError.data.error.code, title: graphError.data.error.message } };
+    if (graphError.success)
+      return { ok: false, status: response.status, attempt: { kind: 'graph-error', code: graphError.data.error.code, title: graphError.data.error.message } };
     return { ok: false, status: response.status, attempt: { kind: 'network-error', detail: `HTTP ${response.status} without a Graph error body` } };
   }
 
   /** POST /{version}/{phone-number-id}/messages */
   async send(phoneNumberId: string, token: string, request: SendMessageRequest): Promise<SendAttempt> {
-    const result = await this.#call(`${this.#baseUrl}/${this.#version}/${phoneNumberId}/messages`, token, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) }, (body) => {
-      const parsed = sendMessageResponseSchema.safeParse(body);
-      return parsed.success ? parsed.data.messages[0].id : null;
-    });
+    const result = await this.#call(
+      `${this.#baseUrl}/${this.#version}/${phoneNumberId}/messages`,
+      token,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) },
+      (body) => {
+        const parsed = sendMessageResponseSchema.safeParse(body);
+        return parsed.success ? parsed.data.messages[0].id : null;
+      },
+    );
     return result.ok ? { kind: 'accepted', wamid: result.value } : result.attempt;
   }
 
   /** Marks an inbound message (and those before it) read on the customer's phone. */
   async markRead(phoneNumberId: string, token: string, wamid: string): Promise<boolean> {
-    const result = await this.#call(`${this.#baseUrl}/${this.#version}/${phoneNumberId}/messages`, token, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messaging_product: 'whatsapp', status: 'read', message_id: wamid }) }, () => true);
+    const result = await this.#call(
+      `${this.#baseUrl}/${this.#version}/${phoneNumberId}/messages`,
+      token,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ messaging_product: 'whatsapp', status: 'read', message_id: wamid }),
+      },
+      () => true,
+    );
     return result.ok;
   }
 

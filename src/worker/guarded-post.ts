@@ -7,7 +7,8 @@ import { isPublicAddress } from '../lib/domain/integrations/endpoint-address';
 // checked (a public name may point at 127.0.0.1 or a cloud metadata address), then the connection goes to the
 // checked address itself, so a second lookup cannot swap it (DNS rebinding). No redirects are followed.
 
-export type PostResult = { kind: 'response'; status: number; ms: number } | { kind: 'refused'; ms: number; reason: string } | { kind: 'error'; ms: number; reason: string };
+export type PostResult =
+  { kind: 'response'; status: number; ms: number } | { kind: 'refused'; ms: number; reason: string } | { kind: 'error'; ms: number; reason: string };
 
 export interface PostOptions {
   timeoutMs: number;
@@ -58,7 +59,13 @@ export async function guardedPost(url: string, body: string, headers: Record<str
         response.on('error', () => resolve({ kind: 'response', status: response.statusCode ?? 0, ms: ms() }));
       },
     );
-    request.on('error', (error: NodeJS.ErrnoException) => resolve({ kind: 'error', ms: ms(), reason: error.name === 'TimeoutError' || error.name === 'AbortError' ? 'timeout' : (error.code ?? 'network-error').toLowerCase() }));
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({
+        kind: 'error',
+        ms: ms(),
+        reason: error.name === 'TimeoutError' || error.name === 'AbortError' ? 'timeout' : (error.code ?? 'network-error').toLowerCase(),
+      }),
+    );
     request.end(body);
   });
 }

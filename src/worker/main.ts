@@ -21,18 +21,42 @@ async function main(): Promise<void> {
   const config = readWorkerConfig(process.env);
   const pb = await openSession(config.POCKETDESK_URL, config.POCKETDESK_WORKER_EMAIL, config.POCKETDESK_WORKER_PASSWORD);
   const graph = new GraphClient(config.WHATSAPP_GRAPH_URL, config.WHATSAPP_GRAPH_VERSION);
-  const deps = { pb, graph, workerId: config.WORKER_ID, tokens: new ChannelTokens(config.POCKETDESK_SECRET_KEY, config.WHATSAPP_ACCESS_TOKEN), leaseMs: config.WORKER_LEASE_MS, graceMs: config.WORKER_RECLAIM_GRACE_MS };
+  const deps = {
+    pb,
+    graph,
+    workerId: config.WORKER_ID,
+    tokens: new ChannelTokens(config.POCKETDESK_SECRET_KEY, config.WHATSAPP_ACCESS_TOKEN),
+    leaseMs: config.WORKER_LEASE_MS,
+    graceMs: config.WORKER_RECLAIM_GRACE_MS,
+  };
   const delivery = new OutboundDelivery(deps);
   const media = new MediaDownload(deps);
-  const sending = new RunTrigger(() => delivery.runOnce(), (error) => log(`outbound: ${(error as Error).message}`));
-  const downloading = new RunTrigger(() => media.runOnce(), (error) => log(`media: ${(error as Error).message}`));
+  const sending = new RunTrigger(
+    () => delivery.runOnce(),
+    (error) => log(`outbound: ${(error as Error).message}`),
+  );
+  const downloading = new RunTrigger(
+    () => media.runOnce(),
+    (error) => log(`media: ${(error as Error).message}`),
+  );
   const receipts = new ReadReceipts(deps);
-  const marking = new RunTrigger(() => receipts.runOnce(), (error) => log(`read receipts: ${(error as Error).message}`));
+  const marking = new RunTrigger(
+    () => receipts.runOnce(),
+    (error) => log(`read receipts: ${(error as Error).message}`),
+  );
   const vapid = vapidKeysOf(config);
   const push = vapid ? new PushDelivery({ pb, workerId: config.WORKER_ID, vapid, leaseMs: config.WORKER_LEASE_MS }) : null;
-  const pushing = push ? new RunTrigger(() => push.runOnce(), (error) => log(`push: ${(error as Error).message}`)) : null;
+  const pushing = push
+    ? new RunTrigger(
+        () => push.runOnce(),
+        (error) => log(`push: ${(error as Error).message}`),
+      )
+    : null;
   const applier = new WebhookApplier(pb);
-  const applying = new RunTrigger(() => applier.runOnce(), (error) => log(`webhooks: ${(error as Error).message}`));
+  const applying = new RunTrigger(
+    () => applier.runOnce(),
+    (error) => log(`webhooks: ${(error as Error).message}`),
+  );
   const integrations = new WebhookDelivery({
     pb,
     workerId: config.WORKER_ID,
@@ -42,7 +66,10 @@ async function main(): Promise<void> {
     retryBaseMs: config.WORKER_WEBHOOK_RETRY_BASE_MS,
     leaseMs: config.WORKER_LEASE_MS,
   });
-  const integrating = new RunTrigger(() => integrations.runOnce(), (error) => log(`integrations: ${(error as Error).message}`));
+  const integrating = new RunTrigger(
+    () => integrations.runOnce(),
+    (error) => log(`integrations: ${(error as Error).message}`),
+  );
   if (!pushing) log('push: disabled (set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY to enable web push)');
 
   const unsubscribeMessages = await watchCollection(pb, 'messages', (record) => {

@@ -42,16 +42,21 @@ export class OutboundDelivery {
   /** One claim-and-send round; returns how many messages it handled. */
   async runOnce(): Promise<number> {
     const { pb, workerId, batchSize, leaseMs, graceMs } = this.#deps;
-    const { items } = await pb.send<{ items: ClaimedOutbound[] }>('/api/pocketdesk/worker/claim-outbound', { method: 'POST', body: { limit: batchSize, worker: workerId, leaseMs, graceMs } });
+    const { items } = await pb.send<{ items: ClaimedOutbound[] }>('/api/pocketdesk/worker/claim-outbound', {
+      method: 'POST',
+      body: { limit: batchSize, worker: workerId, leaseMs, graceMs },
+    });
     // Messages to different customers go out in parallel; order within a conversation is kept by claim order.
     const byRecipient = new Map<string, ClaimedOutbound[]>();
     for (const item of items) {
       const key = `${item.phoneNumberId}:${item.waId ?? item.userId}`;
       byRecipient.set(key, [...(byRecipient.get(key) ?? []), item]);
     }
-    await Promise.all([...byRecipient.values()].map(async (queue) => {
-      for (const item of queue) await this.#deliver(item);
-    }));
+    await Promise.all(
+      [...byRecipient.values()].map(async (queue) => {
+        for (const item of queue) await this.#deliver(item);
+      }),
+    );
     return items.length;
   }
 
@@ -66,7 +71,10 @@ export class OutboundDelivery {
       if (!built.ok) attempt = { kind: 'not-sendable', reason: built.reason };
       else {
         await this.#pace(item.phoneNumberId);
-        const { started } = await pb.send<{ started: boolean }>('/api/pocketdesk/worker/begin-send', { method: 'POST', body: { id: item.id, worker: this.#deps.workerId, leaseMs: this.#deps.leaseMs } });
+        const { started } = await pb.send<{ started: boolean }>('/api/pocketdesk/worker/begin-send', {
+          method: 'POST',
+          body: { id: item.id, worker: this.#deps.workerId, leaseMs: this.#deps.leaseMs },
+        });
         if (!started) return;
         attempt = await graph.send(item.phoneNumberId, token, built.request);
       }
@@ -83,7 +91,13 @@ export class OutboundDelivery {
     const response = await fetch(`${pb.baseURL}/api/files/messages/${item.id}/${encodeURIComponent(item.mediaFile)}?token=${fileToken}`);
     if (!response.ok) return { ok: false, attempt: { kind: 'network-error', detail: `attachment download HTTP ${response.status}` } };
     const bytes = Buffer.from(await response.arrayBuffer());
-    const uploaded = await graph.upload(item.phoneNumberId, token, bytes, item.mediaMime || response.headers.get('content-type') || 'application/octet-stream', item.mediaFilename || item.mediaFile);
+    const uploaded = await graph.upload(
+      item.phoneNumberId,
+      token,
+      bytes,
+      item.mediaMime || response.headers.get('content-type') || 'application/octet-stream',
+      item.mediaFilename || item.mediaFile,
+    );
     if (!uploaded.ok) return { ok: false, attempt: uploaded.attempt };
     await pb.collection('messages').update(item.id, { media_id: uploaded.value });
     return { ok: true, mediaId: uploaded.value };

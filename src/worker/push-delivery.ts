@@ -46,7 +46,10 @@ export class PushDelivery {
   /** One claim-and-push round; returns how many notifications it handled. */
   async runOnce(): Promise<number> {
     const { pb, workerId, batchSize, leaseMs } = this.#deps;
-    const { items } = await pb.send<{ items: ClaimedNotification[] }>('/api/pocketdesk/worker/claim-notifications', { method: 'POST', body: { limit: batchSize, worker: workerId, leaseMs } });
+    const { items } = await pb.send<{ items: ClaimedNotification[] }>('/api/pocketdesk/worker/claim-notifications', {
+      method: 'POST',
+      body: { limit: batchSize, worker: workerId, leaseMs },
+    });
     await Promise.all(items.filter((item) => item.subscriptions.length > 0).map((item) => this.#deliver(item)));
     return items.length;
   }
@@ -61,7 +64,10 @@ export class PushDelivery {
     const options = pushOptionsFor(item.kind, item.conversationId);
     const devices = await Promise.all(item.subscriptions.map((subscription) => this.#push(subscription, json, options)));
     // Reported per notification, as soon as its devices answered: a crash later in the batch cannot repeat these.
-    await this.#deps.pb.send('/api/pocketdesk/worker/push-results', { method: 'POST', body: { worker: this.#deps.workerId, results: [{ id: item.id, devices }] } });
+    await this.#deps.pb.send('/api/pocketdesk/worker/push-results', {
+      method: 'POST',
+      body: { worker: this.#deps.workerId, results: [{ id: item.id, devices }] },
+    });
   }
 
   async #push(subscription: ClaimedSubscription, payload: string, options: PushOptions): Promise<DeviceResult> {

@@ -48,7 +48,10 @@ export class WebhookDelivery {
   /** One claim-and-send round; returns how many deliveries it attempted. */
   async runOnce(): Promise<number> {
     const { pb, workerId, leaseMs, batchSize, retryBaseMs } = this.#deps;
-    const { items } = await pb.send<{ items: ClaimedDelivery[] }>('/api/pocketdesk/worker/claim-webhooks', { method: 'POST', body: { worker: workerId, limit: batchSize ?? 50, leaseMs } });
+    const { items } = await pb.send<{ items: ClaimedDelivery[] }>('/api/pocketdesk/worker/claim-webhooks', {
+      method: 'POST',
+      body: { worker: workerId, limit: batchSize ?? 50, leaseMs },
+    });
     if (!items.length) return 0;
     const results = await Promise.all(items.map((item) => this.#deliver(item)));
     await pb.send('/api/pocketdesk/worker/webhook-results', { method: 'POST', body: { worker: workerId, results, ...(retryBaseMs ? { retryBaseMs } : {}) } });

@@ -72,7 +72,7 @@ test('an unsafe rule pattern is refused on the device, next to the field, and no
   expect((await api.view('channels', channel.id)).body.routing).toBeNull();
 });
 
-test("a team deleted by someone else meanwhile is refused by the server, beside the field that names it", async ({ page, api }) => {
+test('a team deleted by someone else meanwhile is refused by the server, beside the field that names it', async ({ page, api }) => {
   const { ad } = await freshTeam(api, { ad: { role: 'admin', status: 'online' } });
   const doomed = await createTeam(api, `Night shift ${Date.now()}`);
   const channel = await adminChannel(api);
@@ -150,7 +150,9 @@ test('beside the routing form, an admin sees the one message each situation gets
   const voice = form.getByRole('region', { name: 'What the customer will get' });
   const said = (situation: string) => voice.getByRole('row', { name: new RegExp(`^${situation}`) }).getByRole('cell');
 
-  await expect(said('New customer · open · nobody online')).toHaveText(`Hi Ana! Thanks for writing to ${channel.name}. Nobody is available right now, but we'll reply as soon as we can.`);
+  await expect(said('New customer · open · nobody online')).toHaveText(
+    `Hi Ana! Thanks for writing to ${channel.name}. Nobody is available right now, but we'll reply as soon as we can.`,
+  );
   await expect(said('Returning customer · closed · someone online')).toHaveText("We're closed right now. We open Monday at 09:00 (UTC).");
   const offline = form.getByRole('group', { name: 'New customer, nobody online' });
   // Left empty, the branch sends its built-in text, shown as the field's placeholder.

@@ -19,7 +19,10 @@ test('an admin creates, edits and deletes a template; edits survive a reload', a
   await expect(page.getByRole('form', { name: `Template ${name}` }).getByRole('status')).toHaveText('Saved.');
   const [created] = await api.list('templates', `name = "${name}"`);
   expect(created).toMatchObject({ language: 'en', category: 'utility', parameter_format: 'named', status: 'approved' });
-  expect(created.components).toEqual([{ type: 'BODY', text: 'Hi {{customer_name}}, welcome!' }, { type: 'FOOTER', text: 'Reply STOP to opt out' }]);
+  expect(created.components).toEqual([
+    { type: 'BODY', text: 'Hi {{customer_name}}, welcome!' },
+    { type: 'FOOTER', text: 'Reply STOP to opt out' },
+  ]);
 
   await page.getByRole('link', { name: 'All templates and canned replies' }).click();
   await page.getByRole('link', { name: new RegExp(name) }).click();

@@ -19,7 +19,9 @@ test('an admin writes a Spanish greeting with variables, previews it, and it is 
   // The one message each situation gets, computed by the server's planner from the working copy.
   const voice = form.getByRole('region', { name: 'What the customer will get' });
   const said = (situation: string) => voice.getByRole('row', { name: new RegExp(`^${situation}`) }).getByRole('cell');
-  await expect(said('New customer · closed · nobody online')).toHaveText(`¡Hola Ana! Gracias por escribir a ${channel.name}. Ahora mismo estamos cerrados. Abrimos el lunes a las 09:00 (UTC).`);
+  await expect(said('New customer · closed · nobody online')).toHaveText(
+    `¡Hola Ana! Gracias por escribir a ${channel.name}. Ahora mismo estamos cerrados. Abrimos el lunes a las 09:00 (UTC).`,
+  );
   await greeting.getByLabel('Greeting text').fill('Hola {{customer_name}}, bienvenida a {{channel_name}}.');
   await expect(greeting.getByTestId('reply-preview')).toHaveText(`Hola Ana, bienvenida a ${channel.name}.`);
   await form.getByRole('group', { name: 'Agent introduction' }).getByLabel('Send the agent introduction reply').check();
@@ -111,7 +113,11 @@ test('an admin sets up the FAQ bot with a buttons answer, and it is still there 
   const faq = (await api.view('channels', channel.id)).body.faq;
   expect(faq.enabled).toBe(true);
   expect(faq.entries).toEqual([
-    expect.objectContaining({ id: 'shipping', keywords: ['ship*', 'delivery'], answer: { type: 'buttons', text: 'Where should we deliver?', buttons: [{ id: 'home', title: 'Home' }] } }),
+    expect.objectContaining({
+      id: 'shipping',
+      keywords: ['ship*', 'delivery'],
+      answer: { type: 'buttons', text: 'Where should we deliver?', buttons: [{ id: 'home', title: 'Home' }] },
+    }),
   ]);
 
   await page.reload();

@@ -34,7 +34,11 @@ test('a manager on a tablet switches weekly QA on for their team, and the next s
   await form.getByLabel('Conversations per agent').fill('2');
   await form.getByRole('button', { name: 'Save QA settings' }).click();
   await expect(form.getByRole('status')).toHaveText('Saved.');
-  expect((await api.view('teams', teamId)).body.settings.qa).toMatchObject({ enabled: true, samplePerAgent: 2, rubric: expect.arrayContaining([{ id: 'empathy', label: 'Empathy', max: 2 }]) });
+  expect((await api.view('teams', teamId)).body.settings.qa).toMatchObject({
+    enabled: true,
+    samplePerAgent: 2,
+    rubric: expect.arrayContaining([{ id: 'empathy', label: 'Empathy', max: 2 }]),
+  });
 
   // The nightly sampler (run now for the period that holds today) queues the conversation for the manager.
   expect((await api.request('POST', '/api/pocketdesk/worker/qa-sample', { now: Date.now() + 7 * 86_400_000 })).status).toBe(200);

@@ -40,7 +40,7 @@ test('an admin creates a team and puts an agent in it with skills, languages and
   await expect(reloaded.getByLabel('Open conversations at most')).toHaveValue('3');
 });
 
-test("a team name that is taken is refused by the server beside the name field", async ({ page, api }) => {
+test('a team name that is taken is refused by the server beside the name field', async ({ page, api }) => {
   const { ad, teamId } = await freshTeam(api, { ad: { role: 'admin', status: 'online' } });
   const taken = (await api.view('teams', teamId)).body.name as string;
   await signInAs(page, ad);
@@ -92,7 +92,10 @@ test('an admin lets a team offer its new conversations, with its own time to acc
   const teamName = (await api.view('teams', teamId)).body.name as string;
   await signInAs(page, ad);
   await openAdminScreen(page, 'Teams and agents');
-  await page.getByRole('link', { name: new RegExp(teamName) }).first().click();
+  await page
+    .getByRole('link', { name: new RegExp(teamName) })
+    .first()
+    .click();
   const form = page.getByRole('form', { name: `Team ${teamName}` });
   await expect(form.getByLabel('Seconds to accept an offer')).toHaveCount(0);
   await form.getByLabel('New conversations').selectOption({ label: 'Offer to an agent, who accepts or declines' });

@@ -10,7 +10,15 @@ export async function adminChannel(api: Api, data: Record<string, unknown> = {})
   counter += 1;
   const tag = `${Date.now() % 10_000_000}${counter}`;
   const name = `Desk ${tag}`;
-  const response = await api.create('channels', { name, phone_number_id: `88${tag}`, display_phone_number: `1666${tag}`, timezone: 'UTC', language: 'en', active: true, ...data });
+  const response = await api.create('channels', {
+    name,
+    phone_number_id: `88${tag}`,
+    display_phone_number: `1666${tag}`,
+    timezone: 'UTC',
+    language: 'en',
+    active: true,
+    ...data,
+  });
   if (response.status !== 200) throw new Error(`channel: ${JSON.stringify(response.body)}`);
   return { id: response.body.id, name };
 }
@@ -29,7 +37,8 @@ export function watchWrites(page: Page, target: string): string[] {
   const [collection, id = ''] = target.split('/');
   const writes: string[] = [];
   page.on('request', (request) => {
-    if (['PATCH', 'POST'].includes(request.method()) && request.url().includes(`/api/collections/${collection}/records${id ? `/${id}` : ''}`)) writes.push(request.url());
+    if (['PATCH', 'POST'].includes(request.method()) && request.url().includes(`/api/collections/${collection}/records${id ? `/${id}` : ''}`))
+      writes.push(request.url());
   });
   return writes;
 }

@@ -10,7 +10,10 @@ test('an agent claims a conversation from the team queue and sees why it is thei
 
   await signInAs(page, bo);
   await page.getByRole('tab', { name: /Unassigned/ }).click();
-  await page.getByRole('tabpanel').getByRole('link', { name: /Quinn Queue/ }).click();
+  await page
+    .getByRole('tabpanel')
+    .getByRole('link', { name: /Quinn Queue/ })
+    .click();
   await expect(page.getByTestId('assignee')).toHaveText('Unassigned');
   await page.getByRole('button', { name: 'Claim' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'It is yours now.' })).toBeVisible();

@@ -33,7 +33,12 @@ function noisePng(width: number, height: number): Buffer {
   const rows = randomBytes((width * 3 + 1) * height);
   // Each row starts with its filter type: 0, none.
   for (let row = 0; row < height; row++) rows[row * (width * 3 + 1)] = 0;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 // Delivery needs Meta's side and the worker: both run only while this file's tests do.
@@ -152,9 +157,9 @@ test('files WhatsApp would refuse are turned away on the phone with the reason',
   await expect(page.getByRole('button', { name: 'Attach', exact: true })).toBeFocused();
   await attach(page, 'Choose file', pdf);
   await page.getByRole('button', { name: 'Send attachment' }).click();
-  await expect.poll(async () => (await api.list('messages', `conversation = "${conversationId}" && author = "${env.agent.id}"`)).map((m) => [m.type, m.media_filename])).toEqual([
-    ['document', 'invoice.pdf'],
-  ]);
+  await expect
+    .poll(async () => (await api.list('messages', `conversation = "${conversationId}" && author = "${env.agent.id}"`)).map((m) => [m.type, m.media_filename]))
+    .toEqual([['document', 'invoice.pdf']]);
 });
 
 test('a camera photo over the 5 MB limit is redrawn as a JPEG that fits, and goes out', async ({ page, env, api }) => {

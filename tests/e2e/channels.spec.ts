@@ -42,7 +42,7 @@ test('an admin closes a channel for a holiday and the screen shows it closed', a
   await card.getByRole('button', { name: 'Edit hours' }).click();
   const form = card.getByRole('form', { name: `Business hours of ${channel.name}` });
   for (const day of DAYS) {
-    if (await form.getByLabel(`${day} interval 1 opens`).count() === 0) await form.getByRole('button', { name: `Add interval on ${day}` }).click();
+    if ((await form.getByLabel(`${day} interval 1 opens`).count()) === 0) await form.getByRole('button', { name: `Add interval on ${day}` }).click();
     await form.getByLabel(`${day} interval 1 opens`).fill('00:00');
     await form.getByLabel(`${day} interval 1 closes`).fill('24:00');
   }
@@ -103,7 +103,10 @@ test("the server's field errors show beside the fields they name", async ({ page
             status: 400,
             message: 'The channel settings are invalid.',
             reason: 'invalid-settings',
-            data: { 'business_hours.weekly.mon.0.start': { code: 'overlapping-intervals', message: 'Intervals on the same day must not overlap.' }, timezone: { code: 'unknown-timezone', message: '"UTC" is not an IANA time zone.' } },
+            data: {
+              'business_hours.weekly.mon.0.start': { code: 'overlapping-intervals', message: 'Intervals on the same day must not overlap.' },
+              timezone: { code: 'unknown-timezone', message: '"UTC" is not an IANA time zone.' },
+            },
           }),
         })
       : route.fallback(),

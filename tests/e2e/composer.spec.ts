@@ -33,7 +33,9 @@ test('outside the 24-hour window the composer offers templates, and the template
   await expect(thread.getByText('Hi Tess Template, your order A-1042 is ready for pickup.')).toBeVisible();
   await expect(syncStatus(page)).toContainText('Synced');
   const sent = await api.list('messages', `conversation = "${conversationId}" && author = "${env.agent.id}"`);
-  expect(sent.map((m) => [m.type, m.template, m.template_params, m.status])).toEqual([['template', template.id, { customer_name: 'Tess Template', order_id: 'A-1042' }, 'queued']]);
+  expect(sent.map((m) => [m.type, m.template, m.template_params, m.status])).toEqual([
+    ['template', template.id, { customer_name: 'Tess Template', order_id: 'A-1042' }, 'queued'],
+  ]);
 });
 
 test('typing / in the reply box lists canned replies and picking one inserts it with the names filled in', async ({ page, env, api }) => {
@@ -50,7 +52,9 @@ test('typing / in the reply box lists canned replies and picking one inserts it 
   await expect(list).toHaveCount(0);
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('list', { name: 'Messages' }).getByText(expanded)).toBeVisible();
-  await expect.poll(async () => (await api.list('messages', `conversation = "${conversationId}" && author = "${env.agent.id}"`)).map((m) => m.text)).toEqual([expanded]);
+  await expect
+    .poll(async () => (await api.list('messages', `conversation = "${conversationId}" && author = "${env.agent.id}"`)).map((m) => m.text))
+    .toEqual([expanded]);
 });
 
 test('the canned reply list works from the keyboard and is not offered for notes', async ({ page, env, api }) => {

@@ -27,7 +27,9 @@ test('a manager on a tablet opens the dashboard, filters a team and exports its 
   await teamConversation(api, other.teamId, other.dee.id, 'Dash Four', 'Another team’s question');
 
   const asBo = await api.as(bo.email, bo.password);
-  expect((await asBo.create('messages', { conversation: answered, direction: 'out', author: bo.id, type: 'text', text: 'A plumber is on the way' })).status).toBe(200);
+  expect(
+    (await asBo.create('messages', { conversation: answered, direction: 'out', author: bo.id, type: 'text', text: 'A plumber is on the way' })).status,
+  ).toBe(200);
   // Hold the full report: the SQL figures must paint without it, its own figures marked as loading.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));

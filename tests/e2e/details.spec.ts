@@ -19,10 +19,12 @@ test('the contact panel shows the customer, and VIP and labels saved there reach
   await customer.getByRole('switch', { name: 'VIP customer' }).check();
   await customer.getByRole('group', { name: 'Customer labels' }).getByRole('checkbox', { name: 'billing' }).check();
   await page.getByRole('group', { name: 'Conversation labels' }).getByRole('checkbox', { name: 'urgent' }).check();
-  await expect.poll(async () => {
-    const saved = (await api.view('contacts', contact.id)).body;
-    return [saved.vip, saved.labels];
-  }).toEqual([true, [labels.billing]]);
+  await expect
+    .poll(async () => {
+      const saved = (await api.view('contacts', contact.id)).body;
+      return [saved.vip, saved.labels];
+    })
+    .toEqual([true, [labels.billing]]);
   await expect.poll(async () => (await api.view('conversations', conversationId)).body.labels).toEqual([labels.urgent]);
 
   // What was saved is what the panel shows after a restart.

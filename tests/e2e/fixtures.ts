@@ -30,7 +30,14 @@ export const test = base.extend<Fixtures>({
   baseURL: async ({}, use) => use(readEnv().url),
   api: async ({ env }, use) => use(new Api(env.url, env.superuserToken)),
   otherPage: async ({ browser, env }, use) => {
-    const context = await browser.newContext({ baseURL: env.url, viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'en-US', serviceWorkers: 'allow' });
+    const context = await browser.newContext({
+      baseURL: env.url,
+      viewport: { width: 360, height: 640 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'en-US',
+      serviceWorkers: 'allow',
+    });
     const page = await context.newPage();
     const problems: string[] = [];
     watchConsole(page, problems);
@@ -83,7 +90,10 @@ export function syncStatus(page: Page) {
 /** Chooses an action from the conversation screen's overflow menu (Transfer, Resolve, Reopen, Details, Snooze…). */
 export async function conversationAction(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'More actions' }).click();
-  await page.getByRole('button', { name, exact: true }).or(page.getByRole('link', { name, exact: true })).click();
+  await page
+    .getByRole('button', { name, exact: true })
+    .or(page.getByRole('link', { name, exact: true }))
+    .click();
 }
 
 /** Switches the composer to Reply, Template or Note through its mode switch. */

@@ -16,7 +16,8 @@ declare global {
 
 function build(): void {
   if (process.env.POCKETDESK_SKIP_BUILD === '1') return;
-  const run = (script: string, args: string[] = []) => execFileSync(process.execPath, [join(projectRoot, script), ...args], { cwd: projectRoot, stdio: 'inherit' });
+  const run = (script: string, args: string[] = []) =>
+    execFileSync(process.execPath, [join(projectRoot, script), ...args], { cwd: projectRoot, stdio: 'inherit' });
   run('scripts/build-hooks.mjs');
   run('node_modules/vite/bin/vite.js', ['build', '--logLevel', 'warn']);
 }
@@ -27,7 +28,9 @@ function build(): void {
  */
 async function allowFrequentSignIns(api: Api): Promise<void> {
   const settings = (await api.request('GET', '/api/settings')).body;
-  const rules = settings.rateLimits.rules.map((rule: { label: string; maxRequests: number }) => (rule.label === '*:auth' ? { ...rule, maxRequests: 1000 } : rule));
+  const rules = settings.rateLimits.rules.map((rule: { label: string; maxRequests: number }) =>
+    rule.label === '*:auth' ? { ...rule, maxRequests: 1000 } : rule,
+  );
   const saved = await api.request('PATCH', '/api/settings', { rateLimits: { ...settings.rateLimits, rules } });
   if (saved.status !== 200) throw new Error(`settings: ${saved.status} ${JSON.stringify(saved.body)}`);
 }

@@ -3,7 +3,16 @@ import type { Locator, Page } from '@playwright/test';
 import { assign, customerWrites } from './customers';
 import { expect, signIn, test } from './fixtures';
 
-const LINES = ['The pump stopped', 'It makes a noise first', 'Then the light blinks', 'Model PX-200', 'Bought last May', 'I am at the site now', 'Can someone come today?', 'Or call me back?'];
+const LINES = [
+  'The pump stopped',
+  'It makes a noise first',
+  'Then the light blinks',
+  'Model PX-200',
+  'Bought last May',
+  'I am at the site now',
+  'Can someone come today?',
+  'Or call me back?',
+];
 
 async function longConversation(api: Parameters<typeof assign>[0], agentId: string, name: string): Promise<string> {
   const first = await customerWrites(api, { name, text: LINES[0] });

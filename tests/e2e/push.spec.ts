@@ -17,7 +17,11 @@ async function stubPushManager(page: Page): Promise<void> {
       expirationTime: null,
       options: null,
       getKey: () => null,
-      toJSON: () => ({ endpoint, expirationTime: null, keys: { p256dh: 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U', auth: 'tBHItJI5svbpez7KI4CCXg' } }),
+      toJSON: () => ({
+        endpoint,
+        expirationTime: null,
+        keys: { p256dh: 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U', auth: 'tBHItJI5svbpez7KI4CCXg' },
+      }),
       unsubscribe: async () => {
         localStorage.removeItem(KEY);
         return true;
@@ -69,7 +73,14 @@ test('push is turned on from a tap, stored for the agent, restored at app start 
 test('explains that iPhones need the app on the home screen before push can work', async ({ browser, env, api }) => {
   const { ivy } = await freshTeam(api, { ivy: { status: 'online' } });
   const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
-  const context = await browser.newContext({ baseURL: env.url, userAgent: iphone, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-US' });
+  const context = await browser.newContext({
+    baseURL: env.url,
+    userAgent: iphone,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'en-US',
+  });
   const problems: string[] = [];
   try {
     const page = await context.newPage();
@@ -156,7 +167,9 @@ test('a notification button opens the conversation and answers the offer from th
   // What the service worker opens for a tap on Decline (see notificationClickPath).
   await page.goto(`/conversations/${conversationId}?offer=decline`);
   await expect(page).toHaveURL(`${env.url}/`);
-  await expect.poll(async () => (await api.view('conversations', conversationId)).body).toMatchObject({ assignee: '', offered_to: '', offer_declined: [una.id] });
+  await expect
+    .poll(async () => (await api.view('conversations', conversationId)).body)
+    .toMatchObject({ assignee: '', offered_to: '', offer_declined: [una.id] });
 });
 
 test('an agent turns new-message notifications on for themselves', async ({ page, api }) => {

@@ -19,7 +19,15 @@ async function quietChannel(api: Api, teamId: string): Promise<{ id: string; nam
   counter += 1;
   const tag = `${Date.now() % 1_000_000}${counter}`;
   const name = `Second line ${tag}`;
-  const response = await api.create('channels', { name, phone_number_id: `88${tag}`, display_phone_number: `1666${tag}`, timezone: 'UTC', active: true, default_team: teamId, service: { sla: { policies: [] } } });
+  const response = await api.create('channels', {
+    name,
+    phone_number_id: `88${tag}`,
+    display_phone_number: `1666${tag}`,
+    timezone: 'UTC',
+    active: true,
+    default_team: teamId,
+    service: { sla: { policies: [] } },
+  });
   if (response.status !== 200) throw new Error(`channel: ${JSON.stringify(response.body)}`);
   return { id: response.body.id, name };
 }
@@ -125,7 +133,11 @@ test('shows the SLA time left on each row, and overdue ones in words as well as 
   await page.getByLabel('Idioma').selectOption('en');
 });
 
-test('a queue of thousands renders only the rows near the screen, keeps its size for screen readers, and reaches the end by keyboard', async ({ page, context, env }) => {
+test('a queue of thousands renders only the rows near the screen, keeps its size for screen readers, and reaches the end by keyboard', async ({
+  page,
+  context,
+  env,
+}) => {
   await signIn(page, env);
   await expect(syncStatus(page)).toHaveAttribute('data-live', 'true');
   // The queue refresh that follows the connection is over: the count below is the server's whole queue.
@@ -157,14 +169,32 @@ test('a queue of thousands renders only the rows near the screen, keeps its size
   await context.setOffline(false);
 });
 
-test('finds an old resolved conversation that is not on the device through the server, and offline says older history needs a connection', async ({ page, context, env, api }) => {
+test('finds an old resolved conversation that is not on the device through the server, and offline says older history needs a connection', async ({
+  page,
+  context,
+  env,
+  api,
+}) => {
   const [shop] = await api.list('channels', 'name = "Shop"');
   const longAgo = Date.now() - 90 * 86_400_000;
-  const old = await agentConversation(api, env, 'Ramona Oldtimer', { channel: shop.id, status: 'resolved', last_message_at: pbDate(longAgo), last_message_preview: 'Gracias' });
-  const message = await api.create('messages', { conversation: old, direction: 'in', type: 'text', text: 'La válvula de la cisterna pierde agua', status: 'received', sender: 'customer' });
+  const old = await agentConversation(api, env, 'Ramona Oldtimer', {
+    channel: shop.id,
+    status: 'resolved',
+    last_message_at: pbDate(longAgo),
+    last_message_preview: 'Gracias',
+  });
+  const message = await api.create('messages', {
+    conversation: old,
+    direction: 'in',
+    type: 'text',
+    text: 'La válvula de la cisterna pierde agua',
+    status: 'received',
+    sender: 'customer',
+  });
   expect(message.status).toBe(200);
   // Fifty newer resolved conversations: the device keeps only the newest fifty, so the old one stays on the server.
-  for (let i = 0; i < 50; i++) await agentConversation(api, env, `Filler ${i}`, { channel: shop.id, status: 'resolved', last_message_at: pbDate(Date.now() - i * 1000) });
+  for (let i = 0; i < 50; i++)
+    await agentConversation(api, env, `Filler ${i}`, { channel: shop.id, status: 'resolved', last_message_at: pbDate(Date.now() - i * 1000) });
 
   await signIn(page, env);
   await expect(syncStatus(page)).toContainText('Synced');

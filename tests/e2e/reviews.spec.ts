@@ -33,7 +33,9 @@ test('a supervisor scores a sampled conversation and the agent reads the feedbac
   await page.getByLabel('Feedback for the agent').fill('Warm greeting; confirm the fix with the customer next time.');
   await page.getByRole('button', { name: 'Save review' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Review saved.' })).toBeVisible();
-  await expect.poll(async () => (await api.view('qa_reviews', review.id)).body).toMatchObject({ status: 'done', total: 5, max: 6, reviewer: mo.id, scores: { greeting: 2, solution: 3 } });
+  await expect
+    .poll(async () => (await api.view('qa_reviews', review.id)).body)
+    .toMatchObject({ status: 'done', total: 5, max: 6, reviewer: mo.id, scores: { greeting: 2, solution: 3 } });
 
   await signInAs(otherPage, bo);
   await otherPage.getByRole('button', { name: 'Menu' }).click();

@@ -9,7 +9,11 @@ const HOUR = 3_600_000;
 const stored = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
 
 test('the algorithm chosen for "nobody online" hands out the waiting customers when agents come online', async ({ page, api }) => {
-  const { ad, ana, ben, teamId } = await freshTeam(api, { ad: { role: 'admin', status: 'online', inTeam: false }, ana: { status: 'online' }, ben: { status: 'online' } });
+  const { ad, ana, ben, teamId } = await freshTeam(api, {
+    ad: { role: 'admin', status: 'online', inTeam: false },
+    ana: { status: 'online' },
+    ben: { status: 'online' },
+  });
   const team = (await api.view('teams', teamId)).body.name as string;
   const channel = await adminChannel(api);
   await signInAs(page, ad);
@@ -34,7 +38,10 @@ test('the algorithm chosen for "nobody online" hands out the waiting customers w
     for (const agent of online) await api.update('agents', agent.id, { shift_ends_at: stored(now - HOUR) });
     const pnid = (await api.view('channels', channel.id)).body.phone_number_id as string;
     const wamid = `wamid.e2e.night.${now}`;
-    const response = await postWebhook(api.url, JSON.stringify(textWebhook({ pnid, from: `1777${now % 10_000_000}`, name: 'Night owl', wamid, text: 'Hello, anyone there?' })));
+    const response = await postWebhook(
+      api.url,
+      JSON.stringify(textWebhook({ pnid, from: `1777${now % 10_000_000}`, name: 'Night owl', wamid, text: 'Hello, anyone there?' })),
+    );
     expect(response.status).toBe(200);
     const [message] = await api.list('messages', `wamid = "${wamid}"`);
     const waiting = (await api.view('conversations', message.conversation)).body;

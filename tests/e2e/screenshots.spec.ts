@@ -13,7 +13,11 @@ test('screenshots for the README', async ({ page, env, api }) => {
   const first = await customerWrites(api, { name: 'Marta Quiroga', text: lines[0] });
   for (const text of lines.slice(1)) await customerWrites(api, { name: 'Marta Quiroga', text, from: first.from });
   await assign(api, first.conversationId, env.agent.id);
-  for (const [name, text] of [['Jonas Berg', 'Is the gate code still 4411?'], ['Priya Shah', 'Thanks, all fixed!'], ['Luis Ortega', 'When does the technician arrive?']]) {
+  for (const [name, text] of [
+    ['Jonas Berg', 'Is the gate code still 4411?'],
+    ['Priya Shah', 'Thanks, all fixed!'],
+    ['Luis Ortega', 'When does the technician arrive?'],
+  ]) {
     const { conversationId } = await customerWrites(api, { name, text });
     await assign(api, conversationId, env.agent.id);
   }

@@ -27,7 +27,10 @@ test('an agent sets their shifts in Settings: a bad time or zone is refused besi
   await form.getByLabel('Time zone').fill('Europe/Madrid');
   await form.getByRole('button', { name: 'Save shifts' }).click();
   await expect(form.getByRole('status')).toHaveText('Shifts saved. They apply within a minute.');
-  expect((await api.view('agents', ann.id)).body.shift_schedule).toMatchObject({ timezone: 'Europe/Madrid', weekly: { mon: [{ start: '08:00', end: '16:00' }] } });
+  expect((await api.view('agents', ann.id)).body.shift_schedule).toMatchObject({
+    timezone: 'Europe/Madrid',
+    weekly: { mon: [{ start: '08:00', end: '16:00' }] },
+  });
   // Monday 2 March 2026, 10:00 in Madrid: on shift.
   await api.request('POST', '/api/pocketdesk/worker/presence-sweep', { now: Date.parse('2026-03-02T10:00:00+01:00') });
   expect((await api.view('agents', ann.id)).body.status).toBe('online');

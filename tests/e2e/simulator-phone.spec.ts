@@ -73,7 +73,12 @@ test('speaks Spanish, draws a template with its text, and never turns a typed cu
   const sent = await fetch(`${sim.url}/v25.0/${CHANNEL_PNID}/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${ACCESS_TOKEN}` },
-    body: JSON.stringify({ messaging_product: 'whatsapp', to: from, type: 'template', template: { name: 'seguimiento_pedido', language: { code: 'es' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'A-77' }] }] } }),
+    body: JSON.stringify({
+      messaging_product: 'whatsapp',
+      to: from,
+      type: 'template',
+      template: { name: 'seguimiento_pedido', language: { code: 'es' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'A-77' }] }] },
+    }),
   });
   expect(sent.status).toBe(200);
 

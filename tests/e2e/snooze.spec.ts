@@ -11,7 +11,10 @@ test('an agent snoozes a conversation for an hour; the sweep brings it back to M
   await signInAs(page, pia);
   await expect(syncStatus(page)).toHaveAttribute('data-live', 'true');
 
-  await page.getByRole('tabpanel').getByRole('link', { name: /Sofia Snooze/ }).click();
+  await page
+    .getByRole('tabpanel')
+    .getByRole('link', { name: /Sofia Snooze/ })
+    .click();
   await conversationAction(page, 'Snooze…');
   const sheet = page.getByRole('region', { name: 'Snooze until' });
   await sheet.getByRole('button', { name: 'In 1 hour' }).click();

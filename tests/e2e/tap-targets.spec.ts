@@ -9,7 +9,8 @@ const MIN = 44;
 /** Visible controls smaller than MIN in either direction, described so a failure says where to look. */
 async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate((min) => {
-    const selector = 'a[href], button, select, textarea, input:not([type=hidden]), summary, [role=button], [role=tab], [role=radio], [role=option], [role=checkbox]';
+    const selector =
+      'a[href], button, select, textarea, input:not([type=hidden]), summary, [role=button], [role=tab], [role=radio], [role=option], [role=checkbox]';
     const offenders: string[] = [];
     for (const element of document.querySelectorAll<HTMLElement>(selector)) {
       // A checkbox or radio is tapped through its label: the label's box is the target.
@@ -42,7 +43,21 @@ test('every tappable element on every screen is at least 44×44 CSS px', async (
   offenders.push(...(await smallTargets(page)));
   await signInAs(page, ad);
 
-  const routes = ['/', `/conversations/${conversationId}`, `/conversations/${conversationId}/details`, '/settings', '/channels', '/reviews', '/manager', '/manager/dashboard', '/manager/audit', '/admin', '/admin/channels', '/admin/teams', '/admin/templates'];
+  const routes = [
+    '/',
+    `/conversations/${conversationId}`,
+    `/conversations/${conversationId}/details`,
+    '/settings',
+    '/channels',
+    '/reviews',
+    '/manager',
+    '/manager/dashboard',
+    '/manager/audit',
+    '/admin',
+    '/admin/channels',
+    '/admin/teams',
+    '/admin/templates',
+  ];
   for (const route of routes) {
     await page.goto(route);
     await page.waitForLoadState('networkidle');
@@ -55,7 +70,7 @@ test('every tappable element on every screen is at least 44×44 CSS px', async (
       await button.first().click();
       offenders.push(...(await smallTargets(page)));
       await page.keyboard.press('Escape');
-      if (await button.first().getAttribute('aria-expanded') === 'true') await button.first().click();
+      if ((await button.first().getAttribute('aria-expanded')) === 'true') await button.first().click();
     }
   }
   expect([...new Set(offenders)]).toEqual([]);

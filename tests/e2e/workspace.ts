@@ -14,8 +14,22 @@ export const LABELS = ['billing', 'urgent'];
 /** Templates (one approved, one not), a canned reply and labels, as an admin would set them up. */
 export async function seedReferenceData(api: Api): Promise<void> {
   const created = await Promise.all([
-    api.create('templates', { name: TEMPLATE.name, language: TEMPLATE.language, category: 'utility', parameter_format: 'named', status: 'approved', components: [{ type: 'BODY', text: TEMPLATE.body }] }),
-    api.create('templates', { name: 'spring_sale', language: 'en', category: 'marketing', parameter_format: 'positional', status: 'pending', components: [{ type: 'BODY', text: 'Sale on {{1}}' }] }),
+    api.create('templates', {
+      name: TEMPLATE.name,
+      language: TEMPLATE.language,
+      category: 'utility',
+      parameter_format: 'named',
+      status: 'approved',
+      components: [{ type: 'BODY', text: TEMPLATE.body }],
+    }),
+    api.create('templates', {
+      name: 'spring_sale',
+      language: 'en',
+      category: 'marketing',
+      parameter_format: 'positional',
+      status: 'pending',
+      components: [{ type: 'BODY', text: 'Sale on {{1}}' }],
+    }),
     api.create('canned_replies', CANNED),
     ...LABELS.map((name) => api.create('labels', { name })),
   ]);
@@ -33,7 +47,10 @@ export interface Person {
 let counter = 0;
 
 /** A fresh team and its people for one test, with names no other test uses. */
-export async function freshTeam(api: Api, people: Record<string, Omit<AgentSpec, 'name' | 'teams'> & { inTeam?: boolean }>): Promise<{ teamId: string } & Record<string, Person>> {
+export async function freshTeam(
+  api: Api,
+  people: Record<string, Omit<AgentSpec, 'name' | 'teams'> & { inTeam?: boolean }>,
+): Promise<{ teamId: string } & Record<string, Person>> {
   counter += 1;
   const tag = `${Date.now() % 100_000}${counter}`;
   const teamId = await createTeam(api, `Team ${tag}`);

@@ -17,7 +17,14 @@ const fixtures: Record<string, Record<string, string>> = {};
 const ROLES = ['agentIn', 'agentOut', 'managerIn', 'managerOut', 'managerNoTeam', 'admin', 'guest'] as const;
 type Role = (typeof ROLES)[number];
 /** Who plays each role: agentIn/managerIn are in Team A, agentOut/managerOut in Team B. */
-const PLAYER: Record<Exclude<Role, 'guest'>, string> = { agentIn: 'a1', agentOut: 'b1', managerIn: 'mA', managerOut: 'mB', managerNoTeam: 'm0', admin: 'admin' };
+const PLAYER: Record<Exclude<Role, 'guest'>, string> = {
+  agentIn: 'a1',
+  agentOut: 'b1',
+  managerIn: 'mA',
+  managerOut: 'mB',
+  managerNoTeam: 'm0',
+  admin: 'admin',
+};
 const api = (role: Role) => (role === 'guest' ? new Api(pb.url, '') : as[PLAYER[role]]);
 const self = (role: Role) => (role === 'guest' ? ids.a1 : ids[PLAYER[role]]);
 
@@ -85,12 +92,18 @@ beforeAll(async () => {
     await make('notes', { conversation: ids[key], author: ids.a2, body: `about ${key}` }, key);
     await make('routing_events', { conversation: ids[key], trigger: 'inbound', outcome: 'assigned' }, key);
   }
-  const review = (conversation: string, agent: string, team: string, status: string) => ({ conversation: ids[conversation], agent: ids[agent], team: team ? ids[team] : '', status });
+  const review = (conversation: string, agent: string, team: string, status: string) => ({
+    conversation: ids[conversation],
+    agent: ids[agent],
+    team: team ? ids[team] : '',
+    status,
+  });
   await make('qa_reviews', review('mine', 'a1', 'teamA', 'done'), 'rA');
   await make('qa_reviews', review('teammates', 'a2', 'teamA', 'pending'), 'rA2');
   await make('qa_reviews', review('bees', 'b1', 'teamB', 'done'), 'rB');
   await make('qa_reviews', review('teamless', 'a2', '', 'done'), 'rNone');
-  for (const key of ['a1', 'b1', 'admin']) await make('notifications', { agent: ids[key], conversation: ids.mine, kind: 'assigned', status: 'sent', title: 'New' }, key);
+  for (const key of ['a1', 'b1', 'admin'])
+    await make('notifications', { agent: ids[key], conversation: ids.mine, kind: 'assigned', status: 'sent', title: 'New' }, key);
   for (const key of ['a1', 'b1']) await make('push_subscriptions', { agent: ids[key], endpoint: `https://push.test/${key}`, p256dh: 'key', auth: 'auth' }, key);
   await make('push_deliveries', { notification: fixtures.notifications.a1, subscription: fixtures.push_subscriptions.a1, status: 'sent' }, 'delivery');
   await make('audit_log', { actor_kind: 'system', action: 'test', summary: 'fixture' }, 'entry');
@@ -110,7 +123,10 @@ async function listKeys(role: Role, collection: string): Promise<string | number
   const response = await api(role).request('GET', `/api/collections/${collection}/records?perPage=500`);
   if (response.status !== 200) return response.status;
   const byId = new Map(Object.entries(fixtures[collection] ?? {}).map(([key, id]) => [id, key]));
-  return (response.body.items as { id: string }[]).flatMap((item) => byId.get(item.id) ?? []).sort().join(' ');
+  return (response.body.items as { id: string }[])
+    .flatMap((item) => byId.get(item.id) ?? [])
+    .sort()
+    .join(' ');
 }
 
 const sorted = (keys: string) => keys.split(' ').filter(Boolean).sort().join(' ');
@@ -119,8 +135,30 @@ const ALL_AGENTS = 'a1 a2 b1 mA mB m0 mAB admin';
 
 // Columns: agentIn, agentOut, managerIn, managerOut, managerNoTeam, admin, guest. A number is the error status.
 const LISTS: [string, (string | number)[]][] = [
-  ['conversations', ['mine queueA closed offered', 'bees queueB offered mixed1', 'mine queueA teammates closed mixed2', 'bees queueB offered mixed1', '', ALL_CONVERSATIONS, '']],
-  ['contacts', ['mine queueA closed offered', 'bees queueB offered mixed', 'mine queueA teammates closed mixed', 'bees queueB offered mixed', '', 'mine queueA teammates bees queueB closed teamless offered mixed orphan', '']],
+  [
+    'conversations',
+    [
+      'mine queueA closed offered',
+      'bees queueB offered mixed1',
+      'mine queueA teammates closed mixed2',
+      'bees queueB offered mixed1',
+      '',
+      ALL_CONVERSATIONS,
+      '',
+    ],
+  ],
+  [
+    'contacts',
+    [
+      'mine queueA closed offered',
+      'bees queueB offered mixed',
+      'mine queueA teammates closed mixed',
+      'bees queueB offered mixed',
+      '',
+      'mine queueA teammates bees queueB closed teamless offered mixed orphan',
+      '',
+    ],
+  ],
   ['messages', ['mine offered', 'bees offered', 'mine teammates', 'bees offered', '', 'mine teammates bees offered teamless', '']],
   ['notes', ['mine offered', 'bees offered', 'mine teammates', 'bees offered', '', 'mine teammates bees offered teamless', '']],
   ['routing_events', ['mine offered', 'bees offered', 'mine teammates', 'bees offered', '', 'mine teammates bees offered teamless', '']],
@@ -147,11 +185,23 @@ describe('who lists what', () => {
 });
 
 type Operation = (client: Api, role: Role) => Promise<ApiResponse>;
-const view = (collection: string, key: string): Operation => (client) => client.view(collection, fixtures[collection][key]);
-const update = (collection: string, key: string, data: (role: Role) => Record<string, unknown>): Operation => (client, role) => client.update(collection, fixtures[collection][key], data(role));
-const create = (collection: string, data: (role: Role) => Record<string, unknown>): Operation => (client, role) => client.create(collection, data(role));
+const view =
+  (collection: string, key: string): Operation =>
+  (client) =>
+    client.view(collection, fixtures[collection][key]);
+const update =
+  (collection: string, key: string, data: (role: Role) => Record<string, unknown>): Operation =>
+  (client, role) =>
+    client.update(collection, fixtures[collection][key], data(role));
+const create =
+  (collection: string, data: (role: Role) => Record<string, unknown>): Operation =>
+  (client, role) =>
+    client.create(collection, data(role));
 /** Deletes a fresh record made for each role, so every role gets its own try. */
-const removeFresh = (collection: string, data: () => Record<string, unknown>): Operation => async (client) => client.delete(collection, await make(collection, data()));
+const removeFresh =
+  (collection: string, data: () => Record<string, unknown>): Operation =>
+  async (client) =>
+    client.delete(collection, await make(collection, data()));
 const scores = { greeting: 2, resolution: 4, tone: 2, accuracy: 2 };
 
 // Columns as above; 200/204 allowed, 400 a create the rule refuses, 403 nobody but the system, 404 not yours (or
@@ -162,28 +212,73 @@ const WRITES: [string, Operation, number[], (() => Promise<unknown>)?][] = [
   ['contacts: view a customer who never wrote', view('contacts', 'orphan'), [404, 404, 404, 404, 404, 200, 404]],
   ['contacts: create', create('contacts', () => ({ wa_id: `1444${unique()}`, name: 'New' })), [400, 400, 400, 400, 400, 200, 400]],
   ['contacts: mark a Team A queue customer VIP', update('contacts', 'queueA', () => ({ vip: true })), [200, 404, 200, 404, 404, 200, 404]],
-  ['contacts: rename / opt out a Team B customer', update('contacts', 'bees', () => ({ name: 'Renamed', marketing_opt_out: true })), [404, 200, 404, 200, 404, 200, 404]],
+  [
+    'contacts: rename / opt out a Team B customer',
+    update('contacts', 'bees', () => ({ name: 'Renamed', marketing_opt_out: true })),
+    [404, 200, 404, 200, 404, 200, 404],
+  ],
   ['contacts: change the phone number WhatsApp gave', update('contacts', 'mine', () => ({ wa_id: '19999999999' })), [404, 404, 404, 404, 404, 404, 404]],
-  ['contacts: pin a Team A customer to a Team A agent', update('contacts', 'mine', () => ({ owner: ids.a2 })), [404, 404, 200, 404, 404, 200, 404], () => root.update('contacts', fixtures.contacts.mine, { owner: '' })],
-  ['contacts: pin a Team B customer to a Team A agent', update('contacts', 'bees', () => ({ owner: ids.a2 })), [404, 404, 404, 404, 404, 200, 404], () => root.update('contacts', fixtures.contacts.bees, { owner: '' })],
+  [
+    'contacts: pin a Team A customer to a Team A agent',
+    update('contacts', 'mine', () => ({ owner: ids.a2 })),
+    [404, 404, 200, 404, 404, 200, 404],
+    () => root.update('contacts', fixtures.contacts.mine, { owner: '' }),
+  ],
+  [
+    'contacts: pin a Team B customer to a Team A agent',
+    update('contacts', 'bees', () => ({ owner: ids.a2 })),
+    [404, 404, 404, 404, 404, 200, 404],
+    () => root.update('contacts', fixtures.contacts.bees, { owner: '' }),
+  ],
   ['contacts: delete', removeFresh('contacts', () => ({ wa_id: `1333${unique()}` })), [404, 404, 404, 404, 404, 204, 404]],
   // conversations
   ['conversations: view a teammate’s conversation', view('conversations', 'teammates'), [404, 404, 200, 404, 404, 200, 404]],
   ['conversations: view a team-less conversation', view('conversations', 'teamless'), [404, 404, 404, 404, 404, 200, 404]],
-  ['conversations: park a Team A queue conversation', update('conversations', 'queueA', () => ({ status: 'pending' })), [200, 404, 200, 404, 404, 200, 404], () => root.update('conversations', ids.queueA, { status: 'open' })],
+  [
+    'conversations: park a Team A queue conversation',
+    update('conversations', 'queueA', () => ({ status: 'pending' })),
+    [200, 404, 200, 404, 404, 200, 404],
+    () => root.update('conversations', ids.queueA, { status: 'open' }),
+  ],
   // Ownership moves only through the desk routes, which authorize and check capacity (desk-authorization.test.ts).
   ['conversations: set the assignee', update('conversations', 'mine', () => ({ assignee: ids.a1 })), [404, 404, 404, 404, 404, 404, 404]],
-  ['conversations: move to another team', update('conversations', 'queueA', () => ({ team: ids.teamB })), [404, 404, 404, 404, 404, 404, 404], () => root.update('conversations', ids.queueA, { team: ids.teamA })],
-  ['conversations: move to another customer', update('conversations', 'mine', () => ({ contact: fixtures.contacts.orphan })), [404, 404, 404, 404, 404, 404, 404], () => root.update('conversations', ids.mine, { contact: fixtures.contacts.mine })],
-  ['conversations: create', create('conversations', () => ({ contact: fixtures.contacts.orphan, channel: ids.channel, status: 'open' })), [403, 403, 403, 403, 403, 403, 403]],
-  ['conversations: delete', removeFresh('conversations', () => ({ contact: fixtures.contacts.teamless, channel: ids.channel, status: 'resolved', assignee: ids.a2 })), [404, 404, 404, 404, 404, 204, 404]],
+  [
+    'conversations: move to another team',
+    update('conversations', 'queueA', () => ({ team: ids.teamB })),
+    [404, 404, 404, 404, 404, 404, 404],
+    () => root.update('conversations', ids.queueA, { team: ids.teamA }),
+  ],
+  [
+    'conversations: move to another customer',
+    update('conversations', 'mine', () => ({ contact: fixtures.contacts.orphan })),
+    [404, 404, 404, 404, 404, 404, 404],
+    () => root.update('conversations', ids.mine, { contact: fixtures.contacts.mine }),
+  ],
+  [
+    'conversations: create',
+    create('conversations', () => ({ contact: fixtures.contacts.orphan, channel: ids.channel, status: 'open' })),
+    [403, 403, 403, 403, 403, 403, 403],
+  ],
+  [
+    'conversations: delete',
+    removeFresh('conversations', () => ({ contact: fixtures.contacts.teamless, channel: ids.channel, status: 'resolved', assignee: ids.a2 })),
+    [404, 404, 404, 404, 404, 204, 404],
+  ],
   // messages, notes, routing events: as their conversation
   ['messages: view one in a teammate’s conversation', view('messages', 'teammates'), [404, 404, 200, 404, 404, 200, 404]],
-  ['messages: reply in Agent One’s conversation as oneself', create('messages', (role) => ({ conversation: ids.mine, direction: 'out', author: self(role), type: 'text', text: 'Hi' })), [200, 400, 200, 400, 400, 200, 400]],
+  [
+    'messages: reply in Agent One’s conversation as oneself',
+    create('messages', (role) => ({ conversation: ids.mine, direction: 'out', author: self(role), type: 'text', text: 'Hi' })),
+    [200, 400, 200, 400, 400, 200, 400],
+  ],
   ['messages: edit', update('messages', 'mine', () => ({ text: 'changed' })), [403, 403, 403, 403, 403, 403, 403]],
   ['messages: delete', (client) => client.delete('messages', fixtures.messages.mine), [403, 403, 403, 403, 403, 403, 403]],
   ['notes: view one in a teammate’s conversation', view('notes', 'teammates'), [404, 404, 200, 404, 404, 200, 404]],
-  ['notes: write one in the Team A queue as oneself', create('notes', (role) => ({ conversation: ids.queueA, author: self(role), body: 'Seen' })), [200, 400, 200, 400, 400, 200, 400]],
+  [
+    'notes: write one in the Team A queue as oneself',
+    create('notes', (role) => ({ conversation: ids.queueA, author: self(role), body: 'Seen' })),
+    [200, 400, 200, 400, 400, 200, 400],
+  ],
   ['notes: edit a colleague’s note', update('notes', 'mine', () => ({ body: 'changed' })), [404, 404, 404, 404, 404, 404, 404]],
   ['notes: delete a colleague’s note', (client) => client.delete('notes', fixtures.notes.mine), [404, 404, 404, 404, 404, 404, 404]],
   ['routing_events: view one in a teammate’s conversation', view('routing_events', 'teammates'), [404, 404, 200, 404, 404, 200, 404]],
@@ -197,17 +292,41 @@ const WRITES: [string, Operation, number[], (() => Promise<unknown>)?][] = [
   ['notifications: view Agent One’s', view('notifications', 'a1'), [200, 404, 404, 404, 404, 404, 404]],
   ['notifications: mark Agent One’s read', update('notifications', 'a1', () => ({ read_at: now() })), [200, 404, 404, 404, 404, 404, 404]],
   ['notifications: change Agent One’s status', update('notifications', 'a1', () => ({ status: 'failed' })), [404, 404, 404, 404, 404, 404, 404]],
-  ['notifications: create', create('notifications', (role) => ({ agent: self(role), kind: 'assigned', status: 'pending' })), [403, 403, 403, 403, 403, 403, 403]],
-  ['push_subscriptions: subscribe oneself', create('push_subscriptions', (role) => ({ agent: self(role), endpoint: `https://push.test/${role}`, p256dh: 'k', auth: 'a' })), [200, 200, 200, 200, 200, 200, 400]],
-  ['push_subscriptions: subscribe a colleague', create('push_subscriptions', (role) => ({ agent: ids.a2, endpoint: `https://push.test/x-${role}`, p256dh: 'k', auth: 'a' })), [400, 400, 400, 400, 400, 400, 400]],
+  [
+    'notifications: create',
+    create('notifications', (role) => ({ agent: self(role), kind: 'assigned', status: 'pending' })),
+    [403, 403, 403, 403, 403, 403, 403],
+  ],
+  [
+    'push_subscriptions: subscribe oneself',
+    create('push_subscriptions', (role) => ({ agent: self(role), endpoint: `https://push.test/${role}`, p256dh: 'k', auth: 'a' })),
+    [200, 200, 200, 200, 200, 200, 400],
+  ],
+  [
+    'push_subscriptions: subscribe a colleague',
+    create('push_subscriptions', (role) => ({ agent: ids.a2, endpoint: `https://push.test/x-${role}`, p256dh: 'k', auth: 'a' })),
+    [400, 400, 400, 400, 400, 400, 400],
+  ],
   ['push_subscriptions: view Agent One’s', view('push_subscriptions', 'a1'), [200, 404, 404, 404, 404, 404, 404]],
-  ['push_subscriptions: delete Agent Bee’s', (client) => client.delete('push_subscriptions', fixtures.push_subscriptions.b1), [404, 204, 404, 404, 404, 404, 404]],
+  [
+    'push_subscriptions: delete Agent Bee’s',
+    (client) => client.delete('push_subscriptions', fixtures.push_subscriptions.b1),
+    [404, 204, 404, 404, 404, 404, 404],
+  ],
   ['push_deliveries: view', view('push_deliveries', 'delivery'), [403, 403, 403, 403, 403, 403, 403]],
   // admin-only records
   ['audit_log: view', view('audit_log', 'entry'), [404, 404, 404, 404, 404, 200, 404]],
   ['audit_log: edit', update('audit_log', 'entry', () => ({ summary: 'covered up' })), [403, 403, 403, 403, 403, 403, 403]],
   ['webhook_events: view', view('webhook_events', 'event'), [404, 404, 404, 404, 404, 200, 404]],
-  ['webhook_events: replay a failed delivery through the app', async (client) => client.request('POST', `/api/pocketdesk/webhooks/${await make('webhook_events', { body_hash: `failed-${unique()}`, status: 'failed', raw: '{}' })}/replay`), [403, 403, 403, 403, 403, 200, 401]],
+  [
+    'webhook_events: replay a failed delivery through the app',
+    async (client) =>
+      client.request(
+        'POST',
+        `/api/pocketdesk/webhooks/${await make('webhook_events', { body_hash: `failed-${unique()}`, status: 'failed', raw: '{}' })}/replay`,
+      ),
+    [403, 403, 403, 403, 403, 200, 401],
+  ],
   ['channels: health lines', (client) => client.request('GET', '/api/pocketdesk/channels/health'), [403, 403, 403, 403, 403, 200, 401]],
   ['teams: weekly QA settings of Team A', (client) => client.request('POST', `/api/pocketdesk/teams/${ids.teamA}/qa`, {}), [403, 403, 200, 403, 403, 200, 401]],
   ['webhook_events: create', create('webhook_events', (role) => ({ body_hash: `forged-${role}`, status: 'processed' })), [403, 403, 403, 403, 403, 403, 403]],
@@ -216,30 +335,97 @@ const WRITES: [string, Operation, number[], (() => Promise<unknown>)?][] = [
   ['teams: rename', update('teams', 'teamB', () => ({ name: 'Team B' })), [404, 404, 404, 404, 404, 200, 404]],
   // Teams go only through the remove route, which moves their conversations first.
   ['teams: delete', removeFresh('teams', () => ({ name: `Spare ${unique()}` })), [403, 403, 403, 403, 403, 403, 403]],
-  ['teams: remove through the app', async (client) => client.request('POST', `/api/pocketdesk/teams/${await make('teams', { name: `Spare ${unique()}` })}/remove`, {}), [403, 403, 403, 403, 403, 200, 401]],
+  [
+    'teams: remove through the app',
+    async (client) => client.request('POST', `/api/pocketdesk/teams/${await make('teams', { name: `Spare ${unique()}` })}/remove`, {}),
+    [403, 403, 403, 403, 403, 200, 401],
+  ],
   ['labels: create', create('labels', (role) => ({ name: `label-${role}` })), [400, 400, 200, 200, 200, 200, 400]],
   ['labels: delete', removeFresh('labels', () => ({ name: `spare-${unique()}` })), [404, 404, 204, 204, 204, 204, 404]],
   ['canned_replies: edit', update('canned_replies', 'reply', () => ({ body: 'Hello there' })), [404, 404, 200, 200, 200, 200, 404]],
   ['channels: view', view('channels', 'channel'), [200, 200, 200, 200, 200, 200, 404]],
   ['channels: rename', update('channels', 'channel', () => ({ name: 'Main line' })), [404, 404, 404, 404, 404, 200, 404]],
   // Numbers connected from the app (first-run setup and the channels screen): admins only, secrets never returned.
-  ['channels: add a number', create('channels', () => ({ name: 'New line', phone_number_id: `77${unique()}`, waba_id: '102290129340398', timezone: 'UTC', access_token: 'EAAG-new-line-token' })), [400, 400, 400, 400, 400, 200, 400]],
-  ['channels: switch a number off', async (client) => client.update('channels', await make('channels', { name: 'Spare line', phone_number_id: `78${unique()}`, timezone: 'UTC' }), { disabled: true }), [404, 404, 404, 404, 404, 200, 404]],
-  ['channels: what to paste into Meta', (client) => client.request('GET', `/api/pocketdesk/channels/${ids.channel}/connection`), [403, 403, 403, 403, 403, 200, 401]],
+  [
+    'channels: add a number',
+    create('channels', () => ({
+      name: 'New line',
+      phone_number_id: `77${unique()}`,
+      waba_id: '102290129340398',
+      timezone: 'UTC',
+      access_token: 'EAAG-new-line-token',
+    })),
+    [400, 400, 400, 400, 400, 200, 400],
+  ],
+  [
+    'channels: switch a number off',
+    async (client) =>
+      client.update('channels', await make('channels', { name: 'Spare line', phone_number_id: `78${unique()}`, timezone: 'UTC' }), { disabled: true }),
+    [404, 404, 404, 404, 404, 200, 404],
+  ],
+  [
+    'channels: what to paste into Meta',
+    (client) => client.request('GET', `/api/pocketdesk/channels/${ids.channel}/connection`),
+    [403, 403, 403, 403, 403, 200, 401],
+  ],
   // A number without a token: the check answers `no-token` without calling the Graph API.
-  ['channels: check the connection', async (client) => client.request('POST', `/api/pocketdesk/channels/${await make('channels', { name: 'Tokenless', phone_number_id: `79${unique()}`, timezone: 'UTC' })}/check-connection`), [403, 403, 403, 403, 403, 200, 401]],
-  ['templates: create', create('templates', (role) => ({ name: `t_${role.toLowerCase()}`, language: 'en_US', category: 'utility', parameter_format: 'positional', status: 'approved' })), [400, 400, 400, 400, 400, 200, 400]],
+  [
+    'channels: check the connection',
+    async (client) =>
+      client.request(
+        'POST',
+        `/api/pocketdesk/channels/${await make('channels', { name: 'Tokenless', phone_number_id: `79${unique()}`, timezone: 'UTC' })}/check-connection`,
+      ),
+    [403, 403, 403, 403, 403, 200, 401],
+  ],
+  [
+    'templates: create',
+    create('templates', (role) => ({
+      name: `t_${role.toLowerCase()}`,
+      language: 'en_US',
+      category: 'utility',
+      parameter_format: 'positional',
+      status: 'approved',
+    })),
+    [400, 400, 400, 400, 400, 200, 400],
+  ],
   // agents
   ['agents: view a colleague', view('agents', 'a2'), [200, 200, 200, 200, 200, 200, 404]],
   ['agents: go away (own shift state)', (client, role) => client.update('agents', self(role), { status: 'away' }), [200, 200, 200, 200, 200, 200, 404]],
   ['agents: raise own capacity', (client, role) => client.update('agents', self(role), { max_open: 999 }), [404, 404, 404, 404, 404, 200, 404]],
-  ['agents: jump the round-robin line', (client, role) => client.update('agents', self(role), { last_assigned_at: '2000-01-01 00:00:00.000Z' }), [404, 404, 404, 404, 404, 200, 404]],
+  [
+    'agents: jump the round-robin line',
+    (client, role) => client.update('agents', self(role), { last_assigned_at: '2000-01-01 00:00:00.000Z' }),
+    [404, 404, 404, 404, 404, 200, 404],
+  ],
   ['agents: change a colleague', update('agents', 'a2', () => ({ status: 'offline' })), [404, 404, 404, 404, 404, 200, 404]],
   ['agents: change own role', (client, role) => client.update('agents', self(role), { role: 'manager' }), [404, 404, 404, 404, 404, 404, 404]],
   ['agents: deactivate through the collection', update('agents', 'a2', () => ({ deactivated_at: now() })), [404, 404, 404, 404, 404, 404, 404]],
-  ['agents: invite through the app', (client, role) => client.request('POST', '/api/pocketdesk/agents', { name: 'Invited', email: `${role}@app-invite.test`, role: 'agent', teams: [], skills: [], languages: [], max_open: 3 }), [403, 403, 403, 403, 403, 200, 401]],
-  ['agents: deactivate a colleague through the app', async (client) => client.request('POST', `/api/pocketdesk/agents/${(await createAgent(root, { name: `Spare ${unique()}`, status: 'offline' })).id}/deactivate`, {}), [403, 403, 403, 403, 403, 200, 401]],
-  ['agents: invite', create('agents', (role) => ({ email: `${role}@invite.test`, password: PASSWORD, passwordConfirm: PASSWORD, name: 'New', role: 'agent' })), [400, 400, 400, 400, 400, 200, 400]],
+  [
+    'agents: invite through the app',
+    (client, role) =>
+      client.request('POST', '/api/pocketdesk/agents', {
+        name: 'Invited',
+        email: `${role}@app-invite.test`,
+        role: 'agent',
+        teams: [],
+        skills: [],
+        languages: [],
+        max_open: 3,
+      }),
+    [403, 403, 403, 403, 403, 200, 401],
+  ],
+  [
+    'agents: deactivate a colleague through the app',
+    async (client) =>
+      client.request('POST', `/api/pocketdesk/agents/${(await createAgent(root, { name: `Spare ${unique()}`, status: 'offline' })).id}/deactivate`, {}),
+    [403, 403, 403, 403, 403, 200, 401],
+  ],
+  [
+    'agents: invite',
+    create('agents', (role) => ({ email: `${role}@invite.test`, password: PASSWORD, passwordConfirm: PASSWORD, name: 'New', role: 'agent' })),
+    [400, 400, 400, 400, 400, 200, 400],
+  ],
 ];
 
 describe('who may do what', () => {
@@ -320,7 +506,16 @@ describe('messages and notes', () => {
   const clientId = () => Math.random().toString(36).slice(2, 17).padEnd(15, '0');
 
   it('queues an agent reply in their conversation and resets server-owned fields', async () => {
-    const response = await as.a1.create('messages', { id: clientId(), conversation: ids.mine, direction: 'out', author: ids.a1, type: 'text', text: 'Hello!', status: 'read', wamid: 'wamid.forged' });
+    const response = await as.a1.create('messages', {
+      id: clientId(),
+      conversation: ids.mine,
+      direction: 'out',
+      author: ids.a1,
+      type: 'text',
+      text: 'Hello!',
+      status: 'read',
+      wamid: 'wamid.forged',
+    });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ status: 'queued', wamid: '', sender: 'agent' });
   });
@@ -336,14 +531,23 @@ describe('messages and notes', () => {
   });
 
   it('refuses free-form text outside the 24-hour window with reason window-closed', async () => {
-    const response = await as.a1.create('messages', { id: clientId(), conversation: ids.closedWindow, direction: 'out', author: ids.a1, type: 'text', text: 'Late' });
+    const response = await as.a1.create('messages', {
+      id: clientId(),
+      conversation: ids.closedWindow,
+      direction: 'out',
+      author: ids.a1,
+      type: 'text',
+      text: 'Late',
+    });
     expect(response.status).toBe(400);
     expect(response.body.reason).toBe('window-closed');
     expect(await root.list('messages', `conversation = "${ids.closedWindow}"`)).toHaveLength(0);
   });
 
   it('refuses replies in someone else’s conversation, as someone else, or posing as the customer', async () => {
-    expect(denied((await as.a1.create('messages', { conversation: ids.teammates, direction: 'out', author: ids.a1, type: 'text', text: 'x' })).status)).toBe(true);
+    expect(denied((await as.a1.create('messages', { conversation: ids.teammates, direction: 'out', author: ids.a1, type: 'text', text: 'x' })).status)).toBe(
+      true,
+    );
     expect(denied((await as.a1.create('messages', { conversation: ids.mine, direction: 'out', author: ids.a2, type: 'text', text: 'x' })).status)).toBe(true);
     expect(denied((await as.a1.create('messages', { conversation: ids.mine, direction: 'in', author: ids.a1, type: 'text', text: 'x' })).status)).toBe(true);
   });
@@ -384,13 +588,15 @@ describe('configuration and secrets', () => {
   it('allows no public sign-up: the stock users collection is gone and agents cannot self-register', async () => {
     const anonymous = new Api(pb.url, '');
     expect((await anonymous.request('GET', '/api/collections/users/records')).status).toBe(404);
-    expect(denied((await anonymous.create('agents', { email: 'x@y.z', password: PASSWORD, passwordConfirm: PASSWORD, name: 'X', role: 'admin' })).status)).toBe(true);
+    expect(denied((await anonymous.create('agents', { email: 'x@y.z', password: PASSWORD, passwordConfirm: PASSWORD, name: 'X', role: 'admin' })).status)).toBe(
+      true,
+    );
   });
 
   it('answers an unknown API path with a JSON 404 instead of the app', async () => {
     const response = await fetch(`${pb.url}/api/no-such-route`);
     expect(response.status).toBe(404);
-    expect(((await response.json()) as { reason: string }).reason).toBe("unknown-route");
+    expect(((await response.json()) as { reason: string }).reason).toBe('unknown-route');
   });
 
   it('sends security headers with a same-origin CSP on the PWA', async () => {

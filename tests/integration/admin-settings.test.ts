@@ -31,7 +31,11 @@ beforeAll(async () => {
   root = new Api(server.url, server.superuserToken);
   ids.team = await createTeam(root, 'Front desk');
   ids.channel = await createChannel(root);
-  for (const [key, role] of [['admin', 'admin'], ['manager', 'manager'], ['agent', 'agent']] as const) {
+  for (const [key, role] of [
+    ['admin', 'admin'],
+    ['manager', 'manager'],
+    ['agent', 'agent'],
+  ] as const) {
     const person = await createAgent(root, { name: `The ${key}`, role, teams: [ids.team] });
     ids[key] = person.id;
     as[key] = await signedIn(person.email);
@@ -70,7 +74,13 @@ describe('who may save settings', () => {
   });
 
   it('refuses an agent who creates a template or deletes a canned reply', async () => {
-    const template = await saveRecord(as.agent!, 'templates', null, { name: 'sneaky', language: 'en', category: 'utility', parameter_format: 'named', status: 'approved', components: [{ type: 'BODY', text: 'x' }] }, templateAdminRecordSchema);
+    const template = await saveRecord(
+      as.agent!,
+      'templates',
+      null,
+      { name: 'sneaky', language: 'en', category: 'utility', parameter_format: 'named', status: 'approved', components: [{ type: 'BODY', text: 'x' }] },
+      templateAdminRecordSchema,
+    );
     expect(template.ok).toBe(false);
     expect(await deleteRecord(as.agent!, 'canned_replies', ids.canned!)).toMatchObject({ ok: false, reason: 'forbidden' });
     expect(await root.list('templates', 'name = "sneaky"')).toEqual([]);
@@ -88,7 +98,10 @@ describe('who may save settings', () => {
 
 describe("the server's field errors on the forms' inputs", () => {
   it('puts routing errors on the routing inputs', async () => {
-    const result = await saveChannelSettings(as.admin!, ids.channel!, 'routing', { newCustomer: { agentsOffline: { teamId: 'gone' } }, rules: [{ name: 'R', keywords: ['!!'] }] });
+    const result = await saveChannelSettings(as.admin!, ids.channel!, 'routing', {
+      newCustomer: { agentsOffline: { teamId: 'gone' } },
+      rules: [{ name: 'R', keywords: ['!!'] }],
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.reason).toBe('invalid-settings');
@@ -96,14 +109,19 @@ describe("the server's field errors on the forms' inputs", () => {
   });
 
   it('puts auto-reply errors the device would also catch on the auto-reply inputs', async () => {
-    const result = await saveChannelSettings(as.admin!, ids.channel!, 'auto_replies', { outOfHours: { selfService: { link: 'help.example', keywords: ['ok', 'x'.repeat(41)] } } });
+    const result = await saveChannelSettings(as.admin!, ids.channel!, 'auto_replies', {
+      outOfHours: { selfService: { link: 'help.example', keywords: ['ok', 'x'.repeat(41)] } },
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(Object.keys(autoRepliesFormErrors(result.errors)).sort()).toEqual(['outOfHours.keywords', 'outOfHours.link']);
     expect((await channel()).auto_replies).toBeNull();
   });
 
   it('puts FAQ errors on the FAQ inputs', async () => {
-    const result = await saveChannelSettings(as.admin!, ids.channel!, 'faq', { entries: [{ id: 'faq:x', keywords: ['price'], answer: { type: 'text', text: 'Cheap' } }], buttons: { solved: 'x'.repeat(21) } });
+    const result = await saveChannelSettings(as.admin!, ids.channel!, 'faq', {
+      entries: [{ id: 'faq:x', keywords: ['price'], answer: { type: 'text', text: 'Cheap' } }],
+      buttons: { solved: 'x'.repeat(21) },
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(Object.keys(faqFormErrors(result.errors)).sort()).toEqual(['entries.0.id', 'solvedButton']);
   });

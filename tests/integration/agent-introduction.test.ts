@@ -32,17 +32,26 @@ async function customerWrites(text: string, from = `3471000${String(++seq).padSt
 
 /** The channel's routing: the defaults, Specialists to escalate to, and `extra`. */
 const routingWith = (extra: Record<string, unknown> = {}) => ({ escalationTeams: [specialists], ...extra });
-const setRouting = async (extra: Record<string, unknown> = {}) => expect((await stack.api.update('channels', stack.channelId, { routing: routingWith(extra) })).status).toBe(200);
+const setRouting = async (extra: Record<string, unknown> = {}) =>
+  expect((await stack.api.update('channels', stack.channelId, { routing: routingWith(extra) })).status).toBe(200);
 const conversation = async (id: string) => (await stack.api.view('conversations', id)).body;
-const act = (name: string, conversationId: string, body: Record<string, unknown>) => person(name).client.request('POST', `/api/pocketdesk/conversations/${conversationId}/assign`, body);
+const act = (name: string, conversationId: string, body: Record<string, unknown>) =>
+  person(name).client.request('POST', `/api/pocketdesk/conversations/${conversationId}/assign`, body);
 
 /**
  * The agents introduced on the customer's phone, in order, once everything the conversation queued has gone out
  * (so an introduction sent twice would be seen).
  */
 async function introducedOnPhone(from: string, conversationId: string): Promise<string[]> {
-  await eventually(async () => (await stack.api.list('messages', `conversation = "${conversationId}" && direction = "out" && (status = "queued" || status = "sending")`)).length === 0, 'the conversation’s messages sent');
-  const previews = stack.sim.sentMessages().filter((m) => m.waId === from || m.input === from).map((m) => m.preview);
+  await eventually(
+    async () =>
+      (await stack.api.list('messages', `conversation = "${conversationId}" && direction = "out" && (status = "queued" || status = "sending")`)).length === 0,
+    'the conversation’s messages sent',
+  );
+  const previews = stack.sim
+    .sentMessages()
+    .filter((m) => m.waId === from || m.input === from)
+    .map((m) => m.preview);
   // On a customer's first message the introduction ends the one automatic message, after the greeting.
   return previews.flatMap((preview) => NAMES.filter((name) => preview === introduction(name) || preview.endsWith(` ${introduction(name)}`)));
 }
@@ -50,7 +59,9 @@ async function introducedOnPhone(from: string, conversationId: string): Promise<
 /** Waits until the phone shows `expected` introductions, then checks nothing more arrived. */
 async function expectIntroductions(from: string, conversationId: string, expected: string[]): Promise<void> {
   // A missing introduction shows as a difference below, not as a timeout.
-  await eventually(async () => (await introducedOnPhone(from, conversationId)).length >= expected.length, `introductions ${expected.join(', ')}`).catch(() => null);
+  await eventually(async () => (await introducedOnPhone(from, conversationId)).length >= expected.length, `introductions ${expected.join(', ')}`).catch(
+    () => null,
+  );
   expect(await introducedOnPhone(from, conversationId)).toEqual(expected);
 }
 

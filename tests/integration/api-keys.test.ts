@@ -23,12 +23,24 @@ const actors: Record<string, Actor> = {};
 
 async function freshConversation(lastInboundMsAgo = 60_000): Promise<string> {
   const contact = (await root.create('contacts', { wa_id: `3467${String(++seq).padStart(7, '0')}`, name: `Customer ${seq}` })).body.id;
-  const created = await root.create('conversations', { contact, channel: channelId, team: teamId, status: 'open', last_inbound_at: new Date(Date.now() - lastInboundMsAgo).toISOString() });
+  const created = await root.create('conversations', {
+    contact,
+    channel: channelId,
+    team: teamId,
+    status: 'open',
+    last_inbound_at: new Date(Date.now() - lastInboundMsAgo).toISOString(),
+  });
   return created.body.id;
 }
 
 async function newKey(access: string, extra: Record<string, unknown> = {}): Promise<{ id: string; key: string; agent_id: string }> {
-  const response = await adminPerson.request('POST', '/api/pocketdesk/integrations/api-keys', { name: `${access} key ${++seq}`, access, expiresInDays: 30, teams: [teamId], ...extra });
+  const response = await adminPerson.request('POST', '/api/pocketdesk/integrations/api-keys', {
+    name: `${access} key ${++seq}`,
+    access,
+    expiresInDays: 30,
+    teams: [teamId],
+    ...extra,
+  });
   if (response.status !== 200) throw new Error(JSON.stringify(response.body));
   return response.body;
 }
@@ -61,7 +73,8 @@ const operations: Record<string, Operation> = {
   },
   'add a label': async ({ api }) => (await api.update('conversations', await freshConversation(), { 'labels+': labelId })).status,
   'assign to a colleague (desk route)': async ({ api }) =>
-    (await api.request('POST', `/api/pocketdesk/conversations/${await freshConversation()}/assign`, { action: 'assign', agentId: actors['agent person'].id })).status,
+    (await api.request('POST', `/api/pocketdesk/conversations/${await freshConversation()}/assign`, { action: 'assign', agentId: actors['agent person'].id }))
+      .status,
   'reply inside the 24-hour window': async ({ api, id }) => {
     const conversation = await freshConversation();
     await root.update('conversations', conversation, { assignee: id });
@@ -73,12 +86,14 @@ const operations: Record<string, Operation> = {
     const response = await api.create('messages', { conversation, direction: 'out', author: id, type: 'text', text: 'Late' });
     return response.status === 400 && response.body.reason === 'window-closed' ? 4001 : response.status;
   },
-  'create a channel (admins only)': async ({ api }) => (await api.create('channels', { name: `C${++seq}`, phone_number_id: `9${seq}`, timezone: 'UTC', active: false })).status,
+  'create a channel (admins only)': async ({ api }) =>
+    (await api.create('channels', { name: `C${++seq}`, phone_number_id: `9${seq}`, timezone: 'UTC', active: false })).status,
   'read the audit trail (admins only)': async ({ api }) => {
     const response = await api.request('GET', '/api/collections/audit_log/records');
     return response.status === 200 && response.body.items.length > 0 ? 200 : response.status === 200 ? 204 : response.status;
   },
-  'create an API key': async ({ api }) => (await api.request('POST', '/api/pocketdesk/integrations/api-keys', { name: 'x', access: 'admin', expiresInDays: 1 })).status,
+  'create an API key': async ({ api }) =>
+    (await api.request('POST', '/api/pocketdesk/integrations/api-keys', { name: 'x', access: 'admin', expiresInDays: 1 })).status,
 };
 
 // [operation, read-only key, agent key, admin key]; agent and admin keys must match the people of their role.

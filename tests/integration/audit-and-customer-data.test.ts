@@ -76,7 +76,10 @@ describe('customer data requests', () => {
   };
 
   it('exports everything about one customer as a file, for admins only', async () => {
-    await postWebhook(pb.url, JSON.stringify(textWebhook({ from: '34688000001', name: 'Private Pat', wamid: 'wamid.gdpr.1', text: 'my address is 1 Secret Street' })));
+    await postWebhook(
+      pb.url,
+      JSON.stringify(textWebhook({ from: '34688000001', name: 'Private Pat', wamid: 'wamid.gdpr.1', text: 'my address is 1 Secret Street' })),
+    );
     const [contact] = await root.list('contacts', 'wa_id = "34688000001"');
     expect((await agent.request('GET', `/api/pocketdesk/contacts/${contact.id}/export`)).status).toBe(403);
     const exported = await admin.request('GET', `/api/pocketdesk/contacts/${contact.id}/export`);
@@ -92,11 +95,17 @@ describe('customer data requests', () => {
     const form = new FormData();
     form.set('media', new Blob([photo], { type: 'image/jpeg' }), 'receipt.jpg');
     form.set('media_mime', 'image/jpeg');
-    const uploaded = await fetch(`${pb.url}/api/collections/messages/records/${message.id}`, { method: 'PATCH', headers: { Authorization: pb.superuserToken }, body: form });
+    const uploaded = await fetch(`${pb.url}/api/collections/messages/records/${message.id}`, {
+      method: 'PATCH',
+      headers: { Authorization: pb.superuserToken },
+      body: form,
+    });
     expect(uploaded.status).toBe(200);
 
     const exported = await admin.request('GET', `/api/pocketdesk/contacts/${contact.id}/export`);
-    const withFile = exported.body.conversations.flatMap((c: { messages: Array<Record<string, any>> }) => c.messages).find((m: Record<string, any>) => m.id === message.id);
+    const withFile = exported.body.conversations
+      .flatMap((c: { messages: Array<Record<string, any>> }) => c.messages)
+      .find((m: Record<string, any>) => m.id === message.id);
     photoMessageId = message.id;
     photoName = withFile.media_file.name;
     expect(await photoStatus()).toBe(200);
@@ -111,7 +120,10 @@ describe('customer data requests', () => {
     // A message of theirs acknowledged but still waiting behind another (queued for replay) must not bring data back.
     const ahead = JSON.stringify(textWebhook({ from: '34688000999', wamid: 'wamid.erase.ahead', text: 'someone else' }));
     await root.create('webhook_events', { raw: ahead, body_hash: createHash('sha256').update(ahead).digest('hex'), status: 'pending', attempts: 0 });
-    const waiting = await postWebhook(pb.url, JSON.stringify(textWebhook({ from: '34688000001', wamid: 'wamid.erase.waiting', text: 'My new address is Secret Street 2' })));
+    const waiting = await postWebhook(
+      pb.url,
+      JSON.stringify(textWebhook({ from: '34688000001', wamid: 'wamid.erase.waiting', text: 'My new address is Secret Street 2' })),
+    );
     expect(waiting.body).toMatchObject({ duplicate: false, applied: false });
     expect((await admin.request('POST', `/api/pocketdesk/contacts/${contact.id}/erase`)).status).toBe(200);
     await root.request('POST', '/api/pocketdesk/worker/apply-webhooks', {});

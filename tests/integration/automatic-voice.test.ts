@@ -13,11 +13,16 @@ const tomorrow = WEEKDAYS[(new Date().getUTCDay() + 1) % 7]!;
 const closedUntilTomorrow = { timezone: 'UTC', weekly: { [tomorrow]: [{ start: '09:00', end: '17:00' }] } };
 const WE_OPEN = 'We open tomorrow at 09:00 (UTC).';
 
-const setChannel = (data: Record<string, unknown>) => stack.api.update('channels', stack.channelId, data).then((r) => expect(r.status, JSON.stringify(r.body)).toBe(200));
+const setChannel = (data: Record<string, unknown>) =>
+  stack.api.update('channels', stack.channelId, data).then((r) => expect(r.status, JSON.stringify(r.body)).toBe(200));
 const setOwner = (status: 'online' | 'offline') => stack.api.update('agents', ownerId, { status }).then((r) => expect(r.status).toBe(200));
 
 /** The customer writes; returns what their phone received in reply (by the wamids the desk sent), once all of it arrived. */
-async function write(name: string, text: string, from = `2335000${String(++seq).padStart(4, '0')}`): Promise<{ from: string; conversationId: string; received: string[] }> {
+async function write(
+  name: string,
+  text: string,
+  from = `2335000${String(++seq).padStart(4, '0')}`,
+): Promise<{ from: string; conversationId: string; received: string[] }> {
   const { id } = await stack.sim.injectInbound({ from, name, type: 'text', text, wait: true });
   const [message] = await stack.api.list('messages', `wamid = "${id}"`);
   const conversationId = message.conversation as string;
@@ -72,7 +77,9 @@ describe('one automatic voice with the defaults of a fresh install', () => {
   it('open with nobody online: one message that greets and says nobody is available yet', async () => {
     await setChannel({ business_hours: null, language: 'en' });
     await setOwner('offline');
-    expect((await write('Ama', 'Hello')).received).toEqual(["Hi Ama! Thanks for writing to Shop. Nobody is available right now, but we'll reply as soon as we can."]);
+    expect((await write('Ama', 'Hello')).received).toEqual([
+      "Hi Ama! Thanks for writing to Shop. Nobody is available right now, but we'll reply as soon as we can.",
+    ]);
   });
 
   it('open with an agent online: one welcome; the returning customer is not greeted again', async () => {

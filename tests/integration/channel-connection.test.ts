@@ -42,7 +42,13 @@ afterAll(async () => {
 });
 
 async function addNumber(data: Record<string, unknown>): Promise<string> {
-  const created = await admin.create('channels', { name: 'Corner shop', timezone: 'Europe/Madrid', phone_number_id: PNID, waba_id: '102290129340398', ...data });
+  const created = await admin.create('channels', {
+    name: 'Corner shop',
+    timezone: 'Europe/Madrid',
+    phone_number_id: PNID,
+    waba_id: '102290129340398',
+    ...data,
+  });
   expect(created.status).toBe(200);
   return created.body.id;
 }
@@ -110,7 +116,10 @@ describe('a number connected from the app', () => {
 
   it('lets only admins read the connection or check it', async () => {
     const guest = new Api(pb.url, '');
-    for (const [method, path] of [['GET', 'connection'], ['POST', 'check-connection']] as const) {
+    for (const [method, path] of [
+      ['GET', 'connection'],
+      ['POST', 'check-connection'],
+    ] as const) {
       expect((await manager.request(method, `/api/pocketdesk/channels/${channelId}/${path}`)).status).toBe(403);
       expect((await guest.request(method, `/api/pocketdesk/channels/${channelId}/${path}`)).status).toBe(401);
     }

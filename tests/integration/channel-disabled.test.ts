@@ -32,10 +32,19 @@ describe('a switched-off number', () => {
     await stack.api.update('conversations', conversationId, { assignee: agentId });
     // Queued while the number was on, then the admin switches it off before any worker claimed it.
     const queued = clientId();
-    expect((await agent.create('messages', { id: queued, conversation: conversationId, direction: 'out', author: agentId, type: 'text', text: 'On my way' })).status).toBe(200);
+    expect(
+      (await agent.create('messages', { id: queued, conversation: conversationId, direction: 'out', author: agentId, type: 'text', text: 'On my way' })).status,
+    ).toBe(200);
     expect((await stack.api.update('channels', stack.channelId, { disabled: true })).status).toBe(200);
 
-    const refused = await agent.create('messages', { id: clientId(), conversation: conversationId, direction: 'out', author: agentId, type: 'text', text: 'Still there?' });
+    const refused = await agent.create('messages', {
+      id: clientId(),
+      conversation: conversationId,
+      direction: 'out',
+      author: agentId,
+      type: 'text',
+      text: 'Still there?',
+    });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ reason: 'channel-disabled', data: { type: { code: 'channel-disabled' } } });
     expect((await claim()).body.items.map((m: { id: string }) => m.id)).not.toContain(queued);

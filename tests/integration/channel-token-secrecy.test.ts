@@ -19,7 +19,12 @@ const KEY = parseSecretKey(TEST_SECRET_KEY);
 const sql = (pb: RunningPocketBase, query: string) => execFileSync('sqlite3', [join(pb.dataDir, 'data.db'), query], { encoding: 'utf8' }).trim();
 const storedToken = (pb: RunningPocketBase, channelId: string) => sql(pb, `SELECT access_token FROM channels WHERE id = '${channelId}'`);
 /** Every byte SQLite has written: the database file and its write-ahead log. */
-const databaseBytes = (pb: RunningPocketBase) => ['data.db', 'data.db-wal'].map((name) => join(pb.dataDir, name)).filter(existsSync).map((file) => readFileSync(file).toString('latin1')).join('');
+const databaseBytes = (pb: RunningPocketBase) =>
+  ['data.db', 'data.db-wal']
+    .map((name) => join(pb.dataDir, name))
+    .filter(existsSync)
+    .map((file) => readFileSync(file).toString('latin1'))
+    .join('');
 
 describe('a channel token at rest and in answers', () => {
   let pb: RunningPocketBase;
@@ -65,7 +70,13 @@ describe('a channel token at rest and in answers', () => {
         api.request('GET', `/api/collections/conversations/records?expand=channel&filter=${encodeURIComponent(`id = "${conversation.id}"`)}`),
       ]),
     );
-    const created = await root.create('channels', { name: 'Second line', phone_number_id: '222333444', display_phone_number: '15550000002', timezone: 'UTC', access_token: 'another-token-abc' });
+    const created = await root.create('channels', {
+      name: 'Second line',
+      phone_number_id: '222333444',
+      display_phone_number: '15550000002',
+      timezone: 'UTC',
+      access_token: 'another-token-abc',
+    });
     expect(created.status).toBe(200);
     for (const answer of [...answers, created]) {
       expect(answer.status).toBe(200);
@@ -77,7 +88,10 @@ describe('a channel token at rest and in answers', () => {
     }
     expect(answers[1].body.access_token_set).toBe(true);
     expect(answers[2].body.expand.channel.access_token_set).toBe(true);
-    expect((await root.create('channels', { name: 'No token', phone_number_id: '222333555', display_phone_number: '15550000003', timezone: 'UTC' })).body.access_token_set).toBe(false);
+    expect(
+      (await root.create('channels', { name: 'No token', phone_number_id: '222333555', display_phone_number: '15550000003', timezone: 'UTC' })).body
+        .access_token_set,
+    ).toBe(false);
   });
 
   it('keeps the token when a channel is edited without it and clears it when written empty', async () => {
@@ -108,7 +122,13 @@ describe('a channel token at rest and in answers', () => {
     const keyless = await startPocketBase({ POCKETDESK_SECRET_KEY: '' });
     try {
       const api = new Api(keyless.url, keyless.superuserToken);
-      const refused = await api.create('channels', { name: 'Keyless', phone_number_id: '999000111', display_phone_number: '15550000009', timezone: 'UTC', access_token: TOKEN });
+      const refused = await api.create('channels', {
+        name: 'Keyless',
+        phone_number_id: '999000111',
+        display_phone_number: '15550000009',
+        timezone: 'UTC',
+        access_token: TOKEN,
+      });
       expect(refused.status).toBe(400);
       expect(refused.body.data.access_token.code).toBe('secret-key-missing');
       expect(databaseBytes(keyless)).not.toContain(TOKEN);
@@ -157,7 +177,9 @@ describe('the worker with a channel’s own token', () => {
       return found.length ? found : null;
     }, 'the inbound message');
     await stack.api.update('conversations', inbound.conversation, { assignee: agent.id });
-    const reply = await (await stack.api.as(agent.email, PASSWORD)).create('messages', { conversation: inbound.conversation, direction: 'out', author: agent.id, type: 'text', text: 'Sent with the channel token' });
+    const reply = await (
+      await stack.api.as(agent.email, PASSWORD)
+    ).create('messages', { conversation: inbound.conversation, direction: 'out', author: agent.id, type: 'text', text: 'Sent with the channel token' });
     expect(reply.status).toBe(200);
 
     const wrong = stack.startWorker({ POCKETDESK_SECRET_KEY: 'w'.repeat(32) });
@@ -167,10 +189,14 @@ describe('the worker with a channel’s own token', () => {
     await wrong.kill();
 
     stack.startWorker();
-    const sent = await eventually(async () => {
-      const message = (await stack.api.view('messages', reply.body.id)).body;
-      return message.wamid ? message : null;
-    }, 'the send with the channel token', 30_000);
+    const sent = await eventually(
+      async () => {
+        const message = (await stack.api.view('messages', reply.body.id)).body;
+        return message.wamid ? message : null;
+      },
+      'the send with the channel token',
+      30_000,
+    );
     expect(stack.sim.sentMessages().filter((m) => m.id === sent.wamid)).toHaveLength(1);
   });
 });

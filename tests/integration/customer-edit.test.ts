@@ -17,7 +17,12 @@ beforeAll(async () => {
   ids.front = await createTeam(root, 'Front desk');
   ids.back = await createTeam(root, 'Back office');
   ids.channel = await createChannel(root);
-  for (const [key, role, team] of [['admin', 'admin', ids.front], ['manager', 'manager', ids.front], ['agent', 'agent', ids.front], ['outsider', 'agent', ids.back]] as const) {
+  for (const [key, role, team] of [
+    ['admin', 'admin', ids.front],
+    ['manager', 'manager', ids.front],
+    ['agent', 'agent', ids.front],
+    ['outsider', 'agent', ids.back],
+  ] as const) {
     const person = await createAgent(root, { name: `The ${key}`, role, teams: [team], status: 'offline' });
     ids[key] = person.id;
     const pb = new PocketBase(server.url);
@@ -40,7 +45,11 @@ describe('customer details', () => {
   it('lets the agent who holds the conversation edit name, language and attributes', async () => {
     const saved = await saveContact(as.agent, ids.contact, edit('plan: platinum\ncity: Sevilla'));
     expect(saved, JSON.stringify(saved)).toMatchObject({ ok: true });
-    expect((await root.view('contacts', ids.contact)).body).toMatchObject({ name: 'Paula Pérez', language: 'es', attributes: { plan: 'platinum', city: 'Sevilla' } });
+    expect((await root.view('contacts', ids.contact)).body).toMatchObject({
+      name: 'Paula Pérez',
+      language: 'es',
+      attributes: { plan: 'platinum', city: 'Sevilla' },
+    });
   });
 
   it('refuses an agent who cannot see the customer', async () => {
@@ -49,7 +58,10 @@ describe('customer details', () => {
   });
 
   it('refuses what the form refuses, on the device and on the server, changing nothing', async () => {
-    expect(checkContactDraft({ name: 'P', language: 'spanish!', attributes: 'no colon here' })).toMatchObject({ ok: false, errors: { attributes: { code: 'invalid-attribute-line' } } });
+    expect(checkContactDraft({ name: 'P', language: 'spanish!', attributes: 'no colon here' })).toMatchObject({
+      ok: false,
+      errors: { attributes: { code: 'invalid-attribute-line' } },
+    });
     expect(checkContactDraft({ name: 'P', language: 'spanish!', attributes: '' })).toMatchObject({ ok: false, errors: { language: {} } });
     const forged = await saveContact(as.agent, ids.contact, { attributes: { 'bad{key}': 'x' }, language: 'spanish!' });
     expect(forged).toMatchObject({ ok: false, errors: { attributes: {}, language: {} } });

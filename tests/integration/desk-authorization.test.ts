@@ -16,9 +16,24 @@ let contacts = 0;
 /** A conversation created as the system would, with one customer message in it. */
 async function conversation(data: Record<string, unknown>): Promise<string> {
   const contact = await root.create('contacts', { wa_id: `1555100${String(++contacts).padStart(4, '0')}`, name: `Customer ${contacts}` });
-  const created = await root.create('conversations', { contact: contact.body.id, channel: ids.channel, status: 'open', last_inbound_at: new Date().toISOString(), last_message_preview: 'Where is my order?', ...data });
+  const created = await root.create('conversations', {
+    contact: contact.body.id,
+    channel: ids.channel,
+    status: 'open',
+    last_inbound_at: new Date().toISOString(),
+    last_message_preview: 'Where is my order?',
+    ...data,
+  });
   if (created.status !== 200) throw new Error(JSON.stringify(created.body));
-  const message = await root.create('messages', { conversation: created.body.id, direction: 'in', type: 'text', text: 'Where is my order?', status: 'received', timestamp: new Date().toISOString(), wamid: `wamid.authz.${contacts}` });
+  const message = await root.create('messages', {
+    conversation: created.body.id,
+    direction: 'in',
+    type: 'text',
+    text: 'Where is my order?',
+    status: 'received',
+    timestamp: new Date().toISOString(),
+    wamid: `wamid.authz.${contacts}`,
+  });
   if (message.status !== 200) throw new Error(JSON.stringify(message.body));
   return created.body.id;
 }
@@ -33,7 +48,10 @@ beforeAll(async () => {
   for (const team of ['One', 'Two', 'Three', 'Four']) ids[`team${team}`] = await createTeam(root, `Team ${team}`);
   // Team Three is where this channel's conversations may be escalated; team Four is not.
   const route = { teamId: ids.teamOne, algorithm: 'in_order', autoReply: { enabled: false } };
-  ids.channel = await createChannel(root, { default_team: ids.teamOne, routing: { newCustomer: { agentsOnline: route, agentsOffline: route }, escalationTeams: [ids.teamThree] } });
+  ids.channel = await createChannel(root, {
+    default_team: ids.teamOne,
+    routing: { newCustomer: { agentsOnline: route, agentsOffline: route }, escalationTeams: [ids.teamThree] },
+  });
   for (const [key, spec] of Object.entries({
     managerOne: { name: 'Manager One', role: 'manager' as const, teams: [ids.teamOne] },
     agentOne: { name: 'Agent One', teams: [ids.teamOne] },
@@ -69,7 +87,12 @@ describe('a manager and another team’s conversation', () => {
 
   it('cannot claim, unassign or hand it over, and gets the same 404 as for a conversation that does not exist', async () => {
     const id = await conversation({ team: ids.teamTwo });
-    for (const body of [{ action: 'claim' }, { action: 'unassign' }, { action: 'handover', agentId: ids.agentOne }, { action: 'assign', agentId: ids.agentTwo }]) {
+    for (const body of [
+      { action: 'claim' },
+      { action: 'unassign' },
+      { action: 'handover', agentId: ids.agentOne },
+      { action: 'assign', agentId: ids.agentTwo },
+    ]) {
       const refused = await assign('managerOne', id, body);
       expect([body.action, refused.status, refused.body.reason]).toEqual([body.action, 404, 'not-found']);
     }
@@ -202,8 +225,19 @@ describe('offers and read receipts', () => {
     }
     expect(marked).toEqual(seen);
     // The rule itself, spelled out: what each one sees.
-    expect(seen.filter((s) => s.startsWith('managerOne '))).toEqual(['managerOne teamOneQueue', 'managerOne teamOneAgentOne', 'managerOne teamTwoManagerOne', 'managerOne noTeamQueue', 'managerOne noTeamManagerOne']);
-    expect(seen.filter((s) => s.startsWith('agentOne '))).toEqual(['agentOne teamOneQueue', 'agentOne teamOneAgentOne', 'agentOne noTeamQueue', 'agentOne teamTwoOfferedToAgentOne']);
+    expect(seen.filter((s) => s.startsWith('managerOne '))).toEqual([
+      'managerOne teamOneQueue',
+      'managerOne teamOneAgentOne',
+      'managerOne teamTwoManagerOne',
+      'managerOne noTeamQueue',
+      'managerOne noTeamManagerOne',
+    ]);
+    expect(seen.filter((s) => s.startsWith('agentOne '))).toEqual([
+      'agentOne teamOneQueue',
+      'agentOne teamOneAgentOne',
+      'agentOne noTeamQueue',
+      'agentOne teamTwoOfferedToAgentOne',
+    ]);
     expect(seen.filter((s) => s.startsWith('admin '))).toHaveLength(Object.keys(cases).length);
   });
 });

@@ -26,7 +26,10 @@ beforeAll(async () => {
   pb = await startPocketBase();
   api = new Api(pb.url, pb.superuserToken);
   const team = await createTeam(api, 'Support');
-  channel = await createChannel(api, { default_team: team, auto_replies: { greeting: { enabled: true, text: 'Hi {{customer_name}}!' }, outOfHours: { enabled: false } } });
+  channel = await createChannel(api, {
+    default_team: team,
+    auto_replies: { greeting: { enabled: true, text: 'Hi {{customer_name}}!' }, outOfHours: { enabled: false } },
+  });
   await createAgent(api, { name: 'Ana', teams: [team], status: 'online' });
 });
 afterAll(async () => pb?.stop());
@@ -48,7 +51,9 @@ describe('what an inbound message causes', () => {
     expect(contact.owner).toBe(conversation.assignee);
     const sent = await api.list('messages', `conversation = "${conversation.id}" && direction = "out"`);
     // One automatic message: the channel's greeting in front of routing's welcome.
-    expect(sent.map((message) => [message.payload.purpose, message.payload.parts, message.text])).toEqual([['welcome', ['greeting', 'welcome'], "Hi Rosa! We'll be with you in a moment."]]);
+    expect(sent.map((message) => [message.payload.purpose, message.payload.parts, message.text])).toEqual([
+      ['welcome', ['greeting', 'welcome'], "Hi Rosa! We'll be with you in a moment."],
+    ]);
     expect(conversation.last_message_preview).toBe('Hello');
     const [notification] = await api.list('notifications', `conversation = "${conversation.id}"`);
     expect(notification).toMatchObject({ kind: 'assigned', title: 'Rosa' });

@@ -109,7 +109,9 @@ describe.skipIf(process.platform !== 'linux')('installing PocketBase without Go'
       expect(result.output).toContain(`installed v${version}`);
       expect(requested).toContain(`/v${version}/${asset}`);
       const installed = join(root, '.pocketbase', 'pocketbase');
-      expect(createHash('sha256').update(readFileSync(installed)).digest('hex')).toBe(createHash('sha256').update(readFileSync(pocketBaseBinary())).digest('hex'));
+      expect(createHash('sha256').update(readFileSync(installed)).digest('hex')).toBe(
+        createHash('sha256').update(readFileSync(pocketBaseBinary())).digest('hex'),
+      );
       expect(existsSync(join(root, '.pocketbase', 'types.d.ts'))).toBe(true);
     } finally {
       rmSync(root, { recursive: true, force: true });

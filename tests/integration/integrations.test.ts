@@ -24,7 +24,13 @@ let channelId: string;
 let teamId: string;
 let seq = 0;
 
-const WORKER_ENV = { POCKETDESK_ALLOW_PRIVATE_WEBHOOKS: '1', WORKER_WEBHOOK_RETRY_BASE_MS: '200', WORKER_WEBHOOK_TIMEOUT_MS: '1000', WORKER_SWEEP_MS: '200', WORKER_LEASE_MS: '3000' };
+const WORKER_ENV = {
+  POCKETDESK_ALLOW_PRIVATE_WEBHOOKS: '1',
+  WORKER_WEBHOOK_RETRY_BASE_MS: '200',
+  WORKER_WEBHOOK_TIMEOUT_MS: '1000',
+  WORKER_SWEEP_MS: '200',
+  WORKER_LEASE_MS: '3000',
+};
 
 async function ok<T = any>(response: Promise<{ status: number; body: T }>): Promise<T> {
   const { status, body } = await response;
@@ -33,7 +39,9 @@ async function ok<T = any>(response: Promise<{ status: number; body: T }>): Prom
 }
 
 async function endpoint(path: string, events: string[], extra: Record<string, unknown> = {}): Promise<{ id: string; secret: string }> {
-  const created = await ok(admin.create('webhook_endpoints', { name: `Receiver ${path}`, kind: 'webhook', url: `${receiver.url}${path}`, events, active: true, ...extra }));
+  const created = await ok(
+    admin.create('webhook_endpoints', { name: `Receiver ${path}`, kind: 'webhook', url: `${receiver.url}${path}`, events, active: true, ...extra }),
+  );
   const { secret } = await ok(admin.request('POST', `/api/pocketdesk/integrations/endpoints/${created.id}/secret`));
   return { id: created.id, secret };
 }
@@ -82,8 +90,15 @@ describe('outbound webhooks', () => {
       expect(request.headers['pocketdesk-event-id']).toBe(JSON.parse(request.body).id);
     }
     const [created, received] = receiver.uniqueEvents('/signed');
-    expect(created).toMatchObject({ type: 'conversation.created', version: 1, data: { conversation: { id: conversationId, channel_id: channelId, status: 'open' } } });
-    expect(received).toMatchObject({ type: 'message.received', data: { conversation_id: conversationId, message: { text: 'Where is my order?', direction: 'in' } } });
+    expect(created).toMatchObject({
+      type: 'conversation.created',
+      version: 1,
+      data: { conversation: { id: conversationId, channel_id: channelId, status: 'open' } },
+    });
+    expect(received).toMatchObject({
+      type: 'message.received',
+      data: { conversation_id: conversationId, message: { text: 'Where is my order?', direction: 'in' } },
+    });
     expect(Date.parse(received.occurred_at)).not.toBeNaN();
     // The secret is in no answer, not even the superuser's, and not in the audit trail.
     const seen = await ok(root.view('webhook_endpoints', id));
@@ -148,7 +163,10 @@ describe('outbound webhooks', () => {
     const conversationId = message.conversation;
     await ok(root.update('conversations', conversationId, { status: 'resolved' }));
     await post('Me again');
-    await eventually(async () => (await root.list('messages', `text = "Me again" && conversation = "${conversationId}"`)).length > 0, 'the second message applied');
+    await eventually(
+      async () => (await root.list('messages', `text = "Me again" && conversation = "${conversationId}"`)).length > 0,
+      'the second message applied',
+    );
     const types = (await root.list('integration_events', `order_key = "${conversationId}"`, 'seq')).map((e) => e.type);
     const count = (type: string) => types.filter((t) => t === type).length;
     expect(count('conversation.created')).toBe(1);
@@ -182,10 +200,14 @@ describe('outbound webhooks', () => {
     receiver.hangOnce('/slow');
     const { id } = await endpoint('/slow', ['contact.created']);
     await ok(root.create('contacts', { wa_id: `3464${String(++seq).padStart(7, '0')}`, name: 'Slow Customer' }));
-    const [delivery] = await eventually(async () => {
-      const rows = (await eventsFor(id)).filter((d) => d.status === 'delivered');
-      return rows.length ? rows : null;
-    }, 'the retried delivery', 30_000);
+    const [delivery] = await eventually(
+      async () => {
+        const rows = (await eventsFor(id)).filter((d) => d.status === 'delivered');
+        return rows.length ? rows : null;
+      },
+      'the retried delivery',
+      30_000,
+    );
     expect(delivery).toMatchObject({ status: 'delivered', response_code: 200 });
     expect((delivery as any).attempts).toBeGreaterThanOrEqual(2);
     expect(receiver.requests('/slow').length).toBeGreaterThanOrEqual(2);
@@ -216,11 +238,26 @@ describe('outbound webhooks', () => {
     await ok(admin.update('webhook_endpoints', id, { active: true }));
     await eventually(async () => receiver.uniqueEvents('/erase').length === 1, 'the erasure event');
     expect(receiver.uniqueEvents('/erase')[0]).toMatchObject({ type: 'contact.erased', data: { contact_id: contact } });
-    expect(receiver.requests('/erase').map((r) => r.body).join()).not.toContain('Secret Street');
+    expect(
+      receiver
+        .requests('/erase')
+        .map((r) => r.body)
+        .join(),
+    ).not.toContain('Secret Street');
   });
 
   it('tells a chat target about breaches and bad ratings with a link to the conversation', async () => {
-    const created = await ok(admin.create('webhook_endpoints', { name: 'Team chat', kind: 'chat', url: `${receiver.url}/chat`, events: ['sla.breached', 'csat.negative', 'conversation.waiting'], team: teamId, wait_minutes: 0, active: true }));
+    const created = await ok(
+      admin.create('webhook_endpoints', {
+        name: 'Team chat',
+        kind: 'chat',
+        url: `${receiver.url}/chat`,
+        events: ['sla.breached', 'csat.negative', 'conversation.waiting'],
+        team: teamId,
+        wait_minutes: 0,
+        active: true,
+      }),
+    );
     expect(created.secret_set).toBe(false);
     const { id: conversationId } = await conversation();
     await ok(root.request('POST', '/api/pocketdesk/worker/integration-sweep'));
@@ -229,7 +266,10 @@ describe('outbound webhooks', () => {
     await ok(root.update('conversations', conversationId, { csat_rating: 5 }));
     await ok(root.request('POST', '/api/pocketdesk/worker/integration-sweep'));
     await eventually(async () => receiver.requests('/chat').filter((r) => r.body.includes(conversationId)).length >= 3, 'three chat lines');
-    const lines = receiver.requests('/chat').map((r) => JSON.parse(r.body).text as string).filter((t) => t.includes(conversationId));
+    const lines = receiver
+      .requests('/chat')
+      .map((r) => JSON.parse(r.body).text as string)
+      .filter((t) => t.includes(conversationId));
     expect(lines).toHaveLength(3);
     expect(lines.join('\n')).toMatch(/waited/);
     expect(lines.join('\n')).toMatch(/SLA breached/);
@@ -269,19 +309,34 @@ describe('endpoint URLs without POCKETDESK_ALLOW_PRIVATE_WEBHOOKS', () => {
   });
   afterAll(async () => strict?.stop());
 
-  it.each(['http://127.0.0.1:8080/hook', 'http://localhost/hook', 'http://10.0.0.5/hook', 'http://169.254.169.254/latest', 'http://[::1]/hook', 'ftp://example.com/hook'])('refuses %s', async (url) => {
+  it.each([
+    'http://127.0.0.1:8080/hook',
+    'http://localhost/hook',
+    'http://10.0.0.5/hook',
+    'http://169.254.169.254/latest',
+    'http://[::1]/hook',
+    'ftp://example.com/hook',
+  ])('refuses %s', async (url) => {
     const response = await strictAdmin.create('webhook_endpoints', { name: 'Bad', kind: 'webhook', url, events: ['*'], active: true });
     expect(response.status).toBe(400);
     expect(Object.keys(response.body.data)).toEqual(['url']);
   });
 
   it('accepts a public https address and keeps it from agents', async () => {
-    const response = await strictAdmin.create('webhook_endpoints', { name: 'CRM', kind: 'webhook', url: 'https://crm.example.com/hooks/pocketdesk', events: ['conversation.created'], active: true });
+    const response = await strictAdmin.create('webhook_endpoints', {
+      name: 'CRM',
+      kind: 'webhook',
+      url: 'https://crm.example.com/hooks/pocketdesk',
+      events: ['conversation.created'],
+      active: true,
+    });
     expect(response.status).toBe(200);
     const api = new Api(strict.url, strict.superuserToken);
     const agent = await createAgent(api, { name: 'Plain Agent' });
     const asAgent = await api.as(agent.email, PASSWORD);
     expect((await asAgent.request('GET', '/api/collections/webhook_endpoints/records')).body.items).toEqual([]);
-    expect((await asAgent.create('webhook_endpoints', { name: 'Mine', kind: 'webhook', url: 'https://x.example.com/', events: ['*'], active: true })).status).toBe(400);
+    expect(
+      (await asAgent.create('webhook_endpoints', { name: 'Mine', kind: 'webhook', url: 'https://x.example.com/', events: ['*'], active: true })).status,
+    ).toBe(400);
   });
 });

@@ -17,7 +17,11 @@ beforeAll(async () => {
   root = new Api(server.url, server.superuserToken);
   ids.team = await createTeam(root, 'Front desk');
   ids.channel = await createChannel(root);
-  for (const [key, role] of [['admin', 'admin'], ['manager', 'manager'], ['agent', 'agent']] as const) {
+  for (const [key, role] of [
+    ['admin', 'admin'],
+    ['manager', 'manager'],
+    ['agent', 'agent'],
+  ] as const) {
     const person = await createAgent(root, { name: `The ${key}`, role, teams: [ids.team], status: 'offline' });
     const pb = new PocketBase(server.url);
     pb.autoCancellation(false);
@@ -44,7 +48,10 @@ describe('labels', () => {
   it('refuses an agent, and refuses a colour the app could not draw, changing nothing', async () => {
     // PocketBase answers a create its rule refuses with 400, not 403.
     expect(await save('agent', null, 'sneaky')).toMatchObject({ ok: false });
-    const forged = await as.admin.collection('labels').create({ name: 'styled', color: 'red;background:url(x)' }).catch((error) => error);
+    const forged = await as.admin
+      .collection('labels')
+      .create({ name: 'styled', color: 'red;background:url(x)' })
+      .catch((error) => error);
     expect(forged.status).toBe(400);
     expect(forged.response.data.color.code).toBe('invalid-color');
     expect(await root.list('labels', 'name = "sneaky" || name = "styled"')).toEqual([]);
@@ -55,7 +62,9 @@ describe('labels', () => {
     const keep = await save('admin', null, 'keep');
     if (!label.ok || !keep.ok) throw new Error('labels');
     const contact = (await root.create('contacts', { wa_id: '15550001234', name: 'Rita', labels: [label.value.id] })).body.id;
-    const conversation = (await root.create('conversations', { contact, channel: ids.channel, status: 'open', team: ids.team, labels: [label.value.id, keep.value.id] })).body.id;
+    const conversation = (
+      await root.create('conversations', { contact, channel: ids.channel, status: 'open', team: ids.team, labels: [label.value.id, keep.value.id] })
+    ).body.id;
 
     expect(await deleteRecord(as.manager, 'labels', label.value.id)).toEqual({ ok: true, value: label.value.id });
     expect((await root.view('conversations', conversation)).body.labels).toEqual([keep.value.id]);

@@ -37,7 +37,11 @@ beforeAll(async () => {
   root = new Api(pb.url, pb.superuserToken);
   teamA = await createTeam(root, 'Metrics A');
   teamB = await createTeam(root, 'Metrics B');
-  await createChannel(root, { default_team: teamA, routing: { newCustomer: { agentsOnline: { autoReply: { enabled: false } }, agentsOffline: { autoReply: { enabled: false } } } }, auto_replies: { greeting: { enabled: false }, outOfHours: { enabled: false } } });
+  await createChannel(root, {
+    default_team: teamA,
+    routing: { newCustomer: { agentsOnline: { autoReply: { enabled: false } }, agentsOffline: { autoReply: { enabled: false } } } },
+    auto_replies: { greeting: { enabled: false }, outOfHours: { enabled: false } },
+  });
   const a = await createAgent(root, { name: 'Metric Agent', teams: [teamA], status: 'offline' });
   agentAId = a.id;
   agentA = await root.as(a.email, PASSWORD);
@@ -112,7 +116,11 @@ describe('SLA', () => {
   it('marks a ticket without a first response as breached once its time has passed, and escalates once', async () => {
     const slow = await ticket(9, teamA);
     const manager = (await root.list('agents', 'role = "manager"'))[0];
-    await root.request('PATCH', `/api/collections/channels/records/${(await root.list('channels'))[0].id}`, { service: { sla: { policies: [{ firstResponseMinutes: 5, businessHoursOnly: false, escalation: { notifyManager: true, raisePriorityTo: 900, reassign: false } }] } } });
+    await root.request('PATCH', `/api/collections/channels/records/${(await root.list('channels'))[0].id}`, {
+      service: {
+        sla: { policies: [{ firstResponseMinutes: 5, businessHoursOnly: false, escalation: { notifyManager: true, raisePriorityTo: 900, reassign: false } }] },
+      },
+    });
     const early = await root.request('POST', '/api/pocketdesk/worker/sla-sweep', { now: Date.now() + 60_000 });
     expect(early.body.count).toBe(0);
     expect((await root.view('conversations', slow)).body.sla_breached).toBe(false);
@@ -186,12 +194,18 @@ describe('SQL overview', () => {
     // The one-minute SLA cron would recompute the hand-set breaches below: give the channel a policy for another team only.
     const elsewhere = await createTeam(root, 'Metrics elsewhere');
     const channel = (await root.list('channels'))[0].id;
-    await root.request('PATCH', `/api/collections/channels/records/${channel}`, { service: { sla: { policies: [{ teamId: elsewhere, firstResponseMinutes: 5, businessHoursOnly: false }] } } });
+    await root.request('PATCH', `/api/collections/channels/records/${channel}`, {
+      service: { sla: { policies: [{ teamId: elsewhere, firstResponseMinutes: 5, businessHoursOnly: false }] } },
+    });
     // More variety than the first tickets: two agents replying, a rating, a breach, one ticket still open.
     const b = await createAgent(root, { name: 'Metric Agent B', teams: [teamA], status: 'offline' });
     agentB = b.id;
     const asB = await root.as(b.email, PASSWORD);
-    for (const [n, who, api] of [[4, agentAId, agentA], [5, agentB, asB], [6, agentB, asB]] as const) {
+    for (const [n, who, api] of [
+      [4, agentAId, agentA],
+      [5, agentB, asB],
+      [6, agentB, asB],
+    ] as const) {
       const id = await ticket(n, teamA);
       await root.update('conversations', id, { assignee: who });
       expect((await api.create('messages', { conversation: id, direction: 'out', author: who, type: 'text', text: 'Hello' })).status).toBe(200);

@@ -28,7 +28,10 @@ async function offerTeam(size: number, team: Record<string, unknown> = {}): Prom
     members.push({ id, client: await root.as(email, PASSWORD) });
   }
   const route = { teamId, algorithm: 'in_order', autoReply: { enabled: false } };
-  const routed = await root.update('channels', channelId, { default_team: teamId, routing: { newCustomer: { agentsOnline: route, agentsOffline: route }, backlog: { algorithm: 'in_order' } } });
+  const routed = await root.update('channels', channelId, {
+    default_team: teamId,
+    routing: { newCustomer: { agentsOnline: route, agentsOffline: route }, backlog: { algorithm: 'in_order' } },
+  });
   if (routed.status !== 200) throw new Error(JSON.stringify(routed.body));
   return { teamId, members };
 }
@@ -42,7 +45,8 @@ async function customerWrites(from = `3462${String(++seq).padStart(7, '0')}`, te
 }
 
 const conversation = async (id: string) => (await root.view('conversations', id)).body;
-const answer = (member: Member, conversationId: string, value: string) => member.client.request('POST', `/api/pocketdesk/conversations/${conversationId}/offer`, { answer: value });
+const answer = (member: Member, conversationId: string, value: string) =>
+  member.client.request('POST', `/api/pocketdesk/conversations/${conversationId}/offer`, { answer: value });
 const sweep = (now: number) => root.request('POST', '/api/pocketdesk/worker/offer-sweep', { now });
 const routingLog = (conversationId: string) => root.list('routing_events', `conversation = "${conversationId}"`, 'created,id');
 const memberOf = (members: Member[], id: string) => members.find((m) => m.id === id)!;
@@ -62,7 +66,10 @@ describe('team offer settings', () => {
     const asAdmin = await root.as(admin.email, PASSWORD);
     const asAgent = await root.as(agent.email, PASSWORD);
 
-    expect((await asAdmin.update('teams', teamId, { assignment_mode: 'offer', offer_timeout_seconds: 90 })).body).toMatchObject({ assignment_mode: 'offer', offer_timeout_seconds: 90 });
+    expect((await asAdmin.update('teams', teamId, { assignment_mode: 'offer', offer_timeout_seconds: 90 })).body).toMatchObject({
+      assignment_mode: 'offer',
+      offer_timeout_seconds: 90,
+    });
     const badMode = await asAdmin.update('teams', teamId, { assignment_mode: 'lottery' });
     expect(badMode.status).toBe(400);
     expect(Object.keys(badMode.body.data)).toEqual(['assignment_mode']);
@@ -85,7 +92,9 @@ describe('offers (real PocketBase)', () => {
     const expiresAt = Date.parse(offered.offer_expires_at.replace(' ', 'T'));
     expect(expiresAt).toBeGreaterThanOrEqual(before + 45_000);
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 45_000);
-    expect(await root.list('notifications', `conversation = "${id}"`)).toMatchObject([{ agent: offered.offered_to, kind: 'offer', status: 'pending', url: `/conversations/${id}` }]);
+    expect(await root.list('notifications', `conversation = "${id}"`)).toMatchObject([
+      { agent: offered.offered_to, kind: 'offer', status: 'pending', url: `/conversations/${id}` },
+    ]);
     expect((await routingLog(id)).map((e) => [e.trigger, e.outcome, e.agent])).toEqual([['inbound', 'offered', offered.offered_to]]);
     // The agent sees it (it is in their team's queue) and may not move the offer by editing the record.
     const holder = memberOf(members, offered.offered_to);
@@ -120,7 +129,9 @@ describe('offers (real PocketBase)', () => {
     expect(log.slice(1).map((e) => e.actor)).toEqual(seen);
     expect((await answer(memberOf(members, seen[0]), id, 'accept')).body).toMatchObject({ status: 409, reason: 'offer-moved' });
     expect((await root.list('audit_log', `record_id = "${id}" && action = "offer-declined"`)).map((a) => a.actor)).toEqual(expect.arrayContaining(seen));
-    expect((await root.list('audit_log', `record_id = "${id}" && action = "offer"`)).map((a) => a.changes.offered_to.to)).toEqual(expect.arrayContaining(seen.slice(1)));
+    expect((await root.list('audit_log', `record_id = "${id}" && action = "offer"`)).map((a) => a.changes.offered_to.to)).toEqual(
+      expect.arrayContaining(seen.slice(1)),
+    );
   });
 
   it('rolls an offer on when its time is up (time injected into the sweep), not before', async () => {

@@ -16,14 +16,26 @@ beforeAll(async () => {
   root = new Api(server.url, server.superuserToken);
   const team = await createTeam(root, 'Front desk');
   ids.channel = await createChannel(root);
-  for (const [key, role] of [['admin', 'admin'], ['manager', 'manager']] as const) {
+  for (const [key, role] of [
+    ['admin', 'admin'],
+    ['manager', 'manager'],
+  ] as const) {
     const person = await createAgent(root, { name: `The ${key}`, role, teams: [team], status: 'offline' });
     const pb = new PocketBase(server.url);
     pb.autoCancellation(false);
     await pb.collection('agents').authWithPassword(person.email, PASSWORD);
     as[key] = pb;
   }
-  ids.failed = (await root.create('webhook_events', { body_hash: 'failed-one', status: 'failed', error: 'boom', raw: '{"object":"whatsapp_business_account","entry":[]}', phone_number_ids: [CHANNEL_PNID], received_at: '2026-01-02 10:00:00.000Z' })).body.id;
+  ids.failed = (
+    await root.create('webhook_events', {
+      body_hash: 'failed-one',
+      status: 'failed',
+      error: 'boom',
+      raw: '{"object":"whatsapp_business_account","entry":[]}',
+      phone_number_ids: [CHANNEL_PNID],
+      received_at: '2026-01-02 10:00:00.000Z',
+    })
+  ).body.id;
 });
 afterAll(async () => server?.stop());
 
@@ -40,9 +52,21 @@ describe('operations', () => {
   it('gives admins a health line per channel: last webhook and last send Meta refused', async () => {
     const contact = (await root.create('contacts', { wa_id: '15550007777', name: 'Hal' })).body.id;
     const conversation = (await root.create('conversations', { contact, channel: ids.channel, status: 'open' })).body.id;
-    await root.create('messages', { conversation, direction: 'out', type: 'text', text: 'x', status: 'failed', error_code: 190, error_title: 'Invalid OAuth access token' });
+    await root.create('messages', {
+      conversation,
+      direction: 'out',
+      type: 'text',
+      text: 'x',
+      status: 'failed',
+      error_code: 190,
+      error_title: 'Invalid OAuth access token',
+    });
     const health = await loadChannelHealth(as.admin);
-    expect(health.ok && health.value[0]).toMatchObject({ id: ids.channel, lastWebhookAt: expect.stringContaining('2026-01-02'), lastError: { code: 190, title: 'Invalid OAuth access token' } });
+    expect(health.ok && health.value[0]).toMatchObject({
+      id: ids.channel,
+      lastWebhookAt: expect.stringContaining('2026-01-02'),
+      lastError: { code: 190, title: 'Invalid OAuth access token' },
+    });
     expect(await loadChannelHealth(as.manager)).toMatchObject({ ok: false, reason: 'forbidden' });
   });
 });

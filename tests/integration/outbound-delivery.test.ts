@@ -61,10 +61,14 @@ describe('outbound delivery through the worker', () => {
     stack.sim.failNext({ code: 131000, count: 1, mode: 'sync', httpStatus: 500 });
     stack.sim.failNext({ code: 130429, count: 1, mode: 'sync' });
     const id = await reply(conversationId, 'After a hiccup');
-    const sent = await eventually(async () => {
-      const message = await messageStatus(id);
-      return message.wamid ? message : null;
-    }, 'the retried send', 30_000);
+    const sent = await eventually(
+      async () => {
+        const message = await messageStatus(id);
+        return message.wamid ? message : null;
+      },
+      'the retried send',
+      30_000,
+    );
     expect(sent.attempts).toBeGreaterThanOrEqual(2);
     expect(stack.sim.sentMessages().filter((m) => m.id === sent.wamid)).toHaveLength(1);
   });
@@ -122,10 +126,18 @@ describe('outbound delivery through the worker', () => {
     await eventually(async () => (await Promise.all(ids.map(messageStatus))).some((m) => m.wamid), 'the first send');
     await worker.kill('SIGKILL');
     worker = stack.startWorker();
-    const done = await eventually(async () => {
-      const messages = await Promise.all(ids.map(messageStatus));
-      return messages.every((m) => m.wamid && m.status !== 'sending' && m.status !== 'queued') ? messages : null;
-    }, 'every queued reply sent', 60_000);
-    for (const message of done) expect(stack.sim.sentMessages().filter((m) => m.preview === message.text), message.text).toHaveLength(1);
+    const done = await eventually(
+      async () => {
+        const messages = await Promise.all(ids.map(messageStatus));
+        return messages.every((m) => m.wamid && m.status !== 'sending' && m.status !== 'queued') ? messages : null;
+      },
+      'every queued reply sent',
+      60_000,
+    );
+    for (const message of done)
+      expect(
+        stack.sim.sentMessages().filter((m) => m.preview === message.text),
+        message.text,
+      ).toHaveLength(1);
   });
 });

@@ -111,7 +111,10 @@ describe('the reply guard on attachments', () => {
   ])('refuses %s with a stable reason and queues nothing', async (_what, type, mime, bytes, reason) => {
     const conversation = await customerConversation();
     const id = clientId();
-    const created = await createAttachmentReply({ id, conversation, direction: 'out', author: agentId, type, text: 'caption', media_mime: mime }, { bytes, type: mime, name: 'file.bin' });
+    const created = await createAttachmentReply(
+      { id, conversation, direction: 'out', author: agentId, type, text: 'caption', media_mime: mime },
+      { bytes, type: mime, name: 'file.bin' },
+    );
     expect(created.status).toBe(400);
     expect(created.body.reason).toBe(reason);
     expect((await messageOf(id)).status ?? 404).toBe(404);
@@ -127,7 +130,10 @@ describe('the reply guard on attachments', () => {
   it('ignores a media id forged by the client and uploads the file itself', async () => {
     const conversation = await customerConversation();
     const id = clientId();
-    const created = await createAttachmentReply({ id, conversation, direction: 'out', author: agentId, type: 'image', text: '', media_mime: 'image/png', media_id: '999' }, { bytes: PNG, type: 'image/png', name: 'x.png' });
+    const created = await createAttachmentReply(
+      { id, conversation, direction: 'out', author: agentId, type: 'image', text: '', media_mime: 'image/png', media_id: '999' },
+      { bytes: PNG, type: 'image/png', name: 'x.png' },
+    );
     expect(created.status).toBe(200);
     expect(created.body.media_id).toBe('');
     const sent = await eventually(async () => {

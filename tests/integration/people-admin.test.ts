@@ -24,7 +24,11 @@ beforeAll(async () => {
   ids.front = await createTeam(root, 'Front desk');
   ids.back = await createTeam(root, 'Back office');
   ids.channel = await createChannel(root, { default_team: ids.front });
-  for (const [key, role] of [['admin', 'admin'], ['manager', 'manager'], ['agent', 'agent']] as const) {
+  for (const [key, role] of [
+    ['admin', 'admin'],
+    ['manager', 'manager'],
+    ['agent', 'agent'],
+  ] as const) {
     const person = await createAgent(root, { name: `The ${key}`, role, teams: [ids.front], status: 'offline' });
     ids[key] = person.id;
     as[key] = await signIn(person.email);
@@ -54,7 +58,15 @@ describe('inviting a colleague', () => {
     const bad = await root.request('POST', '/api/pocketdesk/agents', { ...invite('not-an-email'), skills: [], languages: [] });
     expect(bad.status).toBe(401);
     const asAdmin = new Api(server.url, as.admin.authStore.token);
-    const refused = await asAdmin.request('POST', '/api/pocketdesk/agents', { name: 'X', email: 'not-an-email', role: 'agent', teams: [], skills: [], languages: [], max_open: 3 });
+    const refused = await asAdmin.request('POST', '/api/pocketdesk/agents', {
+      name: 'X',
+      email: 'not-an-email',
+      role: 'agent',
+      teams: [],
+      skills: [],
+      languages: [],
+      max_open: 3,
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.data.email.code).toBeTruthy();
     const taken = await inviteAgent(as.admin, invite('the.agent@pocketdesk.test'));
@@ -119,7 +131,12 @@ describe('deactivating a colleague', () => {
 describe('removing a team', () => {
   it('moves the team’s conversations and channels to the chosen team, then removes it', async () => {
     const doomed = await createTeam(root, 'Doomed');
-    const channel = await createChannel(root, { name: 'Doomed line', phone_number_id: '106540352249999', default_team: doomed, routing: { escalationTeams: [doomed] } });
+    const channel = await createChannel(root, {
+      name: 'Doomed line',
+      phone_number_id: '106540352249999',
+      default_team: doomed,
+      routing: { escalationTeams: [doomed] },
+    });
     const contact = (await root.create('contacts', { wa_id: '15550009992', name: 'Dora' })).body.id;
     const conversation = (await root.create('conversations', { contact, channel, status: 'open', team: doomed })).body.id;
 

@@ -42,22 +42,45 @@ async function created(response: { status: number; body: any }): Promise<string>
 
 async function conversationFor(assignee: string, customer = `Customer ${++seq}`): Promise<string> {
   const contact = await created(await api.create('contacts', { wa_id: `3461${String(++seq).padStart(7, '0')}`, name: customer }));
-  return created(await api.create('conversations', { contact, channel: channelId, team: teamId, status: 'open', assignee, last_inbound_at: new Date().toISOString() }));
+  return created(
+    await api.create('conversations', { contact, channel: channelId, team: teamId, status: 'open', assignee, last_inbound_at: new Date().toISOString() }),
+  );
 }
 
 /** A device subscribes the way the PWA does: as the agent, with the mock's endpoint and keys. */
 async function subscribeDevice(agent: { id: string; client: Api }): Promise<{ id: string; endpoint: string }> {
   const subscription = mock.subscribe(vapid.publicKey);
-  const id = await created(await agent.client.create('push_subscriptions', { agent: agent.id, endpoint: subscription.endpoint, p256dh: subscription.keys.p256dh, auth: subscription.keys.auth, user_agent: 'vitest' }));
+  const id = await created(
+    await agent.client.create('push_subscriptions', {
+      agent: agent.id,
+      endpoint: subscription.endpoint,
+      p256dh: subscription.keys.p256dh,
+      auth: subscription.keys.auth,
+      user_agent: 'vitest',
+    }),
+  );
   return { id, endpoint: subscription.endpoint };
 }
 
 async function notify(agentId: string, conversationId: string, data: Record<string, unknown> = {}): Promise<string> {
-  return created(await api.create('notifications', { agent: agentId, conversation: conversationId, kind: 'assigned', title: `Notice ${++seq}`, body: 'My order never arrived', url: `/conversations/${conversationId}`, status: 'pending', attempts: 0, ...data }));
+  return created(
+    await api.create('notifications', {
+      agent: agentId,
+      conversation: conversationId,
+      kind: 'assigned',
+      title: `Notice ${++seq}`,
+      body: 'My order never arrived',
+      url: `/conversations/${conversationId}`,
+      status: 'pending',
+      attempts: 0,
+      ...data,
+    }),
+  );
 }
 
 const notification = async (id: string) => (await api.view('notifications', id)).body;
-const settled = (id: string, status = 'sent') => eventually(async () => ((await notification(id)).status === status ? notification(id) : null), `notification ${id} ${status}`);
+const settled = (id: string, status = 'sent') =>
+  eventually(async () => ((await notification(id)).status === status ? notification(id) : null), `notification ${id} ${status}`);
 const payloads = (endpoint: string) => mock.received(endpoint).map((push) => JSON.parse(push.payload!));
 
 beforeAll(async () => {
@@ -270,6 +293,9 @@ describe('web push delivery through the worker', () => {
     const agent = await newAgent();
     expect((await agent.client.request('POST', '/api/pocketdesk/worker/claim-notifications', {})).status).toBe(403);
     expect((await agent.client.request('POST', '/api/pocketdesk/worker/push-results', { worker: 'x', results: [] })).status).toBe(403);
-    expect((await api.request('POST', '/api/pocketdesk/worker/push-results', { results: 'nope' })).body).toMatchObject({ status: 400, reason: 'invalid-push-results' });
+    expect((await api.request('POST', '/api/pocketdesk/worker/push-results', { results: 'nope' })).body).toMatchObject({
+      status: 400,
+      reason: 'invalid-push-results',
+    });
   });
 });

@@ -25,7 +25,8 @@ async function agentAnswers(conversationId: string, text: string): Promise<strin
   return eventually(async () => (await stack.api.view('messages', sent.body.id)).body.wamid as string, 'the answer at Meta');
 }
 
-const react = (from: string, messageId: string, emoji: string) => stack.sim.injectInbound({ from, type: 'reaction', reaction: { messageId, emoji }, wait: true });
+const react = (from: string, messageId: string, emoji: string) =>
+  stack.sim.injectInbound({ from, type: 'reaction', reaction: { messageId, emoji }, wait: true });
 const conversation = async (id: string) => (await stack.api.view('conversations', id)).body;
 const conversationsOf = async (from: string) => {
   const [contact] = await stack.api.list('contacts', `wa_id = "${from}"`);
@@ -125,8 +126,16 @@ describe('the survey outside the 24-hour window', () => {
   it('sends the approved csat_request template to the customer’s phone, whose quick reply is the rating', async () => {
     const body = 'How would you rate the help you got from us? Tap an answer, or reply with a number from 1 (very bad) to 5 (excellent).';
     const created = await stack.api.create('templates', {
-      name: 'csat_request', language: 'en_US', category: 'utility', parameter_format: 'positional', status: 'approved', channel: stack.channelId,
-      components: [{ type: 'BODY', text: body }, { type: 'BUTTONS', buttons: ['1 – Very bad', '2 – Bad', '3 – Okay', '4 – Good', '5 – Excellent'].map((text) => ({ type: 'QUICK_REPLY', text })) }],
+      name: 'csat_request',
+      language: 'en_US',
+      category: 'utility',
+      parameter_format: 'positional',
+      status: 'approved',
+      channel: stack.channelId,
+      components: [
+        { type: 'BODY', text: body },
+        { type: 'BUTTONS', buttons: ['1 – Very bad', '2 – Bad', '3 – Okay', '4 – Good', '5 – Excellent'].map((text) => ({ type: 'QUICK_REPLY', text })) },
+      ],
     });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     const { from, conversationId } = await customer('any news on my refund?');
@@ -135,7 +144,10 @@ describe('the survey outside the 24-hour window', () => {
 
     const [survey] = await stack.api.list('messages', `conversation = "${conversationId}" && sender = "bot"`);
     expect(survey).toMatchObject({ type: 'template', text: body, payload: { purpose: 'csat' } });
-    const atPhone = await eventually(async () => stack.sim.sentMessages().find((m) => m.waId === from && m.type === 'template'), 'the survey on the customer’s phone');
+    const atPhone = await eventually(
+      async () => stack.sim.sentMessages().find((m) => m.waId === from && m.type === 'template'),
+      'the survey on the customer’s phone',
+    );
     expect(atPhone.template?.name).toBe('csat_request');
     expect(atPhone.card?.body).toBe(body);
     const good = atPhone.card?.quickReplies?.[3];

@@ -59,7 +59,10 @@ const malformed = ['{"action": "claim"', 'not json', "{'single': 'quotes'}"];
 
 /** POSTs `raw` as it is (a body that is not JSON, or none), to a conversation or contact id that does not exist. */
 async function send(api: Api, path: string, raw: string | undefined): Promise<{ status: number; body: any }> {
-  const headers: Record<string, string> = { ...(raw === undefined ? {} : { 'content-type': 'application/json' }), ...(api.token ? { authorization: api.token } : {}) };
+  const headers: Record<string, string> = {
+    ...(raw === undefined ? {} : { 'content-type': 'application/json' }),
+    ...(api.token ? { authorization: api.token } : {}),
+  };
   const response = await fetch(`${api.url}${path.replace('{id}', 'doesnotexist123')}`, { method: 'POST', headers, body: raw });
   return { status: response.status, body: JSON.parse((await response.text()) || 'null') };
 }
@@ -80,11 +83,14 @@ describe('the JSON-body policy', () => {
     expect(routes.map(([path]) => path).sort()).toEqual(registered);
   });
 
-  it.each(routes.flatMap(([path, caller]) => malformed.map((raw) => [path, caller, raw] as const)))('%s refuses the malformed body %#', async (path, caller, raw) => {
-    const response = await send(caller === 'staff' ? admin : root, path, raw);
-    expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ status: 400, reason: 'invalid-json', data: { body: { code: 'invalid-json' } } });
-  });
+  it.each(routes.flatMap(([path, caller]) => malformed.map((raw) => [path, caller, raw] as const)))(
+    '%s refuses the malformed body %#',
+    async (path, caller, raw) => {
+      const response = await send(caller === 'staff' ? admin : root, path, raw);
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ status: 400, reason: 'invalid-json', data: { body: { code: 'invalid-json' } } });
+    },
+  );
 
   it.each(routes)('%s checks its caller before reading the body', async (path, caller) => {
     const guest = new Api(pb.url, '');

@@ -163,7 +163,14 @@ const cases = (): FieldCase[] => [
     after: 'nobody',
   },
   // Two words are Spanish with some doubt (about two in three).
-  { field: 'language.minConfidence', base: { language: { minConfidence: 0.5 } }, change: { language: { minConfidence: 0.9 } }, observe: async () => (await newCustomer('Hola amigo')).language, before: 'es', after: '' },
+  {
+    field: 'language.minConfidence',
+    base: { language: { minConfidence: 0.5 } },
+    change: { language: { minConfidence: 0.9 } },
+    observe: async () => (await newCustomer('Hola amigo')).language,
+    before: 'es',
+    after: '',
+  },
   {
     field: 'backlog.algorithm',
     base: { newCustomer: { agentsOnline: { teamId: teams.F } } },
@@ -180,8 +187,21 @@ const cases = (): FieldCase[] => [
     before: 'ana',
     after: 'ben',
   },
-  { field: 'newCustomer.agentsOnline.teamId', base: { newCustomer: { agentsOnline: { teamId: teams.A } } }, change: { newCustomer: { agentsOnline: { teamId: teams.B } } }, observe: who(), before: 'ana', after: 'ben' },
-  { field: 'newCustomer.agentsOnline.algorithm', change: { newCustomer: { agentsOnline: { algorithm: 'most_waiting' } } }, observe: who(), before: 'ana', after: 'ben' },
+  {
+    field: 'newCustomer.agentsOnline.teamId',
+    base: { newCustomer: { agentsOnline: { teamId: teams.A } } },
+    change: { newCustomer: { agentsOnline: { teamId: teams.B } } },
+    observe: who(),
+    before: 'ana',
+    after: 'ben',
+  },
+  {
+    field: 'newCustomer.agentsOnline.algorithm',
+    change: { newCustomer: { agentsOnline: { algorithm: 'most_waiting' } } },
+    observe: who(),
+    before: 'ana',
+    after: 'ben',
+  },
   {
     field: 'newCustomer.agentsOnline.autoReply.enabled',
     base: { newCustomer: { agentsOnline: { autoReply: { enabled: false, text: 'Welcome, someone is here (online reply).' } } } },
@@ -249,9 +269,28 @@ const cases = (): FieldCase[] => [
     before: false,
     after: true,
   },
-  { field: 'returningCustomer.ownerUnavailable', change: { returningCustomer: { ownerUnavailable: 'keep-owner' } }, observe: async () => assignee(await returningCustomer()), before: 'ana', after: 'olga' },
-  { field: 'returningCustomer.teamId', base: { returningCustomer: { teamId: teams.A } }, change: { returningCustomer: { teamId: teams.B } }, observe: async () => assignee(await returningCustomer()), before: 'ana', after: 'ben' },
-  { field: 'returningCustomer.algorithm', change: { returningCustomer: { algorithm: 'most_waiting' } }, observe: async () => assignee(await returningCustomer()), before: 'ana', after: 'ben' },
+  {
+    field: 'returningCustomer.ownerUnavailable',
+    change: { returningCustomer: { ownerUnavailable: 'keep-owner' } },
+    observe: async () => assignee(await returningCustomer()),
+    before: 'ana',
+    after: 'olga',
+  },
+  {
+    field: 'returningCustomer.teamId',
+    base: { returningCustomer: { teamId: teams.A } },
+    change: { returningCustomer: { teamId: teams.B } },
+    observe: async () => assignee(await returningCustomer()),
+    before: 'ana',
+    after: 'ben',
+  },
+  {
+    field: 'returningCustomer.algorithm',
+    change: { returningCustomer: { algorithm: 'most_waiting' } },
+    observe: async () => assignee(await returningCustomer()),
+    before: 'ana',
+    after: 'ben',
+  },
   {
     field: 'returningCustomer.autoReply.enabled',
     base: { returningCustomer: { autoReply: { enabled: false, text: 'A colleague will help you (returning reply).' } } },
@@ -279,11 +318,41 @@ const cases = (): FieldCase[] => [
     after: 'Renamed rule',
   },
   { field: 'rules.enabled', ...ruleChange({ teamId: teams.B, enabled: true }, { enabled: false }), observe: who(), before: 'ben', after: 'ana' },
-  { field: 'rules.keywords', ...ruleChange({ teamId: teams.B, keywords: ['refund'] }, { keywords: ['invoice'] }), observe: who('I want a refund'), before: 'ben', after: 'ana' },
-  { field: 'rules.pattern', ...ruleChange({ teamId: teams.B, pattern: 'order #\\d+' }, { pattern: 'parcel #\\d+' }), observe: who('Where is order #123?'), before: 'ben', after: 'ana' },
-  { field: 'rules.languages', ...ruleChange({ teamId: teams.B, languages: ['es'] }, { languages: ['pt'] }), observe: who(SPANISH), before: 'ben', after: 'ana' },
-  { field: 'rules.vip', ...ruleChange({ teamId: teams.B, vip: true }, { vip: false }), observe: async () => assignee(await knownCustomer({ vip: true })), before: 'ben', after: 'ana' },
-  { field: 'rules.businessHours', ...ruleChange({ teamId: teams.B, businessHours: 'inside' }, { businessHours: 'outside' }), observe: who(), before: 'ben', after: 'ana' },
+  {
+    field: 'rules.keywords',
+    ...ruleChange({ teamId: teams.B, keywords: ['refund'] }, { keywords: ['invoice'] }),
+    observe: who('I want a refund'),
+    before: 'ben',
+    after: 'ana',
+  },
+  {
+    field: 'rules.pattern',
+    ...ruleChange({ teamId: teams.B, pattern: 'order #\\d+' }, { pattern: 'parcel #\\d+' }),
+    observe: who('Where is order #123?'),
+    before: 'ben',
+    after: 'ana',
+  },
+  {
+    field: 'rules.languages',
+    ...ruleChange({ teamId: teams.B, languages: ['es'] }, { languages: ['pt'] }),
+    observe: who(SPANISH),
+    before: 'ben',
+    after: 'ana',
+  },
+  {
+    field: 'rules.vip',
+    ...ruleChange({ teamId: teams.B, vip: true }, { vip: false }),
+    observe: async () => assignee(await knownCustomer({ vip: true })),
+    before: 'ben',
+    after: 'ana',
+  },
+  {
+    field: 'rules.businessHours',
+    ...ruleChange({ teamId: teams.B, businessHours: 'inside' }, { businessHours: 'outside' }),
+    observe: who(),
+    before: 'ben',
+    after: 'ana',
+  },
   { field: 'rules.teamId', ...ruleChange({ teamId: teams.A }, { teamId: teams.B }), observe: who(), before: 'ana', after: 'ben' },
   { field: 'rules.agentId', ...ruleChange({ agentId: null }, { agentId: '$ben' }), observe: who(), before: 'ana', after: 'ben' },
   { field: 'rules.priority', ...ruleChange({ priority: null }, { priority: 'urgent' }), observe: priorityOf('Hello'), before: 100, after: 600 },
@@ -299,17 +368,45 @@ const cases = (): FieldCase[] => [
   },
   {
     field: 'rules.stop',
-    base: { rules: [{ name: 'First', priority: 'high', stop: false }, { name: 'Second', teamId: '$B' }] },
-    change: { rules: [{ name: 'First', priority: 'high', stop: true }, { name: 'Second', teamId: '$B' }] },
+    base: {
+      rules: [
+        { name: 'First', priority: 'high', stop: false },
+        { name: 'Second', teamId: '$B' },
+      ],
+    },
+    change: {
+      rules: [
+        { name: 'First', priority: 'high', stop: true },
+        { name: 'Second', teamId: '$B' },
+      ],
+    },
     observe: who(),
     before: 'ben',
     after: 'ana',
   },
   { field: 'priority.urgencyWords', change: { priority: { urgencyWords: ['kaboom'] } }, observe: priorityOf('Kaboom, my parcel'), before: 100, after: 140 },
   { field: 'priority.angryEmoji', change: { priority: { angryEmoji: ['🙄'] } }, observe: priorityOf('Where is it 🙄'), before: 100, after: 130 },
-  { field: 'priority.points.urgencyWords', change: { priority: { points: { urgencyWords: 100 } } }, observe: priorityOf('This is urgent'), before: 140, after: 200 },
-  { field: 'priority.points.angryEmoji', change: { priority: { points: { angryEmoji: 100 } } }, observe: priorityOf('Where is it 😡'), before: 130, after: 200 },
-  { field: 'priority.points.vip', change: { priority: { points: { vip: 100 } } }, observe: async () => (await knownCustomer({ vip: true })).priority, before: 150, after: 200 },
+  {
+    field: 'priority.points.urgencyWords',
+    change: { priority: { points: { urgencyWords: 100 } } },
+    observe: priorityOf('This is urgent'),
+    before: 140,
+    after: 200,
+  },
+  {
+    field: 'priority.points.angryEmoji',
+    change: { priority: { points: { angryEmoji: 100 } } },
+    observe: priorityOf('Where is it 😡'),
+    before: 130,
+    after: 200,
+  },
+  {
+    field: 'priority.points.vip',
+    change: { priority: { points: { vip: 100 } } },
+    observe: async () => (await knownCustomer({ vip: true })).priority,
+    before: 150,
+    after: 200,
+  },
   {
     field: 'priority.points.escalation',
     base: { escalationTeams: [teams.B] },
@@ -326,8 +423,20 @@ const cases = (): FieldCase[] => [
     before: 140,
     after: 100,
   },
-  { field: 'priority.points.windowClosing', change: { priority: { points: { windowClosing: 10 } } }, observe: async () => (await sweptAfter(23 * 60)).priority, before: 160, after: 110 },
-  { field: 'priority.windowClosingMinutes', change: { priority: { windowClosingMinutes: 30 } }, observe: async () => (await sweptAfter(23 * 60)).priority, before: 160, after: 100 },
+  {
+    field: 'priority.points.windowClosing',
+    change: { priority: { points: { windowClosing: 10 } } },
+    observe: async () => (await sweptAfter(23 * 60)).priority,
+    before: 160,
+    after: 110,
+  },
+  {
+    field: 'priority.windowClosingMinutes',
+    change: { priority: { windowClosingMinutes: 30 } },
+    observe: async () => (await sweptAfter(23 * 60)).priority,
+    before: 160,
+    after: 100,
+  },
   {
     field: 'reassign',
     base: { newCustomer: { agentsOnline: { teamId: teams.A } }, reassign: [{ teamId: teams.A, afterMinutes: 60 }] },
@@ -383,13 +492,17 @@ beforeAll(async () => {
 afterAll(async () => pb?.stop());
 
 describe('every routing field changes what it says (real PocketBase)', () => {
-  it.each(cases().map((c) => [c.field, c] as const))('%s', async (_, c) => {
-    // The table is built before the ids exist: build it again now that they do.
-    const current = cases().find((x) => x.field === c.field)!;
-    const base = merged(BASE as Plain, (current.base ?? {}) as Plain);
-    expect(await observeWith(base, current.observe)).toEqual(current.before);
-    expect(await observeWith(merged(base, current.change as Plain), current.observe)).toEqual(current.after);
-  }, 60_000);
+  it.each(cases().map((c) => [c.field, c] as const))(
+    '%s',
+    async (_, c) => {
+      // The table is built before the ids exist: build it again now that they do.
+      const current = cases().find((x) => x.field === c.field)!;
+      const base = merged(BASE as Plain, (current.base ?? {}) as Plain);
+      expect(await observeWith(base, current.observe)).toEqual(current.before);
+      expect(await observeWith(merged(base, current.change as Plain), current.observe)).toEqual(current.after);
+    },
+    60_000,
+  );
 
   it('moves a conversation whose window is closing ahead in the queue when the service sweep runs', async () => {
     await observeWith(merged(BASE as Plain, {}), async () => undefined);

@@ -47,7 +47,12 @@ beforeAll(async () => {
   pb = await startPocketBase();
   root = new Api(pb.url, pb.superuserToken);
   teamId = await createTeam(root, 'Field team');
-  const routing = { newCustomer: { agentsOnline: { teamId, algorithm: 'in_order', autoReply: { enabled: false } }, agentsOffline: { teamId, algorithm: 'in_order', autoReply: { enabled: false } } } };
+  const routing = {
+    newCustomer: {
+      agentsOnline: { teamId, algorithm: 'in_order', autoReply: { enabled: false } },
+      agentsOffline: { teamId, algorithm: 'in_order', autoReply: { enabled: false } },
+    },
+  };
   channelId = await createChannel(root, { default_team: teamId, routing });
   for (let i = 0; i < 5; i++) agents.push(await createAgent(root, { name: `Router ${i}`, teams: [teamId], max_open: 100, status: 'online' }));
 });
@@ -114,7 +119,10 @@ describe('availability and manual control', () => {
     await root.update('conversations', owned.id, { status: 'resolved', resolved_at: '2020-01-01 00:00:00.000Z' });
     await setAll({ status: 'online' });
     // Resolved long ago (the stored resolved_at is old), so the next message opens a new ticket for the returning customer.
-    const res = await postWebhook(pb.url, JSON.stringify(textWebhook({ from: contact.wa_id, name: 'Back again', wamid: 'wamid.routing.returning', text: 'Me again' })));
+    const res = await postWebhook(
+      pb.url,
+      JSON.stringify(textWebhook({ from: contact.wa_id, name: 'Back again', wamid: 'wamid.routing.returning', text: 'Me again' })),
+    );
     expect(res.status).toBe(200);
     const [latest] = await root.list('conversations', `contact = "${contact.id}"`, '-created');
     expect(latest.assignee).toBe(agents[2].id);
@@ -152,7 +160,13 @@ describe('availability and manual control', () => {
 describe('reply-overdue reassignment', () => {
   it('hands a ticket back to routing when its agent has not answered within the team’s limit', async () => {
     await setAll({ status: 'online' });
-    const routing = { newCustomer: { agentsOnline: { teamId, algorithm: 'in_order', autoReply: { enabled: false } }, agentsOffline: { teamId, algorithm: 'in_order', autoReply: { enabled: false } } }, reassign: [{ teamId, afterMinutes: 10 }] };
+    const routing = {
+      newCustomer: {
+        agentsOnline: { teamId, algorithm: 'in_order', autoReply: { enabled: false } },
+        agentsOffline: { teamId, algorithm: 'in_order', autoReply: { enabled: false } },
+      },
+      reassign: [{ teamId, afterMinutes: 10 }],
+    };
     expect((await root.update('channels', channelId, { routing })).status).toBe(200);
     const from = await customerWrites('waiting for an answer');
     const [conversation] = await root.list('conversations', `contact.wa_id = "${from}"`);

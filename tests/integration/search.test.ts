@@ -60,7 +60,10 @@ beforeAll(async () => {
     as[key] = await root.as(agent.email, PASSWORD);
   }
   // Every conversation below says "bomba" once, so one query shows what each role may see.
-  await conversation('mine', { name: 'José Peña', wa_id: '34612345678' }, { assignee: ids.a1, team: ids.teamA }, ['Mi canción favorita no suena', 'La bomba del PEDIDO 4521 gotea']);
+  await conversation('mine', { name: 'José Peña', wa_id: '34612345678' }, { assignee: ids.a1, team: ids.teamA }, [
+    'Mi canción favorita no suena',
+    'La bomba del PEDIDO 4521 gotea',
+  ]);
   await conversation('teammates', { name: 'Ana Ruiz', wa_id: '34699000111' }, { assignee: ids.a2, team: ids.teamA }, ['bomba rota']);
   await conversation('queueA', { name: 'Unassigned A', wa_id: '15550007777' }, { team: ids.teamA, status: 'open' }, ['bomba nueva']);
   await conversation('queueB', { name: 'Unassigned B', wa_id: '15550006666' }, { team: ids.teamB, status: 'open' }, ['bomba de agua']);
@@ -103,7 +106,14 @@ describe('search over all history', () => {
   });
 
   it('keeps up with edits and deletions of messages and notes', async () => {
-    const message = await created('messages', { conversation: ids.mine, direction: 'in', type: 'text', text: 'zanahoria', status: 'received', sender: 'customer' });
+    const message = await created('messages', {
+      conversation: ids.mine,
+      direction: 'in',
+      type: 'text',
+      text: 'zanahoria',
+      status: 'received',
+      sender: 'customer',
+    });
     expect(await found(as.a1, 'zanahoria')).toEqual([ids.mine]);
     await root.update('messages', message, { status: 'read' });
     expect(await found(as.a1, 'zanahoria')).toEqual([ids.mine]);
@@ -144,7 +154,9 @@ describe('who sees what', () => {
 
 describe('erasure', () => {
   it('removes an erased customer’s words, name and number from the index', async () => {
-    await conversation('erased', { name: 'Marisol Erasable', wa_id: '34677123456' }, { assignee: ids.a1, team: ids.teamA }, ['Mi dirección es Calle Secreta 2']);
+    await conversation('erased', { name: 'Marisol Erasable', wa_id: '34677123456' }, { assignee: ids.a1, team: ids.teamA }, [
+      'Mi dirección es Calle Secreta 2',
+    ]);
     await created('notes', { conversation: ids.erased, author: ids.a1, body: 'Marisol lives at Calle Secreta' });
     expect(await found(as.admin, 'secreta')).toEqual([ids.erased]);
     expect((await as.admin.request('POST', `/api/pocketdesk/contacts/${ids.erasedContact}/erase`)).status).toBe(200);
@@ -188,7 +200,9 @@ describe('paging', () => {
     const total = SEARCH_PAGE_SIZE * 2 + 5;
     const created: string[] = [];
     for (let i = 0; i < total; i++) {
-      await conversation(`page${i}`, { name: `Paged ${i}`, wa_id: `1555100${String(i).padStart(4, '0')}` }, { assignee: ids.a1, team: ids.teamA }, [`manguera número ${i}`]);
+      await conversation(`page${i}`, { name: `Paged ${i}`, wa_id: `1555100${String(i).padStart(4, '0')}` }, { assignee: ids.a1, team: ids.teamA }, [
+        `manguera número ${i}`,
+      ]);
       created.push(ids[`page${i}`]!);
     }
     const seen: string[] = [];

@@ -19,7 +19,8 @@ async function customer(text: string, extra: Record<string, unknown> = {}) {
 }
 
 const botMessages = (conversationId: string) => stack.api.list('messages', `conversation = "${conversationId}" && sender = "bot"`, 'created');
-const setChannel = (data: Record<string, unknown>) => stack.api.update('channels', stack.channelId, data).then((r) => expect(r.status, JSON.stringify(r.body)).toBe(200));
+const setChannel = (data: Record<string, unknown>) =>
+  stack.api.update('channels', stack.channelId, data).then((r) => expect(r.status, JSON.stringify(r.body)).toBe(200));
 
 beforeAll(async () => {
   stack = await startStack();
@@ -32,7 +33,9 @@ afterAll(async () => stack?.stop());
 
 describe('auto-replies', () => {
   it('greets a customer’s first ever message once', async () => {
-    await setChannel({ auto_replies: { greeting: { enabled: true, text: 'Hi {{customer_name}}, thanks for writing to {{channel_name}}!' }, outOfHours: { enabled: false } } });
+    await setChannel({
+      auto_replies: { greeting: { enabled: true, text: 'Hi {{customer_name}}, thanks for writing to {{channel_name}}!' }, outOfHours: { enabled: false } },
+    });
     const { from, conversationId } = await customer('first message');
     await customer('second message', { from });
     const replies = await botMessages(conversationId);
@@ -43,7 +46,11 @@ describe('auto-replies', () => {
 
   it('answers out of hours once per closed period, then again in the next one', async () => {
     // Always closed: no weekday has hours.
-    await setChannel({ timezone: 'Europe/Madrid', business_hours: { timezone: 'Europe/Madrid', weekly: {} }, auto_replies: { greeting: { enabled: false }, outOfHours: { enabled: true } } });
+    await setChannel({
+      timezone: 'Europe/Madrid',
+      business_hours: { timezone: 'Europe/Madrid', weekly: {} },
+      auto_replies: { greeting: { enabled: false }, outOfHours: { enabled: true } },
+    });
     const { from, conversationId } = await customer('anyone there at night?');
     await customer('hello??', { from });
     expect((await botMessages(conversationId)).map((m) => m.payload.purpose)).toEqual(['out-of-hours']);
@@ -62,7 +69,9 @@ describe('auto-replies', () => {
     await setChannel({ business_hours: null, auto_replies: { greeting: { enabled: false }, outOfHours: { enabled: false } } });
     const { from, conversationId } = await customer('let me explain');
     await stack.api.update('conversations', conversationId, { assignee: agentId });
-    expect((await agent.create('messages', { conversation: conversationId, direction: 'out', author: agentId, type: 'text', text: 'Go ahead' })).status).toBe(200);
+    expect((await agent.create('messages', { conversation: conversationId, direction: 'out', author: agentId, type: 'text', text: 'Go ahead' })).status).toBe(
+      200,
+    );
     await setChannel({ business_hours: { timezone: 'UTC', weekly: {} }, auto_replies: { greeting: { enabled: false }, outOfHours: { enabled: true } } });
     await customer('so here is the thing', { from });
     expect(await botMessages(conversationId)).toHaveLength(0);
@@ -102,15 +111,36 @@ describe('FAQ bot with human handoff', () => {
 
 describe('templates outside the window', () => {
   it('sends an approved template with its parameters filled, and refuses a missing parameter', async () => {
-    const template = await stack.api.create('templates', { name: 'order_update', language: 'en_US', category: 'utility', parameter_format: 'positional', status: 'approved', components: [{ type: 'BODY', text: 'Your order {{1}} is now {{2}}.' }] });
+    const template = await stack.api.create('templates', {
+      name: 'order_update',
+      language: 'en_US',
+      category: 'utility',
+      parameter_format: 'positional',
+      status: 'approved',
+      components: [{ type: 'BODY', text: 'Your order {{1}} is now {{2}}.' }],
+    });
     const { conversationId } = await customer('where is my order');
     await stack.api.update('conversations', conversationId, { assignee: agentId, last_inbound_at: new Date(Date.now() - 48 * 3600_000).toISOString() });
     const refused = await agent.create('messages', { conversation: conversationId, direction: 'out', author: agentId, type: 'text', text: 'free text' });
     expect(refused.body.reason).toBe('window-closed');
-    const missing = await agent.create('messages', { conversation: conversationId, direction: 'out', author: agentId, type: 'template', template: template.body.id, template_params: ['A-17'] });
+    const missing = await agent.create('messages', {
+      conversation: conversationId,
+      direction: 'out',
+      author: agentId,
+      type: 'template',
+      template: template.body.id,
+      template_params: ['A-17'],
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.reason).toBe('missing-parameter');
-    const sent = await agent.create('messages', { conversation: conversationId, direction: 'out', author: agentId, type: 'template', template: template.body.id, template_params: ['A-17', 'shipped'] });
+    const sent = await agent.create('messages', {
+      conversation: conversationId,
+      direction: 'out',
+      author: agentId,
+      type: 'template',
+      template: template.body.id,
+      template_params: ['A-17', 'shipped'],
+    });
     expect(sent.status).toBe(200);
     expect(sent.body.text).toBe('Your order A-17 is now shipped.');
     const delivered = await eventually(async () => {
@@ -122,12 +152,36 @@ describe('templates outside the window', () => {
   });
 
   it('fills a text header’s placeholder and sends it as the header component Meta checks', async () => {
-    const template = await stack.api.create('templates', { name: 'order_shipped', language: 'en_US', category: 'utility', parameter_format: 'positional', status: 'approved', components: [{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}' }, { type: 'BODY', text: 'Good news: it ships {{1}}.' }] });
+    const template = await stack.api.create('templates', {
+      name: 'order_shipped',
+      language: 'en_US',
+      category: 'utility',
+      parameter_format: 'positional',
+      status: 'approved',
+      components: [
+        { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}' },
+        { type: 'BODY', text: 'Good news: it ships {{1}}.' },
+      ],
+    });
     const { conversationId } = await customer('has it shipped?');
     await stack.api.update('conversations', conversationId, { assignee: agentId, last_inbound_at: new Date(Date.now() - 48 * 3600_000).toISOString() });
-    const withoutHeader = await agent.create('messages', { conversation: conversationId, direction: 'out', author: agentId, type: 'template', template: template.body.id, template_params: ['tomorrow'] });
+    const withoutHeader = await agent.create('messages', {
+      conversation: conversationId,
+      direction: 'out',
+      author: agentId,
+      type: 'template',
+      template: template.body.id,
+      template_params: ['tomorrow'],
+    });
     expect(withoutHeader.status).toBe(400);
-    const sent = await agent.create('messages', { conversation: conversationId, direction: 'out', author: agentId, type: 'template', template: template.body.id, template_params: { '1': 'tomorrow', 'header.1': 'A-1042' } });
+    const sent = await agent.create('messages', {
+      conversation: conversationId,
+      direction: 'out',
+      author: agentId,
+      type: 'template',
+      template: template.body.id,
+      template_params: { '1': 'tomorrow', 'header.1': 'A-1042' },
+    });
     expect(sent.status).toBe(200);
     expect(sent.body.text).toContain('Order A-1042');
     const delivered = await eventually(async () => {

@@ -1,6 +1,18 @@
 import PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCsatDraft, checkQaDraft, checkSlaDraft, csatDraftOf, newPolicyDraft, qaDraftOf, saveChannelService, saveTeamQa, serviceChannelSchema, serviceTeamSchema, slaDraftOf } from '../../src/lib/client/service-draft';
+import {
+  checkCsatDraft,
+  checkQaDraft,
+  checkSlaDraft,
+  csatDraftOf,
+  newPolicyDraft,
+  qaDraftOf,
+  saveChannelService,
+  saveTeamQa,
+  serviceChannelSchema,
+  serviceTeamSchema,
+  slaDraftOf,
+} from '../../src/lib/client/service-draft';
 import { Api } from '../support/api';
 import { startPocketBase, type RunningPocketBase } from '../support/pocketbase';
 import { createAgent, createChannel, createTeam, PASSWORD } from '../support/seed';
@@ -18,7 +30,12 @@ beforeAll(async () => {
   ids.front = await createTeam(root, 'Front desk');
   ids.back = await createTeam(root, 'Back office');
   ids.channel = await createChannel(root);
-  for (const [key, role, team] of [['admin', 'admin', ids.front], ['manager', 'manager', ids.front], ['managerBack', 'manager', ids.back], ['agent', 'agent', ids.front]] as const) {
+  for (const [key, role, team] of [
+    ['admin', 'admin', ids.front],
+    ['manager', 'manager', ids.front],
+    ['managerBack', 'manager', ids.back],
+    ['agent', 'agent', ids.front],
+  ] as const) {
     const person = await createAgent(root, { name: `The ${key}`, role, teams: [team], status: 'offline' });
     const pb = new PocketBase(server.url);
     pb.autoCancellation(false);
@@ -45,12 +62,22 @@ describe('weekly QA', () => {
 
   it.each(['managerBack', 'agent'] as const)('refuses %s, changing nothing', async (who) => {
     const before = (await team(ids.front)).settings;
-    expect(await saveTeamQa(as[who], ids.front, { enabled: false, samplePerAgent: 1, periodDays: 1, rubric: [{ id: 'x', label: 'X', max: 1 }] })).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(await saveTeamQa(as[who], ids.front, { enabled: false, samplePerAgent: 1, periodDays: 1, rubric: [{ id: 'x', label: 'X', max: 1 }] })).toMatchObject(
+      { ok: false, reason: 'forbidden' },
+    );
     expect((await team(ids.front)).settings).toEqual(before);
   });
 
   it('refuses a rubric with a repeated id beside the field, on the device and on the server', async () => {
-    const draft = { enabled: true, samplePerAgent: 1, periodDays: 7, rubric: [{ id: 'tone', label: 'Tone', max: 2 }, { id: 'tone', label: 'Again', max: 2 }] };
+    const draft = {
+      enabled: true,
+      samplePerAgent: 1,
+      periodDays: 7,
+      rubric: [
+        { id: 'tone', label: 'Tone', max: 2 },
+        { id: 'tone', label: 'Again', max: 2 },
+      ],
+    };
     expect(checkQaDraft(draft)).toMatchObject({ ok: false, errors: { 'rubric.1.id': { code: 'duplicate-id' } } });
     const sent = await saveTeamQa(as.admin, ids.back, draft as never);
     expect(sent).toMatchObject({ ok: false, errors: { 'rubric.1.id': { code: 'duplicate-id' } } });
@@ -64,13 +91,22 @@ describe('response targets and the survey', () => {
     if (!csat.ok) throw new Error(JSON.stringify(csat.errors));
     expect(await saveChannelService(as.admin, await channel(), 'csat', csat.input)).toMatchObject({ ok: true });
 
-    const policy = { ...newPolicyDraft('Europe/Madrid', ids.front), firstResponseMinutes: 10, peak: { use: true, timezone: 'Europe/Madrid', from: '12:00', to: '14:00', days: ['mon' as const, 'fri' as const] } };
+    const policy = {
+      ...newPolicyDraft('Europe/Madrid', ids.front),
+      firstResponseMinutes: 10,
+      peak: { use: true, timezone: 'Europe/Madrid', from: '12:00', to: '14:00', days: ['mon' as const, 'fri' as const] },
+    };
     const sla = checkSlaDraft(ids.channel, [...slaDraftOf(await channel()), policy]);
     if (!sla.ok) throw new Error(JSON.stringify(sla.errors));
     expect(await saveChannelService(as.admin, await channel(), 'sla', sla.input)).toMatchObject({ ok: true });
     const stored = (await channel()).service as { sla: { policies: unknown[] }; csat: { askBotResolved: boolean } };
     expect(stored.csat.askBotResolved).toBe(true);
-    expect(stored.sla.policies[1]).toMatchObject({ channelId: ids.channel, teamId: ids.front, firstResponseMinutes: 10, peakHours: { timezone: 'Europe/Madrid', weekly: { mon: [{ start: '12:00', end: '14:00' }] } } });
+    expect(stored.sla.policies[1]).toMatchObject({
+      channelId: ids.channel,
+      teamId: ids.front,
+      firstResponseMinutes: 10,
+      peakHours: { timezone: 'Europe/Madrid', weekly: { mon: [{ start: '12:00', end: '14:00' }] } },
+    });
     expect(slaDraftOf(await channel())[1].peak).toEqual(policy.peak);
   });
 
@@ -78,7 +114,9 @@ describe('response targets and the survey', () => {
     const before = (await channel()).service;
     const bad = { ...newPolicyDraft('UTC'), peak: { use: true, timezone: 'UTC', from: '12:00', to: '12:00', days: ['mon' as const] } };
     expect(checkSlaDraft(ids.channel, [bad])).toMatchObject({ ok: false, errors: { 'policies.0.peak.to': { code: 'empty-interval' } } });
-    const forged = await new Api(server.url, as.admin.authStore.token).update('channels', ids.channel, { service: { ...before, sla: { policies: [{ teamId: 'nosuchteam00000' }] } } });
+    const forged = await new Api(server.url, as.admin.authStore.token).update('channels', ids.channel, {
+      service: { ...before, sla: { policies: [{ teamId: 'nosuchteam00000' }] } },
+    });
     expect(forged.status).toBe(400);
     expect(forged.body.data['service.sla.policies.0.teamId'].code).toBe('unknown-team');
     expect((await channel()).service).toEqual(before);

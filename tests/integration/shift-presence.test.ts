@@ -18,7 +18,10 @@ let wamid = 0;
 
 const clock = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 /** A UTC schedule with one span on the weekday `from` falls on, from `from` to `to` (overnight when it wraps). */
-const spanSchedule = (from: number, to: number) => ({ timezone: 'UTC', weekly: { [WEEKDAYS[new Date(from).getUTCDay()]!]: [{ start: clock(from), end: clock(to) }] } });
+const spanSchedule = (from: number, to: number) => ({
+  timezone: 'UTC',
+  weekly: { [WEEKDAYS[new Date(from).getUTCDay()]!]: [{ start: clock(from), end: clock(to) }] },
+});
 const always = { timezone: 'UTC', weekly: Object.fromEntries(WEEKDAYS.map((day) => [day, [{ start: '00:00', end: '24:00' }]])) };
 
 async function sweep(now: number): Promise<void> {

@@ -16,7 +16,11 @@ async function signIn(email: string, password: string, ip = '203.0.113.10') {
     headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
     body: JSON.stringify({ identity: email, password }),
   });
-  return { status: response.status, body: (await response.json()) as { token?: string; reason?: string; retryAfter?: number; message?: string }, retryAfter: response.headers.get('retry-after') };
+  return {
+    status: response.status,
+    body: (await response.json()) as { token?: string; reason?: string; retryAfter?: number; message?: string },
+    retryAfter: response.headers.get('retry-after'),
+  };
 }
 
 async function failTimes(email: string, times: number, ip?: string): Promise<number[]> {
@@ -31,7 +35,8 @@ beforeAll(async () => {
   pb = await startPocketBase({ POCKETDESK_TRUSTED_PROXY: 'X-Forwarded-For' });
   root = new Api(pb.url, pb.superuserToken);
   const team = await createTeam(root, 'Field');
-  for (const name of ['Locked Out', 'Colleague', 'Resetter', 'Expiring', 'Proxy One', 'Proxy Two']) agents[name] = await createAgent(root, { name, teams: [team] });
+  for (const name of ['Locked Out', 'Colleague', 'Resetter', 'Expiring', 'Proxy One', 'Proxy Two'])
+    agents[name] = await createAgent(root, { name, teams: [team] });
 });
 afterAll(async () => pb?.stop());
 

@@ -52,7 +52,11 @@ beforeAll(async () => {
   outsider = await root.as((await createAgent(root, { name: 'Snooze Outsider', teams: [other], status: 'away' })).email, PASSWORD);
   manager = await root.as((await createAgent(root, { name: 'Snooze Manager', role: 'manager', teams: [teamId], status: 'away' })).email, PASSWORD);
   const route = { teamId, algorithm: 'in_order', autoReply: { enabled: false } };
-  await createChannel(root, { default_team: teamId, timezone: 'Europe/Madrid', routing: { newCustomer: { agentsOnline: route, agentsOffline: route }, backlog: { algorithm: 'in_order' } } });
+  await createChannel(root, {
+    default_team: teamId,
+    timezone: 'Europe/Madrid',
+    routing: { newCustomer: { agentsOnline: route, agentsOffline: route }, backlog: { algorithm: 'in_order' } },
+  });
 });
 afterAll(async () => pb?.stop());
 

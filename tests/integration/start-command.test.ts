@@ -24,7 +24,15 @@ beforeAll(async () => {
   simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
   child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: projectRoot,
-    env: { ...process.env, POCKETDESK_DATA: dataDir, POCKETDESK_HTTP: `127.0.0.1:${port}`, SIMULATOR_PORT: String(simulatorPort), WHATSAPP_ACCESS_TOKEN: '', POCKETDESK_TRUSTED_PROXY: 'X-Real-IP', POCKETDESK_CORS_ORIGINS: '' },
+    env: {
+      ...process.env,
+      POCKETDESK_DATA: dataDir,
+      POCKETDESK_HTTP: `127.0.0.1:${port}`,
+      SIMULATOR_PORT: String(simulatorPort),
+      WHATSAPP_ACCESS_TOKEN: '',
+      POCKETDESK_TRUSTED_PROXY: 'X-Real-IP',
+      POCKETDESK_CORS_ORIGINS: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -96,7 +104,8 @@ describe('npm start', () => {
     }, 'the conversation in the admin’s view');
     // Colleagues' e-mails are not visible (emailVisibility off), so ask who we are rather than filter by e-mail.
     const me = (await ana.request('POST', '/api/collections/agents/auth-refresh')).body.record;
-    if (conversation.assignee !== me.id) expect((await ana.request('POST', `/api/pocketdesk/conversations/${conversation.id}/assign`, { action: 'assign', agentId: me.id })).status).toBe(200);
+    if (conversation.assignee !== me.id)
+      expect((await ana.request('POST', `/api/pocketdesk/conversations/${conversation.id}/assign`, { action: 'assign', agentId: me.id })).status).toBe(200);
     const reply = await ana.create('messages', { conversation: conversation.id, direction: 'out', author: me.id, type: 'text', text: 'Yes, it ships today!' });
     expect(reply.status).toBe(200);
     await eventually(async () => {

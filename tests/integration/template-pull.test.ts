@@ -41,7 +41,14 @@ beforeAll(async () => {
   manager = await root.as(m.email, PASSWORD);
   agent = await root.as(g.email, PASSWORD);
   agentId = g.id;
-  const created = await admin.create('channels', { name: 'Corner shop', timezone: 'UTC', phone_number_id: PNID, waba_id: WABA, access_token: VALID_TOKEN, default_team: team });
+  const created = await admin.create('channels', {
+    name: 'Corner shop',
+    timezone: 'UTC',
+    phone_number_id: PNID,
+    waba_id: WABA,
+    access_token: VALID_TOKEN,
+    default_team: team,
+  });
   expect(created.status).toBe(200);
   channelId = created.body.id;
 }, 60_000);
@@ -66,8 +73,17 @@ describe('getting the templates from Meta', () => {
     expect(await row('spring_sale')).toMatchObject({ status: 'paused', meta_status: 'PAUSED', category: 'marketing' });
     expect(await row('win_a_prize')).toMatchObject({ status: 'rejected', status_reason: 'PROMOTIONAL' });
     const shipped = await row('order_shipped');
-    expect(shipped).toMatchObject({ status: 'approved', quality: 'GREEN', language: 'en_US', parameter_format: 'positional', meta_id: expect.stringMatching(/^\d+$/) });
-    expect(shipped?.components).toEqual([{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}' }, { type: 'BODY', text: 'Good news: it ships {{1}}.' }]);
+    expect(shipped).toMatchObject({
+      status: 'approved',
+      quality: 'GREEN',
+      language: 'en_US',
+      parameter_format: 'positional',
+      meta_id: expect.stringMatching(/^\d+$/),
+    });
+    expect(shipped?.components).toEqual([
+      { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}' },
+      { type: 'BODY', text: 'Good news: it ships {{1}}.' },
+    ]);
     expect((await row('welcome_back'))?.parameter_format).toBe('named');
   });
 
@@ -79,7 +95,15 @@ describe('getting the templates from Meta', () => {
   });
 
   it('marks a template Meta no longer has, and keeps it', async () => {
-    const local = await admin.create('templates', { name: 'old_offer', language: 'en_US', category: 'marketing', parameter_format: 'positional', status: 'approved', channel: channelId, components: [{ type: 'BODY', text: 'Old offer' }] });
+    const local = await admin.create('templates', {
+      name: 'old_offer',
+      language: 'en_US',
+      category: 'marketing',
+      parameter_format: 'positional',
+      status: 'approved',
+      channel: channelId,
+      components: [{ type: 'BODY', text: 'Old offer' }],
+    });
     expect(local.status).toBe(200);
     expect((await pull()).body).toMatchObject({ ok: true, removed: 1, created: 0, updated: 0 });
     expect(await row('old_offer')).toMatchObject({ status: 'disabled', meta_status: 'DELETED', removed_at: expect.stringMatching(/^\d{4}-/) });
@@ -88,9 +112,24 @@ describe('getting the templates from Meta', () => {
 
   it('refuses a paused template in a reply, as the composer does', async () => {
     const contact = (await root.create('contacts', { wa_id: '34600111222', name: 'Marta' })).body.id;
-    const conversation = (await root.create('conversations', { contact, channel: channelId, status: 'open', assignee: agentId, last_inbound_at: new Date(Date.now() - 48 * 3600_000).toISOString() })).body.id;
+    const conversation = (
+      await root.create('conversations', {
+        contact,
+        channel: channelId,
+        status: 'open',
+        assignee: agentId,
+        last_inbound_at: new Date(Date.now() - 48 * 3600_000).toISOString(),
+      })
+    ).body.id;
     const paused = await row('spring_sale');
-    const refused = await agent.create('messages', { conversation, direction: 'out', author: agentId, type: 'template', template: paused?.id, template_params: ['20%'] });
+    const refused = await agent.create('messages', {
+      conversation,
+      direction: 'out',
+      author: agentId,
+      type: 'template',
+      template: paused?.id,
+      template_params: ['20%'],
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.reason).toBe('template-not-approved');
     // What the composer offers: only approved templates are synced to the device.

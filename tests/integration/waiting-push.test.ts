@@ -45,7 +45,13 @@ async function stopDesk(desk: Desk | undefined): Promise<void> {
 async function subscribeDevice(desk: Desk, agent: { id: string; email: string }): Promise<string> {
   const client = await desk.root.as(agent.email, PASSWORD);
   const subscription = mock.subscribe(vapid.publicKey);
-  const response = await client.create('push_subscriptions', { agent: agent.id, endpoint: subscription.endpoint, p256dh: subscription.keys.p256dh, auth: subscription.keys.auth, user_agent: 'vitest' });
+  const response = await client.create('push_subscriptions', {
+    agent: agent.id,
+    endpoint: subscription.endpoint,
+    p256dh: subscription.keys.p256dh,
+    auth: subscription.keys.auth,
+    user_agent: 'vitest',
+  });
   if (response.status !== 200) throw new Error(JSON.stringify(response.body));
   return subscription.endpoint;
 }
@@ -62,7 +68,8 @@ async function customerWrites(desk: Desk, text = 'Hello, is anyone there?'): Pro
 }
 
 const pushesTo = (endpoint: string) => mock.received(endpoint).map((push) => JSON.parse(push.payload!));
-const sweep = async (desk: Desk, now = Date.now()) => (await desk.root.request('POST', '/api/pocketdesk/worker/waiting-push-sweep', { now })).body.count as number;
+const sweep = async (desk: Desk, now = Date.now()) =>
+  (await desk.root.request('POST', '/api/pocketdesk/worker/waiting-push-sweep', { now })).body.count as number;
 
 beforeAll(async () => {
   mock = await startMockPushService();
@@ -111,7 +118,14 @@ describe('push for waiting work', () => {
 
     for (const agent of [ana, ben]) {
       const [push] = await eventually(async () => (pushesTo(phones[agent.id]).length ? pushesTo(phones[agent.id]) : null), `${agent.email}'s waiting push`);
-      expect(push).toMatchObject({ kind: 'waiting', title: '3 customers waiting', count: 3, tag: 'waiting', actions: ['claim'], url: `/conversations/${waiting[0]}` });
+      expect(push).toMatchObject({
+        kind: 'waiting',
+        title: '3 customers waiting',
+        count: 3,
+        tag: 'waiting',
+        actions: ['claim'],
+        url: `/conversations/${waiting[0]}`,
+      });
     }
     const rows = await desk.root.list('notifications', 'kind = "waiting"');
     expect(rows.map((row) => row.agent).sort()).toEqual([ana.id, ben.id].sort());
@@ -155,12 +169,19 @@ describe('push for waiting work', () => {
 
   it('sends an SLA breach of a team without managers to the admins, even while an agent owns the conversation', async () => {
     const channel = (await desk.root.list('channels'))[0].id;
-    await desk.root.request('PATCH', `/api/collections/channels/records/${channel}`, { service: { sla: { policies: [{ firstResponseMinutes: 5, businessHoursOnly: false, escalation: { notifyManager: true, raisePriorityTo: null, reassign: false } }] } } });
+    await desk.root.request('PATCH', `/api/collections/channels/records/${channel}`, {
+      service: {
+        sla: { policies: [{ firstResponseMinutes: 5, businessHoursOnly: false, escalation: { notifyManager: true, raisePriorityTo: null, reassign: false } }] },
+      },
+    });
     await desk.root.request('POST', '/api/pocketdesk/worker/sla-sweep', { now: Date.now() + 10 * MIN });
     const alerts = await desk.root.list('notifications', `kind = "sla" && conversation = "${waiting[0]}"`);
     expect(alerts.map((row) => row.agent)).toEqual([admin.id]);
     // Ana owns it: the admin's alert is still pushed, not dropped as someone else's conversation.
-    const push = await eventually(async () => pushesTo(phones[admin.id]).find((p) => p.kind === 'sla' && p.conversationId === waiting[0]), 'the admin’s SLA push');
+    const push = await eventually(
+      async () => pushesTo(phones[admin.id]).find((p) => p.kind === 'sla' && p.conversationId === waiting[0]),
+      'the admin’s SLA push',
+    );
     expect(push.url).toBe(`/conversations/${waiting[0]}`);
     expect(alerts.map((row) => row.agent)).not.toContain(cid.id);
   });
@@ -193,7 +214,11 @@ describe('the one-person shop', () => {
     const conversation = await customerWrites(desk, 'One more question');
     expect((await desk.root.view('conversations', conversation)).body.assignee).toBe(kofi.id);
     const channel = (await desk.root.list('channels'))[0].id;
-    await desk.root.request('PATCH', `/api/collections/channels/records/${channel}`, { service: { sla: { policies: [{ firstResponseMinutes: 5, businessHoursOnly: false, escalation: { notifyManager: true, raisePriorityTo: null, reassign: false } }] } } });
+    await desk.root.request('PATCH', `/api/collections/channels/records/${channel}`, {
+      service: {
+        sla: { policies: [{ firstResponseMinutes: 5, businessHoursOnly: false, escalation: { notifyManager: true, raisePriorityTo: null, reassign: false } }] },
+      },
+    });
     await desk.root.request('POST', '/api/pocketdesk/worker/sla-sweep', { now: Date.now() + 10 * MIN });
     expect((await desk.root.list('notifications', `kind = "sla" && conversation = "${conversation}"`)).map((row) => row.agent)).toEqual([kofi.id]);
   });

@@ -35,12 +35,18 @@ async function withFieldsLimit(maxSize: number): Promise<void> {
 }
 
 const drain = (body: Record<string, unknown> = {}) => api.request('POST', '/api/pocketdesk/worker/apply-webhooks', body);
-const backlog = async () => (await api.request('GET', '/api/pocketdesk/webhooks/backlog')).body as { pending: number; retrying: number; failing: Array<{ attempts: number; applyAfter: string; error: string }> };
+const backlog = async () =>
+  (await api.request('GET', '/api/pocketdesk/webhooks/backlog')).body as {
+    pending: number;
+    retrying: number;
+    failing: Array<{ attempts: number; applyAfter: string; error: string }>;
+  };
 const messagesWith = (wamid: string) => api.list('messages', `wamid = "${wamid}"`);
 
 // One due event already waiting is enough for a request to leave its own to the drain (enqueue in webhook-inbox.ts).
 const ALREADY_WAITING = 1;
-const customerText = (n: number, text: string) => JSON.stringify(textWebhook({ from: `155501${String(n).padStart(5, '0')}`, wamid: `wamid.backlog.${n}`, text }));
+const customerText = (n: number, text: string) =>
+  JSON.stringify(textWebhook({ from: `155501${String(n).padStart(5, '0')}`, wamid: `wamid.backlog.${n}`, text }));
 
 describe('a webhook arriving behind a backlog', () => {
   it('behind others is stored and acknowledged without being applied, then drained oldest first', async () => {
@@ -91,7 +97,12 @@ describe('an event that fails to apply', () => {
     // webhook-parts.test.ts). What still fails is the event itself: here its record, because a later version's
     // rule (a smaller `fields` column) no longer accepts the change names it lists.
     await withFieldsLimit(20);
-    const id = await storePending(JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: 'WABA', changes: [{ field: 'message_template_status_update', value: { event: 'APPROVED' } }] }] }));
+    const id = await storePending(
+      JSON.stringify({
+        object: 'whatsapp_business_account',
+        entry: [{ id: 'WABA', changes: [{ field: 'message_template_status_update', value: { event: 'APPROVED' } }] }],
+      }),
+    );
     expect((await drain()).body).toEqual({ applied: 0, failed: 1, attempted: 1 });
     let waiting = await backlog();
     expect(waiting).toMatchObject({ pending: 1, retrying: 1 });
@@ -133,7 +144,12 @@ describe('an acknowledged delivery', () => {
       const ownApi = new Api(own.url, own.superuserToken);
       await createChannel(ownApi, { default_team: await createTeam(ownApi, 'Support') });
       const queuedFirst = customerText(70, 'queued first');
-      await ownApi.create('webhook_events', { raw: queuedFirst, body_hash: createHash('sha256').update(queuedFirst).digest('hex'), status: 'pending', attempts: 0 });
+      await ownApi.create('webhook_events', {
+        raw: queuedFirst,
+        body_hash: createHash('sha256').update(queuedFirst).digest('hex'),
+        status: 'pending',
+        attempts: 0,
+      });
       const body = customerText(71, 'acknowledged, then the power went out');
       expect((await postWebhook(own.url, body)).body).toMatchObject({ duplicate: false, applied: false });
       await own.crash();

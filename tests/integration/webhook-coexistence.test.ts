@@ -69,7 +69,15 @@ describe('smb_message_echoes (Coexistence)', () => {
     const event = await send(echo('34600100001', { id: 'wamid.co.echo1', type: 'text', text: { body: 'Yes, size M and L' } }));
     expect(event.status).toBe('processed');
     const reply = await byWamid('wamid.co.echo1');
-    expect(reply).toMatchObject({ conversation: asked.conversation, direction: 'out', sender: 'agent', origin: 'business_app', author: owner.id, text: 'Yes, size M and L', status: 'sent' });
+    expect(reply).toMatchObject({
+      conversation: asked.conversation,
+      direction: 'out',
+      sender: 'agent',
+      origin: 'business_app',
+      author: owner.id,
+      text: 'Yes, size M and L',
+      status: 'sent',
+    });
     conversation = (await api.view('conversations', asked.conversation)).body;
     expect(conversation).toMatchObject({ status: 'pending', assignee: owner.id, unread_count: 0, last_message_preview: 'Yes, size M and L' });
     expect(conversation.first_response_at).not.toBe('');
@@ -87,7 +95,16 @@ describe('smb_message_echoes (Coexistence)', () => {
 
   it('does not store twice what the desk itself sent (same wamid)', async () => {
     const asked = await customerWrites('34600100003', 'wamid.co.in3', 'hi');
-    const sent = await api.create('messages', { conversation: asked.conversation, direction: 'out', sender: 'agent', author: agent.id, type: 'text', text: 'From the desk', wamid: 'wamid.co.desk3', status: 'sent' });
+    const sent = await api.create('messages', {
+      conversation: asked.conversation,
+      direction: 'out',
+      sender: 'agent',
+      author: agent.id,
+      type: 'text',
+      text: 'From the desk',
+      wamid: 'wamid.co.desk3',
+      status: 'sent',
+    });
     expect(sent.status).toBe(200);
     await send(echo('34600100003', { id: 'wamid.co.desk3', type: 'text', text: { body: 'From the desk' } }));
     const rows = await api.list('messages', 'wamid = "wamid.co.desk3"');
@@ -158,7 +175,14 @@ describe('template reviews', () => {
   let ana: Api;
 
   beforeAll(async () => {
-    const created = await api.create('templates', { name: 'abandoned_cart', language: 'en', category: 'marketing', parameter_format: 'positional', status: 'approved', components: [{ type: 'BODY', text: 'Still thinking about it?' }] });
+    const created = await api.create('templates', {
+      name: 'abandoned_cart',
+      language: 'en',
+      category: 'marketing',
+      parameter_format: 'positional',
+      status: 'approved',
+      components: [{ type: 'BODY', text: 'Still thinking about it?' }],
+    });
     templateId = created.body.id;
     const asked = await customerWrites('34600200001', 'wamid.tpl.in1', 'hello');
     conversationId = asked.conversation;
@@ -166,7 +190,8 @@ describe('template reviews', () => {
     ana = await api.as(agent.email, PASSWORD);
   });
 
-  const sendTemplate = () => ana.create('messages', { conversation: conversationId, direction: 'out', author: agent.id, type: 'template', template: templateId, template_params: [] });
+  const sendTemplate = () =>
+    ana.create('messages', { conversation: conversationId, direction: 'out', author: agent.id, type: 'template', template: templateId, template_params: [] });
 
   it('marks a rejected template with Meta’s reason and refuses to send it', async () => {
     expect((await sendTemplate()).status).toBe(200);
@@ -180,10 +205,24 @@ describe('template reviews', () => {
   });
 
   it('approves it again by Meta’s template id, takes quality and category updates', async () => {
-    const approve = envelope('message_template_status_update', { event: 'APPROVED', message_template_id: 1689556908129835, message_template_name: 'abandoned_cart', message_template_language: 'en', reason: 'NONE' });
+    const approve = envelope('message_template_status_update', {
+      event: 'APPROVED',
+      message_template_id: 1689556908129835,
+      message_template_name: 'abandoned_cart',
+      message_template_language: 'en',
+      reason: 'NONE',
+    });
     await send(approve);
     await send(approve);
-    await send(envelope('message_template_quality_update', { previous_quality_score: 'GREEN', new_quality_score: 'YELLOW', message_template_id: 1689556908129835, message_template_name: 'abandoned_cart', message_template_language: 'en' }));
+    await send(
+      envelope('message_template_quality_update', {
+        previous_quality_score: 'GREEN',
+        new_quality_score: 'YELLOW',
+        message_template_id: 1689556908129835,
+        message_template_name: 'abandoned_cart',
+        message_template_language: 'en',
+      }),
+    );
     const template = (await api.view('templates', templateId)).body;
     expect(template).toMatchObject({ status: 'approved', quality: 'YELLOW', status_reason: '' });
     expect((await sendTemplate()).status).toBe(200);
@@ -191,7 +230,11 @@ describe('template reviews', () => {
 
   it('refuses a marketing template to a customer who stopped marketing, until they resume (newest choice wins)', async () => {
     const preference = (value: string, timestamp: number) =>
-      envelope('user_preferences', { messaging_product: 'whatsapp', metadata, user_preferences: [{ wa_id: '34600200001', detail: '', category: 'marketing_messages', value, timestamp }] });
+      envelope('user_preferences', {
+        messaging_product: 'whatsapp',
+        metadata,
+        user_preferences: [{ wa_id: '34600200001', detail: '', category: 'marketing_messages', value, timestamp }],
+      });
     await send(preference('stop', 1_764_200_010));
     // An older "resume" arriving late changes nothing.
     await send(preference('resume', 1_764_200_000));
@@ -207,8 +250,24 @@ describe('template reviews', () => {
   });
 
   it('moves a template to another category when Meta recategorizes it', async () => {
-    const created = await api.create('templates', { name: 'welcome_template', language: 'en_US', category: 'utility', parameter_format: 'positional', status: 'approved', components: [{ type: 'BODY', text: 'Welcome' }] });
-    await send(envelope('template_category_update', { message_template_id: 278077987957091, message_template_name: 'welcome_template', message_template_language: 'en-US', new_category: 'MARKETING', correct_category: 'MARKETING', category_update_timestamp: 1746169200 }));
+    const created = await api.create('templates', {
+      name: 'welcome_template',
+      language: 'en_US',
+      category: 'utility',
+      parameter_format: 'positional',
+      status: 'approved',
+      components: [{ type: 'BODY', text: 'Welcome' }],
+    });
+    await send(
+      envelope('template_category_update', {
+        message_template_id: 278077987957091,
+        message_template_name: 'welcome_template',
+        message_template_language: 'en-US',
+        new_category: 'MARKETING',
+        correct_category: 'MARKETING',
+        category_update_timestamp: 1746169200,
+      }),
+    );
     expect((await api.view('templates', created.body.id)).body.category).toBe('marketing');
   });
 });
@@ -216,7 +275,11 @@ describe('template reviews', () => {
 describe('customers’ edits, deletes, ads and groups', () => {
   it('updates the original message on an edit and marks it deleted on a revoke, keeping what it said', async () => {
     await customerWrites('34600300001', 'wamid.cu.orig', 'I want 2');
-    await customerWrites('34600300001', 'wamid.cu.edit', '', { type: 'edit', text: undefined, edit: { original_message_id: 'wamid.cu.orig', message: { type: 'text', text: { body: 'I want 3' } } } });
+    await customerWrites('34600300001', 'wamid.cu.edit', '', {
+      type: 'edit',
+      text: undefined,
+      edit: { original_message_id: 'wamid.cu.orig', message: { type: 'text', text: { body: 'I want 3' } } },
+    });
     let original = await byWamid('wamid.cu.orig');
     expect(original).toMatchObject({ text: 'I want 3' });
     expect(original.edited_at).not.toBe('');
@@ -274,18 +337,44 @@ describe('history (past chats from the Business app)', () => {
   it('adds a past chat to a customer’s open ticket without touching its window or unread count', async () => {
     const open = await customerWrites('34600600001', 'wamid.hist.live', 'hello again');
     const before = (await api.view('conversations', open.conversation)).body;
-    await send(envelope('history', { messaging_product: 'whatsapp', metadata, history: [{ metadata: { phase: 0, chunk_order: 2, progress: 100 }, threads: [{ id: '34600600001', messages: [{ from: '34600600001', id: 'wamid.hist.old', timestamp: '1700000000', type: 'text', text: { body: 'old question' } }] }] }] }));
+    await send(
+      envelope('history', {
+        messaging_product: 'whatsapp',
+        metadata,
+        history: [
+          {
+            metadata: { phase: 0, chunk_order: 2, progress: 100 },
+            threads: [
+              {
+                id: '34600600001',
+                messages: [{ from: '34600600001', id: 'wamid.hist.old', timestamp: '1700000000', type: 'text', text: { body: 'old question' } }],
+              },
+            ],
+          },
+        ],
+      }),
+    );
     const old = await byWamid('wamid.hist.old');
     expect(old).toMatchObject({ conversation: open.conversation, origin: 'history', direction: 'in' });
     const after = (await api.view('conversations', open.conversation)).body;
-    expect(after).toMatchObject({ last_inbound_at: before.last_inbound_at, unread_count: before.unread_count, last_message_preview: before.last_message_preview });
+    expect(after).toMatchObject({
+      last_inbound_at: before.last_inbound_at,
+      unread_count: before.unread_count,
+      last_message_preview: before.last_message_preview,
+    });
   });
 });
 
 describe('smb_app_state_sync, calls and errors', () => {
   it('adds, renames and un-names contacts from the Business app', async () => {
     const sync = (action: string, name: string) =>
-      envelope('smb_app_state_sync', { messaging_product: 'whatsapp', metadata, state_sync: [{ type: 'contact', contact: { full_name: name, first_name: name, phone_number: '34600400001' }, action, metadata: { timestamp: String(tick()) } }] });
+      envelope('smb_app_state_sync', {
+        messaging_product: 'whatsapp',
+        metadata,
+        state_sync: [
+          { type: 'contact', contact: { full_name: name, first_name: name, phone_number: '34600400001' }, action, metadata: { timestamp: String(tick()) } },
+        ],
+      });
     await send(sync('add', 'Pablo Morales'));
     await send(sync('add', 'Pablo Morales'));
     expect(await api.list('contacts', 'wa_id = "34600400001"')).toMatchObject([{ name: 'Pablo Morales' }]);
@@ -299,7 +388,12 @@ describe('smb_app_state_sync, calls and errors', () => {
 
   it('opens a ticket for a missed call, and updates one call’s row as it connects and ends', async () => {
     const call = (id: string, event: string, extra: Record<string, unknown>) =>
-      envelope('calls', { messaging_product: 'whatsapp', metadata, contacts: [{ profile: { name: 'Caller' }, wa_id: '34600500001' }], calls: [{ id, from: '34600500001', to: '15550783881', event, direction: 'USER_INITIATED', timestamp: String(tick()), ...extra }] });
+      envelope('calls', {
+        messaging_product: 'whatsapp',
+        metadata,
+        contacts: [{ profile: { name: 'Caller' }, wa_id: '34600500001' }],
+        calls: [{ id, from: '34600500001', to: '15550783881', event, direction: 'USER_INITIATED', timestamp: String(tick()), ...extra }],
+      });
     await send(call('wacid.missed', 'terminate', { status: 'FAILED', duration: 0 }));
     const missed = await byWamid('wacid.missed');
     expect(missed).toMatchObject({ type: 'call', direction: 'in' });

@@ -9,9 +9,22 @@ let stack: Stack;
 
 const envelope = (value: Record<string, unknown>, field = 'messages') => ({
   object: 'whatsapp_business_account',
-  entry: [{ id: 'WABA', changes: [{ field, value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' }, ...value } }] }],
+  entry: [
+    {
+      id: 'WABA',
+      changes: [
+        { field, value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' }, ...value } },
+      ],
+    },
+  ],
 });
-const status = (id: string, name: string, ts: number, extra: Record<string, unknown> = {}) => ({ id, status: name, timestamp: String(ts), recipient_id: '34600000000', ...extra });
+const status = (id: string, name: string, ts: number, extra: Record<string, unknown> = {}) => ({
+  id,
+  status: name,
+  timestamp: String(ts),
+  recipient_id: '34600000000',
+  ...extra,
+});
 const one = async (filter: string) => (await stack.api.list('messages', filter))[0];
 
 async function outboundMessage(wamid: string): Promise<string> {
@@ -29,9 +42,15 @@ afterAll(async () => stack?.stop());
 describe('statuses', () => {
   it('never moves backwards when Meta reorders them, and keeps pricing', async () => {
     const id = await outboundMessage('wamid.reorder');
-    for (const [name, ts] of [['read', 3], ['sent', 1], ['delivered', 2]] as const) {
+    for (const [name, ts] of [
+      ['read', 3],
+      ['sent', 1],
+      ['delivered', 2],
+    ] as const) {
       const extra = name === 'sent' ? { pricing: { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' } } : {};
-      expect((await stack.sim.replay(envelope({ statuses: [status('wamid.reorder', name, 1_700_000_000 + ts, extra)] }), { wait: true })).firstAttempt?.statusCode).toBe(200);
+      expect(
+        (await stack.sim.replay(envelope({ statuses: [status('wamid.reorder', name, 1_700_000_000 + ts, extra)] }), { wait: true })).firstAttempt?.statusCode,
+      ).toBe(200);
     }
     const message = (await stack.api.view('messages', id)).body;
     expect(message.status).toBe('read');
@@ -45,7 +64,12 @@ describe('statuses', () => {
     await stack.sim.replay(envelope({ statuses: [failed] }), { wait: true });
     await stack.sim.replay(envelope({ statuses: [status('wamid.failed', 'delivered', 1_700_000_011)] }), { wait: true });
     await stack.sim.replay(envelope({ statuses: [failed] }), { wait: true });
-    expect((await stack.api.view('messages', id)).body).toMatchObject({ status: 'failed', error_code: 131026, error_title: 'Message undeliverable', error_reason: 'undeliverable' });
+    expect((await stack.api.view('messages', id)).body).toMatchObject({
+      status: 'failed',
+      error_code: 131026,
+      error_title: 'Message undeliverable',
+      error_reason: 'undeliverable',
+    });
   });
 });
 
@@ -61,7 +85,13 @@ describe('batches and odd payloads', () => {
             messaging_product: 'whatsapp',
             metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
             contacts: [{ wa_id: `3461000${e}${c}0`, profile: { name: `Batch ${e}${c}` } }, { wa_id: `3461000${e}${c}1` }],
-            messages: [0, 1].map((m) => ({ from: `3461000${e}${c}${m}`, id: `wamid.batch.${e}.${c}.${m}`, timestamp: '1700000000', type: 'text', text: { body: `batch ${e}${c}${m}` } })),
+            messages: [0, 1].map((m) => ({
+              from: `3461000${e}${c}${m}`,
+              id: `wamid.batch.${e}.${c}.${m}`,
+              timestamp: '1700000000',
+              type: 'text',
+              text: { body: `batch ${e}${c}${m}` },
+            })),
           },
         })),
       })),
@@ -78,7 +108,23 @@ describe('batches and odd payloads', () => {
   });
 
   it('acknowledges a number we do not serve and flags it instead of dropping it', async () => {
-    const body = JSON.stringify({ ...envelope({}), entry: [{ id: 'W', changes: [{ field: 'messages', value: { metadata: { phone_number_id: '999999999' }, messages: [{ from: '1', id: 'wamid.lost', timestamp: '1', type: 'text', text: { body: 'x' } }] } }] }] });
+    const body = JSON.stringify({
+      ...envelope({}),
+      entry: [
+        {
+          id: 'W',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                metadata: { phone_number_id: '999999999' },
+                messages: [{ from: '1', id: 'wamid.lost', timestamp: '1', type: 'text', text: { body: 'x' } }],
+              },
+            },
+          ],
+        },
+      ],
+    });
     expect((await postWebhook(stack.pb.url, body)).status).toBe(200);
     const [event] = await stack.api.list('webhook_events', 'status = "unknown_channel"');
     expect(event.phone_number_ids).toEqual(['999999999']);
@@ -97,7 +143,20 @@ describe('contacts and message types', () => {
   it('updates the contact on a number change instead of creating a new one', async () => {
     await stack.sim.injectInbound({ from: '34622000001', name: 'Moving Mary', type: 'text', text: 'hello', wait: true });
     const before = await stack.api.list('contacts');
-    await stack.sim.replay(envelope({ messages: [{ from: '34622000001', id: 'wamid.numberchange', timestamp: '1700000100', type: 'system', system: { body: 'Changed number', type: 'user_changed_number', wa_id: '34622000002' } }] }), { wait: true });
+    await stack.sim.replay(
+      envelope({
+        messages: [
+          {
+            from: '34622000001',
+            id: 'wamid.numberchange',
+            timestamp: '1700000100',
+            type: 'system',
+            system: { body: 'Changed number', type: 'user_changed_number', wa_id: '34622000002' },
+          },
+        ],
+      }),
+      { wait: true },
+    );
     const after = await stack.api.list('contacts');
     expect(after).toHaveLength(before.length);
     expect(after.find((c) => c.wa_id === '34622000002')?.name).toBe('Moving Mary');
@@ -125,7 +184,13 @@ describe('contacts and message types', () => {
   });
 
   it('keeps every sample payload from Meta and the SDKs through the simulator, byte-for-byte re-signed', async () => {
-    for (const name of ['audio-voice.json', 'video-forwarded.json', 'interactive-nfm-reply.json', 'unsupported-with-type.json', 'user-preferences-resume.json']) {
+    for (const name of [
+      'audio-voice.json',
+      'video-forwarded.json',
+      'interactive-nfm-reply.json',
+      'unsupported-with-type.json',
+      'user-preferences-resume.json',
+    ]) {
       expect((await stack.sim.replay(fixture(name), { wait: true })).firstAttempt?.statusCode, name).toBe(200);
     }
   });

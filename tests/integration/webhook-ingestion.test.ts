@@ -42,7 +42,10 @@ describe('webhook signature', () => {
 
   it('verifies the HMAC over the raw ASCII-escaped bytes Meta sends', async () => {
     // Meta escapes non-ASCII and slashes; re-serialising before hashing would break this signature.
-    const body = JSON.stringify(textWebhook({ from: '15550002222', wamid: 'wamid.escaped', text: 'PLACEHOLDER' })).replace('PLACEHOLDER', 'caf\\u00e9 \\ud83d\\udc4d 1\\/2');
+    const body = JSON.stringify(textWebhook({ from: '15550002222', wamid: 'wamid.escaped', text: 'PLACEHOLDER' })).replace(
+      'PLACEHOLDER',
+      'caf\\u00e9 \\ud83d\\udc4d 1\\/2',
+    );
     const response = await postWebhook(pb.url, body);
     expect(response.status).toBe(200);
     const [message] = await api.list('messages', 'wamid = "wamid.escaped"');

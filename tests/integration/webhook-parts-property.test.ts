@@ -35,7 +35,10 @@ const values = (kind: 'messages' | 'statuses') =>
 const MESSAGES = values('messages');
 const STATUSES = values('statuses');
 // A field the desk does not apply (user_preferences, templates, echoes… are applied since issue #19).
-const OTHER_CHANGE = { field: 'account_update', value: { phone_number: '15550783881', event: 'VOLUME_BASED_PRICING_TIER_UPDATE', volume_tier_info: { tier_update_time: 1764000000 } } } as Json;
+const OTHER_CHANGE = {
+  field: 'account_update',
+  value: { phone_number: '15550783881', event: 'VOLUME_BASED_PRICING_TIER_UPDATE', volume_tier_info: { tier_update_time: 1764000000 } },
+} as Json;
 
 /** A part of a generated body and what must become of it. */
 interface Expected {
@@ -154,8 +157,16 @@ describe('any signed body made from the contract payloads', () => {
       const recorded: string[] = event.summary.invalid.map((part: { path: string }) => part.path);
       const invalid = expected.filter((item) => !item.valid);
       expect(event.status, context).toBe(invalid.length ? 'invalid' : expected.every((item) => item.kind === 'other') ? 'unsupported' : 'processed');
-      for (const item of invalid) expect(recorded.some((path) => isUnder(item.path, path)), `${context}: ${item.path} recorded`).toBe(true);
-      for (const item of expected.filter((e) => e.valid)) expect(recorded.some((path) => isUnder(item.path, path)), `${context}: ${item.path} applied`).toBe(false);
+      for (const item of invalid)
+        expect(
+          recorded.some((path) => isUnder(item.path, path)),
+          `${context}: ${item.path} recorded`,
+        ).toBe(true);
+      for (const item of expected.filter((e) => e.valid))
+        expect(
+          recorded.some((path) => isUnder(item.path, path)),
+          `${context}: ${item.path} applied`,
+        ).toBe(false);
       const statuses = Object.values(event.summary.statuses as Record<string, number>).reduce((sum, n) => sum + n, 0);
       expect(statuses, context).toBe(expected.filter((item) => item.kind === 'status' && item.valid).length);
       for (const item of expected) tally[item.valid ? 'valid' : 'invalid']++;
@@ -177,7 +188,10 @@ describe('any signed body made from the contract payloads', () => {
 
     // The valid messages again, regrouped into new bodies in another order: still once each.
     const valid = all.filter((item) => item.kind === 'message' && item.valid);
-    const shuffled = valid.map((item) => ({ item, key: random() })).sort((a, b) => a.key - b.key).map(({ item }) => item);
+    const shuffled = valid
+      .map((item) => ({ item, key: random() }))
+      .sort((a, b) => a.key - b.key)
+      .map(({ item }) => item);
     for (let start = 0; start < shuffled.length; start += 7) {
       const group = shuffled.slice(start, start + 7);
       const value = {
@@ -190,7 +204,10 @@ describe('any signed body made from the contract payloads', () => {
       expect((await postWebhook(pb.url, raw)).status).toBe(200);
       const event = await eventOf(raw);
       const reactions = group.filter(isReaction).length;
-      expect(event.summary.messages).toEqual({ ...(group.length > reactions ? { duplicate: group.length - reactions } : {}), ...(reactions ? { reaction: reactions } : {}) });
+      expect(event.summary.messages).toEqual({
+        ...(group.length > reactions ? { duplicate: group.length - reactions } : {}),
+        ...(reactions ? { reaction: reactions } : {}),
+      });
     }
     appliedOnce(await messageCounts());
   });

@@ -105,7 +105,18 @@ describe('each limit of the database', () => {
     ['a wamid over 300 characters', { message: { id: `wamid.${'w'.repeat(300)}` } }],
     ['a type over 40 characters', { message: { type: 't'.repeat(41) } }],
     ['text over 70,000 characters', { message: { text: { body: 'b'.repeat(70_001) } } }],
-    ['a payload over 1 MB', { message: { type: 'order', order: { catalog_id: 'c', product_items: Array.from({ length: 12_000 }, (_, i) => ({ product_retailer_id: `sku-${i}-${'p'.repeat(80)}`, quantity: 1 })) } } }],
+    [
+      'a payload over 1 MB',
+      {
+        message: {
+          type: 'order',
+          order: {
+            catalog_id: 'c',
+            product_items: Array.from({ length: 12_000 }, (_, i) => ({ product_retailer_id: `sku-${i}-${'p'.repeat(80)}`, quantity: 1 })),
+          },
+        },
+      },
+    ],
   ])('records Y’s message with %s as invalid and applies X’s', async (tag, y) => {
     const { raw, xWamid, yWamid } = mixedBatch(tag.replace(/\W+/g, '-'), y);
     expect((await postWebhook(pb.url, raw)).status).toBe(200);
@@ -195,7 +206,9 @@ describe('invalid events', () => {
     const invalid = await api.list('webhook_events', "status = 'invalid'");
     expect(backlog.invalid).toBe(invalid.length);
     expect(backlog.invalidEvents.map((e: { id: string }) => e.id)).toContain(event.id);
-    expect(backlog.invalidEvents.find((e: { id: string }) => e.id === event.id).parts).toMatchObject([{ path: 'entry.0.changes.0.value.messages.1', reason: 'invalid-message' }]);
+    expect(backlog.invalidEvents.find((e: { id: string }) => e.id === event.id).parts).toMatchObject([
+      { path: 'entry.0.changes.0.value.messages.1', reason: 'invalid-message' },
+    ]);
 
     const { email } = await createAgent(api, { name: 'Webhook Admin', role: 'admin' });
     const admin = await api.as(email, PASSWORD);

@@ -21,7 +21,14 @@ export async function createTeam(api: Api, name: string): Promise<string> {
 }
 
 export async function createChannel(api: Api, data: Record<string, unknown> = {}): Promise<string> {
-  const response = await api.create('channels', { name: 'Shop', phone_number_id: CHANNEL_PNID, display_phone_number: '15550783881', timezone: 'UTC', active: true, ...data });
+  const response = await api.create('channels', {
+    name: 'Shop',
+    phone_number_id: CHANNEL_PNID,
+    display_phone_number: '15550783881',
+    timezone: 'UTC',
+    active: true,
+    ...data,
+  });
   if (response.status !== 200) throw new Error(`channel: ${JSON.stringify(response.body)}`);
   return response.body.id;
 }

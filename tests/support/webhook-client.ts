@@ -36,11 +36,31 @@ export function textWebhook(opts: { pnid?: string; from?: string; userId?: strin
   const contact: Record<string, unknown> = { profile: { name: opts.name ?? 'Customer' } };
   if (opts.from) contact.wa_id = opts.from;
   if (opts.userId) contact.user_id = opts.userId;
-  const message: Record<string, unknown> = { id: opts.wamid, timestamp: String(opts.timestamp ?? Math.floor(Date.now() / 1000)), type: 'text', text: { body: opts.text } };
+  const message: Record<string, unknown> = {
+    id: opts.wamid,
+    timestamp: String(opts.timestamp ?? Math.floor(Date.now() / 1000)),
+    type: 'text',
+    text: { body: opts.text },
+  };
   if (opts.from) message.from = opts.from;
   if (opts.userId) message.from_user_id = opts.userId;
   return {
     object: 'whatsapp_business_account',
-    entry: [{ id: 'WABA', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: opts.pnid ?? '106540352242922' }, contacts: [contact], messages: [message] } }] }],
+    entry: [
+      {
+        id: 'WABA',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550783881', phone_number_id: opts.pnid ?? '106540352242922' },
+              contacts: [contact],
+              messages: [message],
+            },
+          },
+        ],
+      },
+    ],
   };
 }

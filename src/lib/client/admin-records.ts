@@ -8,10 +8,13 @@ import { failureOf, type SaveResult } from './settings-errors';
 export async function loadRecords<T>(pb: PocketBase, collection: string, schema: z.ZodType<T>, sort: string): Promise<SaveResult<T[]>> {
   try {
     const rows = await pb.collection(collection).getFullList({ sort, requestKey: null });
-    return { ok: true, value: rows.flatMap((row) => {
-      const parsed = schema.safeParse(row);
-      return parsed.success ? [parsed.data] : [];
-    }) };
+    return {
+      ok: true,
+      value: rows.flatMap((row) => {
+        const parsed = schema.safeParse(row);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    };
   } catch (error) {
     return failureOf(error);
   }
@@ -21,9 +24,17 @@ export async function loadRecords<T>(pb: PocketBase, collection: string, schema:
  * Creates (`id` null) or updates a record and answers the saved copy; server field errors come back keyed inside
  * `prefix` when the form edits one JSON field of the record (`routing`).
  */
-export async function saveRecord<T>(pb: PocketBase, collection: string, id: string | null, data: Record<string, unknown>, schema: z.ZodType<T>, prefix = ''): Promise<SaveResult<T>> {
+export async function saveRecord<T>(
+  pb: PocketBase,
+  collection: string,
+  id: string | null,
+  data: Record<string, unknown>,
+  schema: z.ZodType<T>,
+  prefix = '',
+): Promise<SaveResult<T>> {
   try {
-    const saved = id === null ? await pb.collection(collection).create(data, { requestKey: null }) : await pb.collection(collection).update(id, data, { requestKey: null });
+    const saved =
+      id === null ? await pb.collection(collection).create(data, { requestKey: null }) : await pb.collection(collection).update(id, data, { requestKey: null });
     const parsed = schema.safeParse(saved);
     return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: 'unreadable', errors: {} };
   } catch (error) {

@@ -18,7 +18,12 @@ describe('requestAssignment', () => {
   it('posts the action with only the fields it was given, trimming the note', async () => {
     const api = fakeApi(() => ({ ok: true }));
     expect(await requestAssignment(api, 'conv 1', { action: 'escalate', teamId: 'team1', note: '  needs a manager  ' })).toEqual({ ok: true });
-    expect(api.calls).toEqual([['/api/pocketdesk/conversations/conv%201/assign', { method: 'POST', body: { action: 'escalate', teamId: 'team1', note: 'needs a manager' }, requestKey: null }]]);
+    expect(api.calls).toEqual([
+      [
+        '/api/pocketdesk/conversations/conv%201/assign',
+        { method: 'POST', body: { action: 'escalate', teamId: 'team1', note: 'needs a manager' }, requestKey: null },
+      ],
+    ]);
   });
 
   it('leaves out a blank note', async () => {

@@ -41,7 +41,10 @@ export function auditQuery(filters: AuditFilters): AuditQuery {
     parts.push('action = {:action}');
     params.action = filters.action;
   }
-  for (const [key, text, operator, addDays] of [['from', filters.from, '>=', 0], ['to', filters.to, '<', 1]] as const) {
+  for (const [key, text, operator, addDays] of [
+    ['from', filters.from, '>=', 0],
+    ['to', filters.to, '<', 1],
+  ] as const) {
     if (!text) continue;
     const day = localDay(text, addDays);
     if (!day) return { ok: false, reason: 'invalid-date' };

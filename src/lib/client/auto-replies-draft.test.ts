@@ -6,7 +6,10 @@ const sample = { customer_name: 'Ana', agent_name: 'Ben', opens_at: 'Monday 09:0
 
 describe('autoRepliesDraftOf / autoRepliesInputOf', () => {
   it('round-trips stored replies and reads the channel language as a reply language', () => {
-    const stored = { greeting: { enabled: false, text: 'Hola {{customer_name}}' }, outOfHours: { suppressAfterAgentReplyMinutes: 0, selfService: { keywords: ['precios', 'envíos'], link: 'https://help.example' } } };
+    const stored = {
+      greeting: { enabled: false, text: 'Hola {{customer_name}}' },
+      outOfHours: { suppressAfterAgentReplyMinutes: 0, selfService: { keywords: ['precios', 'envíos'], link: 'https://help.example' } },
+    };
     const draft = autoRepliesDraftOf(stored, 'es-CO');
     expect(draft.language).toBe('es');
     expect(draft.outOfHours.keywords).toBe('precios, envíos');
@@ -40,7 +43,9 @@ describe('checkAutoRepliesDraft', () => {
 
 describe('autoRepliesFormErrors', () => {
   it('maps the server’s self-service paths onto the out-of-hours inputs', () => {
-    expect(Object.keys(autoRepliesFormErrors({ 'outOfHours.selfService.keywords.1': { code: 'invalid-value', message: '' } }))).toEqual(['outOfHours.keywords']);
+    expect(Object.keys(autoRepliesFormErrors({ 'outOfHours.selfService.keywords.1': { code: 'invalid-value', message: '' } }))).toEqual([
+      'outOfHours.keywords',
+    ]);
   });
 });
 

@@ -6,7 +6,10 @@ export const AVATAR_COLOURS = ['#0f766e', '#1d4ed8', '#7e22ce', '#be123c', '#b45
 
 /** Up to two letters from the name's first words; a name without letters (a phone number) gives its last two digits. */
 export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((word) => /\p{L}/u.test(word));
   if (words.length === 0) return name.replace(/\D/g, '').slice(-2);
   const letters = words.slice(0, 2).map((word) => [...word.replace(/^[^\p{L}]+/u, '')][0] ?? '');
   return letters.join('').toUpperCase();

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { cannedReplyInputSchema, type CannedReplyInput } from '../schemas/canned-reply';
 import { errorsFromIssues, type FieldErrorMap } from './settings-errors';
 
-const text = z.string().nullish().transform((value) => value ?? '');
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? '');
 
 export const cannedAdminRecordSchema = z.object({ id: z.string(), shortcut: text, title: text, body: text, language: text });
 export type CannedAdminRecord = z.infer<typeof cannedAdminRecordSchema>;

@@ -2,11 +2,22 @@
 // Graph API check. The forms check with the server's own schemas (src/lib/schemas/channel-connection.ts) first.
 import type PocketBase from 'pocketbase';
 import { z } from 'zod';
-import { accessTokenSchema, channelConnectionSchema, channelConnectionStateSchema, connectionCheckSchema, newChannelSchema, type ChannelConnectionState, type ConnectionCheck } from '../schemas/channel-connection';
+import {
+  accessTokenSchema,
+  channelConnectionSchema,
+  channelConnectionStateSchema,
+  connectionCheckSchema,
+  newChannelSchema,
+  type ChannelConnectionState,
+  type ConnectionCheck,
+} from '../schemas/channel-connection';
 import { saveRecord } from './admin-records';
 import { errorsFromIssues, failureOf, type FieldErrorMap, type SaveResult } from './settings-errors';
 
-const text = z.string().nullish().transform((value) => value ?? '');
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? '');
 
 /** A channel as the connection form reads it (the token is never among the fields: `access_token_set` says whether one is stored). */
 export const channelConnectionRecordSchema = z.object({
@@ -16,15 +27,36 @@ export const channelConnectionRecordSchema = z.object({
   waba_id: text,
   display_phone_number: text,
   timezone: text,
-  disabled: z.boolean().nullish().transform((value) => value ?? false),
-  coexistence: z.boolean().nullish().transform((value) => value ?? false),
+  disabled: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? false),
+  coexistence: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? false),
   coexistence_agent: text,
-  access_token_set: z.boolean().nullish().transform((value) => value ?? false),
-  business_hours: z.unknown().optional().transform((value) => value ?? null),
+  access_token_set: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? false),
+  business_hours: z
+    .unknown()
+    .optional()
+    .transform((value) => value ?? null),
   language: text,
-  routing: z.unknown().optional().transform((value) => value ?? null),
-  auto_replies: z.unknown().optional().transform((value) => value ?? null),
-  faq: z.unknown().optional().transform((value) => value ?? null),
+  routing: z
+    .unknown()
+    .optional()
+    .transform((value) => value ?? null),
+  auto_replies: z
+    .unknown()
+    .optional()
+    .transform((value) => value ?? null),
+  faq: z
+    .unknown()
+    .optional()
+    .transform((value) => value ?? null),
 });
 export type ChannelConnectionRecord = z.infer<typeof channelConnectionRecordSchema>;
 
@@ -55,7 +87,10 @@ export function connectionDraftOf(channel: ChannelConnectionRecord | null, defau
 }
 
 /** The draft checked as the server will check it: a new number needs its WABA id and a token. */
-export function checkConnectionDraft(draft: ConnectionDraft, isNew: boolean): { ok: true; input: Record<string, unknown> } | { ok: false; errors: FieldErrorMap } {
+export function checkConnectionDraft(
+  draft: ConnectionDraft,
+  isNew: boolean,
+): { ok: true; input: Record<string, unknown> } | { ok: false; errors: FieldErrorMap } {
   const schema = isNew ? newChannelSchema : channelConnectionSchema.extend({ access_token: accessTokenSchema });
   const parsed = schema.safeParse(draft);
   if (!parsed.success) return { ok: false, errors: errorsFromIssues(parsed.error.issues as never) };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { channelHoursRecordSchema, openingOf, wallClockOf } from './channel-hours';
 import { intlTimeZone } from './intl-time-zone';
 
-const channel = (business_hours: unknown) => channelHoursRecordSchema.parse({ id: 'c1', name: 'Shop', display_phone_number: '1555', timezone: 'UTC', business_hours });
+const channel = (business_hours: unknown) =>
+  channelHoursRecordSchema.parse({ id: 'c1', name: 'Shop', display_phone_number: '1555', timezone: 'UTC', business_hours });
 const officeHours = { timezone: 'Europe/Madrid', weekly: { mon: [{ start: '09:00', end: '18:00' }], fri: [{ start: '09:00', end: '18:00' }] } };
 // Wednesday 5 November 2025, 12:00 in Madrid (UTC+1).
 const wednesdayNoon = Date.UTC(2025, 10, 5, 11, 0);
@@ -15,11 +16,19 @@ describe('openingOf', () => {
   });
 
   it('says when a closed channel opens next, in its own zone', () => {
-    expect(openingOf(channel(officeHours), wednesdayNoon, intlTimeZone)).toEqual({ kind: 'closed', zone: 'Europe/Madrid', opensAt: Date.UTC(2025, 10, 7, 8, 0) });
+    expect(openingOf(channel(officeHours), wednesdayNoon, intlTimeZone)).toEqual({
+      kind: 'closed',
+      zone: 'Europe/Madrid',
+      opensAt: Date.UTC(2025, 10, 7, 8, 0),
+    });
   });
 
   it('says when an open channel closes', () => {
-    expect(openingOf(channel(officeHours), mondayMorning, intlTimeZone)).toEqual({ kind: 'open', zone: 'Europe/Madrid', closesAt: Date.UTC(2025, 10, 3, 17, 0) });
+    expect(openingOf(channel(officeHours), mondayMorning, intlTimeZone)).toEqual({
+      kind: 'open',
+      zone: 'Europe/Madrid',
+      closesAt: Date.UTC(2025, 10, 3, 17, 0),
+    });
   });
 
   it('flags stored hours that no longer validate instead of guessing', () => {

@@ -8,10 +8,7 @@ export { channelHoursRecordSchema, type ChannelHoursRecord } from './channel-rec
 
 /** Where a channel stands now; times are epoch ms, shown in `zone`. */
 export type ChannelOpening =
-  | { kind: 'always' }
-  | { kind: 'invalid' }
-  | { kind: 'open'; zone: string; closesAt: number | null }
-  | { kind: 'closed'; zone: string; opensAt: number | null };
+  { kind: 'always' } | { kind: 'invalid' } | { kind: 'open'; zone: string; closesAt: number | null } | { kind: 'closed'; zone: string; opensAt: number | null };
 
 /** True when the stored hours are absent: the channel answers around the clock. */
 export function hasNoHours(raw: unknown): boolean {

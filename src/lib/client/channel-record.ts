@@ -5,12 +5,24 @@ import { channelRecordSchema, type ChannelRecord } from '../schemas/directory';
 
 /** A channel as the device keeps it: the directory fields plus its zone and raw `business_hours` JSON. */
 export const channelHoursRecordSchema = z.extend(channelRecordSchema, {
-  timezone: z.pipe(z.nullish(z.string()), z.transform((value) => value ?? '')),
-  business_hours: z.pipe(z.nullish(z.unknown()), z.transform((value) => value ?? null)),
+  timezone: z.pipe(
+    z.nullish(z.string()),
+    z.transform((value) => value ?? ''),
+  ),
+  business_hours: z.pipe(
+    z.nullish(z.unknown()),
+    z.transform((value) => value ?? null),
+  ),
   // The survey settings (`service.csat`): the resolve dialog tells the agent when no survey can be sent.
-  service: z.pipe(z.nullish(z.unknown()), z.transform((value) => value ?? null)),
+  service: z.pipe(
+    z.nullish(z.unknown()),
+    z.transform((value) => value ?? null),
+  ),
   /** An admin switched the number off (first-run setup and the channels screen). */
-  disabled: z.pipe(z.nullish(z.boolean()), z.transform((value) => value ?? false)),
+  disabled: z.pipe(
+    z.nullish(z.boolean()),
+    z.transform((value) => value ?? false),
+  ),
 });
 /** Optional fields: rows cached before the hours were kept read as "around the clock" until the next refresh. */
 export type ChannelHoursRecord = ChannelRecord & { timezone?: string; business_hours?: unknown; service?: unknown; disabled?: boolean };

@@ -4,8 +4,14 @@ import { z } from 'zod';
 import { loadRecords, saveRecord } from './admin-records';
 import type { SaveResult } from './settings-errors';
 
-const text = z.string().nullish().transform((value) => value ?? '');
-const json = z.unknown().optional().transform((value) => value ?? null);
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? '');
+const json = z
+  .unknown()
+  .optional()
+  .transform((value) => value ?? null);
 
 export const channelSettingsRecordSchema = z.object({
   id: z.string(),
@@ -30,6 +36,12 @@ export function loadChannelSettings(pb: PocketBase): Promise<SaveResult<ChannelS
  * Saves one settings field (plus any plain fields in `extra`, such as the reply language). The server checks the
  * whole channel again and answers field errors keyed `field.path`; they come back keyed `path`.
  */
-export function saveChannelSettings(pb: PocketBase, channelId: string, field: ChannelSettingsField, value: unknown, extra: Record<string, unknown> = {}): Promise<SaveResult<ChannelSettingsRecord>> {
+export function saveChannelSettings(
+  pb: PocketBase,
+  channelId: string,
+  field: ChannelSettingsField,
+  value: unknown,
+  extra: Record<string, unknown> = {},
+): Promise<SaveResult<ChannelSettingsRecord>> {
   return saveRecord(pb, 'channels', channelId, { ...extra, [field]: value }, channelSettingsRecordSchema, field);
 }

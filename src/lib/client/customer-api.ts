@@ -18,7 +18,10 @@ export function contactDraftOf(contact: { name?: string; language?: string; attr
 /** The edit to send, or field errors; a line without `:` is refused on the attributes field. */
 export function checkContactDraft(draft: ContactDraft): { ok: true; input: ContactEdit } | { ok: false; errors: FieldErrorMap } {
   const attributes: Record<string, string> = {};
-  for (const line of draft.attributes.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of draft.attributes
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const at = line.indexOf(':');
     if (at < 1) return { ok: false, errors: { attributes: { code: 'invalid-attribute-line', message: 'Write each attribute as key: value.' } } };
     attributes[line.slice(0, at).trim()] = line.slice(at + 1).trim();
@@ -61,9 +64,15 @@ export async function eraseCustomer(pb: PocketBase, id: string): Promise<SaveRes
 }
 
 /** Who would get the conversation now (the dry-run routing decision), for managers and admins. */
-export async function previewRouting(pb: PocketBase, conversationId: string): Promise<SaveResult<{ agentId: string | null; teamId: string | null; outcome: string; path: string }>> {
+export async function previewRouting(
+  pb: PocketBase,
+  conversationId: string,
+): Promise<SaveResult<{ agentId: string | null; teamId: string | null; outcome: string; path: string }>> {
   try {
-    return { ok: true, value: await pb.send(`/api/pocketdesk/conversations/${encodeURIComponent(conversationId)}/routing-preview`, { method: 'GET', requestKey: null }) };
+    return {
+      ok: true,
+      value: await pb.send(`/api/pocketdesk/conversations/${encodeURIComponent(conversationId)}/routing-preview`, { method: 'GET', requestKey: null }),
+    };
   } catch (error) {
     return failureOf(error);
   }

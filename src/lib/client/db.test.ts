@@ -7,7 +7,13 @@ describe('DeskDb', () => {
   it('upgrades a version 1 device: conversations gain the newer fields and the new lists exist', async () => {
     const name = 'db-upgrade-test';
     const v1 = new Dexie(name);
-    v1.version(1).stores({ conversations: 'id, status, last_message_at', messages: 'id, [conversation+at]', notes: 'id, [conversation+at]', outbox: '++seq, conversation, state', meta: 'key' });
+    v1.version(1).stores({
+      conversations: 'id, status, last_message_at',
+      messages: 'id, [conversation+at]',
+      notes: 'id, [conversation+at]',
+      outbox: '++seq, conversation, state',
+      meta: 'key',
+    });
     await v1.table('conversations').put({ id: 'c1', contact: 'p1', status: 'open', assignee: '', contact_name: 'Maria' });
     v1.close();
 

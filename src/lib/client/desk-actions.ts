@@ -40,7 +40,13 @@ export async function queueAttachment(conversation: string, author: string, type
  * Queues an approved template with its parameters (`{name: value}` or positional values). `preview` is the text
  * the customer will read: the thread shows it while the message waits and after it is sent.
  */
-export async function queueTemplate(conversation: string, author: string, template: string, params: Record<string, string> | string[], preview: string): Promise<void> {
+export async function queueTemplate(
+  conversation: string,
+  author: string,
+  template: string,
+  params: Record<string, string> | string[],
+  preview: string,
+): Promise<void> {
   await outbox.add({
     collection: 'messages',
     op: 'create',

@@ -25,14 +25,26 @@ function fakePb(lists: Record<string, unknown[] | Error>, asked: Record<string, 
   } as unknown as PocketBase;
 }
 
-const template = { id: 't1', name: 'order_ready', language: 'en', category: 'utility', parameter_format: 'named', status: 'approved', components: [{ type: 'BODY', text: 'Hi {{customer_name}}' }] };
+const template = {
+  id: 't1',
+  name: 'order_ready',
+  language: 'en',
+  category: 'utility',
+  parameter_format: 'named',
+  status: 'approved',
+  components: [{ type: 'BODY', text: 'Hi {{customer_name}}' }],
+};
 
 describe('refreshDirectory', () => {
   it('replaces every list with the server’s, dropping what the server no longer has', async () => {
     await db.labels.put({ id: 'gone', name: 'Old', color: '' });
     await refreshDirectory(fakePb({ labels: [{ id: 'l1', name: 'billing' }], templates: [template], teams: [{ id: 'team1', name: 'Field' }] }), db);
     expect(await db.labels.toArray()).toEqual([{ id: 'l1', name: 'billing', color: '' }]);
-    expect(await db.templates.get('t1')).toMatchObject({ name: 'order_ready', parameter_format: 'named', components: [{ type: 'BODY', text: 'Hi {{customer_name}}' }] });
+    expect(await db.templates.get('t1')).toMatchObject({
+      name: 'order_ready',
+      parameter_format: 'named',
+      components: [{ type: 'BODY', text: 'Hi {{customer_name}}' }],
+    });
     expect((await db.teams.toArray()).map((t) => t.name)).toEqual(['Field']);
   });
 

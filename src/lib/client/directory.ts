@@ -3,13 +3,7 @@
 import type PocketBase from 'pocketbase';
 import type { Table } from 'dexie';
 import * as z from 'zod/mini';
-import {
-  agentRecordSchema,
-  cannedReplyRecordSchema,
-  labelRecordSchema,
-  teamRecordSchema,
-  templateRecordSchema,
-} from '../schemas/directory';
+import { agentRecordSchema, cannedReplyRecordSchema, labelRecordSchema, teamRecordSchema, templateRecordSchema } from '../schemas/directory';
 import { channelHoursRecordSchema } from './channel-record';
 import type { DeskDb } from './db';
 

@@ -79,7 +79,10 @@ export function faqInputOf(draft: FaqDraft): FaqSettingsInput {
       enabled: entry.enabled,
       keywords: wordsOf(entry.keywords),
       pattern: entry.pattern === '' ? null : entry.pattern,
-      answer: entry.answerType === 'buttons' ? { type: 'buttons', text: entry.text, buttons: entry.buttons.map((b) => ({ ...b })) } : { type: 'text', text: entry.text },
+      answer:
+        entry.answerType === 'buttons'
+          ? { type: 'buttons', text: entry.text, buttons: entry.buttons.map((b) => ({ ...b })) }
+          : { type: 'text', text: entry.text },
     })),
     handoffKeywords: wordsOf(draft.handoffKeywords),
     // Cleared number inputs are null: the schema reports them on their field.
@@ -95,7 +98,11 @@ export function faqInputOf(draft: FaqDraft): FaqSettingsInput {
 export function faqFormErrors(errors: FieldErrorMap): FieldErrorMap {
   const renamed: FieldErrorMap = {};
   for (const [path, problem] of Object.entries(errors)) {
-    const key = path.replace(/^buttons\.solved$/, 'solvedButton').replace(/^buttons\.human$/, 'humanButton').replace(/^(entries\.\d+)\.answer\.text$/, '$1.text').replace(/^(entries\.\d+)\.answer\./, '$1.');
+    const key = path
+      .replace(/^buttons\.solved$/, 'solvedButton')
+      .replace(/^buttons\.human$/, 'humanButton')
+      .replace(/^(entries\.\d+)\.answer\.text$/, '$1.text')
+      .replace(/^(entries\.\d+)\.answer\./, '$1.');
     renamed[key] ??= problem;
   }
   return onListInputs(renamed, ['keywords', 'handoffKeywords']);

@@ -12,7 +12,14 @@ export class IntlTimeZone implements TimeZonePort {
     for (const part of this.#formatter(zone).formatToParts(instantMs)) {
       if (part.type !== 'literal') fields[part.type] = Number(part.value);
     }
-    return { year: fields.year ?? 0, month: fields.month ?? 0, day: fields.day ?? 0, hour: fields.hour ?? 0, minute: fields.minute ?? 0, second: fields.second ?? 0 };
+    return {
+      year: fields.year ?? 0,
+      month: fields.month ?? 0,
+      day: fields.day ?? 0,
+      hour: fields.hour ?? 0,
+      minute: fields.minute ?? 0,
+      second: fields.second ?? 0,
+    };
   }
 
   /** The instant of a wall-clock reading in `zone`: a skipped reading gives the transition, a repeated one its first occurrence. */
@@ -54,4 +61,3 @@ export class IntlTimeZone implements TimeZonePort {
 
 /** The shared adapter instance; its formatter cache lives for the page or process. */
 export const intlTimeZone = new IntlTimeZone();
-

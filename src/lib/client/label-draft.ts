@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { labelInputSchema, type LabelInput } from '../schemas/label';
 import { errorsFromIssues, type FieldErrorMap } from './settings-errors';
 
-export const labelAdminRecordSchema = z.object({ id: z.string(), name: z.string(), color: z.string().nullish().transform((v) => v ?? '') });
+export const labelAdminRecordSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  color: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
+});
 export type LabelAdminRecord = z.infer<typeof labelAdminRecordSchema>;
 
 export interface LabelDraft {
@@ -13,7 +20,11 @@ export interface LabelDraft {
   colored: boolean;
 }
 
-export const labelDraftOf = (label: LabelAdminRecord | null): LabelDraft => ({ name: label?.name ?? '', color: label?.color || '#2f6fde', colored: !!label?.color });
+export const labelDraftOf = (label: LabelAdminRecord | null): LabelDraft => ({
+  name: label?.name ?? '',
+  color: label?.color || '#2f6fde',
+  colored: !!label?.color,
+});
 
 /** The label to send, or field errors. */
 export function checkLabelDraft(draft: LabelDraft): { ok: true; input: LabelInput } | { ok: false; errors: FieldErrorMap } {

@@ -29,7 +29,16 @@ describe('storeRecord', () => {
   });
 
   it('keeps a status change the server has not heard of yet over the server copy', async () => {
-    await db.outbox.add({ collection: 'conversations', op: 'update', record_id: 'c1', conversation: 'c1', data: { status: 'resolved' }, created_at: 0, state: 'pending', reason: '' });
+    await db.outbox.add({
+      collection: 'conversations',
+      op: 'update',
+      record_id: 'c1',
+      conversation: 'c1',
+      data: { status: 'resolved' },
+      created_at: 0,
+      state: 'pending',
+      reason: '',
+    });
     await storeRecord(db, 'conversations', conversation('c1', '2026-11-25 10:05:00.000Z', { status: 'open' }));
     expect((await db.conversations.get('c1'))?.status).toBe('resolved');
   });
@@ -97,13 +106,31 @@ describe('contacts and colleagues', () => {
   });
 
   it('keeps a VIP flag set offline over the server copy until it syncs', async () => {
-    await db.outbox.add({ collection: 'contacts', op: 'update', record_id: contact.id, conversation: '', data: { vip: true }, created_at: 0, state: 'pending', reason: '' });
+    await db.outbox.add({
+      collection: 'contacts',
+      op: 'update',
+      record_id: contact.id,
+      conversation: '',
+      data: { vip: true },
+      created_at: 0,
+      state: 'pending',
+      reason: '',
+    });
     await storeRecord(db, 'contacts', contact);
     expect((await db.contacts.get(contact.id))?.vip).toBe(true);
   });
 
   it('keeps labels added offline to a conversation', async () => {
-    await db.outbox.add({ collection: 'conversations', op: 'update', record_id: 'c1', conversation: 'c1', data: { labels: ['l1'] }, created_at: 0, state: 'pending', reason: '' });
+    await db.outbox.add({
+      collection: 'conversations',
+      op: 'update',
+      record_id: 'c1',
+      conversation: 'c1',
+      data: { labels: ['l1'] },
+      created_at: 0,
+      state: 'pending',
+      reason: '',
+    });
     await replaceConversations(db, [conversation('c1', '2026-11-25 10:00:00.000Z', { labels: [] })]);
     expect((await db.conversations.get('c1'))?.labels).toEqual(['l1']);
   });

@@ -9,7 +9,11 @@ export type OfferAnswerOutcome = OfferAnswerResult | { ok: false; reason: string
 /** Sends the agent's answer to the offer of one conversation. Never throws. */
 export async function answerOffer(api: SendApi, conversationId: string, answer: OfferAnswer): Promise<OfferAnswerOutcome> {
   try {
-    const response = await api.send(`/api/pocketdesk/conversations/${encodeURIComponent(conversationId)}/offer`, { method: 'POST', body: { answer }, requestKey: null });
+    const response = await api.send(`/api/pocketdesk/conversations/${encodeURIComponent(conversationId)}/offer`, {
+      method: 'POST',
+      body: { answer },
+      requestKey: null,
+    });
     const parsed = offerAnswerResultSchema.safeParse(response);
     return parsed.success ? parsed.data : { ok: false, reason: 'invalid' };
   } catch (error) {

@@ -31,7 +31,16 @@ async function call<T>(run: () => Promise<T>): Promise<SaveResult<T>> {
 }
 
 export const loadBacklog = (pb: PocketBase) => call(() => pb.send<Backlog>('/api/pocketdesk/webhooks/backlog', { requestKey: null }));
-export const loadChannelHealth = (pb: PocketBase) => call(async () => (await pb.send<{ channels: ChannelHealth[] }>('/api/pocketdesk/channels/health', { requestKey: null })).channels);
+export const loadChannelHealth = (pb: PocketBase) =>
+  call(async () => (await pb.send<{ channels: ChannelHealth[] }>('/api/pocketdesk/channels/health', { requestKey: null })).channels);
 export const loadFailedDeliveries = (pb: PocketBase) =>
-  call(async () => (await pb.collection('webhook_events').getList(1, 50, { filter: 'status = "failed"', sort: '-received_at', fields: 'id,error,received_at,attempts', requestKey: null })).items as unknown as FailedDelivery[]);
-export const replayDelivery = (pb: PocketBase, id: string) => call(() => pb.send(`/api/pocketdesk/webhooks/${encodeURIComponent(id)}/replay`, { method: 'POST', requestKey: null }));
+  call(
+    async () =>
+      (
+        await pb
+          .collection('webhook_events')
+          .getList(1, 50, { filter: 'status = "failed"', sort: '-received_at', fields: 'id,error,received_at,attempts', requestKey: null })
+      ).items as unknown as FailedDelivery[],
+  );
+export const replayDelivery = (pb: PocketBase, id: string) =>
+  call(() => pb.send(`/api/pocketdesk/webhooks/${encodeURIComponent(id)}/replay`, { method: 'POST', requestKey: null }));

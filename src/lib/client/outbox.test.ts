@@ -12,11 +12,25 @@ beforeEach(() => {
 afterEach(async () => db.delete());
 
 function reply(id: string, text = `text ${id}`): NewOutboxItem {
-  return { collection: 'messages', op: 'create', record_id: id, conversation: 'conv00000000001', data: { conversation: 'conv00000000001', direction: 'out', type: 'text', text } };
+  return {
+    collection: 'messages',
+    op: 'create',
+    record_id: id,
+    conversation: 'conv00000000001',
+    data: { conversation: 'conv00000000001', direction: 'out', type: 'text', text },
+  };
 }
 
 function serverMessage(item: OutboxItem) {
-  return { id: item.record_id, conversation: item.conversation, direction: 'out', type: 'text', text: item.data.text, status: 'queued', created: '2026-11-25 10:00:00.000Z' };
+  return {
+    id: item.record_id,
+    conversation: item.conversation,
+    direction: 'out',
+    type: 'text',
+    text: item.data.text,
+    status: 'queued',
+    created: '2026-11-25 10:00:00.000Z',
+  };
 }
 
 /** A fake server: answers from a script of outcomes per record id (default: accepted), logging each attempt. */
@@ -66,7 +80,12 @@ describe('Outbox', () => {
 
   it('counts a retried create that already arrived as sent and stores the server copy', async () => {
     const item = reply('already');
-    const { transport } = scriptedTransport({ already: [{ kind: 'retry-later' }, { kind: 'sent', record: { ...serverMessage({ ...item, created_at: 0, state: 'pending', reason: '' }), status: 'delivered' } }] });
+    const { transport } = scriptedTransport({
+      already: [
+        { kind: 'retry-later' },
+        { kind: 'sent', record: { ...serverMessage({ ...item, created_at: 0, state: 'pending', reason: '' }), status: 'delivered' } },
+      ],
+    });
     const outbox = new Outbox(db, transport);
     await outbox.add(item);
     await outbox.flush();
@@ -118,7 +137,10 @@ describe('Outbox', () => {
 
   it('keeps an attachment with its file through an offline spell and hands the same bytes over once', async () => {
     const bytes = new Uint8Array([137, 80, 78, 71, 1, 2, 3]);
-    const photo: NewOutboxItem = { ...reply('photo'), data: { type: 'image', text: 'caption', media: new Blob([bytes], { type: 'image/png' }), media_filename: 'p.png' } };
+    const photo: NewOutboxItem = {
+      ...reply('photo'),
+      data: { type: 'image', text: 'caption', media: new Blob([bytes], { type: 'image/png' }), media_filename: 'p.png' },
+    };
     const received: Uint8Array[] = [];
     const { transport, attempts } = scriptedTransport({ photo: [{ kind: 'retry-later' }] });
     const outbox = new Outbox(db, {

@@ -27,8 +27,15 @@ async function post<T>(pb: PocketBase, path: string, body: unknown): Promise<Sav
 
 /** The invitation to send, or field errors keyed like the form (`skills`, not `skills.2`). */
 export function checkInviteDraft(draft: InviteDraft): { ok: true; input: AgentInvite } | { ok: false; errors: FieldErrorMap } {
-  const parsed = agentInviteSchema.safeParse({ ...draft, skills: wordsOf(draft.skills), languages: wordsOf(draft.languages), max_open: draft.max_open ?? undefined });
-  return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: onListInputs(errorsFromIssues(parsed.error.issues), ['skills', 'languages', 'teams']) };
+  const parsed = agentInviteSchema.safeParse({
+    ...draft,
+    skills: wordsOf(draft.skills),
+    languages: wordsOf(draft.languages),
+    max_open: draft.max_open ?? undefined,
+  });
+  return parsed.success
+    ? { ok: true, input: parsed.data }
+    : { ok: false, errors: onListInputs(errorsFromIssues(parsed.error.issues), ['skills', 'languages', 'teams']) };
 }
 
 /** Creates the colleague; the answer holds their temporary password, which the server never shows again. */
@@ -40,7 +47,8 @@ export async function inviteAgent(pb: PocketBase, draft: InviteDraft): Promise<S
   return checked.ok ? sendInvite(pb, checked.input) : { ok: false, reason: 'invalid', errors: checked.errors };
 }
 
-export const deactivateAgent = (pb: PocketBase, id: string) => post<{ ok: true; requeued: number }>(pb, `/api/pocketdesk/agents/${encodeURIComponent(id)}/deactivate`, {});
+export const deactivateAgent = (pb: PocketBase, id: string) =>
+  post<{ ok: true; requeued: number }>(pb, `/api/pocketdesk/agents/${encodeURIComponent(id)}/deactivate`, {});
 export const reactivateAgent = (pb: PocketBase, id: string) => post<AgentInvitation>(pb, `/api/pocketdesk/agents/${encodeURIComponent(id)}/reactivate`, {});
 
 /** Removes a team, moving its conversations, channels and reviews to `moveTo` (null: it must own none). */

@@ -21,7 +21,10 @@ function fakeServer(): { pb: PocketBase; asked: string[]; perPage: number[] } {
           asked.push(id);
           perPage.push(size);
         }
-        const items = name === 'messages' ? [{ id: `m${id}`, conversation: id, direction: 'in', type: 'text', text: 'Hello', status: 'received', created: '2026-12-01 10:00:00.000Z' }] : [];
+        const items =
+          name === 'messages'
+            ? [{ id: `m${id}`, conversation: id, direction: 'in', type: 'text', text: 'Hello', status: 'received', created: '2026-12-01 10:00:00.000Z' }]
+            : [];
         return { items };
       },
     }),

@@ -51,16 +51,16 @@ export async function prefetchThread(pb: PocketBase, db: DeskDb, conversationId:
 }
 
 async function recentMessages(db: DeskDb, conversationId: string): Promise<MessageRecord[]> {
-  return db.messages
-    .where('[conversation+at]')
-    .between([conversationId, -Infinity], [conversationId, Infinity])
-    .reverse()
-    .limit(RECENT_MESSAGES)
-    .toArray();
+  return db.messages.where('[conversation+at]').between([conversationId, -Infinity], [conversationId, Infinity]).reverse().limit(RECENT_MESSAGES).toArray();
 }
 
 /** Brings the kept files in line with the budget: fetches what is wanted and fits, drops what no longer does. */
-export async function prefetchMedia(pb: PocketBase, db: DeskDb, conversationIds: readonly string[], onRemaining?: (conversations: number) => void): Promise<void> {
+export async function prefetchMedia(
+  pb: PocketBase,
+  db: DeskDb,
+  conversationIds: readonly string[],
+  onRemaining?: (conversations: number) => void,
+): Promise<void> {
   const wanted: WantedMedia[] = [];
   const owner = new Map<string, string>();
   for (const id of conversationIds) {
@@ -120,7 +120,12 @@ export async function runPrefetch(pb: PocketBase, db: DeskDb, me: string, onRema
     else if (marks[id] !== undefined) kept[id] = marks[id];
   }
   await db.meta.put({ key: PREFETCH_MARKS_KEY, value: kept });
-  await prefetchMedia(pb, db, queue.map((c) => c.id), onRemaining);
+  await prefetchMedia(
+    pb,
+    db,
+    queue.map((c) => c.id),
+    onRemaining,
+  );
   onRemaining(0);
   return { downloaded: plan.download.length - failed.size };
 }

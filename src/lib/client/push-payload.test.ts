@@ -9,7 +9,14 @@ const ORIGIN = 'https://desk.example';
 describe('parsePushPayload', () => {
   it('reads title, body, url and tag', () => {
     const raw = JSON.stringify({ title: 'New message', body: 'Ana: hi', url: '/conversations/abc', tag: 'conv-abc' });
-    expect(parsePushPayload(raw, ORIGIN)).toEqual({ title: 'New message', body: 'Ana: hi', url: '/conversations/abc', tag: 'conv-abc', actions: [], waitingCount: null });
+    expect(parsePushPayload(raw, ORIGIN)).toEqual({
+      title: 'New message',
+      body: 'Ana: hi',
+      url: '/conversations/abc',
+      tag: 'conv-abc',
+      actions: [],
+      waitingCount: null,
+    });
   });
 
   it('never opens another origin', () => {
@@ -34,7 +41,14 @@ describe('parsePushPayload', () => {
       channelName: 'Shop',
       messageText: null,
     });
-    expect(parsePushPayload(json, ORIGIN)).toEqual({ title: 'Maria Lopez', body: 'Shop · Is my order ready?', url: '/conversations/abc', tag: 'conversation-abc', actions: ['accept', 'decline'], waitingCount: null });
+    expect(parsePushPayload(json, ORIGIN)).toEqual({
+      title: 'Maria Lopez',
+      body: 'Shop · Is my order ready?',
+      url: '/conversations/abc',
+      tag: 'conversation-abc',
+      actions: ['accept', 'decline'],
+      waitingCount: null,
+    });
   });
 });
 
@@ -48,7 +62,13 @@ describe('a waiting-work push', () => {
     }).json;
 
   it('carries the count and the Claim button', () => {
-    expect(parsePushPayload(waiting(3), ORIGIN)).toMatchObject({ title: '3 customers waiting', url: '/conversations/abc', tag: 'waiting', actions: ['claim'], waitingCount: 3 });
+    expect(parsePushPayload(waiting(3), ORIGIN)).toMatchObject({
+      title: '3 customers waiting',
+      url: '/conversations/abc',
+      tag: 'waiting',
+      actions: ['claim'],
+      waitingCount: 3,
+    });
   });
 
   it.each([

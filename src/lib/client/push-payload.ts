@@ -63,7 +63,9 @@ export function pushPrefetchTarget(raw: string | null): string | null {
     const data: unknown = raw ? JSON.parse(raw) : null;
     if (!data || typeof data !== 'object') return null;
     const { kind, conversationId } = data as Record<string, unknown>;
-    return typeof kind === 'string' && PREFETCH_KINDS.has(kind) && typeof conversationId === 'string' && /^[a-z0-9]{15}$/.test(conversationId) ? conversationId : null;
+    return typeof kind === 'string' && PREFETCH_KINDS.has(kind) && typeof conversationId === 'string' && /^[a-z0-9]{15}$/.test(conversationId)
+      ? conversationId
+      : null;
   } catch {
     return null;
   }

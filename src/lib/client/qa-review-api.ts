@@ -29,8 +29,18 @@ export async function loadReview(pb: PocketBase, id: string): Promise<ReviewDeta
   const review = qaReviewRecordSchema.safeParse(raw);
   if (!review.success) return null;
   const [team, messages] = await Promise.all([
-    review.data.team ? pb.collection('teams').getOne(review.data.team, { requestKey: null, fields: 'settings' }).catch(() => null) : null,
-    pb.collection('messages').getFullList({ requestKey: null, sort: 'created', fields: 'id,direction,type,text,sender,created', filter: pb.filter('conversation = {:id} && type != "reaction"', { id: review.data.conversation }) }),
+    review.data.team
+      ? pb
+          .collection('teams')
+          .getOne(review.data.team, { requestKey: null, fields: 'settings' })
+          .catch(() => null)
+      : null,
+    pb.collection('messages').getFullList({
+      requestKey: null,
+      sort: 'created',
+      fields: 'id,direction,type,text,sender,created',
+      filter: pb.filter('conversation = {:id} && type != "reaction"', { id: review.data.conversation }),
+    }),
   ]);
   return { review: review.data, rubric: rubricOfTeam(team?.settings), messages: parsed(messages, (row) => transcriptMessageSchema.safeParse(row)) };
 }

@@ -25,7 +25,10 @@ describe('draftScore', () => {
   it('reports empty, fractional and out-of-range scores per criterion', () => {
     const score = draftScore(rubric, { tone: '', fix: '5' });
     expect(score.ok).toBe(false);
-    expect(!score.ok && Object.fromEntries(Object.entries(score.errors).map(([path, error]) => [path, error.code]))).toEqual({ 'scores.tone': 'required', 'scores.fix': 'out-of-range' });
+    expect(!score.ok && Object.fromEntries(Object.entries(score.errors).map(([path, error]) => [path, error.code]))).toEqual({
+      'scores.tone': 'required',
+      'scores.fix': 'out-of-range',
+    });
     const fraction = draftScore(rubric, { tone: '1.5', fix: 'x' });
     expect(!fraction.ok && fraction.errors['scores.tone']!.code).toBe('invalid-score');
     expect(!fraction.ok && fraction.errors['scores.fix']!.code).toBe('invalid-score');

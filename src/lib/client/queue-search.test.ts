@@ -6,7 +6,10 @@ import { buildSearchIndex, compileFilter, filterGroups, isFiltering, normalizeTe
 const ME = 'me0000000000001';
 
 function conversation(id: string, fields: Record<string, unknown> = {}): ConversationRecord {
-  return { ...conversationRecordSchema.parse({ id, status: 'open', assignee: ME, contact: `p-${id}`, ...fields }), contact_name: String(fields.contact_name ?? '') };
+  return {
+    ...conversationRecordSchema.parse({ id, status: 'open', assignee: ME, contact: `p-${id}`, ...fields }),
+    contact_name: String(fields.contact_name ?? ''),
+  };
 }
 
 const queue = [

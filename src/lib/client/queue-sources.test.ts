@@ -13,7 +13,10 @@ afterEach(async () => {
 });
 
 function conversation(n: number, status: 'open' | 'pending' | 'resolved', assignee: string) {
-  return { ...conversationRecordSchema.parse({ id: `c${n}`, status, assignee, contact: `p${n}`, last_message_at: new Date(1_000_000 + n * 1000).toISOString() }), contact_name: `Customer ${n}` };
+  return {
+    ...conversationRecordSchema.parse({ id: `c${n}`, status, assignee, contact: `p${n}`, last_message_at: new Date(1_000_000 + n * 1000).toISOString() }),
+    contact_name: `Customer ${n}`,
+  };
 }
 
 describe('loadFirstRows', () => {
@@ -37,7 +40,18 @@ describe('loadFirstRows', () => {
 describe('loadSearchSources', () => {
   it('maps each customer to their number and lists cached message texts', async () => {
     db = new DeskDb('queue-search-sources');
-    await db.contacts.put({ id: 'p1', name: 'Ana', profile_name: '', username: '', wa_id: '34600111222', owner: '', labels: [], vip: false, language: '', updated: null });
+    await db.contacts.put({
+      id: 'p1',
+      name: 'Ana',
+      profile_name: '',
+      username: '',
+      wa_id: '34600111222',
+      owner: '',
+      labels: [],
+      vip: false,
+      language: '',
+      updated: null,
+    });
     await db.messages.put(messageRecordSchema.parse({ id: 'm1', conversation: 'c1', direction: 'in', type: 'text', text: 'Hola' }));
     const sources = await loadSearchSources(db);
     expect(sources.phoneByContact.get('p1')).toBe('34600111222');

@@ -35,7 +35,14 @@ describe('snoozed conversations', () => {
 
   it('lists the soonest to wake first, and those waiting for the customer last', () => {
     const snoozed = (id: string, reason: string, until?: number) =>
-      conversationRecordSchema.parse({ id, status: 'open', assignee: ME, contact: 'x', snooze_reason: reason, snoozed_until: until ? new Date(until).toISOString() : '' });
+      conversationRecordSchema.parse({
+        id,
+        status: 'open',
+        assignee: ME,
+        contact: 'x',
+        snooze_reason: reason,
+        snoozed_until: until ? new Date(until).toISOString() : '',
+      });
     const groups = groupByTab([snoozed('reply', 'until-customer'), snoozed('later', 'until-time', 9000), snoozed('soon', 'until-time', 2000)], ME);
     expect(groups.snoozed.map((c) => c.id)).toEqual(['soon', 'later', 'reply']);
     expect(groups.mine).toEqual([]);

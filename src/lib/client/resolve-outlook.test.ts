@@ -11,7 +11,18 @@ afterEach(async () => db?.delete());
 async function deviceWith(templates: { name: string; status?: string; channel?: string }[], service: unknown = null) {
   db = new DeskDb(`outlook-${Math.random()}`);
   await db.channels.put({ id: 'ch1', name: 'Shop', display_phone_number: '', language: 'en', service });
-  await db.templates.bulkPut(templates.map((t, i) => ({ id: `t${i}`, language: 'en_US', category: 'utility', parameter_format: 'positional', components: [], status: 'approved', channel: 'ch1', ...t })));
+  await db.templates.bulkPut(
+    templates.map((t, i) => ({
+      id: `t${i}`,
+      language: 'en_US',
+      category: 'utility',
+      parameter_format: 'positional',
+      components: [],
+      status: 'approved',
+      channel: 'ch1',
+      ...t,
+    })),
+  );
 }
 const closed = { channel: 'ch1', last_inbound_at: now - 30 * HOUR, csat_requested_at: null };
 

@@ -7,7 +7,11 @@ import type { ConversationRecord } from '../schemas/conversation';
 import type { DeskDb } from './db';
 
 /** The survey outlook of resolving `conversation` at `now`; unknown settings read as the defaults a channel starts with. */
-export async function resolveOutlook(db: DeskDb, conversation: Pick<ConversationRecord, 'channel' | 'last_inbound_at' | 'csat_requested_at'>, now: number): Promise<CsatOutlook> {
+export async function resolveOutlook(
+  db: DeskDb,
+  conversation: Pick<ConversationRecord, 'channel' | 'last_inbound_at' | 'csat_requested_at'>,
+  now: number,
+): Promise<CsatOutlook> {
   const [channel, templates] = await Promise.all([db.channels.get(conversation.channel), db.templates.toArray()]);
   const stored = (channel?.service as { csat?: unknown } | null | undefined)?.csat;
   const checked = checkCsatSettings(stored ?? {});

@@ -5,7 +5,18 @@ import { checkRoutingDraft, moveRuleUp, newRuleDraft, routingDraftOf, routingFor
 const context = { teamIds: ['team1'], agentIds: ['agent1'] };
 const stored = {
   defaultTeamId: 'team1',
-  rules: [{ name: 'Refunds', keywords: ['refund', 'money back'], vip: true, businessHours: 'outside', labels: ['l1'], timeOfDay: { from: 60, to: 120 }, teamId: 'team1', priority: 'high' }],
+  rules: [
+    {
+      name: 'Refunds',
+      keywords: ['refund', 'money back'],
+      vip: true,
+      businessHours: 'outside',
+      labels: ['l1'],
+      timeOfDay: { from: 60, to: 120 },
+      teamId: 'team1',
+      priority: 'high',
+    },
+  ],
   priority: { urgencyWords: ['urgent', 'ya'], points: { vip: 80 } },
   reassign: [{ teamId: 'team1', afterMinutes: 15 }],
   escalationTeams: ['team1'],

@@ -27,7 +27,8 @@ export interface BranchDraft {
   autoReply: ReplyDraft;
 }
 
-type EditedRuleKeys = 'name' | 'enabled' | 'keywords' | 'pattern' | 'languages' | 'vip' | 'businessHours' | 'teamId' | 'agentId' | 'skills' | 'priority' | 'stop';
+type EditedRuleKeys =
+  'name' | 'enabled' | 'keywords' | 'pattern' | 'languages' | 'vip' | 'businessHours' | 'teamId' | 'agentId' | 'skills' | 'priority' | 'stop';
 
 /** One rule as the form edits it; conditions the form has no input for ride along in `kept`. */
 export interface RuleDraft {
@@ -184,7 +185,10 @@ export function routingInputOf(draft: RoutingDraft): RoutingSettingsInput {
 }
 
 /** The settings to send, or field errors keyed like the form (`rules.0.keywords`, `agentsOnline.autoReply.text`). */
-export function checkRoutingDraft(draft: RoutingDraft, context: SettingsContext): { ok: true; input: RoutingSettingsInput } | { ok: false; errors: FieldErrorMap } {
+export function checkRoutingDraft(
+  draft: RoutingDraft,
+  context: SettingsContext,
+): { ok: true; input: RoutingSettingsInput } | { ok: false; errors: FieldErrorMap } {
   const input = routingInputOf(draft);
   const checked = checkRoutingSettings(input, context);
   return checked.ok ? { ok: true, input } : { ok: false, errors: routingFormErrors(checked.errors) };

@@ -13,7 +13,9 @@ export async function storedRoutingEvent(db: DeskDb, conversationId: string): Pr
 
 /** Fetches the newest row and keeps it on the device; null when routing never decided anything here. */
 export async function refreshRoutingEvent(pb: PocketBase, db: DeskDb, conversationId: string): Promise<RoutingEvent | null> {
-  const page = await pb.collection('routing_events').getList(1, 1, { filter: pb.filter('conversation = {:id}', { id: conversationId }), sort: '-created,-id', requestKey: null });
+  const page = await pb
+    .collection('routing_events')
+    .getList(1, 1, { filter: pb.filter('conversation = {:id}', { id: conversationId }), sort: '-created,-id', requestKey: null });
   const parsed = routingEventSchema.safeParse(page.items[0]);
   if (!parsed.success) return null;
   await db.meta.put({ key: key(conversationId), value: page.items[0] });

@@ -46,7 +46,10 @@ export function draftOf(channel: ChannelHoursRecord): ScheduleDraft {
   return {
     timezone: text(raw.timezone) || channel.timezone || 'UTC',
     weekly: Object.fromEntries(
-      WEEKDAYS.map((day) => [day, fresh ? (WORKDAYS.includes(day) ? [{ start: '09:00', end: '18:00' }] : []) : list(weekly[day]).map((i) => ({ start: text(i.start), end: text(i.end) }))]),
+      WEEKDAYS.map((day) => [
+        day,
+        fresh ? (WORKDAYS.includes(day) ? [{ start: '09:00', end: '18:00' }] : []) : list(weekly[day]).map((i) => ({ start: text(i.start), end: text(i.end) })),
+      ]),
     ) as Record<Weekday, IntervalDraft[]>,
     holidays: list(raw.holidays).map((h) => ({ date: text(h.date), recurring: h.recurring === true, name: text(h.name) })),
     special_dates: Array.isArray(raw.special_dates) ? raw.special_dates : [],

@@ -6,7 +6,21 @@ function hit(id: string, fields: Partial<SearchHit['conversation']> = {}): Searc
   return {
     kind: 'message',
     snippet: `${O}${id}${C}`,
-    conversation: { id, status: 'resolved', assignee: '', team: '', channel: 'shop', labels: [], contact: `p-${id}`, contact_name: id, contact_number: '', last_message_preview: '', last_message_at: null, created: null, ...fields },
+    conversation: {
+      id,
+      status: 'resolved',
+      assignee: '',
+      team: '',
+      channel: 'shop',
+      labels: [],
+      contact: `p-${id}`,
+      contact_name: id,
+      contact_number: '',
+      last_message_preview: '',
+      last_message_at: null,
+      created: null,
+      ...fields,
+    },
   };
 }
 
@@ -15,7 +29,11 @@ const NO_FILTER = { label: '', channel: '' };
 
 describe('mergeServerHits', () => {
   it('keeps the server’s order across pages and names each conversation once', () => {
-    const pages = [[hit('a'), hit('b')], [hit('a'), hit('c')], [hit('b'), hit('d')]];
+    const pages = [
+      [hit('a'), hit('b')],
+      [hit('a'), hit('c')],
+      [hit('b'), hit('d')],
+    ];
     expect(ids(mergeServerHits(pages, new Set(), NO_FILTER))).toEqual(['a', 'b', 'c', 'd']);
   });
 

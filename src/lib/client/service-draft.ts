@@ -14,8 +14,19 @@ import { saveRecord } from './admin-records';
 import { intlTimeZone } from './intl-time-zone';
 import { errorsFromServer, failureOf, type FieldErrorMap, type SaveResult } from './settings-errors';
 
-const json = z.unknown().optional().transform((value) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}));
-export const serviceChannelSchema = z.object({ id: z.string(), name: z.string(), timezone: z.string().nullish().transform((v) => v || 'UTC'), service: json });
+const json = z
+  .unknown()
+  .optional()
+  .transform((value) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}));
+export const serviceChannelSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  timezone: z
+    .string()
+    .nullish()
+    .transform((v) => v || 'UTC'),
+  service: json,
+});
 export const serviceTeamSchema = z.object({ id: z.string(), name: z.string(), settings: json });
 export type ServiceChannel = z.infer<typeof serviceChannelSchema>;
 export type ServiceTeam = z.infer<typeof serviceTeamSchema>;
@@ -38,14 +49,21 @@ export function qaDraftOf(team: ServiceTeam): QaDraft {
 }
 
 export function checkQaDraft(draft: QaDraft): Checked<ParsedQaSettings> {
-  const checked = checkQaSettings({ ...draft, samplePerAgent: draft.samplePerAgent ?? undefined, periodDays: draft.periodDays ?? undefined, rubric: draft.rubric.map((c) => ({ ...c, max: c.max ?? undefined })) });
+  const checked = checkQaSettings({
+    ...draft,
+    samplePerAgent: draft.samplePerAgent ?? undefined,
+    periodDays: draft.periodDays ?? undefined,
+    rubric: draft.rubric.map((c) => ({ ...c, max: c.max ?? undefined })),
+  });
   return checked.ok ? { ok: true, input: checked.settings } : { ok: false, errors: recode(checked.errors) };
 }
 
 /** Saves a team's QA settings through the route admins and the team's managers may use. */
 export async function saveTeamQa(pb: PocketBase, teamId: string, qa: ParsedQaSettings): Promise<SaveResult<ParsedQaSettings>> {
   try {
-    const answer = (await pb.send(`/api/pocketdesk/teams/${encodeURIComponent(teamId)}/qa`, { method: 'POST', body: qa, requestKey: null })) as { qa: ParsedQaSettings };
+    const answer = (await pb.send(`/api/pocketdesk/teams/${encodeURIComponent(teamId)}/qa`, { method: 'POST', body: qa, requestKey: null })) as {
+      qa: ParsedQaSettings;
+    };
     return { ok: true, value: answer.qa };
   } catch (error) {
     return failureOf(error);
@@ -141,7 +159,8 @@ export function slaDraftOf(channel: ServiceChannel): SlaPolicyDraft[] {
       businessHoursOnly: p.businessHoursOnly,
       notifyManager: p.escalation.notifyManager,
       reassign: p.escalation.reassign,
-      peak: p.peakHours && first ? { use: true, timezone: p.peakHours.timezone, from: first.start, to: first.end, days } : newPolicyDraft(channel.timezone).peak,
+      peak:
+        p.peakHours && first ? { use: true, timezone: p.peakHours.timezone, from: first.start, to: first.end, days } : newPolicyDraft(channel.timezone).peak,
     };
   });
 }
@@ -158,7 +177,14 @@ export function checkSlaDraft(channelId: string, drafts: SlaPolicyDraft[]): Chec
       resolutionMinutes: p.resolutionMinutes,
       businessHoursOnly: p.businessHoursOnly,
       escalation: { notifyManager: p.notifyManager, reassign: p.reassign, raisePriorityTo: null },
-      peakHours: p.peak.use ? { timezone: p.peak.timezone, weekly: Object.fromEntries(p.peak.days.map((day) => [day, [{ start: p.peak.from, end: p.peak.to }]])), holidays: [], special_dates: [] } : null,
+      peakHours: p.peak.use
+        ? {
+            timezone: p.peak.timezone,
+            weekly: Object.fromEntries(p.peak.days.map((day) => [day, [{ start: p.peak.from, end: p.peak.to }]])),
+            holidays: [],
+            special_dates: [],
+          }
+        : null,
     })),
   };
   const checked = checkSlaSettings(raw, intlTimeZone);
@@ -166,7 +192,9 @@ export function checkSlaDraft(channelId: string, drafts: SlaPolicyDraft[]): Chec
   // Peak-hour errors land on the form's two time inputs, whichever day the schema named.
   const errors: FieldErrorMap = {};
   for (const [path, problem] of Object.entries(recode(checked.errors))) {
-    const placed = path.replace(/peakHours\.weekly\.\w+\.\d+\.(start|end)$/, (_m, end) => `peak.${end === 'start' ? 'from' : 'to'}`).replace(/peakHours\.timezone$/, 'peak.timezone');
+    const placed = path
+      .replace(/peakHours\.weekly\.\w+\.\d+\.(start|end)$/, (_m, end) => `peak.${end === 'start' ? 'from' : 'to'}`)
+      .replace(/peakHours\.timezone$/, 'peak.timezone');
     errors[placed] ??= problem;
   }
   return { ok: false, errors };

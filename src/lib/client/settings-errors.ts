@@ -14,7 +14,8 @@ export type FieldErrorMap = Record<string, FieldProblem>;
 export type SaveFailure = { ok: false; reason: string; errors: FieldErrorMap };
 export type SaveResult<T> = { ok: true; value: T } | SaveFailure;
 
-const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 // PocketBase's own codes read `validation_not_unique`; the app's read `not-unique`: one spelling for the lookup.

@@ -32,7 +32,10 @@ export async function saveShiftSchedule(pb: PocketBase, agentId: string, draft: 
   const local = validateShiftSchedule(schedule, 'UTC', intlTimeZone);
   if (!local.ok) return local;
   try {
-    const answer = await pb.send<{ schedule: ShiftSchedule | null }>(`/api/pocketdesk/agents/${agentId}/shift-schedule`, { method: 'POST', body: { schedule } });
+    const answer = await pb.send<{ schedule: ShiftSchedule | null }>(`/api/pocketdesk/agents/${agentId}/shift-schedule`, {
+      method: 'POST',
+      body: { schedule },
+    });
     return { ok: true, schedule: answer.schedule };
   } catch (error) {
     const data = (error as { response?: { data?: ScheduleFieldErrors } }).response?.data;

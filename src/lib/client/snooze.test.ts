@@ -10,7 +10,11 @@ const failing = (status: number, reason?: string) => ({
 
 describe('requestSnooze', () => {
   it('returns the snooze the server put in force', async () => {
-    expect(await requestSnooze(answering({ ok: true, reason: 'until-time', until: 42 }), 'c1', { preset: 'one-hour' })).toEqual({ ok: true, reason: 'until-time', until: 42 });
+    expect(await requestSnooze(answering({ ok: true, reason: 'until-time', until: 42 }), 'c1', { preset: 'one-hour' })).toEqual({
+      ok: true,
+      reason: 'until-time',
+      until: 42,
+    });
   });
 
   it.each([

@@ -10,7 +10,9 @@ export type SnoozeOutcome = { ok: true; reason: 'until-time' | 'until-customer' 
 /** Snoozes, re-snoozes or wakes a conversation; a refusal comes back as the server's reason code. Never throws. */
 export async function requestSnooze(api: SendApi, conversationId: string, body: SnoozeRequestBody): Promise<SnoozeOutcome> {
   try {
-    const answer = snoozeResultSchema.safeParse(await api.send(`/api/pocketdesk/conversations/${encodeURIComponent(conversationId)}/snooze`, { method: 'POST', body, requestKey: null }));
+    const answer = snoozeResultSchema.safeParse(
+      await api.send(`/api/pocketdesk/conversations/${encodeURIComponent(conversationId)}/snooze`, { method: 'POST', body, requestKey: null }),
+    );
     return answer.success ? { ok: true, reason: answer.data.reason, until: answer.data.until } : { ok: false, reason: 'server-error' };
   } catch (error) {
     return { ok: false, reason: assignmentRefusal(error) };

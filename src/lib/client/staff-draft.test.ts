@@ -6,7 +6,10 @@ const agent = agentAdminRecordSchema.parse({ id: 'a1', name: 'Ana', role: 'agent
 describe('checkAgentDraft', () => {
   it('sends skills and languages as lower-case lists', () => {
     const draft = { ...agentDraftOf(agent), skills: 'Billing, Returns', languages: 'ES', role: 'manager' as const };
-    expect(checkAgentDraft(draft)).toEqual({ ok: true, input: { role: 'manager', teams: ['t1'], skills: ['billing', 'returns'], languages: ['es'], max_open: 4 } });
+    expect(checkAgentDraft(draft)).toEqual({
+      ok: true,
+      input: { role: 'manager', teams: ['t1'], skills: ['billing', 'returns'], languages: ['es'], max_open: 4 },
+    });
   });
 
   it.each([
@@ -47,6 +50,9 @@ describe('checkTeamDraft', () => {
   it('reads a team saved before offers existed as assigning, with the default timeout', () => {
     const draft = teamDraftOf(teamAdminRecordSchema.parse({ id: 't1', name: 'Old', description: null }));
     expect(draft).toMatchObject({ assignment_mode: 'assign', offer_timeout_seconds: 60 });
-    expect(teamDraftOf(teamAdminRecordSchema.parse({ id: 't2', name: 'New', assignment_mode: 'offer', offer_timeout_seconds: 45 }))).toMatchObject({ assignment_mode: 'offer', offer_timeout_seconds: 45 });
+    expect(teamDraftOf(teamAdminRecordSchema.parse({ id: 't2', name: 'New', assignment_mode: 'offer', offer_timeout_seconds: 45 }))).toMatchObject({
+      assignment_mode: 'offer',
+      offer_timeout_seconds: 45,
+    });
   });
 });

@@ -6,8 +6,14 @@ import { STAFF_ROLES, type StaffRole } from '../schemas/directory';
 import { errorsFromIssues, onListInputs, type FieldErrorMap } from './settings-errors';
 import { textOfWords, wordsOf } from './word-list';
 
-const text = z.string().nullish().transform((value) => value ?? '');
-const words = z.unknown().optional().transform((value) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []));
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? '');
+const words = z
+  .unknown()
+  .optional()
+  .transform((value) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []));
 
 export const teamAdminRecordSchema = z.object({
   id: z.string(),
@@ -17,8 +23,14 @@ export const teamAdminRecordSchema = z.object({
     .string()
     .nullish()
     .transform((value): TeamAssignmentMode => (value === 'offer' ? 'offer' : 'assign')),
-  offer_timeout_seconds: z.number().nullish().transform((value) => (value && value > 0 ? value : DEFAULT_OFFER_TIMEOUT_SECONDS)),
-  hand_back_to_owner: z.boolean().nullish().transform((value) => value === true),
+  offer_timeout_seconds: z
+    .number()
+    .nullish()
+    .transform((value) => (value && value > 0 ? value : DEFAULT_OFFER_TIMEOUT_SECONDS)),
+  hand_back_to_owner: z
+    .boolean()
+    .nullish()
+    .transform((value) => value === true),
 });
 export type TeamAdminRecord = z.infer<typeof teamAdminRecordSchema>;
 
@@ -30,10 +42,16 @@ export const agentAdminRecordSchema = z.object({
     .string()
     .nullish()
     .transform((value): StaffRole => (STAFF_ROLES.includes(value as StaffRole) ? (value as StaffRole) : 'agent')),
-  teams: z.array(z.string()).nullish().transform((value) => value ?? []),
+  teams: z
+    .array(z.string())
+    .nullish()
+    .transform((value) => value ?? []),
   skills: words,
   languages: words,
-  max_open: z.number().nullish().transform((value) => value ?? 0),
+  max_open: z
+    .number()
+    .nullish()
+    .transform((value) => value ?? 0),
   /** '' while the colleague may sign in. */
   deactivated_at: text,
 });
@@ -83,5 +101,7 @@ export const agentDraftOf = (agent: AgentAdminRecord): AgentDraft => ({
 /** The admin-only fields to send, or field errors keyed like the form (`skills`, not `skills.2`). */
 export function checkAgentDraft(draft: AgentDraft): { ok: true; input: AgentSettings } | { ok: false; errors: FieldErrorMap } {
   const parsed = agentSettingsSchema.safeParse({ ...draft, skills: wordsOf(draft.skills), languages: wordsOf(draft.languages) });
-  return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: onListInputs(errorsFromIssues(parsed.error.issues), ['skills', 'languages', 'teams']) };
+  return parsed.success
+    ? { ok: true, input: parsed.data }
+    : { ok: false, errors: onListInputs(errorsFromIssues(parsed.error.issues), ['skills', 'languages', 'teams']) };
 }

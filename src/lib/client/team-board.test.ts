@@ -46,7 +46,15 @@ describe('isAwaitingReply', () => {
 
 describe('teamRows', () => {
   it('counts open, unassigned, unanswered and the oldest wait per team, leaving resolved ones out', () => {
-    const rows = teamRows(conversations, [{ id: 't1', name: 'Field' }, { id: 't2', name: 'Billing' }, { id: 't3', name: 'Quiet' }], ['t1', 't3']);
+    const rows = teamRows(
+      conversations,
+      [
+        { id: 't1', name: 'Field' },
+        { id: 't2', name: 'Billing' },
+        { id: 't3', name: 'Quiet' },
+      ],
+      ['t1', 't3'],
+    );
     expect(rows.map((r) => [r.teamId, r.name, r.open, r.unassigned, r.noFirstResponse, r.oldestWaitingSince])).toEqual([
       ['t1', 'Field', 3, 1, 2, Date.parse(at(5))],
       ['', '', 1, 1, 1, null],

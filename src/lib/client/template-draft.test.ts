@@ -13,7 +13,13 @@ const named: MessageTemplate = {
   ],
 };
 const positional: MessageTemplate = { ...named, parameter_format: 'positional', components: [{ type: 'BODY', text: 'Order {{1}} ships {{2}}.' }] };
-const positionalWithHeader: MessageTemplate = { ...positional, components: [{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}' }, { type: 'BODY', text: 'Ships {{1}}.' }] };
+const positionalWithHeader: MessageTemplate = {
+  ...positional,
+  components: [
+    { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}' },
+    { type: 'BODY', text: 'Ships {{1}}.' },
+  ],
+};
 
 describe('templateFields', () => {
   it('asks for a named parameter once, header first', () => {
@@ -52,7 +58,10 @@ describe('templateDraft', () => {
   });
 
   it('refuses a template that is not approved', () => {
-    expect(templateDraft({ ...named, status: 'paused' }, templateFields(named), { customer_name: 'M', order_id: '1' })).toMatchObject({ ok: false, reason: 'template-not-approved' });
+    expect(templateDraft({ ...named, status: 'paused' }, templateFields(named), { customer_name: 'M', order_id: '1' })).toMatchObject({
+      ok: false,
+      reason: 'template-not-approved',
+    });
   });
 });
 
@@ -68,13 +77,30 @@ describe('parameter names a person reads', () => {
     ],
   };
 
-  it('takes each positional parameter\'s example from the template', () => {
-    expect(templateFields(withExamples).map((f) => [f.key, f.example])).toEqual([['header.1', 'A-1042'], ['1', 'Friday'], ['2', 'DHL']]);
+  it("takes each positional parameter's example from the template", () => {
+    expect(templateFields(withExamples).map((f) => [f.key, f.example])).toEqual([
+      ['header.1', 'A-1042'],
+      ['1', 'Friday'],
+      ['2', 'DHL'],
+    ]);
   });
 
   it('reads named examples too, and leaves a parameter without one empty', () => {
-    const named = { ...withExamples, parameter_format: 'named' as const, components: [{ type: 'BODY', text: 'Order {{order_id}} for {{customer_name}}', example: { body_text_named_params: [{ param_name: 'order_id', example: 'A-1042' }] } }] };
-    expect(templateFields(named).map((f) => [f.key, f.example])).toEqual([['order_id', 'A-1042'], ['customer_name', '']]);
+    const named = {
+      ...withExamples,
+      parameter_format: 'named' as const,
+      components: [
+        {
+          type: 'BODY',
+          text: 'Order {{order_id}} for {{customer_name}}',
+          example: { body_text_named_params: [{ param_name: 'order_id', example: 'A-1042' }] },
+        },
+      ],
+    };
+    expect(templateFields(named).map((f) => [f.key, f.example])).toEqual([
+      ['order_id', 'A-1042'],
+      ['customer_name', ''],
+    ]);
   });
 
   it('turns a parameter name into words', () => {

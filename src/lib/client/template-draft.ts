@@ -22,7 +22,8 @@ function examplesOf(template: MessageTemplate): Examples {
     if (!example || !part) continue;
     for (const [key, value] of Object.entries(example)) {
       if (key.endsWith('_named_params') && Array.isArray(value)) {
-        for (const item of value as { param_name?: unknown; example?: unknown }[]) if (typeof item?.param_name === 'string') part[item.param_name] = String(item.example ?? '');
+        for (const item of value as { param_name?: unknown; example?: unknown }[])
+          if (typeof item?.param_name === 'string') part[item.param_name] = String(item.example ?? '');
       } else if (Array.isArray(value)) {
         // body_text is [[v1, v2, …]]; header_text is [v1].
         const row = Array.isArray(value[0]) ? (value[0] as unknown[]) : value;
@@ -48,7 +49,12 @@ export type TemplateDraft = { ok: true; params: TemplateParams } | { ok: false; 
 export function templateFields(template: MessageTemplate): TemplateField[] {
   const { format, header, body } = templateParameters(template);
   const examples = examplesOf(template);
-  const field = (key: string, name: string, isHeader: boolean) => ({ key, name, header: isHeader, example: (isHeader ? examples.header[name] : examples.body[name]) ?? '' });
+  const field = (key: string, name: string, isHeader: boolean) => ({
+    key,
+    name,
+    header: isHeader,
+    example: (isHeader ? examples.header[name] : examples.body[name]) ?? '',
+  });
   if (format === 'named') {
     return [...header.map((name) => field(name, name, true)), ...body.filter((name) => !header.includes(name)).map((name) => field(name, name, false))];
   }

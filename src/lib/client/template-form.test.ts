@@ -37,7 +37,11 @@ describe('checkTemplateDraft', () => {
   it('puts placeholder and length problems on the input that wrote them', () => {
     const draft = { ...templateFormDraftOf(null), name: 'Welcome!', parameter_format: 'positional', header: 'x'.repeat(61), body: 'Hello {{2}}' };
     const checked = checkTemplateDraft(draft);
-    expect(checked.ok ? {} : Object.fromEntries(Object.entries(checked.errors).map(([k, v]) => [k, v.code]))).toEqual({ name: 'invalid-format', header: 'text-too-long', body: 'parameter-gap' });
+    expect(checked.ok ? {} : Object.fromEntries(Object.entries(checked.errors).map(([k, v]) => [k, v.code]))).toEqual({
+      name: 'invalid-format',
+      header: 'text-too-long',
+      body: 'parameter-gap',
+    });
   });
 
   it('asks for a body', () => {

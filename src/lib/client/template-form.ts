@@ -1,18 +1,15 @@
 // The template editor: a `templates` record as header, body and footer inputs, and back. Components the form has no
 // input for (buttons, a media header) are kept as they were, so editing a template synced from Meta loses nothing.
 import { z } from 'zod';
-import {
-  templateSchema,
-  TEMPLATE_CATEGORIES,
-  TEMPLATE_STATUSES,
-  PARAMETER_FORMATS,
-  type TemplateInput,
-} from '../schemas/template';
+import { templateSchema, TEMPLATE_CATEGORIES, TEMPLATE_STATUSES, PARAMETER_FORMATS, type TemplateInput } from '../schemas/template';
 import { errorsFromIssues, type FieldErrorMap } from './settings-errors';
 
 export { TEMPLATE_CATEGORIES, TEMPLATE_STATUSES, PARAMETER_FORMATS };
 
-const text = z.string().nullish().transform((value) => value ?? '');
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? '');
 const component = z.looseObject({ type: z.string(), format: z.string().optional(), text: z.string().optional() });
 
 export const templateAdminRecordSchema = z.object({
@@ -22,7 +19,10 @@ export const templateAdminRecordSchema = z.object({
   category: text,
   parameter_format: text,
   status: text,
-  components: z.array(component).nullish().transform((value) => value ?? []),
+  components: z
+    .array(component)
+    .nullish()
+    .transform((value) => value ?? []),
   // Written by Meta's reviews and "Get templates from Meta", shown beside the status.
   status_reason: text,
   removed_at: text,

@@ -5,7 +5,15 @@ import { z } from 'zod';
 import { failureOf, type SaveResult } from './settings-errors';
 
 export const templatePullResultSchema = z.union([
-  z.object({ ok: z.literal(true), total: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(), removed: z.number(), skipped: z.number() }),
+  z.object({
+    ok: z.literal(true),
+    total: z.number(),
+    created: z.number(),
+    updated: z.number(),
+    unchanged: z.number(),
+    removed: z.number(),
+    skipped: z.number(),
+  }),
   z.object({ ok: z.literal(false), reason: z.string(), code: z.number().nullable(), metaMessage: z.string() }),
 ]);
 export type TemplatePullResult = z.infer<typeof templatePullResultSchema>;

@@ -20,8 +20,27 @@ const keys = (entries: ReturnType<typeof buildThread>) => entries.map((e) => e.k
 
 describe('buildThread', () => {
   it('never shows an edit or delete that waits for its message as a bubble of its own', () => {
-    const waiting = messageRecordSchema.parse({ id: 'e1', conversation: 'c', direction: 'out', type: 'edit', text: 'new', status: 'received', created: new Date(1500).toISOString() });
-    const edited = messageRecordSchema.parse({ id: 'm1', conversation: 'c', direction: 'in', type: 'text', text: 'new', status: 'received', created: new Date(1000).toISOString(), edited_at: new Date(1500).toISOString(), origin: 'business_app', referral: { headline: 'Ad' } });
+    const waiting = messageRecordSchema.parse({
+      id: 'e1',
+      conversation: 'c',
+      direction: 'out',
+      type: 'edit',
+      text: 'new',
+      status: 'received',
+      created: new Date(1500).toISOString(),
+    });
+    const edited = messageRecordSchema.parse({
+      id: 'm1',
+      conversation: 'c',
+      direction: 'in',
+      type: 'text',
+      text: 'new',
+      status: 'received',
+      created: new Date(1000).toISOString(),
+      edited_at: new Date(1500).toISOString(),
+      origin: 'business_app',
+      referral: { headline: 'Ad' },
+    });
     expect(keys(buildThread([edited, waiting], [], [], dayOf))).toEqual(['day-0', 'm1']);
     expect(edited).toMatchObject({ origin: 'business_app', referral: { headline: 'Ad' }, edited_at: 1500 });
   });
@@ -49,7 +68,10 @@ describe('buildThread', () => {
 
   it('shows a queued photo as a photo with its file name, and keeps its file at hand for the preview', () => {
     const photo = new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' });
-    const item: OutboxItem = { ...pending('ph', 1000), data: { type: 'image', text: 'the part', media: photo, media_mime: 'image/png', media_filename: 'part.png' } };
+    const item: OutboxItem = {
+      ...pending('ph', 1000),
+      data: { type: 'image', text: 'the part', media: photo, media_mime: 'image/png', media_filename: 'part.png' },
+    };
     const [, entry] = buildThread([], [], [item], dayOf);
     expect(entry).toMatchObject({ kind: 'message', message: { type: 'image', text: 'the part', media_mime: 'image/png', media_filename: 'part.png' } });
     expect(pendingFile(item)).toBe(photo);

@@ -43,7 +43,14 @@ function pendingMessage(item: OutboxItem): MessageRecord {
 
 function pendingNote(item: OutboxItem): NoteRecord {
   const data = item.data as { body?: string; author?: string };
-  return { id: item.record_id, conversation: item.conversation, author: data.author ?? '', body: data.body ?? '', created: item.created_at, at: item.created_at };
+  return {
+    id: item.record_id,
+    conversation: item.conversation,
+    author: data.author ?? '',
+    body: data.body ?? '',
+    created: item.created_at,
+    at: item.created_at,
+  };
 }
 
 /** Outbox creates that belong in the thread; a record the server already has wins over its pending copy. */
@@ -64,7 +71,9 @@ export function buildThread(messages: MessageRecord[], notes: NoteRecord[], outb
   const known = new Set([...messages.map((m) => m.id), ...notes.map((n) => n.id)]);
   const items: ItemEntry[] = [
     // An edit or delete that arrived before its message waits as a hidden row (issue #19): never a bubble.
-    ...messages.filter((message) => message.type !== 'edit' && message.type !== 'revoke').map((message): ItemEntry => ({ kind: 'message', key: message.id, at: message.at, message, pending: null })),
+    ...messages
+      .filter((message) => message.type !== 'edit' && message.type !== 'revoke')
+      .map((message): ItemEntry => ({ kind: 'message', key: message.id, at: message.at, message, pending: null })),
     ...notes.map((note): ItemEntry => ({ kind: 'note', key: note.id, at: note.at, note, pending: null })),
     ...pendingEntries(outbox, known),
   ];

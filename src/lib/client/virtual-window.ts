@@ -48,12 +48,18 @@ export function renderedIndices(range: RowRange, pinned: number | null, count: n
 export function nextRow(key: string, current: number, count: number, pageRows: number): number | null {
   if (count === 0) return null;
   const target =
-    key === 'ArrowDown' ? current + 1
-    : key === 'ArrowUp' ? current - 1
-    : key === 'PageDown' ? current + pageRows
-    : key === 'PageUp' ? current - pageRows
-    : key === 'Home' ? 0
-    : key === 'End' ? count - 1
-    : null;
+    key === 'ArrowDown'
+      ? current + 1
+      : key === 'ArrowUp'
+        ? current - 1
+        : key === 'PageDown'
+          ? current + pageRows
+          : key === 'PageUp'
+            ? current - pageRows
+            : key === 'Home'
+              ? 0
+              : key === 'End'
+                ? count - 1
+                : null;
   return target === null ? null : Math.min(count - 1, Math.max(0, target));
 }

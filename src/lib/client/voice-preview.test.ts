@@ -17,7 +17,9 @@ describe('what the customer will get, as the admin sees it', () => {
   });
 
   it('writes the texts in the reply language', () => {
-    expect(textOf(voicePreviewRows({}, {}, 'es', sample), 'new', true, true)).toBe('¡Hola Ana! Gracias por escribir a Sol Shop. Ahora mismo estamos cerrados. Abrimos el lunes a las 09:00 (Europe/Madrid).');
+    expect(textOf(voicePreviewRows({}, {}, 'es', sample), 'new', true, true)).toBe(
+      '¡Hola Ana! Gracias por escribir a Sol Shop. Ahora mismo estamos cerrados. Abrimos el lunes a las 09:00 (Europe/Madrid).',
+    );
   });
 
   it('follows the forms’ working copies as the admin edits them', () => {

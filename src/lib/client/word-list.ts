@@ -2,7 +2,10 @@
 
 /** The words in `text`, trimmed, blanks dropped, each once, in the order typed. */
 export function wordsOf(text: string): string[] {
-  const words = text.split(/[,\n]/).map((word) => word.trim()).filter((word) => word !== '');
+  const words = text
+    .split(/[,\n]/)
+    .map((word) => word.trim())
+    .filter((word) => word !== '');
   return [...new Set(words)];
 }
 

@@ -17,7 +17,10 @@ function sourceFiles(dir: string): string[] {
 
 const files = sourceFiles(domainDir);
 const names = files.map((file) => relative(domainDir, file));
-const code = (file: string) => readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+const code = (file: string) =>
+  readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
 
 const forbidden: Array<[string, RegExp]> = [
   ['the clock', /Date\.now\(|new Date\(|\bperformance\./],

@@ -26,7 +26,15 @@ export interface Parts {
   signIn: typeof signIn;
 }
 export type Part = keyof Parts;
-export type Messages = Parts['core'] & Parts['settings'] & Parts['manager'] & Parts['reviews'] & Parts['channels'] & Parts['admin'] & Parts['snooze'] & Parts['thread'] & Parts['signIn'];
+export type Messages = Parts['core'] &
+  Parts['settings'] &
+  Parts['manager'] &
+  Parts['reviews'] &
+  Parts['channels'] &
+  Parts['admin'] &
+  Parts['snooze'] &
+  Parts['thread'] &
+  Parts['signIn'];
 
 type Loaders = { [P in Part]: () => Promise<{ default: Parts[P] }> };
 

@@ -16,7 +16,12 @@ describe('autoRepliesSettingsSchema', () => {
   });
 
   it('keeps what an admin set and fills the rest', () => {
-    expect(autoRepliesSettingsSchema.parse({ outOfHours: { suppressAfterAgentReplyMinutes: 0, selfService: { link: ' https://help.example.com ' } }, afterAssign: { enabled: true } })).toMatchObject({
+    expect(
+      autoRepliesSettingsSchema.parse({
+        outOfHours: { suppressAfterAgentReplyMinutes: 0, selfService: { link: ' https://help.example.com ' } },
+        afterAssign: { enabled: true },
+      }),
+    ).toMatchObject({
       greeting: { enabled: true },
       outOfHours: { enabled: true, suppressAfterAgentReplyMinutes: 0, selfService: { keywords: [], link: 'https://help.example.com' } },
       afterAssign: { enabled: true, text: '' },
@@ -25,7 +30,11 @@ describe('autoRepliesSettingsSchema', () => {
 
   it.each([
     ['a negative suppression window', { outOfHours: { suppressAfterAgentReplyMinutes: -1 } }, { 'outOfHours.suppressAfterAgentReplyMinutes': 'too_small' }],
-    ['a fractional suppression window', { outOfHours: { suppressAfterAgentReplyMinutes: 1.5 } }, { 'outOfHours.suppressAfterAgentReplyMinutes': 'invalid_type' }],
+    [
+      'a fractional suppression window',
+      { outOfHours: { suppressAfterAgentReplyMinutes: 1.5 } },
+      { 'outOfHours.suppressAfterAgentReplyMinutes': 'invalid_type' },
+    ],
     ['a link that is not a web address', { outOfHours: { selfService: { link: 'javascript:alert(1)' } } }, { 'outOfHours.selfService.link': 'invalid-link' }],
     ['an empty keyword', { outOfHours: { selfService: { keywords: ['  '] } } }, { 'outOfHours.selfService.keywords.0': 'too_small' }],
     ['a text past the limit', { greeting: { text: 'x'.repeat(1025) } }, { 'greeting.text': 'too_big' }],

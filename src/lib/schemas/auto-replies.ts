@@ -16,13 +16,11 @@ export const selfServiceSchema = z.prefault(
     keywords: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.maxLength(10)), () => []),
     /** A help page; '' for none. */
     link: z._default(
-      z
-        .string()
-        .check(
-          z.trim(),
-          z.maxLength(500),
-          z.refine((v: string) => v === '' || /^https?:\/\/\S+$/i.test(v), { error: 'Use a full http(s) address.', params: { code: 'invalid-link' } }),
-        ),
+      z.string().check(
+        z.trim(),
+        z.maxLength(500),
+        z.refine((v: string) => v === '' || /^https?:\/\/\S+$/i.test(v), { error: 'Use a full http(s) address.', params: { code: 'invalid-link' } }),
+      ),
       '',
     ),
   }),

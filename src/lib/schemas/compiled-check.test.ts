@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { compileCheck } from './compiled-check';
-import { changeValueSchema, deliveryStatusSchema, graphErrorSchema, inboundMessageSchema, parseWebhookParts, webhookContactSchema, webhookEnvelopeSchema } from './webhook';
+import {
+  changeValueSchema,
+  deliveryStatusSchema,
+  graphErrorSchema,
+  inboundMessageSchema,
+  parseWebhookParts,
+  webhookContactSchema,
+  webhookEnvelopeSchema,
+} from './webhook';
 
 const FIXTURES = join(import.meta.dirname, '../../../tests/fixtures/whatsapp');
 const bodies: unknown[] = readdirSync(FIXTURES)
@@ -41,9 +49,34 @@ function random(seed: number) {
 // Besides wrong types: values at and past the columns' limits, ids padded with invisible characters, a timestamp
 // past year 9999, and long text counted in code points (35,001 emoji are 70,002 UTF-16 units but fit).
 const ODD_VALUES: unknown[] = [
-  null, '', 'x', '1700000000', '-5', '12345678901234', '999999999999', 0, -1, 1.5, 2 ** 53, Infinity, NaN, true, [], {}, [{}], { body: 'hi' },
-  ' 16505551234\u00a0', '16505551234\u0000', '\u2003', '9'.repeat(32), '9'.repeat(33), 'Y'.repeat(300), 'w'.repeat(301),
-  'a'.repeat(70_001), '\ud83d\udc4d'.repeat(35_001), { body: 'b'.repeat(70_001) },
+  null,
+  '',
+  'x',
+  '1700000000',
+  '-5',
+  '12345678901234',
+  '999999999999',
+  0,
+  -1,
+  1.5,
+  2 ** 53,
+  Infinity,
+  NaN,
+  true,
+  [],
+  {},
+  [{}],
+  { body: 'hi' },
+  ' 16505551234\u00a0',
+  '16505551234\u0000',
+  '\u2003',
+  '9'.repeat(32),
+  '9'.repeat(33),
+  'Y'.repeat(300),
+  'w'.repeat(301),
+  'a'.repeat(70_001),
+  '\ud83d\udc4d'.repeat(35_001),
+  { body: 'b'.repeat(70_001) },
 ];
 
 /** Every object and array inside `value`, with the path to it. */
@@ -121,7 +154,10 @@ describe('the webhook schema’s limits', () => {
   const accepts = (schema: z.ZodMiniType, input: unknown) => compileCheck(schema)(input);
 
   it('strips whitespace, NUL and invisible characters from ids, then holds them to their columns', () => {
-    expect(accepts(inboundMessageSchema, message({ from: '\u00a0 16505551234\u0000\u200b\u3000' }))).toMatchObject({ ok: true, value: { from: '16505551234' } });
+    expect(accepts(inboundMessageSchema, message({ from: '\u00a0 16505551234\u0000\u200b\u3000' }))).toMatchObject({
+      ok: true,
+      value: { from: '16505551234' },
+    });
     expect(accepts(webhookContactSchema, { wa_id: '\t16505551234\ufeff' })).toMatchObject({ ok: true, value: { wa_id: '16505551234' } });
     expect(accepts(inboundMessageSchema, message({ from: '9'.repeat(33) })).ok).toBe(false);
     expect(accepts(webhookContactSchema, { wa_id: '9'.repeat(33) }).ok).toBe(false);

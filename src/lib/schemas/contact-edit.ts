@@ -14,7 +14,14 @@ const attributeKey = z
 /** The editable details; attributes are short text values under short keys (routing rules compare them as text). */
 export const contactEditSchema = z.object({
   name: z.string().trim().max(200),
-  language: z.union([z.literal(''), z.string().trim().toLowerCase().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, 'Use a language code such as es or pt-br.')]),
+  language: z.union([
+    z.literal(''),
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, 'Use a language code such as es or pt-br.'),
+  ]),
   attributes: z
     .record(attributeKey, z.union([z.string().max(500), z.number(), z.boolean()]))
     .refine((value) => Object.keys(value).length <= 50, { message: 'At most 50 attributes.', params: { code: 'too-many' } }),

@@ -43,7 +43,9 @@ export const conversationRecordSchema = z.pipe(
   }),
   z.transform(({ expand, ...record }) => {
     const contact = expand?.contact;
-    const contact_name = contact ? customerDisplayName({ name: contact.name, profileName: contact.profile_name, username: contact.username, waId: contact.wa_id }) : '';
+    const contact_name = contact
+      ? customerDisplayName({ name: contact.name, profileName: contact.profile_name, username: contact.username, waId: contact.wa_id })
+      : '';
     return { ...record, contact_name };
   }),
 );

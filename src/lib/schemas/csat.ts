@@ -29,6 +29,7 @@ export function checkCsatSettings(raw: unknown): { ok: true; settings: ParsedCsa
   const parsed = csatSettingsSchema.safeParse(raw ?? {});
   if (parsed.success) return { ok: true, settings: parsed.data };
   const errors: CsatFieldErrors = {};
-  for (const issue of parsed.error.issues) errors[issue.path.map(String).join('.') || 'csat'] ??= { code: issue.code.replace(/_/g, '-'), message: issue.message };
+  for (const issue of parsed.error.issues)
+    errors[issue.path.map(String).join('.') || 'csat'] ??= { code: issue.code.replace(/_/g, '-'), message: issue.message };
   return { ok: false, errors };
 }

@@ -50,8 +50,14 @@ export const templateRecordSchema = z.object({
   name: z.string(),
   language: text,
   category: text,
-  parameter_format: z.pipe(z.nullish(z.string()), z.transform((value): 'named' | 'positional' => (value === 'named' ? 'named' : 'positional'))),
-  components: z.pipe(z.nullish(z.array(templateComponent)), z.transform((value) => value ?? [])),
+  parameter_format: z.pipe(
+    z.nullish(z.string()),
+    z.transform((value): 'named' | 'positional' => (value === 'named' ? 'named' : 'positional')),
+  ),
+  components: z.pipe(
+    z.nullish(z.array(templateComponent)),
+    z.transform((value) => value ?? []),
+  ),
   status: text,
   channel: text,
 });

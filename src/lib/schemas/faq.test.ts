@@ -25,7 +25,22 @@ describe('faqSettingsSchema', () => {
   it('accepts text and buttons answers, filling entry defaults', () => {
     const parsed = faqSettingsSchema.parse({
       enabled: true,
-      entries: [entry(), entry({ id: 'returns', keywords: [], pattern: 'return(s|ed)?', answer: { type: 'buttons', text: 'Which?', buttons: [{ id: 'a', title: 'Shoes' }, { id: 'faq:human', title: 'Talk to a person' }] } })],
+      entries: [
+        entry(),
+        entry({
+          id: 'returns',
+          keywords: [],
+          pattern: 'return(s|ed)?',
+          answer: {
+            type: 'buttons',
+            text: 'Which?',
+            buttons: [
+              { id: 'a', title: 'Shoes' },
+              { id: 'faq:human', title: 'Talk to a person' },
+            ],
+          },
+        }),
+      ],
     });
     expect(parsed.entries.map((e) => [e.id, e.enabled, e.pattern])).toEqual([
       ['hours', true, null],
@@ -34,9 +49,30 @@ describe('faqSettingsSchema', () => {
   });
 
   it.each([
-    ['four buttons', entry({ answer: { type: 'buttons', text: 'Pick', buttons: ['a', 'b', 'c', 'd'].map((id) => ({ id, title: id })) } }), { 'entries.0.answer.buttons': 'too_big' }],
-    ['a button title over 20 characters', entry({ answer: { type: 'buttons', text: 'Pick', buttons: [{ id: 'a', title: 'x'.repeat(21) }] } }), { 'entries.0.answer.buttons.0.title': 'too_big' }],
-    ['two buttons with one id', entry({ answer: { type: 'buttons', text: 'Pick', buttons: [{ id: 'a', title: 'A' }, { id: 'a', title: 'B' }] } }), { 'entries.0.answer.buttons.1.id': 'duplicate-id' }],
+    [
+      'four buttons',
+      entry({ answer: { type: 'buttons', text: 'Pick', buttons: ['a', 'b', 'c', 'd'].map((id) => ({ id, title: id })) } }),
+      { 'entries.0.answer.buttons': 'too_big' },
+    ],
+    [
+      'a button title over 20 characters',
+      entry({ answer: { type: 'buttons', text: 'Pick', buttons: [{ id: 'a', title: 'x'.repeat(21) }] } }),
+      { 'entries.0.answer.buttons.0.title': 'too_big' },
+    ],
+    [
+      'two buttons with one id',
+      entry({
+        answer: {
+          type: 'buttons',
+          text: 'Pick',
+          buttons: [
+            { id: 'a', title: 'A' },
+            { id: 'a', title: 'B' },
+          ],
+        },
+      }),
+      { 'entries.0.answer.buttons.1.id': 'duplicate-id' },
+    ],
     ['a buttons answer without buttons', entry({ answer: { type: 'buttons', text: 'Pick', buttons: [] } }), { 'entries.0.answer.buttons': 'too_small' }],
     ['an answer longer than a button message allows', entry({ answer: { type: 'text', text: 'x'.repeat(1025) } }), { 'entries.0.answer.text': 'too_big' }],
     ['an unknown answer type', entry({ answer: { type: 'list', text: 'x' } }), { 'entries.0.answer.type': 'invalid_union' }],

@@ -39,24 +39,27 @@ export const faqEntrySchema = z
     pattern: z._default(z.nullable(z.string().check(z.maxLength(1000))), null),
     answer: faqAnswerSchema,
   })
-  .check(z.superRefine((entry, ctx) => {
-    const issue = (path: PropertyKey[], code: string, message: string) => ctx.addIssue({ code: 'custom', path, message, params: { code } });
-    if (entry.id.startsWith(RESERVED_BUTTON_PREFIX)) issue(['id'], 'reserved-id', `Ids starting with "${RESERVED_BUTTON_PREFIX}" are reserved.`);
-    if (entry.pattern !== null && entry.pattern !== '') {
-      const check = checkPattern(entry.pattern);
-      if (!check.ok) issue(['pattern'], check.code, check.message);
-    }
-    entry.keywords.forEach((k, i) => {
-      if (foldText(k.replace(/\*$/, '')).trim() === '') issue(['keywords', i], 'empty-keyword', 'A keyword needs at least one letter or digit.');
-    });
-    if (entry.keywords.length === 0 && (entry.pattern ?? '') === '') issue(['keywords'], 'no-trigger', 'Add a keyword or a pattern, or this answer is never sent.');
-    if (entry.answer.type === 'buttons') {
-      const ids = entry.answer.buttons.map((b) => b.id);
-      ids.forEach((id, i) => {
-        if (ids.indexOf(id) !== i) issue(['answer', 'buttons', i, 'id'], 'duplicate-id', 'Each button needs its own id.');
+  .check(
+    z.superRefine((entry, ctx) => {
+      const issue = (path: PropertyKey[], code: string, message: string) => ctx.addIssue({ code: 'custom', path, message, params: { code } });
+      if (entry.id.startsWith(RESERVED_BUTTON_PREFIX)) issue(['id'], 'reserved-id', `Ids starting with "${RESERVED_BUTTON_PREFIX}" are reserved.`);
+      if (entry.pattern !== null && entry.pattern !== '') {
+        const check = checkPattern(entry.pattern);
+        if (!check.ok) issue(['pattern'], check.code, check.message);
+      }
+      entry.keywords.forEach((k, i) => {
+        if (foldText(k.replace(/\*$/, '')).trim() === '') issue(['keywords', i], 'empty-keyword', 'A keyword needs at least one letter or digit.');
       });
-    }
-  }));
+      if (entry.keywords.length === 0 && (entry.pattern ?? '') === '')
+        issue(['keywords'], 'no-trigger', 'Add a keyword or a pattern, or this answer is never sent.');
+      if (entry.answer.type === 'buttons') {
+        const ids = entry.answer.buttons.map((b) => b.id);
+        ids.forEach((id, i) => {
+          if (ids.indexOf(id) !== i) issue(['answer', 'buttons', i, 'id'], 'duplicate-id', 'Each button needs its own id.');
+        });
+      }
+    }),
+  );
 
 /** A channel's FAQ bot. */
 export const faqSettingsSchema = z
@@ -74,13 +77,16 @@ export const faqSettingsSchema = z
     /** Sent before handing over to a person; '' sends nothing. */
     handoffText: z._default(z.string().check(z.trim(), z.maxLength(INTERACTIVE_BODY_LIMIT)), ''),
   })
-  .check(z.superRefine((settings, ctx) => {
-    const seen = new Set<string>();
-    settings.entries.forEach((entry, i) => {
-      if (seen.has(entry.id)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: 'Each entry needs its own id.', params: { code: 'duplicate-id' } });
-      seen.add(entry.id);
-    });
-  }));
+  .check(
+    z.superRefine((settings, ctx) => {
+      const seen = new Set<string>();
+      settings.entries.forEach((entry, i) => {
+        if (seen.has(entry.id))
+          ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: 'Each entry needs its own id.', params: { code: 'duplicate-id' } });
+        seen.add(entry.id);
+      });
+    }),
+  );
 export type FaqSettings = z.infer<typeof faqSettingsSchema>;
 export type FaqSettingsInput = z.input<typeof faqSettingsSchema>;
 export type FaqEntry = z.infer<typeof faqEntrySchema>;

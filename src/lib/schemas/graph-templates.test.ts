@@ -51,7 +51,10 @@ describe('pulledTemplateOf', () => {
 
 describe('templatePageOf', () => {
   it('gives the after cursor while Meta says there is a next page', () => {
-    const page = templatePageOf({ data: [rejected, { broken: true }], paging: { cursors: { before: 'b1', after: 'a1' }, next: 'https://graph.facebook.com/v23.0/1/message_templates?after=a1' } });
+    const page = templatePageOf({
+      data: [rejected, { broken: true }],
+      paging: { cursors: { before: 'b1', after: 'a1' }, next: 'https://graph.facebook.com/v23.0/1/message_templates?after=a1' },
+    });
     expect(page).toEqual({ templates: [expect.objectContaining({ name: 'spring_sale' })], skipped: 1, after: 'a1' });
   });
 

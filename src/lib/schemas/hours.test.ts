@@ -5,7 +5,10 @@ import { validateSchedule } from './hours';
 const valid = {
   timezone: 'Europe/Madrid',
   weekly: {
-    mon: [{ start: '09:00', end: '13:00' }, { start: '15:00', end: '19:00' }],
+    mon: [
+      { start: '09:00', end: '13:00' },
+      { start: '15:00', end: '19:00' },
+    ],
     fri: [{ start: '22:00', end: '06:00' }],
     sat: [{ start: '10:00', end: '24:00' }],
   },
@@ -36,14 +39,40 @@ describe('validateSchedule', () => {
     ['a time that is not HH:MM', withChange({ weekly: { mon: [{ start: '9:00', end: '13:00' }] } }), { 'weekly.mon.0.start': 'invalid-time' }],
     ['24:00 as a start', withChange({ weekly: { mon: [{ start: '24:00', end: '13:00' }] } }), { 'weekly.mon.0.start': 'invalid-time' }],
     ['24:30 as an end', withChange({ weekly: { mon: [{ start: '09:00', end: '24:30' }] } }), { 'weekly.mon.0.end': 'invalid-time' }],
-    ['an interval that starts and ends together', withChange({ weekly: { mon: [{ start: '09:00', end: '13:00' }, { start: '15:00', end: '15:00' }] } }), { 'weekly.mon.1.end': 'empty-interval' }],
-    ['overlapping intervals on one day', withChange({ weekly: { tue: [{ start: '09:00', end: '13:00' }, { start: '12:00', end: '14:00' }] } }), { 'weekly.tue.1.start': 'overlapping-intervals' }],
+    [
+      'an interval that starts and ends together',
+      withChange({
+        weekly: {
+          mon: [
+            { start: '09:00', end: '13:00' },
+            { start: '15:00', end: '15:00' },
+          ],
+        },
+      }),
+      { 'weekly.mon.1.end': 'empty-interval' },
+    ],
+    [
+      'overlapping intervals on one day',
+      withChange({
+        weekly: {
+          tue: [
+            { start: '09:00', end: '13:00' },
+            { start: '12:00', end: '14:00' },
+          ],
+        },
+      }),
+      { 'weekly.tue.1.start': 'overlapping-intervals' },
+    ],
     ['an unknown weekday', withChange({ weekly: { funday: [] } }), { 'weekly.funday': 'unknown-weekday' }],
     ['an unknown field', withChange({ holiday: [] }), { holiday: 'unknown-field' }],
     ['an impossible date', withChange({ holidays: [{ date: '2026-02-29' }] }), { 'holidays.0.date': 'invalid-date' }],
     ['a holiday entered twice', withChange({ holidays: [{ date: '2026-04-03' }, { date: '2026-04-03' }] }), { 'holidays.1.date': 'duplicate-date' }],
     ['a special date without intervals', withChange({ special_dates: [{ date: '2026-12-24', intervals: [] }] }), { 'special_dates.0.intervals': 'too-small' }],
-    ['a special date that is also a one-off holiday', withChange({ special_dates: [{ date: '2026-04-03', intervals: [{ start: '10:00', end: '12:00' }] }] }), { 'special_dates.0.date': 'conflicting-date' }],
+    [
+      'a special date that is also a one-off holiday',
+      withChange({ special_dates: [{ date: '2026-04-03', intervals: [{ start: '10:00', end: '12:00' }] }] }),
+      { 'special_dates.0.date': 'conflicting-date' },
+    ],
   ])('refuses %s with a field error', (_, input, errors) => {
     expect(errorsOf(input)).toEqual(errors);
   });
@@ -57,6 +86,8 @@ describe('validateSchedule', () => {
   });
 
   it('allows a special date on a recurring holiday, which it overrides that year', () => {
-    expect(validateSchedule(withChange({ special_dates: [{ date: '2026-12-25', intervals: [{ start: '10:00', end: '12:00' }] }] }), intlTimeZone).ok).toBe(true);
+    expect(validateSchedule(withChange({ special_dates: [{ date: '2026-12-25', intervals: [{ start: '10:00', end: '12:00' }] }] }), intlTimeZone).ok).toBe(
+      true,
+    );
   });
 });

@@ -7,7 +7,10 @@ export const endpointRecordSchema = z.object({
   name: z.string(),
   kind: z.enum(['webhook', 'chat']),
   url: z.string(),
-  events: z.array(z.string()).nullish().transform((v) => v ?? []),
+  events: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
   active: z.boolean(),
   paused_reason: z.string().default(''),
   channel: z.string().default(''),

@@ -32,12 +32,17 @@ export function parseInstant(text: string): number | null {
 const instant = z.pipe(
   z.union([z.number().check(z.int()), z.string()]),
   z.transform((value: number | string, ctx) => {
-  const ms = typeof value === 'number' ? value : parseInstant(value);
-  if (ms === null || !Number.isSafeInteger(ms)) {
-    ctx.issues.push({ code: 'custom', message: 'Use epoch milliseconds or an ISO 8601 instant with its offset.', params: { code: 'invalid-instant' }, input: value });
-    return z.NEVER;
-  }
-  return ms;
+    const ms = typeof value === 'number' ? value : parseInstant(value);
+    if (ms === null || !Number.isSafeInteger(ms)) {
+      ctx.issues.push({
+        code: 'custom',
+        message: 'Use epoch milliseconds or an ISO 8601 instant with its offset.',
+        params: { code: 'invalid-instant' },
+        input: value,
+      });
+      return z.NEVER;
+    }
+    return ms;
   }),
 );
 // Query strings carry booleans as text.
@@ -58,13 +63,15 @@ export const metricsQuerySchema = z
     businessHours: z._default(flag, true),
     format: z._default(z.enum(['json', 'csv']), 'json'),
   })
-  .check(z.superRefine((query, ctx) => {
-    const span = query.to - query.from;
-    const refuse = (code: string, message: string) => ctx.addIssue({ code: 'custom', path: ['to'], message, params: { code } });
-    if (span <= 0) refuse('empty-range', 'The end must come after the start.');
-    // The longest range in hourly buckets stays under MAX_BACKLOG_BUCKETS (a test holds the two together).
-    else if (span > MAX_METRICS_RANGE_DAYS * DAY_MS) refuse('range-too-long', `Ask for at most ${MAX_METRICS_RANGE_DAYS} days at once.`);
-  }));
+  .check(
+    z.superRefine((query, ctx) => {
+      const span = query.to - query.from;
+      const refuse = (code: string, message: string) => ctx.addIssue({ code: 'custom', path: ['to'], message, params: { code } });
+      if (span <= 0) refuse('empty-range', 'The end must come after the start.');
+      // The longest range in hourly buckets stays under MAX_BACKLOG_BUCKETS (a test holds the two together).
+      else if (span > MAX_METRICS_RANGE_DAYS * DAY_MS) refuse('range-too-long', `Ask for at most ${MAX_METRICS_RANGE_DAYS} days at once.`);
+    }),
+  );
 
 export type MetricsQueryInput = z.input<typeof metricsQuerySchema>;
 export type MetricsQuery = z.output<typeof metricsQuerySchema>;

@@ -11,11 +11,23 @@ export const pbDate = z.pipe(
     return Number.isFinite(at) ? at : null;
   }),
 );
-export const text = z.pipe(z.nullish(z.string()), z.transform((value) => value ?? ''));
-export const count = z.pipe(z.nullish(z.number()), z.transform((value) => value ?? 0));
-export const flag = z.pipe(z.nullish(z.boolean()), z.transform((value) => value ?? false));
+export const text = z.pipe(
+  z.nullish(z.string()),
+  z.transform((value) => value ?? ''),
+);
+export const count = z.pipe(
+  z.nullish(z.number()),
+  z.transform((value) => value ?? 0),
+);
+export const flag = z.pipe(
+  z.nullish(z.boolean()),
+  z.transform((value) => value ?? false),
+);
 /** A multi-relation field: record ids. */
-export const idList = z.pipe(z.nullish(z.array(z.string())), z.transform((value) => value ?? []));
+export const idList = z.pipe(
+  z.nullish(z.array(z.string())),
+  z.transform((value) => value ?? []),
+);
 export const jsonObject = z.pipe(
   z.optional(z.unknown()),
   z.transform((value) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {})),

@@ -1,7 +1,12 @@
 // Web push on the PWA side: the server's VAPID key and the browser's subscription as a `push_subscriptions` row.
 import * as z from 'zod/mini';
 
-export const publicKeyResponseSchema = z.object({ publicKey: z.pipe(z.nullish(z.string()), z.transform((value) => value ?? '')) });
+export const publicKeyResponseSchema = z.object({
+  publicKey: z.pipe(
+    z.nullish(z.string()),
+    z.transform((value) => value ?? ''),
+  ),
+});
 
 /** `PushSubscription.toJSON()`: what a push service needs to reach this device. */
 export const subscriptionJsonSchema = z.object({

@@ -18,7 +18,10 @@ export const qaReviewRecordSchema = z.object({
   period_start: pbInstant,
   period_end: pbInstant,
   status: z.enum(['pending', 'done']),
-  scores: z.pipe(z.nullable(z.record(z.string(), z.number())), z.transform((scores: Record<string, number> | null) => scores ?? {})),
+  scores: z.pipe(
+    z.nullable(z.record(z.string(), z.number())),
+    z.transform((scores: Record<string, number> | null) => scores ?? {}),
+  ),
   total: z._default(z.number(), 0),
   max: z._default(z.number(), 0),
   percent: z._default(z.number(), 0),

@@ -14,7 +14,16 @@ describe('checkQaSettings', () => {
 
   it.each([
     ['an empty rubric', { rubric: [] }, { rubric: 'too-small' }],
-    ['a repeated criterion id', { rubric: [{ id: 'tone', label: 'Tone', max: 2 }, { id: 'tone', label: 'Tone 2', max: 1 }] }, { 'rubric.1.id': 'duplicate-id' }],
+    [
+      'a repeated criterion id',
+      {
+        rubric: [
+          { id: 'tone', label: 'Tone', max: 2 },
+          { id: 'tone', label: 'Tone 2', max: 1 },
+        ],
+      },
+      { 'rubric.1.id': 'duplicate-id' },
+    ],
     ['a criterion id with spaces', { rubric: [{ id: 'first reply', label: 'First reply', max: 2 }] }, { 'rubric.0.id': 'invalid-format' }],
     ['a criterion worth nothing', { rubric: [{ id: 'tone', label: 'Tone', max: 0 }] }, { 'rubric.0.max': 'too-small' }],
     ['a period of zero days', { periodDays: 0 }, { periodDays: 'too-small' }],

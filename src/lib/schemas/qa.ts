@@ -16,15 +16,20 @@ export const qaSettingsSchema = z
     enabled: z._default(z.boolean(), DEFAULT_QA_SETTINGS.enabled),
     samplePerAgent: z._default(z.number().check(z.int(), z.gte(0), z.lte(50)), DEFAULT_QA_SETTINGS.samplePerAgent),
     periodDays: z._default(z.number().check(z.int(), z.gte(1), z.lte(90)), DEFAULT_QA_SETTINGS.periodDays),
-    rubric: z._default(z.array(criterionSchema).check(z.minLength(1), z.maxLength(MAX_CRITERIA)), () => DEFAULT_QA_SETTINGS.rubric.map((criterion) => ({ ...criterion }))),
+    rubric: z._default(z.array(criterionSchema).check(z.minLength(1), z.maxLength(MAX_CRITERIA)), () =>
+      DEFAULT_QA_SETTINGS.rubric.map((criterion) => ({ ...criterion })),
+    ),
   })
-  .check(z.superRefine((settings, ctx) => {
-    const ids = new Set<string>();
-    settings.rubric.forEach((criterion, i) => {
-      if (ids.has(criterion.id)) ctx.addIssue({ code: 'custom', path: ['rubric', i, 'id'], message: 'Another criterion already uses this id.', params: { code: 'duplicate-id' } });
-      ids.add(criterion.id);
-    });
-  }));
+  .check(
+    z.superRefine((settings, ctx) => {
+      const ids = new Set<string>();
+      settings.rubric.forEach((criterion, i) => {
+        if (ids.has(criterion.id))
+          ctx.addIssue({ code: 'custom', path: ['rubric', i, 'id'], message: 'Another criterion already uses this id.', params: { code: 'duplicate-id' } });
+        ids.add(criterion.id);
+      });
+    }),
+  );
 
 export type QaSettingsInput = z.input<typeof qaSettingsSchema>;
 /** Parsed settings; the constraint fails the build if the schema drifts from the domain's type. */
@@ -64,7 +69,6 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-
 /** Parses stored or submitted QA settings, in PocketBase's error shape. */
 export function checkQaSettings(raw: unknown): { ok: true; settings: ParsedQaSettings } | { ok: false; errors: ReviewFieldErrors } {
   const parsed = qaSettingsSchema.safeParse(raw ?? {});
@@ -72,7 +76,10 @@ export function checkQaSettings(raw: unknown): { ok: true; settings: ParsedQaSet
 }
 
 /** Parses a submitted review and scores it against `rubric`, in PocketBase's error shape. */
-export function checkQaReview(raw: unknown, rubric: readonly RubricCriterion[]): { ok: true; review: CheckedQaReview } | { ok: false; errors: ReviewFieldErrors } {
+export function checkQaReview(
+  raw: unknown,
+  rubric: readonly RubricCriterion[],
+): { ok: true; review: CheckedQaReview } | { ok: false; errors: ReviewFieldErrors } {
   const parsed = qaReviewSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fieldErrorsOf(parsed.error.issues, raw, 'review') };
   const score = scoreReview(rubric, parsed.data.scores);

@@ -15,9 +15,28 @@ export type PriorityLevel = (typeof PRIORITY_LEVELS)[number];
 // which reads well after the greeting; the automatic voice decides which one message the customer gets.
 
 export const DEFAULT_URGENCY_WORDS = [
-  'urgent', 'urgently', 'asap', 'emergency', 'immediately', 'right now', 'complaint', 'lawyer', 'fraud',
-  'urgente', 'urgencia', 'emergencia', 'inmediatamente', 'ahora mismo', 'reclamo', 'queja', 'estafa',
-  'imediatamente', 'agora mesmo', 'reclamação', 'fraude', 'socorro',
+  'urgent',
+  'urgently',
+  'asap',
+  'emergency',
+  'immediately',
+  'right now',
+  'complaint',
+  'lawyer',
+  'fraud',
+  'urgente',
+  'urgencia',
+  'emergencia',
+  'inmediatamente',
+  'ahora mismo',
+  'reclamo',
+  'queja',
+  'estafa',
+  'imediatamente',
+  'agora mesmo',
+  'reclamação',
+  'fraude',
+  'socorro',
 ];
 export const DEFAULT_ANGRY_EMOJI = ['😠', '😡', '🤬', '👿', '💢', '😤'];
 

@@ -19,7 +19,16 @@ export function validateShiftSchedule(
   const given = typeof input === 'object' && !Array.isArray(input) ? (input as { timezone?: unknown }) : null;
   const withZone = given && (given.timezone === undefined || given.timezone === '') ? { ...given, timezone: deskZone } : input;
   const checked = validateSchedule(withZone, port);
-  if (checked.ok) return { ok: true, schedule: { timezone: checked.schedule.timezone, weekly: checked.schedule.weekly, holidays: checked.schedule.holidays, special_dates: checked.schedule.special_dates } };
+  if (checked.ok)
+    return {
+      ok: true,
+      schedule: {
+        timezone: checked.schedule.timezone,
+        weekly: checked.schedule.weekly,
+        holidays: checked.schedule.holidays,
+        special_dates: checked.schedule.special_dates,
+      },
+    };
   const errors: ScheduleFieldErrors = {};
   for (const [path, error] of Object.entries(checked.errors)) errors[path === 'schedule' ? 'schedule' : `schedule.${path}`] = error;
   return { ok: false, errors };

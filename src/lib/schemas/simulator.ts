@@ -33,8 +33,20 @@ export const knobsPatchSchema = z.strictObject(z.partial(simulatorKnobsSchema).s
 export type KnobsPatch = z.infer<typeof knobsPatchSchema>;
 
 export const inboundTypeSchema = z.enum([
-  'text', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts',
-  'interactive', 'button', 'reaction', 'order', 'system', 'unsupported',
+  'text',
+  'image',
+  'audio',
+  'video',
+  'document',
+  'sticker',
+  'location',
+  'contacts',
+  'interactive',
+  'button',
+  'reaction',
+  'order',
+  'system',
+  'unsupported',
 ]);
 export type InboundType = z.infer<typeof inboundTypeSchema>;
 
@@ -79,16 +91,21 @@ export const injectInboundSchema = z
     /** Answer only after the first delivery attempt, reporting its outcome. */
     wait: z.optional(z.boolean()),
   })
-  .check(z.superRefine((input, ctx) => {
-    const needs: Partial<Record<InboundType, keyof typeof input>> = {
-      text: 'text', location: 'location', reaction: 'reaction', button: 'button',
-    };
-    const key = needs[input.type];
-    if (key && input[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `required for type ${input.type}` });
-    if (input.type === 'interactive' && !input.buttonReply && !input.listReply) {
-      ctx.addIssue({ code: 'custom', path: ['buttonReply'], message: 'interactive needs buttonReply or listReply' });
-    }
-  }));
+  .check(
+    z.superRefine((input, ctx) => {
+      const needs: Partial<Record<InboundType, keyof typeof input>> = {
+        text: 'text',
+        location: 'location',
+        reaction: 'reaction',
+        button: 'button',
+      };
+      const key = needs[input.type];
+      if (key && input[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `required for type ${input.type}` });
+      if (input.type === 'interactive' && !input.buttonReply && !input.listReply) {
+        ctx.addIssue({ code: 'custom', path: ['buttonReply'], message: 'interactive needs buttonReply or listReply' });
+      }
+    }),
+  );
 export type InjectInboundInput = z.input<typeof injectInboundSchema>;
 export type InjectInboundRequest = z.output<typeof injectInboundSchema>;
 

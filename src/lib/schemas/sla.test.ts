@@ -20,7 +20,18 @@ describe('checkSlaSettings', () => {
     const result = checkSlaSettings({ policies: [{ teamId: 'sales', firstResponseMinutes: 2, peakHours, escalation: { reassign: true } }] }, intlTimeZone);
     expect(result).toMatchObject({
       ok: true,
-      settings: { policies: [{ teamId: 'sales', channelId: null, firstResponseMinutes: 2, firstResponsePeakMinutes: 30, peakHours: { holidays: [] }, escalation: { notifyManager: true, reassign: true } }] },
+      settings: {
+        policies: [
+          {
+            teamId: 'sales',
+            channelId: null,
+            firstResponseMinutes: 2,
+            firstResponsePeakMinutes: 30,
+            peakHours: { holidays: [] },
+            escalation: { notifyManager: true, reassign: true },
+          },
+        ],
+      },
     });
   });
 
@@ -29,8 +40,16 @@ describe('checkSlaSettings', () => {
     ['a fractional target', { policies: [{ resolutionMinutes: 1.5 }] }, { 'policies.0.resolutionMinutes': 'invalid-type' }],
     ['a target over a month', { policies: [{ resolutionMinutes: 50_000 }] }, { 'policies.0.resolutionMinutes': 'too-big' }],
     ['two policies for the same scope', { policies: [{ channelId: 'wa' }, { channelId: 'wa' }] }, { 'policies.1.teamId': 'duplicate-scope' }],
-    ['peak hours in an unknown zone', { policies: [{ peakHours: { timezone: 'Mars/Base', weekly: {} } }] }, { 'policies.0.peakHours.timezone': 'unknown-timezone' }],
-    ['peak hours with a bad time', { policies: [{ peakHours: { timezone: 'Europe/Madrid', weekly: { mon: [{ start: '9', end: '10:00' }] } } }] }, { 'policies.0.peakHours.weekly.mon.0.start': 'invalid-time' }],
+    [
+      'peak hours in an unknown zone',
+      { policies: [{ peakHours: { timezone: 'Mars/Base', weekly: {} } }] },
+      { 'policies.0.peakHours.timezone': 'unknown-timezone' },
+    ],
+    [
+      'peak hours with a bad time',
+      { policies: [{ peakHours: { timezone: 'Europe/Madrid', weekly: { mon: [{ start: '9', end: '10:00' }] } } }] },
+      { 'policies.0.peakHours.weekly.mon.0.start': 'invalid-time' },
+    ],
     ['a negative priority', { policies: [{ escalation: { raisePriorityTo: -1 } }] }, { 'policies.0.escalation.raisePriorityTo': 'too-small' }],
   ])('refuses %s', (_, raw, expected) => {
     expect(codes(raw)).toEqual(expected);

@@ -40,14 +40,22 @@ export const slaPolicySchema = z.object({
 /** Every SLA policy of a workspace; without any, one catch-all default applies. */
 export const slaSettingsSchema = z
   .object({ policies: z._default(z.array(slaPolicySchema).check(z.maxLength(MAX_POLICIES)), () => [slaPolicySchema.parse({})]) })
-  .check(z.superRefine((settings, ctx) => {
-    const scopes = new Set<string>();
-    settings.policies.forEach((policy, i) => {
-      const scope = `${policy.channelId ?? '*'}/${policy.teamId ?? '*'}`;
-      if (scopes.has(scope)) ctx.addIssue({ code: 'custom', path: ['policies', i, 'teamId'], message: 'Another policy already covers this channel and team.', params: { code: 'duplicate-scope' } });
-      scopes.add(scope);
-    });
-  }));
+  .check(
+    z.superRefine((settings, ctx) => {
+      const scopes = new Set<string>();
+      settings.policies.forEach((policy, i) => {
+        const scope = `${policy.channelId ?? '*'}/${policy.teamId ?? '*'}`;
+        if (scopes.has(scope))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['policies', i, 'teamId'],
+            message: 'Another policy already covers this channel and team.',
+            params: { code: 'duplicate-scope' },
+          });
+        scopes.add(scope);
+      });
+    }),
+  );
 
 export type SlaSettingsInput = z.input<typeof slaSettingsSchema>;
 /** Parsed settings; the constraint fails the build if the schema drifts from the domain's policy type. */
@@ -73,7 +81,8 @@ export function checkSlaSettings(raw: unknown, port: TimeZonePort): { ok: true; 
   const errors: SlaFieldErrors = {};
   parsed.data.policies.forEach((policy, i) => {
     const zone = policy.peakHours?.timezone;
-    if (zone !== undefined && !port.isValidZone(zone)) errors[`policies.${i}.peakHours.timezone`] = { code: 'unknown-timezone', message: `"${zone}" is not a time zone this server knows.` };
+    if (zone !== undefined && !port.isValidZone(zone))
+      errors[`policies.${i}.peakHours.timezone`] = { code: 'unknown-timezone', message: `"${zone}" is not a time zone this server knows.` };
   });
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, settings: parsed.data };
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { templateSchema } from './template';
 
 const body = (text: string) => [{ type: 'BODY', text }];
-const template = (over: Record<string, unknown> = {}) => ({ name: 'order_update', language: 'en_US', category: 'utility', parameter_format: 'positional', components: body('Order {{1}} ships {{2}}.'), status: 'approved', ...over });
+const template = (over: Record<string, unknown> = {}) => ({
+  name: 'order_update',
+  language: 'en_US',
+  category: 'utility',
+  parameter_format: 'positional',
+  components: body('Order {{1}} ships {{2}}.'),
+  status: 'approved',
+  ...over,
+});
 const codesOf = (input: unknown) => {
   const parsed = templateSchema.safeParse(input);
   return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.code === 'custom' ? i.params?.code : i.code]));
@@ -30,7 +38,10 @@ describe('templateSchema', () => {
   });
 
   it('defaults to a pending positional template', () => {
-    expect(templateSchema.parse({ name: 'hello_world', language: 'en_US', category: 'utility', components: body('Hello') })).toMatchObject({ parameter_format: 'positional', status: 'pending' });
+    expect(templateSchema.parse({ name: 'hello_world', language: 'en_US', category: 'utility', components: body('Hello') })).toMatchObject({
+      parameter_format: 'positional',
+      status: 'pending',
+    });
   });
 
   it('accepts named parameters in a named template', () => {
@@ -47,9 +58,17 @@ describe('templateSchema', () => {
     ['an unknown component', template({ components: [...body('a'), { type: 'CAROUSEL' }] }), { 'components.1.type': 'invalid_value' }],
     ['a body over 1024 characters', template({ components: body('x'.repeat(1025)) }), { 'components.0.text': 'text-too-long' }],
     ['named parameters in a positional template', template({ components: body('Hi {{name}}') }), { 'components.0.text': 'wrong-parameter-format' }],
-    ['positional parameters in a named template', template({ parameter_format: 'named', components: body('Hi {{1}}') }), { 'components.0.text': 'wrong-parameter-format' }],
+    [
+      'positional parameters in a named template',
+      template({ parameter_format: 'named', components: body('Hi {{1}}') }),
+      { 'components.0.text': 'wrong-parameter-format' },
+    ],
     ['a gap in the positions', template({ components: body('{{1}} and {{3}}') }), { 'components.0.text': 'parameter-gap' }],
-    ['a gap in a text header', template({ components: [{ type: 'HEADER', format: 'TEXT', text: '{{2}}' }, ...body('{{1}}')] }), { 'components.0.text': 'parameter-gap' }],
+    [
+      'a gap in a text header',
+      template({ components: [{ type: 'HEADER', format: 'TEXT', text: '{{2}}' }, ...body('{{1}}')] }),
+      { 'components.0.text': 'parameter-gap' },
+    ],
   ])('refuses %s', (_, input, expected) => {
     expect(codesOf(input)).toEqual(expected);
   });

@@ -14,8 +14,7 @@ export const COMPONENT_TYPES = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS'] as const;
 /** Meta's text limits per component. */
 export const COMPONENT_TEXT_LIMITS = { HEADER: 60, BODY: 1024, FOOTER: 60, BUTTONS: 0 } as const;
 
-const lowerEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.enum(values));
+const lowerEnum = <T extends readonly [string, ...string[]]>(values: T) => z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.enum(values));
 
 /** One component in Meta's format; unknown keys (example, buttons) are kept. */
 export const templateComponentSchema = z.looseObject({
@@ -34,22 +33,25 @@ export const templateSchema = z
     components: z._default(z.array(templateComponentSchema).check(z.maxLength(10)), () => []),
     status: z._default(lowerEnum(TEMPLATE_STATUSES), 'pending'),
   })
-  .check(z.superRefine((template, ctx) => {
-    const issue = (path: PropertyKey[], code: string, message: string) => ctx.addIssue({ code: 'custom', path, message, params: { code } });
-    const seen = new Set<string>();
-    template.components.forEach((component, i) => {
-      if (seen.has(component.type)) issue(['components', i, 'type'], 'duplicate-component', `A template has one ${component.type} at most.`);
-      seen.add(component.type);
-      const limit = COMPONENT_TEXT_LIMITS[component.type];
-      if (component.text !== undefined && limit > 0 && component.text.length > limit) issue(['components', i, 'text'], 'text-too-long', `Keep this under ${limit} characters.`);
-    });
-    const bodyAt = template.components.findIndex((c) => c.type === 'BODY');
-    if (bodyAt < 0 || (template.components[bodyAt]?.text ?? '').trim() === '') {
-      issue(['components'], 'missing-body', 'A template needs a BODY with text.');
-      return;
-    }
-    checkPlaceholders(template, template.parameter_format, issue);
-  }));
+  .check(
+    z.superRefine((template, ctx) => {
+      const issue = (path: PropertyKey[], code: string, message: string) => ctx.addIssue({ code: 'custom', path, message, params: { code } });
+      const seen = new Set<string>();
+      template.components.forEach((component, i) => {
+        if (seen.has(component.type)) issue(['components', i, 'type'], 'duplicate-component', `A template has one ${component.type} at most.`);
+        seen.add(component.type);
+        const limit = COMPONENT_TEXT_LIMITS[component.type];
+        if (component.text !== undefined && limit > 0 && component.text.length > limit)
+          issue(['components', i, 'text'], 'text-too-long', `Keep this under ${limit} characters.`);
+      });
+      const bodyAt = template.components.findIndex((c) => c.type === 'BODY');
+      if (bodyAt < 0 || (template.components[bodyAt]?.text ?? '').trim() === '') {
+        issue(['components'], 'missing-body', 'A template needs a BODY with text.');
+        return;
+      }
+      checkPlaceholders(template, template.parameter_format, issue);
+    }),
+  );
 
 type Issue = (path: PropertyKey[], code: string, message: string) => void;
 
@@ -59,7 +61,12 @@ function checkPlaceholders(template: MessageTemplate, format: ParameterFormat, i
     const text = component.type === 'HEADER' || component.type === 'BODY' ? componentText({ ...template, components: [component] }, component.type) : '';
     if (text === '') return;
     const other = placeholdersUsed(text, format === 'named' ? 'positional' : 'named');
-    if (other.length > 0) issue(['components', i, 'text'], 'wrong-parameter-format', `This template uses ${format} parameters: write ${format === 'named' ? '{{name}}' : '{{1}}'}.`);
+    if (other.length > 0)
+      issue(
+        ['components', i, 'text'],
+        'wrong-parameter-format',
+        `This template uses ${format} parameters: write ${format === 'named' ? '{{name}}' : '{{1}}'}.`,
+      );
     if (format === 'positional') {
       const used = new Set(placeholdersUsed(text, 'positional'));
       const gap = placeholdersIn(text, 'positional').find((position) => !used.has(position));

@@ -4,7 +4,10 @@ import { DEFAULT_WAITING_PUSH, type WaitingPushSettings } from '../domain/notifi
 /** A team's "customers waiting" push (teams.settings.waitingPush); `{}` gives the defaults (on, every 15 minutes). */
 export const waitingPushSettingsSchema = z.object({
   enabled: z._default(z.boolean(), DEFAULT_WAITING_PUSH.enabled),
-  everyMinutes: z._default(z.number().check(z.int('Use whole minutes.'), z.gte(1, 'Use at least 1 minute.'), z.lte(1440, 'Use at most 1440 minutes (a day).')), DEFAULT_WAITING_PUSH.everyMinutes),
+  everyMinutes: z._default(
+    z.number().check(z.int('Use whole minutes.'), z.gte(1, 'Use at least 1 minute.'), z.lte(1440, 'Use at most 1440 minutes (a day).')),
+    DEFAULT_WAITING_PUSH.everyMinutes,
+  ),
 });
 
 /** Parsed settings; the constraint fails the build if the schema drifts from the domain's type. */
@@ -18,7 +21,8 @@ export function checkWaitingPushSettings(raw: unknown): { ok: true; settings: Pa
   const parsed = waitingPushSettingsSchema.safeParse(raw ?? {});
   if (parsed.success) return { ok: true, settings: parsed.data };
   const errors: WaitingPushFieldErrors = {};
-  for (const issue of parsed.error.issues) errors[issue.path.map(String).join('.') || 'waitingPush'] ??= { code: issue.code.replace(/_/g, '-'), message: issue.message };
+  for (const issue of parsed.error.issues)
+    errors[issue.path.map(String).join('.') || 'waitingPush'] ??= { code: issue.code.replace(/_/g, '-'), message: issue.message };
   return { ok: false, errors };
 }
 

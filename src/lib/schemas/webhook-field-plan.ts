@@ -1,7 +1,26 @@
 import type * as z from 'zod/mini';
 import { compileCheck } from './compiled-check';
-import { type GraphError, graphErrorSchema, inboundMessageSchema, type InvalidPart, metadataSchema, type PartPath, webhookContactSchema, type WebhookContact } from './webhook';
-import { callSchema, echoesValueSchema, historyChunkSchema, messageEchoSchema, stateSyncSchema, templateUpdateSchema, type MessageEcho, type TemplateUpdateValue, userPreferenceSchema } from './webhook-fields';
+import {
+  type GraphError,
+  graphErrorSchema,
+  inboundMessageSchema,
+  type InvalidPart,
+  metadataSchema,
+  type PartPath,
+  webhookContactSchema,
+  type WebhookContact,
+} from './webhook';
+import {
+  callSchema,
+  echoesValueSchema,
+  historyChunkSchema,
+  messageEchoSchema,
+  stateSyncSchema,
+  templateUpdateSchema,
+  type MessageEcho,
+  type TemplateUpdateValue,
+  userPreferenceSchema,
+} from './webhook-fields';
 import { COLUMN_LIMITS, cutToChars, jsonBytesAtMost } from '../domain/inbound/column-limits';
 import type { CustomerIdentity } from '../domain/inbound/customer-identity';
 import { normalizeInbound } from '../domain/inbound/normalize-message';
@@ -123,20 +142,43 @@ export function templateUpdateOf(value: TemplateUpdateValue): TemplateUpdate {
 export function echoRecipient(echo: MessageEcho, contacts: WebhookContact[], businessNumber = ''): CustomerIdentity | null {
   // Some samples (pywa's edit/revoke echoes) carry the business number in `to` and the customer's in `from`.
   if (businessNumber && echo.to === businessNumber && echo.from && echo.from !== businessNumber) echo = { ...echo, to: echo.from };
-  const match = contacts.find((c) => (echo.to_user_id && c.user_id === echo.to_user_id) || (echo.to && c.wa_id === echo.to)) ?? (contacts.length === 1 ? contacts[0] : undefined);
+  const match =
+    contacts.find((c) => (echo.to_user_id && c.user_id === echo.to_user_id) || (echo.to && c.wa_id === echo.to)) ??
+    (contacts.length === 1 ? contacts[0] : undefined);
   const userId = echo.to_user_id || match?.user_id || null;
   const waId = echo.to || match?.wa_id || null;
   if (!userId && !waId) return null;
-  return { userId, waId, name: match?.profile?.name ?? null, username: match?.profile?.username ?? null, parentUserId: echo.to_parent_user_id ?? match?.parent_user_id ?? null };
+  return {
+    userId,
+    waId,
+    name: match?.profile?.name ?? null,
+    username: match?.profile?.username ?? null,
+    parentUserId: echo.to_parent_user_id ?? match?.parent_user_id ?? null,
+  };
 }
 
-export function callSummaryOf(call: { id: string; event: string; direction?: string; status?: string; duration?: number; timestamp: number }): CallSummary | null {
+export function callSummaryOf(call: {
+  id: string;
+  event: string;
+  direction?: string;
+  status?: string;
+  duration?: number;
+  timestamp: number;
+}): CallSummary | null {
   if (call.event !== 'connect' && call.event !== 'terminate') return null;
   const direction = call.direction === 'BUSINESS_INITIATED' ? 'out' : 'in';
   const status = (call.status ?? '').toUpperCase();
   const durationSeconds = Math.max(0, Math.round(call.duration ?? 0));
   const outcome: CallSummary['outcome'] =
-    call.event === 'connect' ? 'ringing' : status === 'COMPLETED' && durationSeconds > 0 ? 'completed' : status === 'FAILED' ? 'failed' : status === 'COMPLETED' ? 'completed' : 'missed';
+    call.event === 'connect'
+      ? 'ringing'
+      : status === 'COMPLETED' && durationSeconds > 0
+        ? 'completed'
+        : status === 'FAILED'
+          ? 'failed'
+          : status === 'COMPLETED'
+            ? 'completed'
+            : 'missed';
   return { id: call.id, event: call.event, outcome, direction, durationSeconds, timestamp: call.timestamp * 1000 };
 }
 
@@ -178,7 +220,8 @@ function planEchoes(value: Record<string, unknown>, path: PartPath, phoneNumberI
     const customer = echoRecipient(echo.value, contacts, businessNumber);
     if (!customer) return out.invalid.push({ path: at, reason: 'no-recipient', detail: 'echo has neither to nor to_user_id' });
     const message = normalizeInbound(echo.value);
-    if (jsonBytesAtMost(message.payload) > COLUMN_LIMITS.payloadBytes) return out.invalid.push({ path: at, reason: 'payload-too-large', detail: `payload over ${COLUMN_LIMITS.payloadBytes} bytes` });
+    if (jsonBytesAtMost(message.payload) > COLUMN_LIMITS.payloadBytes)
+      return out.invalid.push({ path: at, reason: 'payload-too-large', detail: `payload over ${COLUMN_LIMITS.payloadBytes} bytes` });
     out.items.push({ kind: 'echo', path: at, phoneNumberId, customer, message: { ...message, text: cutToChars(message.text, COLUMN_LIMITS.text) } });
   });
 }
@@ -203,7 +246,14 @@ function planHistoryMessage(input: unknown, at: PartPath, phoneNumberId: string,
     return;
   }
   const customer: CustomerIdentity = { waId, userId: null, name: null, username: null, parentUserId: null };
-  out.items.push({ kind: 'history-message', path: at, phoneNumberId, customer, fromBusiness, message: { ...message, text: cutToChars(message.text, COLUMN_LIMITS.text) } });
+  out.items.push({
+    kind: 'history-message',
+    path: at,
+    phoneNumberId,
+    customer,
+    fromBusiness,
+    message: { ...message, text: cutToChars(message.text, COLUMN_LIMITS.text) },
+  });
 }
 
 function planHistory(value: Record<string, unknown>, path: PartPath, phoneNumberId: string, businessNumber: string, out: FieldPlan): void {
@@ -212,13 +262,22 @@ function planHistory(value: Record<string, unknown>, path: PartPath, phoneNumber
     const chunk = checkHistoryChunk(input);
     if (!chunk.ok) return out.invalid.push({ path: at, reason: 'invalid-history', detail: firstIssue(historyChunkSchema, input) });
     const meta = chunk.value.metadata ?? {};
-    out.items.push({ kind: 'history-progress', path: `${at}.metadata`, phoneNumberId, phase: meta.phase ?? 0, chunk: meta.chunk_order ?? 0, progress: meta.progress ?? 0 });
+    out.items.push({
+      kind: 'history-progress',
+      path: `${at}.metadata`,
+      phoneNumberId,
+      phase: meta.phase ?? 0,
+      chunk: meta.chunk_order ?? 0,
+      progress: meta.progress ?? 0,
+    });
     (chunk.value.threads ?? []).forEach((thread, t) =>
       thread.messages.forEach((message, m) => planHistoryMessage(message, `${at}.threads.${t}.messages.${m}`, phoneNumberId, businessNumber, thread.id, out)),
     );
   });
   // Meta also sends a thread's messages straight in `value.messages` (one customer's, no thread id).
-  listOf(value, 'messages', path, out.invalid).forEach((message, m) => planHistoryMessage(message, `${path}.messages.${m}`, phoneNumberId, businessNumber, '', out));
+  listOf(value, 'messages', path, out.invalid).forEach((message, m) =>
+    planHistoryMessage(message, `${path}.messages.${m}`, phoneNumberId, businessNumber, '', out),
+  );
 }
 
 /**
@@ -233,7 +292,8 @@ export function planFieldChange(field: string, value: Record<string, unknown>, p
     if (!checked.ok) out.invalid.push({ path, reason: 'invalid-template-update', detail: firstIssue(templateUpdateSchema, value) });
     else {
       const update = templateUpdateOf(checked.value);
-      if (!update.metaId && !update.name) out.invalid.push({ path, reason: 'invalid-template-update', detail: 'neither message_template_id nor message_template_name' });
+      if (!update.metaId && !update.name)
+        out.invalid.push({ path, reason: 'invalid-template-update', detail: 'neither message_template_id nor message_template_name' });
       else out.items.push({ kind: 'template-update', path, phoneNumberId: null, update });
     }
     return out;
@@ -258,19 +318,40 @@ export function planFieldChange(field: string, value: Record<string, unknown>, p
       const pref = checkPreference(input);
       if (!pref.ok) return out.invalid.push({ path: at, reason: 'invalid-preference', detail: firstIssue(userPreferenceSchema, input) });
       const { wa_id, user_id, category, value: choice, timestamp } = pref.value;
-      if (category !== 'marketing_messages' || (choice !== 'stop' && choice !== 'resume')) return out.invalid.push({ path: at, reason: 'unknown-preference', detail: `${category}: ${choice}`.slice(0, 300) });
+      if (category !== 'marketing_messages' || (choice !== 'stop' && choice !== 'resume'))
+        return out.invalid.push({ path: at, reason: 'unknown-preference', detail: `${category}: ${choice}`.slice(0, 300) });
       if (!wa_id && !user_id) return out.invalid.push({ path: at, reason: 'no-sender', detail: 'preference has neither wa_id nor user_id' });
-      out.items.push({ kind: 'user-preference', path: at, phoneNumberId, waId: wa_id || null, userId: user_id || null, optOut: choice === 'stop', timestamp: timestamp * 1000 });
+      out.items.push({
+        kind: 'user-preference',
+        path: at,
+        phoneNumberId,
+        waId: wa_id || null,
+        userId: user_id || null,
+        optOut: choice === 'stop',
+        timestamp: timestamp * 1000,
+      });
     });
   } else if (field === 'smb_app_state_sync') {
     listOf(value, 'state_sync', valuePath, out.invalid).forEach((input, s) => {
       const at = `${valuePath}.state_sync.${s}`;
       const sync = checkSync(input);
-      if (!sync.ok || sync.value.type !== 'contact' || !sync.value.contact) return out.invalid.push({ path: at, reason: 'invalid-state-sync', detail: sync.ok ? `${sync.value.type} without a contact` : firstIssue(stateSyncSchema, input) });
+      if (!sync.ok || sync.value.type !== 'contact' || !sync.value.contact)
+        return out.invalid.push({
+          path: at,
+          reason: 'invalid-state-sync',
+          detail: sync.ok ? `${sync.value.type} without a contact` : firstIssue(stateSyncSchema, input),
+        });
       const action = sync.value.action === 'add' || sync.value.action === 'edit' || sync.value.action === 'remove' ? sync.value.action : null;
       if (!action) return out.invalid.push({ path: at, reason: 'invalid-state-sync', detail: `unknown action ${sync.value.action}`.slice(0, 300) });
       const contact = sync.value.contact;
-      out.items.push({ kind: 'app-contact', path: at, phoneNumberId, action, waId: contact.phone_number.replace(/\D/g, ''), name: cutToChars(contact.full_name || contact.first_name || '', 200) });
+      out.items.push({
+        kind: 'app-contact',
+        path: at,
+        phoneNumberId,
+        action,
+        waId: contact.phone_number.replace(/\D/g, ''),
+        name: cutToChars(contact.full_name || contact.first_name || '', 200),
+      });
     });
   } else if (field === 'calls') {
     const contacts = contactsOf(value, valuePath, out.invalid);
@@ -285,7 +366,13 @@ export function planFieldChange(field: string, value: Record<string, unknown>, p
       const match = contacts.find((contact) => contact.wa_id === waId) ?? (contacts.length === 1 ? contacts[0] : undefined);
       const customerWaId = waId || match?.wa_id || null;
       if (!customerWaId && !match?.user_id) return out.invalid.push({ path: at, reason: 'no-sender', detail: 'call without the customer number' });
-      const customer: CustomerIdentity = { waId: customerWaId, userId: match?.user_id ?? null, name: match?.profile?.name ?? null, username: match?.profile?.username ?? null, parentUserId: match?.parent_user_id ?? null };
+      const customer: CustomerIdentity = {
+        waId: customerWaId,
+        userId: match?.user_id ?? null,
+        name: match?.profile?.name ?? null,
+        username: match?.profile?.username ?? null,
+        parentUserId: match?.parent_user_id ?? null,
+      };
       out.items.push({ kind: 'call', path: at, phoneNumberId, customer, call: summary });
     });
   }

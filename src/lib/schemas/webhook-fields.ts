@@ -50,7 +50,13 @@ export type UserPreference = z.infer<typeof userPreferenceSchema>;
 export const stateSyncSchema = z.looseObject({
   type: z.string(),
   action: z.string(),
-  contact: z.optional(z.looseObject({ full_name: z.optional(z.string()), first_name: z.optional(z.string()), phone_number: z.string().check(z.minLength(1), z.maxLength(LIMIT.waId)) })),
+  contact: z.optional(
+    z.looseObject({
+      full_name: z.optional(z.string()),
+      first_name: z.optional(z.string()),
+      phone_number: z.string().check(z.minLength(1), z.maxLength(LIMIT.waId)),
+    }),
+  ),
   metadata: z.optional(z.looseObject({ timestamp: z.optional(unixSeconds) })),
 });
 export type StateSync = z.infer<typeof stateSyncSchema>;

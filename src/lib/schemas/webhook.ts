@@ -33,7 +33,10 @@ function text(max: number) {
 
 /** A name shown to agents: a longer one is cut to the column (the stored raw body keeps it whole). */
 function name(max: number) {
-  return z.pipe(z.string(), z.transform((value: string) => cutToChars(value, max)));
+  return z.pipe(
+    z.string(),
+    z.transform((value: string) => cutToChars(value, max)),
+  );
 }
 
 /** A phone number or user id: whitespace, NUL and invisible characters removed, then at most `max` long. */
@@ -76,20 +79,24 @@ export const inboundMessageSchema = z.looseObject({
   from: z.optional(id(LIMIT.waId)),
   from_user_id: z.optional(id(LIMIT.userId)),
   from_parent_user_id: z.optional(id(LIMIT.userId)),
-  context: z.optional(z.looseObject({
+  context: z.optional(
+    z.looseObject({
       from: z.optional(z.string()),
       id: z.optional(z.string().check(z.maxLength(LIMIT.wamid))),
       forwarded: z.optional(z.boolean()),
       frequently_forwarded: z.optional(z.boolean()),
       referred_product: z.optional(z.looseObject({})),
-    })),
+    }),
+  ),
   text: z.optional(z.looseObject({ body: text(LIMIT.text) })),
   image: z.optional(mediaObject),
   video: z.optional(mediaObject),
   audio: z.optional(mediaObject),
   document: z.optional(mediaObject),
   sticker: z.optional(mediaObject),
-  location: z.optional(z.looseObject({ latitude: z.number(), longitude: z.number(), name: z.optional(z.string()), address: z.optional(z.string()), url: z.optional(z.string()) })),
+  location: z.optional(
+    z.looseObject({ latitude: z.number(), longitude: z.number(), name: z.optional(z.string()), address: z.optional(z.string()), url: z.optional(z.string()) }),
+  ),
   contacts: z.optional(z.array(z.looseObject({}))),
   interactive: z.optional(z.looseObject({ type: z.string() })),
   button: z.optional(z.looseObject({ payload: z.optional(z.string()), text: z.optional(z.string()) })),
@@ -115,7 +122,9 @@ export const deliveryStatusSchema = z.looseObject({
   recipient_id: z.optional(z.string()),
   recipient_user_id: z.optional(z.string()),
   biz_opaque_callback_data: z.optional(z.string()),
-  pricing: z.optional(z.looseObject({ billable: z.optional(z.boolean()), pricing_model: z.optional(z.string()), type: z.optional(z.string()), category: z.optional(z.string()) })),
+  pricing: z.optional(
+    z.looseObject({ billable: z.optional(z.boolean()), pricing_model: z.optional(z.string()), type: z.optional(z.string()), category: z.optional(z.string()) }),
+  ),
   errors: z.optional(z.array(graphErrorSchema)),
 });
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;

@@ -30,7 +30,10 @@ async function freshSettings(): Promise<{ pushSettings: typeof import('./push.sv
 
 const subscription = {
   endpoint: 'https://push.example.test/send/1',
-  toJSON: () => ({ endpoint: 'https://push.example.test/send/1', keys: { p256dh: 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U', auth: 'tBHItJI5svbpez7KI4CCXg' } }),
+  toJSON: () => ({
+    endpoint: 'https://push.example.test/send/1',
+    keys: { p256dh: 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U', auth: 'tBHItJI5svbpez7KI4CCXg' },
+  }),
 };
 
 describe('turning notifications on', () => {

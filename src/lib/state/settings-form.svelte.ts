@@ -29,7 +29,11 @@ export class SettingsForm {
    * Checks with `check` (nothing is sent when it fails), then `save`s; the server's field errors are re-keyed with
    * `placeServerErrors`. Answers the saved value, or null.
    */
-  async run<I, T>(check: () => Checked<I>, save: (input: I) => Promise<SaveResult<T>>, placeServerErrors: (errors: FieldErrorMap) => FieldErrorMap = (e) => e): Promise<T | null> {
+  async run<I, T>(
+    check: () => Checked<I>,
+    save: (input: I) => Promise<SaveResult<T>>,
+    placeServerErrors: (errors: FieldErrorMap) => FieldErrorMap = (e) => e,
+  ): Promise<T | null> {
     const t = locale.t.admin;
     this.#saved = false;
     const checked = check();

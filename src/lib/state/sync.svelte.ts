@@ -113,7 +113,13 @@ class Sync {
         if (session.endIfExpired()) break;
         const report = await outbox.flush();
         if (report.stopped) break;
-        const [fresh] = await Promise.all([refreshQueue(pb, db).then(() => true, () => false), refreshDirectory(pb, db).catch(() => {})]);
+        const [fresh] = await Promise.all([
+          refreshQueue(pb, db).then(
+            () => true,
+            () => false,
+          ),
+          refreshDirectory(pb, db).catch(() => {}),
+        ]);
         if (fresh) this.#markSynced();
       } while (this.#again);
     } finally {

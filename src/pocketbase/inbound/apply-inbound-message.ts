@@ -67,7 +67,8 @@ export function applyInboundMessage(app: core.App, channel: core.Record, custome
   // 6. The ticket: a new one, the latest reopened, or the open one joined.
   const before = latest ? readConversation(latest) : null;
   const action = conversationForInbound(before ? { id: before.id, status: before.status, resolvedAt: before.resolvedAt } : null, now).kind;
-  const conversation = action === 'open-new' ? newRecordWithId(app, 'conversations', conversationFields(contact.id, channel.id, ctx.channel.defaultTeamId)) : latest!;
+  const conversation =
+    action === 'open-new' ? newRecordWithId(app, 'conversations', conversationFields(contact.id, channel.id, ctx.channel.defaultTeamId)) : latest!;
   if (action === 'reopen') writeConversation(conversation, { resolvedAt: null, resolvedBy: null, reopenCount: before!.reopenCount + 1 });
   writeConversation(conversation, { status: 'open' });
   const firstEver = latest === null;
@@ -100,11 +101,16 @@ export function applyInboundMessage(app: core.App, channel: core.Record, custome
   if (bot === 'answered' || bot === 'resolved') return done('stored');
 
   // 11. Routing: a new or reopened ticket (or one the bot hands on) gets an owner, an offer or a queue place.
-  const branchReply = startsTicket || bot === 'handoff' ? routeConversation(ctx, conversation, message.text, firstEver, action === 'reopen' ? 'reopened' : 'inbound') : null;
+  const branchReply =
+    startsTicket || bot === 'handoff' ? routeConversation(ctx, conversation, message.text, firstEver, action === 'reopen' ? 'reopened' : 'inbound') : null;
   // 12. The automatic voice: at most one message (greeting, out-of-hours, introduction or the branch's reply, merged).
   //     A bot that handed over with its own words has already spoken for the desk.
   const faq = ctx.channel.settings.faq;
-  queueAutomaticVoice(ctx, conversation, { firstEverMessage: firstEver, branchReply, faqBotSpoke: bot === 'handoff' && faq !== null && faq.enabled && faq.handoffText !== '' });
+  queueAutomaticVoice(ctx, conversation, {
+    firstEverMessage: firstEver,
+    branchReply,
+    faqBotSpoke: bot === 'handoff' && faq !== null && faq.enabled && faq.handoffText !== '',
+  });
   // 13. The owner's "new message" push, when they asked for it.
   notifyOwnerOfInbound(ctx, conversation, message);
   // 14. Everything decided is written, in order, in the event's transaction.

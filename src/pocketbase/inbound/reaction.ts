@@ -14,7 +14,11 @@ const LAST_AGENT_MESSAGE = { filter: 'conversation = {:c} && direction = "out" &
  * latest) and shown on that message, and it may acknowledge a resolution or warn of an upset customer. It never
  * reopens or starts a conversation, and moves neither its owner nor its status.
  */
-export function applyReaction(ctx: InboundContext, latest: core.Record | null, message: NormalizedInbound & { reaction: { targetWamid: string; emoji: string | null } }): ReactionSignal {
+export function applyReaction(
+  ctx: InboundContext,
+  latest: core.Record | null,
+  message: NormalizedInbound & { reaction: { targetWamid: string; emoji: string | null } },
+): ReactionSignal {
   const { app } = ctx;
   const target = findOne(app, 'messages', MESSAGE_BY_WAMID, { w: message.reaction.targetWamid });
   const targetConversation = target ? target.getString('conversation') : '';
@@ -34,7 +38,10 @@ export function applyReaction(ctx: InboundContext, latest: core.Record | null, m
     ctx.writer.save(target);
   }
 
-  const lastAgentMessage = target && target.getString('conversation') === conversation.id ? findOne(app, 'messages', LAST_AGENT_MESSAGE.filter, { c: conversation.id }, LAST_AGENT_MESSAGE.sort) : null;
+  const lastAgentMessage =
+    target && target.getString('conversation') === conversation.id
+      ? findOne(app, 'messages', LAST_AGENT_MESSAGE.filter, { c: conversation.id }, LAST_AGENT_MESSAGE.sort)
+      : null;
   const signal = readReactionSignal({
     emoji: message.reaction.emoji,
     status: ticket.status,

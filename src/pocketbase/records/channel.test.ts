@@ -43,7 +43,10 @@ describe('parseChannelSettings: one policy for invalid stored settings', () => {
   });
 
   it('keeps valid groups beside an invalid one', () => {
-    const { settings, invalid } = parse({ routing: { capacity: { defaultMaxOpen: 'lots' } }, business_hours: { timezone: 'Europe/Madrid', weekly: { mon: [{ start: '09:00', end: '17:00' }] } } });
+    const { settings, invalid } = parse({
+      routing: { capacity: { defaultMaxOpen: 'lots' } },
+      business_hours: { timezone: 'Europe/Madrid', weekly: { mon: [{ start: '09:00', end: '17:00' }] } },
+    });
     expect(invalid).toEqual(['routing']);
     expect(settings.schedule?.timezone).toBe('Europe/Madrid');
   });

@@ -68,5 +68,10 @@ export const CONTACT_FILTERS = {
 
 /** The customer's display name (one rule everywhere: queue, push, exports). */
 export function contactDisplayNameOf(record: core.Record): string {
-  return customerDisplayName({ name: record.getString('name'), profileName: record.getString('profile_name'), username: record.getString('username'), waId: record.getString('wa_id') });
+  return customerDisplayName({
+    name: record.getString('name'),
+    profileName: record.getString('profile_name'),
+    username: record.getString('username'),
+    waId: record.getString('wa_id'),
+  });
 }

@@ -62,7 +62,13 @@ export function readConversation(record: core.Record): Conversation {
     botActive: record.getBool('bot_active'),
     botState: jsonOf<unknown>(record, 'bot_state', null),
     autoReplyKeys: jsonOf<string[]>(record, 'auto_reply_keys', []),
-    offer: { status, assigneeId, offeredTo: optional(record, 'offered_to'), expiresAt: dateOf(record, 'offer_expires_at'), declined: record.getStringSlice('offer_declined') },
+    offer: {
+      status,
+      assigneeId,
+      offeredTo: optional(record, 'offered_to'),
+      expiresAt: dateOf(record, 'offer_expires_at'),
+      declined: record.getStringSlice('offer_declined'),
+    },
     snooze: { reason: optional(record, 'snooze_reason') as SnoozeReason | null, until: dateOf(record, 'snoozed_until') },
   };
 }
@@ -142,7 +148,18 @@ const COLUMNS: { [K in keyof ConversationChanges]-?: string } = {
   acknowledgedWith: 'acknowledged_with',
   upsetAt: 'upset_at',
 };
-const DATES = new Set<keyof ConversationChanges>(['lastInboundAt', 'lastMessageAt', 'resolvedAt', 'assignedAt', 'offerExpiresAt', 'csatRatedAt', 'csatRequestedAt', 'snoozedUntil', 'acknowledgedAt', 'upsetAt']);
+const DATES = new Set<keyof ConversationChanges>([
+  'lastInboundAt',
+  'lastMessageAt',
+  'resolvedAt',
+  'assignedAt',
+  'offerExpiresAt',
+  'csatRatedAt',
+  'csatRequestedAt',
+  'snoozedUntil',
+  'acknowledgedAt',
+  'upsetAt',
+]);
 
 /** Writes the changes onto the record (nothing is saved). */
 export function writeConversation(record: core.Record, changes: ConversationChanges): void {

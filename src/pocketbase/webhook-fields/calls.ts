@@ -48,8 +48,12 @@ export function applyCall(app: core.App, channel: core.Record, customer: Custome
     app.save(existing);
     return 'call-updated';
   }
-  const contact = (customer.userId ? findOne(app, 'contacts', 'user_id = {:v}', { v: customer.userId }) : null) ?? (customer.waId ? findOne(app, 'contacts', 'wa_id = {:v}', { v: customer.waId }) : null);
-  const active = contact ? findOne(app, 'conversations', "contact = {:c} && channel = {:ch} && status != 'resolved'", { c: contact.id, ch: channel.id }, '-created') : null;
+  const contact =
+    (customer.userId ? findOne(app, 'contacts', 'user_id = {:v}', { v: customer.userId }) : null) ??
+    (customer.waId ? findOne(app, 'contacts', 'wa_id = {:v}', { v: customer.waId }) : null);
+  const active = contact
+    ? findOne(app, 'conversations', "contact = {:c} && channel = {:ch} && status != 'resolved'", { c: contact.id, ch: channel.id }, '-created')
+    : null;
   if (!active) {
     if (call.direction === 'out') return 'call-no-ticket';
     applyInboundMessage(app, channel, customer, asMessage(call), now);

@@ -19,7 +19,14 @@ function ticketFor(app: core.App, contact: core.Record, channel: core.Record): c
   const active = findOne(app, 'conversations', "contact = {:c} && channel = {:ch} && status != 'resolved'", { c: contact.id, ch: channel.id }, '-created');
   if (active) return active;
   // The owner wrote first from the phone: a ticket waiting on the customer.
-  return newRecord(app, 'conversations', { contact: contact.id, channel: channel.id, status: 'pending', team: channel.getString('default_team'), priority: 0, unread_count: 0 });
+  return newRecord(app, 'conversations', {
+    contact: contact.id,
+    channel: channel.id,
+    status: 'pending',
+    team: channel.getString('default_team'),
+    priority: 0,
+    unread_count: 0,
+  });
 }
 
 export function applyEcho(app: core.App, channel: core.Record, customer: CustomerIdentity, message: NormalizedInbound): EchoOutcome {
@@ -51,7 +58,8 @@ export function applyEcho(app: core.App, channel: core.Record, customer: Custome
     conversation.set('last_message_preview', message.text.slice(0, PREVIEW_LENGTH));
     conversation.set('unread_count', 0);
     // The owner answered: the ticket waits on the customer, unless the customer wrote again since.
-    if (conversation.getString('status') === 'open' && (epochMs(conversation, 'last_inbound_at') ?? 0) <= message.timestamp) conversation.set('status', 'pending');
+    if (conversation.getString('status') === 'open' && (epochMs(conversation, 'last_inbound_at') ?? 0) <= message.timestamp)
+      conversation.set('status', 'pending');
   }
   app.save(conversation);
   app.save(

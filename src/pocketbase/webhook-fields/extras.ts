@@ -17,7 +17,13 @@ export function messageExtrasFields(message: NormalizedInbound): Record<string, 
  */
 export function coexistenceKeepsQuiet(app: core.App, channel: core.Record, conversation: core.Record, messageAt: number): boolean {
   if (!channel.getBool('coexistence')) return false;
-  const last = findOne(app, 'messages', "conversation.contact = {:c} && conversation.channel = {:ch} && origin = 'business_app'", { c: conversation.getString('contact'), ch: channel.id }, '-timestamp');
+  const last = findOne(
+    app,
+    'messages',
+    "conversation.contact = {:c} && conversation.channel = {:ch} && origin = 'business_app'",
+    { c: conversation.getString('contact'), ch: channel.id },
+    '-timestamp',
+  );
   if (!ownerAnswersFromPhone({ coexistence: true, lastBusinessAppReplyAt: last ? epochMs(last, 'timestamp') : null }, messageAt)) return false;
   const owner = channel.getString('coexistence_agent');
   if (owner && !conversation.getString('assignee')) {

@@ -11,13 +11,28 @@ import { epochMs, findOne, isoDate, jsonField, newRecord } from '../records';
 
 export type HistoryOutcome = 'history-stored' | 'history-duplicate' | 'history-progress';
 
-export function applyHistoryMessage(app: core.App, channel: core.Record, customer: CustomerIdentity, fromBusiness: boolean, message: NormalizedInbound): HistoryOutcome {
+export function applyHistoryMessage(
+  app: core.App,
+  channel: core.Record,
+  customer: CustomerIdentity,
+  fromBusiness: boolean,
+  message: NormalizedInbound,
+): HistoryOutcome {
   if (findOne(app, 'messages', 'wamid = {:w}', { w: message.wamid })) return 'history-duplicate';
   const contact = findOne(app, 'contacts', 'wa_id = {:v}', { v: customer.waId ?? '' }) ?? upsertContact(app, customer, null, immediateWriter(app));
   const at = isoDate(message.timestamp);
   const conversation =
     findOne(app, 'conversations', 'contact = {:c} && channel = {:ch}', { c: contact.id, ch: channel.id }, '-created') ??
-    newRecord(app, 'conversations', { contact: contact.id, channel: channel.id, status: 'resolved', resolved_by: 'system', resolved_at: at, team: channel.getString('default_team'), priority: 0, unread_count: 0 });
+    newRecord(app, 'conversations', {
+      contact: contact.id,
+      channel: channel.id,
+      status: 'resolved',
+      resolved_by: 'system',
+      resolved_at: at,
+      team: channel.getString('default_team'),
+      priority: 0,
+      unread_count: 0,
+    });
   if ((epochMs(conversation, 'last_message_at') ?? 0) <= message.timestamp) {
     conversation.set('last_message_at', at);
     conversation.set('last_message_preview', message.text.slice(0, 120));

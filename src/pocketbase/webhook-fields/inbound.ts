@@ -9,9 +9,17 @@ import { applyMessageChange, applyWaitingChanges } from './message-changes';
 // A customer's message (issue #19 hook): an edit or delete updates the message it names instead of becoming a new
 // one; any other message is ingested as before, then the edits/deletes that arrived before it are applied.
 
-export function applyCustomerMessage(app: core.App, channel: core.Record, customer: CustomerIdentity, message: NormalizedInbound, now: number): { outcome: string; effects: Record<string, number> } {
+export function applyCustomerMessage(
+  app: core.App,
+  channel: core.Record,
+  customer: CustomerIdentity,
+  message: NormalizedInbound,
+  now: number,
+): { outcome: string; effects: Record<string, number> } {
   if (message.change) {
-    const contact = (customer.userId ? findOne(app, 'contacts', 'user_id = {:v}', { v: customer.userId }) : null) ?? (customer.waId ? findOne(app, 'contacts', 'wa_id = {:v}', { v: customer.waId }) : null);
+    const contact =
+      (customer.userId ? findOne(app, 'contacts', 'user_id = {:v}', { v: customer.userId }) : null) ??
+      (customer.waId ? findOne(app, 'contacts', 'wa_id = {:v}', { v: customer.waId }) : null);
     const latest = contact ? findOne(app, 'conversations', 'contact = {:c} && channel = {:ch}', { c: contact.id, ch: channel.id }, '-created') : null;
     return { outcome: applyMessageChange(app, message, latest?.id ?? null), effects: {} };
   }

@@ -80,7 +80,9 @@ export function applyMessageChange(app: core.App, message: NormalizedInbound, co
 
 /** Applies the edits and deletes that arrived before the message `wamid`, oldest first. */
 export function applyWaitingChanges(app: core.App, wamid: string): void {
-  const waiting = app.findRecordsByFilter('messages', "context_wamid = {:w} && (type = 'edit' || type = 'revoke') && sender = 'system'", 'timestamp', 50, 0, { w: wamid } as dbx.Params);
+  const waiting = app.findRecordsByFilter('messages', "context_wamid = {:w} && (type = 'edit' || type = 'revoke') && sender = 'system'", 'timestamp', 50, 0, {
+    w: wamid,
+  } as dbx.Params);
   if (!waiting.length) return;
   const target = findOne(app, 'messages', 'wamid = {:w}', { w: wamid });
   if (!target) return;

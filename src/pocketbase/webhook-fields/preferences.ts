@@ -7,7 +7,8 @@ import { findOne, isoDate, jsonField } from '../records';
 export type PreferenceOutcome = 'opted-out' | 'opted-in' | 'stale' | 'unknown-contact';
 
 export function applyUserPreference(app: core.App, waId: string | null, userId: string | null, optOut: boolean, timestamp: number): PreferenceOutcome {
-  const contact = (userId ? findOne(app, 'contacts', 'user_id = {:v}', { v: userId }) : null) ?? (waId ? findOne(app, 'contacts', 'wa_id = {:v}', { v: waId }) : null);
+  const contact =
+    (userId ? findOne(app, 'contacts', 'user_id = {:v}', { v: userId }) : null) ?? (waId ? findOne(app, 'contacts', 'wa_id = {:v}', { v: waId }) : null);
   if (!contact) return 'unknown-contact';
   const attributes = jsonField<Record<string, unknown>>(contact, 'attributes', {}) ?? {};
   const last = typeof attributes.marketing_preference_at === 'string' ? Date.parse(attributes.marketing_preference_at) : NaN;

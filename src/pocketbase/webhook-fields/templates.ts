@@ -11,7 +11,11 @@ export function applyTemplateUpdate(app: core.App, update: TemplateUpdate): Temp
   const rows = byId.length
     ? byId
     : update.name
-      ? app.findRecordsByFilter('templates', 'name = {:n} && (language = {:l} || language = {:l2})', '', 100, 0, { n: update.name, l: update.language, l2: update.language.replace('-', '_') } as dbx.Params)
+      ? app.findRecordsByFilter('templates', 'name = {:n} && (language = {:l} || language = {:l2})', '', 100, 0, {
+          n: update.name,
+          l: update.language,
+          l2: update.language.replace('-', '_'),
+        } as dbx.Params)
       : [];
   if (!rows.length) return 'template-unknown';
   for (const row of rows) {

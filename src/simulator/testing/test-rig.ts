@@ -58,11 +58,23 @@ export async function startTestRig(options: Partial<SimulatorOptions> = {}, rece
 }
 
 interface EnvelopeShape {
-  entry?: { changes?: { value?: { statuses?: Record<string, unknown>[]; messages?: Record<string, unknown>[]; contacts?: Record<string, unknown>[]; errors?: Record<string, unknown>[] } }[] }[];
+  entry?: {
+    changes?: {
+      value?: {
+        statuses?: Record<string, unknown>[];
+        messages?: Record<string, unknown>[];
+        contacts?: Record<string, unknown>[];
+        errors?: Record<string, unknown>[];
+      };
+    }[];
+  }[];
 }
 
 function values(receiver: WebhookReceiver) {
-  return receiver.received.flatMap((hook) => ((hook.json ?? {}) as EnvelopeShape).entry ?? []).flatMap((entry) => entry.changes ?? []).map((change) => change.value ?? {});
+  return receiver.received
+    .flatMap((hook) => ((hook.json ?? {}) as EnvelopeShape).entry ?? [])
+    .flatMap((entry) => entry.changes ?? [])
+    .map((change) => change.value ?? {});
 }
 
 /** Every status object the receiver got, in arrival order. */

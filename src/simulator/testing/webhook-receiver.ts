@@ -39,7 +39,7 @@ export async function startWebhookReceiver(options: ReceiverOptions = {}): Promi
     const url = new URL(req.url ?? '/', 'http://receiver.invalid');
     if (req.method === 'GET') {
       const ok = url.searchParams.get('hub.mode') === 'subscribe' && url.searchParams.get('hub.verify_token') === options.verifyToken;
-      res.writeHead(ok ? 200 : 403, { 'Content-Type': 'text/plain' }).end(ok ? url.searchParams.get('hub.challenge') ?? '' : 'forbidden');
+      res.writeHead(ok ? 200 : 403, { 'Content-Type': 'text/plain' }).end(ok ? (url.searchParams.get('hub.challenge') ?? '') : 'forbidden');
       return;
     }
     void readAll(req).then((raw) => {

@@ -18,7 +18,13 @@ export function linePaths(values: readonly number[], plot: Plot, top: number): {
   if (values.length === 0) return { line: '', area: '' };
   const y = (value: number) => plot.height - (Math.max(0, value) / top) * plot.height;
   const step = values.length > 1 ? plot.width / (values.length - 1) : plot.width;
-  const points = values.length > 1 ? values.map((value, i) => [i * step, y(value)]) : [[0, y(values[0] as number)], [plot.width, y(values[0] as number)]];
+  const points =
+    values.length > 1
+      ? values.map((value, i) => [i * step, y(value)])
+      : [
+          [0, y(values[0] as number)],
+          [plot.width, y(values[0] as number)],
+        ];
   const line = points.map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${round(px as number)} ${round(py as number)}`).join(' ');
   const last = points[points.length - 1] as number[];
   return { line, area: `${line} L${round(last[0] as number)} ${plot.height} L0 ${plot.height} Z` };

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { figureText, type FigureWords } from './figure-text';
 
-const words: FigureWords = { none: '—', pending: 'Loading…', seconds: (n) => `${n} s`, minutes: (n) => `${n} min`, hours: (n) => `${n} h`, hoursMinutes: (h, m) => `${h} h ${m} min`, ofFive: (n) => `${n} / 5` };
+const words: FigureWords = {
+  none: '—',
+  pending: 'Loading…',
+  seconds: (n) => `${n} s`,
+  minutes: (n) => `${n} min`,
+  hours: (n) => `${n} h`,
+  hoursMinutes: (h, m) => `${h} h ${m} min`,
+  ofFive: (n) => `${n} / 5`,
+};
 
 describe('figureText', () => {
   it.each([

@@ -54,7 +54,10 @@ describe('headlineFigures', () => {
   });
 
   it('carries the SLA breach count and averages the QA reviews', () => {
-    const figures = headlineFigures(summary, 1, [{ agent: 'ana', percent: 80 }, { agent: 'ben', percent: 60 }]);
+    const figures = headlineFigures(summary, 1, [
+      { agent: 'ana', percent: 80 },
+      { agent: 'ben', percent: 60 },
+    ]);
     expect(figures.find((figure) => figure.key === 'slaBreaches')!.value).toBe(1);
     expect(figures.find((figure) => figure.key === 'qaScore')).toEqual({ key: 'qaScore', unit: 'percent', value: 70 });
   });

@@ -67,5 +67,9 @@ export function headlineFigures(summary: ConversationSummary, slaBreaches: numbe
     slaBreaches: ['count', slaBreaches],
     qaScore: ['percent', mean(reviews.map((review) => review.percent))],
   };
-  return FIGURE_KEYS.map((key) => (timelinesPending && TIMELINE_FIGURES.has(key) ? { key, unit: values[key][0], value: null, pending: true } : { key, unit: values[key][0], value: values[key][1] }));
+  return FIGURE_KEYS.map((key) =>
+    timelinesPending && TIMELINE_FIGURES.has(key)
+      ? { key, unit: values[key][0], value: null, pending: true }
+      : { key, unit: values[key][0], value: values[key][1] },
+  );
 }

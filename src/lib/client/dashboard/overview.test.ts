@@ -44,13 +44,27 @@ describe('reportFromOverview', () => {
 
 describe('mergeTimelineFigures', () => {
   const handle = [{ agentId: 'ana', replies: 2, totalMs: 120_000, averageMs: 60_000 }];
-  const businessSummary = (opened: number) => ({ ...empty, opened, handleTime: handle, firstResponse: { medianMs: 1, p90Ms: 2, count: 9, businessMedianMs: 30_000, businessP90Ms: 45_000 } });
-  const full: MetricsReport = { ...reportFromOverview(overview), businessHours: true, summary: businessSummary(99), groups: [{ key: 'ana', summary: businessSummary(98) }] };
+  const businessSummary = (opened: number) => ({
+    ...empty,
+    opened,
+    handleTime: handle,
+    firstResponse: { medianMs: 1, p90Ms: 2, count: 9, businessMedianMs: 30_000, businessP90Ms: 45_000 },
+  });
+  const full: MetricsReport = {
+    ...reportFromOverview(overview),
+    businessHours: true,
+    summary: businessSummary(99),
+    groups: [{ key: 'ana', summary: businessSummary(98) }],
+  };
 
   it('adds handle time and business-hours first response but keeps the SQL figures', () => {
     const merged = mergeTimelineFigures(reportFromOverview(overview), full);
     expect(merged.businessHours).toBe(true);
-    expect(merged.summary).toMatchObject({ opened: 3, handleTime: handle, firstResponse: { medianMs: 60_000, count: 3, businessMedianMs: 30_000, businessP90Ms: 45_000 } });
+    expect(merged.summary).toMatchObject({
+      opened: 3,
+      handleTime: handle,
+      firstResponse: { medianMs: 60_000, count: 3, businessMedianMs: 30_000, businessP90Ms: 45_000 },
+    });
     expect(merged.groups?.[0]?.summary).toMatchObject({ opened: 2, handleTime: handle, firstResponse: { businessMedianMs: 30_000 } });
     // A group the full report lacks keeps its SQL figures alone.
     expect(merged.groups?.[1]?.summary).toEqual(reportFromOverview(overview).groups?.[1]?.summary);

@@ -10,7 +10,8 @@ export interface CustomRange {
   to: string;
 }
 
-export type PeriodRange = { ok: true; from: number; to: number; bucket: MetricBucket } | { ok: false; reason: 'invalid-date' | 'empty-range' | 'range-too-long' };
+export type PeriodRange =
+  { ok: true; from: number; to: number; bucket: MetricBucket } | { ok: false; reason: 'invalid-date' | 'empty-range' | 'range-too-long' };
 
 const DAY_MS = 86_400_000;
 /** The server refuses longer ranges (MAX_METRICS_RANGE_DAYS); asking the user first avoids a failed round trip. */

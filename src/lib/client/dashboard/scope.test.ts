@@ -8,8 +8,18 @@ const MIN = 60_000;
 const empty = summarizeConversations([], { from: 0, to: 1 }, { schedule: null, port: null });
 const report = metricsReportSchema.parse({
   conversations: 3,
-  summary: { ...empty, opened: 3, handleTime: [{ agentId: 'ana', replies: 2, totalMs: 10, averageMs: 5 }, { agentId: 'ben', replies: 1, totalMs: 4, averageMs: 4 }] },
-  groups: [{ key: 'ana', summary: { ...empty, opened: 2 } }, { key: 'ben', summary: { ...empty, opened: 1 } }],
+  summary: {
+    ...empty,
+    opened: 3,
+    handleTime: [
+      { agentId: 'ana', replies: 2, totalMs: 10, averageMs: 5 },
+      { agentId: 'ben', replies: 1, totalMs: 4, averageMs: 4 },
+    ],
+  },
+  groups: [
+    { key: 'ana', summary: { ...empty, opened: 2 } },
+    { key: 'ben', summary: { ...empty, opened: 1 } },
+  ],
   backlog: [],
   businessHours: false,
   firstResponseBins: frtHistogram([MIN / 2, 2 * MIN, 3 * MIN]),

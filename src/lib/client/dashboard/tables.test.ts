@@ -20,7 +20,10 @@ describe('figureCsvValue', () => {
 
 describe('dashboard CSV tables', () => {
   it('quotes a figure label that holds a comma and leaves an empty figure blank', () => {
-    const csv = toCsv<Figure>([{ key: 'csat', unit: 'rating', value: null }], figureColumns(() => 'CSAT, average'));
+    const csv = toCsv<Figure>(
+      [{ key: 'csat', unit: 'rating', value: null }],
+      figureColumns(() => 'CSAT, average'),
+    );
     expect(csv).toBe('figure,key,value,unit\r\n"CSAT, average",csat,,of_5\r\n');
   });
 

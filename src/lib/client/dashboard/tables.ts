@@ -19,7 +19,14 @@ export function figureCsvValue(figure: Figure): number | null {
   return unit === 'percent' ? tenths(value) : hundredths(value);
 }
 
-const CSV_UNITS: Record<Figure['unit'], string> = { count: 'count', duration: 'minutes', rate: 'percent', decimal: 'average', rating: 'of_5', percent: 'percent' };
+const CSV_UNITS: Record<Figure['unit'], string> = {
+  count: 'count',
+  duration: 'minutes',
+  rate: 'percent',
+  decimal: 'average',
+  rating: 'of_5',
+  percent: 'percent',
+};
 
 export function figureColumns(label: (figure: Figure) => string): Array<CsvColumn<Figure>> {
   return [
@@ -48,10 +55,21 @@ export interface AgentLoad {
 }
 
 /** Per-agent load from a report grouped by agent, busiest first; `agentId` keeps only that agent. */
-export function agentLoads(groups: readonly MetricGroup[] | null, nameOf: (key: string | null) => string, agentId = '', openNow: ReadonlyMap<string | null, number> = new Map()): AgentLoad[] {
+export function agentLoads(
+  groups: readonly MetricGroup[] | null,
+  nameOf: (key: string | null) => string,
+  agentId = '',
+  openNow: ReadonlyMap<string | null, number> = new Map(),
+): AgentLoad[] {
   return (groups ?? [])
     .filter((group) => !agentId || group.key === agentId)
-    .map((group) => ({ agentId: group.key, name: nameOf(group.key), opened: group.summary.opened, resolved: group.summary.resolved, openNow: openNow.get(group.key) ?? 0 }))
+    .map((group) => ({
+      agentId: group.key,
+      name: nameOf(group.key),
+      opened: group.summary.opened,
+      resolved: group.summary.resolved,
+      openNow: openNow.get(group.key) ?? 0,
+    }))
     .sort((a, b) => b.opened - a.opened || b.resolved - a.resolved || a.name.localeCompare(b.name));
 }
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../schemas/directory';
-import { authorizeDeskAction, canSeeConversation, DESK_ACTIONS, type DeskAction, type DeskActor, type DeskConversation, type DeskRequest } from './desk-authorization';
+import {
+  authorizeDeskAction,
+  canSeeConversation,
+  DESK_ACTIONS,
+  type DeskAction,
+  type DeskActor,
+  type DeskConversation,
+  type DeskRequest,
+} from './desk-authorization';
 
 // The actor "me" belongs to teams `one` and `six`; the channel escalates to `esc`. Conversations are in `one` (my
 // team), `two` (not mine) or no team; assigned to me, to `ben`, or nobody.
@@ -35,7 +43,8 @@ function conversationOf(c: Case): DeskConversation {
 function requestOf(c: Case): DeskRequest {
   const teamTargets: Partial<Record<Target, string | null>> = { none: null, own: TEAM_ID[c.team], managed: 'six', escalation: 'esc', elsewhere: 'four' };
   if (c.action === 'escalate') return { action: 'escalate', targetTeamId: teamTargets[c.target] };
-  if (c.action === 'assign') return { action: 'assign', targetAgent: { id: 'cy', teams: c.target === 'agent-in-team' ? [TEAM_ID[c.team] ?? 'one'] : ['seven'] } };
+  if (c.action === 'assign')
+    return { action: 'assign', targetAgent: { id: 'cy', teams: c.target === 'agent-in-team' ? [TEAM_ID[c.team] ?? 'one'] : ['seven'] } };
   return { action: c.action };
 }
 
@@ -85,7 +94,8 @@ function expected(c: Case): 'ok' | [number, string] {
   return 'ok';
 }
 
-const label = (c: Case) => `${c.role} ${c.action}${c.target === 'none' ? '' : `→${c.target}`} on team:${c.team} assignee:${c.assignee}${c.offeredToMe ? ' offered' : ''}${c.declinedByMe ? ' declined' : ''}`;
+const label = (c: Case) =>
+  `${c.role} ${c.action}${c.target === 'none' ? '' : `→${c.target}`} on team:${c.team} assignee:${c.assignee}${c.offeredToMe ? ' offered' : ''}${c.declinedByMe ? ' declined' : ''}`;
 
 describe('authorizeDeskAction over every combination', () => {
   it('covers roles × team × assignee × offer × action × target', () => {
@@ -106,7 +116,9 @@ describe('authorizeDeskAction over every combination', () => {
 
   it('lets someone view exactly what the collection rule lets them see', () => {
     for (const c of cases.filter((x) => x.action === 'view')) {
-      expect(authorizeDeskAction(me(c.role), conversationOf(c), { action: 'view' }, policy).ok, label(c)).toBe(canSeeConversation(me(c.role), conversationOf(c)));
+      expect(authorizeDeskAction(me(c.role), conversationOf(c), { action: 'view' }, policy).ok, label(c)).toBe(
+        canSeeConversation(me(c.role), conversationOf(c)),
+      );
     }
   });
 
@@ -119,21 +131,87 @@ describe('authorizeDeskAction over every combination', () => {
 });
 
 describe('authorizeDeskAction, the cases that matter', () => {
-  const conversation = (over: Partial<DeskConversation> = {}): DeskConversation => ({ teamId: 'two', assigneeId: 'ben', offeredTo: null, offerDeclined: [], ...over });
+  const conversation = (over: Partial<DeskConversation> = {}): DeskConversation => ({
+    teamId: 'two',
+    assigneeId: 'ben',
+    offeredTo: null,
+    offerDeclined: [],
+    ...over,
+  });
 
   it.each([
-    ['a manager escalating another team’s conversation into their own team', 'manager', conversation(), { action: 'escalate', targetTeamId: 'one' }, [404, 'not-found']],
-    ['a manager then assigning it to themselves', 'manager', conversation(), { action: 'assign', targetAgent: { id: 'me', teams: ['one'] } }, [404, 'not-found']],
+    [
+      'a manager escalating another team’s conversation into their own team',
+      'manager',
+      conversation(),
+      { action: 'escalate', targetTeamId: 'one' },
+      [404, 'not-found'],
+    ],
+    [
+      'a manager then assigning it to themselves',
+      'manager',
+      conversation(),
+      { action: 'assign', targetAgent: { id: 'me', teams: ['one'] } },
+      [404, 'not-found'],
+    ],
     ['a manager previewing another team’s routing', 'manager', conversation({ assigneeId: null }), { action: 'routing-preview' }, [404, 'not-found']],
     ['a manager previewing their team’s routing', 'manager', conversation({ teamId: 'one' }), { action: 'routing-preview' }, 'ok'],
-    ['a manager escalating their team’s conversation to a team they do not run', 'manager', conversation({ teamId: 'one' }), { action: 'escalate', targetTeamId: 'four' }, [403, 'escalation-target-not-allowed']],
-    ['a manager escalating their team’s conversation to the channel’s escalation team', 'manager', conversation({ teamId: 'one' }), { action: 'escalate', targetTeamId: 'esc' }, 'ok'],
-    ['a manager escalating another team’s conversation handed to them, back to its team', 'manager', conversation({ assigneeId: 'me' }), { action: 'escalate', targetTeamId: null }, 'ok'],
-    ['a manager escalating another team’s conversation handed to them, into their team', 'manager', conversation({ assigneeId: 'me' }), { action: 'escalate', targetTeamId: 'one' }, [403, 'escalation-target-not-allowed']],
-    ['an agent escalating a teammate’s conversation', 'agent', conversation({ teamId: 'one' }), { action: 'escalate', targetTeamId: 'esc' }, [404, 'not-found']],
-    ['an agent escalating the team queue', 'agent', conversation({ teamId: 'one', assigneeId: null }), { action: 'escalate', targetTeamId: 'esc' }, [403, 'not-assignee']],
-    ['an agent escalating their own to the escalation team', 'agent', conversation({ teamId: 'one', assigneeId: 'me' }), { action: 'escalate', targetTeamId: 'esc' }, 'ok'],
-    ['an agent escalating their own to another team', 'agent', conversation({ teamId: 'one', assigneeId: 'me' }), { action: 'escalate', targetTeamId: 'two' }, [403, 'escalation-target-not-allowed']],
+    [
+      'a manager escalating their team’s conversation to a team they do not run',
+      'manager',
+      conversation({ teamId: 'one' }),
+      { action: 'escalate', targetTeamId: 'four' },
+      [403, 'escalation-target-not-allowed'],
+    ],
+    [
+      'a manager escalating their team’s conversation to the channel’s escalation team',
+      'manager',
+      conversation({ teamId: 'one' }),
+      { action: 'escalate', targetTeamId: 'esc' },
+      'ok',
+    ],
+    [
+      'a manager escalating another team’s conversation handed to them, back to its team',
+      'manager',
+      conversation({ assigneeId: 'me' }),
+      { action: 'escalate', targetTeamId: null },
+      'ok',
+    ],
+    [
+      'a manager escalating another team’s conversation handed to them, into their team',
+      'manager',
+      conversation({ assigneeId: 'me' }),
+      { action: 'escalate', targetTeamId: 'one' },
+      [403, 'escalation-target-not-allowed'],
+    ],
+    [
+      'an agent escalating a teammate’s conversation',
+      'agent',
+      conversation({ teamId: 'one' }),
+      { action: 'escalate', targetTeamId: 'esc' },
+      [404, 'not-found'],
+    ],
+    [
+      'an agent escalating the team queue',
+      'agent',
+      conversation({ teamId: 'one', assigneeId: null }),
+      { action: 'escalate', targetTeamId: 'esc' },
+      [403, 'not-assignee'],
+    ],
+    [
+      'an agent escalating their own to the escalation team',
+      'agent',
+      conversation({ teamId: 'one', assigneeId: 'me' }),
+      { action: 'escalate', targetTeamId: 'esc' },
+      'ok',
+    ],
+    [
+      'an agent escalating their own to another team',
+      'agent',
+      conversation({ teamId: 'one', assigneeId: 'me' }),
+      { action: 'escalate', targetTeamId: 'two' },
+      [403, 'escalation-target-not-allowed'],
+    ],
     ['an agent losing a claim race to a teammate', 'agent', conversation({ teamId: 'one' }), { action: 'claim' }, 'ok'],
     ['an agent answering an offer they passed on', 'agent', conversation({ assigneeId: null, offerDeclined: ['me'] }), { action: 'offer-answer' }, 'ok'],
     ['an agent answering another team’s offer', 'agent', conversation({ assigneeId: null, offeredTo: 'ben' }), { action: 'offer-answer' }, [404, 'not-found']],

@@ -114,7 +114,8 @@ export function authorizeDeskAction(actor: DeskActor, conversation: DeskConversa
       if (actor.role === 'agent') return forbid('forbidden');
       if (!manages(actor, conversation)) return forbid('not-your-team');
       // Within a team, the manager hands out work to its members; a conversation without a team to anyone.
-      if (request.action === 'assign' && request.targetAgent && conversation.teamId !== null && !request.targetAgent.teams.includes(conversation.teamId)) return forbid('not-in-team');
+      if (request.action === 'assign' && request.targetAgent && conversation.teamId !== null && !request.targetAgent.teams.includes(conversation.teamId))
+        return forbid('not-in-team');
       return allow;
   }
 }

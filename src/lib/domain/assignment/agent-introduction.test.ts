@@ -82,7 +82,9 @@ describe('introducing the agent who got the conversation', () => {
   });
 
   it('fills the admin’s own text', () => {
-    expect(plan({ text: 'Hi {{customer_name}}, {{agent_name}} from {{channel_name}} has your case.' })).toMatchObject({ text: 'Hi Lucía, Ana from Tienda Sol has your case.' });
+    expect(plan({ text: 'Hi {{customer_name}}, {{agent_name}} from {{channel_name}} has your case.' })).toMatchObject({
+      text: 'Hi Lucía, Ana from Tienda Sol has your case.',
+    });
   });
 
   it('introduces each agent of a chain of handovers once (A → B → A → C)', () => {

@@ -35,7 +35,8 @@ export interface IntroductionInput {
 }
 
 /** Why no introduction goes out; stable codes for logs and tests. */
-export type SkippedIntroduction = 'disabled' | 'no-agent-name' | 'already-introduced' | 'agent-not-available' | 'window-closed' | 'business-closed' | 'empty-text';
+export type SkippedIntroduction =
+  'disabled' | 'no-agent-name' | 'already-introduced' | 'agent-not-available' | 'window-closed' | 'business-closed' | 'empty-text';
 
 export type IntroductionPlan = { send: true; text: string; dedupeKey: string } | { send: false; reason: SkippedIntroduction };
 

@@ -8,14 +8,34 @@ import { planAssignment, type AssignmentAsk, type EscalationFacts } from './assi
 const now = Date.UTC(2026, 10, 25, 12, 0, 0);
 
 function agent(id: string, over: Partial<RoutingAgent> = {}): RoutingAgent {
-  return { id, status: 'online', shiftEndsAt: null, teams: ['sales'], skills: [], languages: [], maxOpen: 3, openCount: 0, lastAssignedAt: null, lastMessageAt: null, ...over };
+  return {
+    id,
+    status: 'online',
+    shiftEndsAt: null,
+    teams: ['sales'],
+    skills: [],
+    languages: [],
+    maxOpen: 3,
+    openCount: 0,
+    lastAssignedAt: null,
+    lastMessageAt: null,
+    ...over,
+  };
 }
 
 const settings: RoutingSettings = { ...DEFAULT_ROUTING_SETTINGS, capacity: { ...DEFAULT_ROUTING_SETTINGS.capacity, defaultMaxOpen: 3 } };
 
 function facts(over: Partial<EscalationFacts['contact']> = {}): EscalationFacts {
   return {
-    conversation: { id: 'c1', channelId: 'ch', firstMessageText: 'where is my order', createdAt: now - 60_000, lastInboundAt: now - 60_000, previousEscalations: 0, labels: [] },
+    conversation: {
+      id: 'c1',
+      channelId: 'ch',
+      firstMessageText: 'where is my order',
+      createdAt: now - 60_000,
+      lastInboundAt: now - 60_000,
+      previousEscalations: 0,
+      labels: [],
+    },
     contact: { id: 'k1', ownerId: null, isNew: false, vip: false, labels: [], language: null, attributes: {}, ...over },
     insideBusinessHours: true,
     localMinutes: 720,
@@ -25,7 +45,12 @@ function facts(over: Partial<EscalationFacts['contact']> = {}): EscalationFacts 
 /** Ana acts; Ben is a colleague in sales; Cy is in billing; Dee is away; Eve is full. */
 const team = [agent('ana'), agent('ben'), agent('cy', { teams: ['billing'] }), agent('dee', { status: 'away' }), agent('eve', { openCount: 3 })];
 
-function ask(action: AssignAction, conversation: Partial<AssignableConversation>, target: Partial<AssignmentAsk['target']> = {}, over: Partial<AssignmentAsk> = {}): AssignmentAsk {
+function ask(
+  action: AssignAction,
+  conversation: Partial<AssignableConversation>,
+  target: Partial<AssignmentAsk['target']> = {},
+  over: Partial<AssignmentAsk> = {},
+): AssignmentAsk {
   return {
     action,
     actor: { id: 'ana', role: 'manager' },
@@ -103,7 +128,14 @@ describe('planAssignment', () => {
   });
 
   it('does not let the customer’s usual agent pull an escalation back', () => {
-    const plan = planAssignment({ ...ask('escalate', { assigneeId: 'ana' }), escalation: facts({ ownerId: 'ben' }), agents: [agent('ana'), agent('ben', { openCount: 2 }), agent('fay', { openCount: 0 })] }, now);
+    const plan = planAssignment(
+      {
+        ...ask('escalate', { assigneeId: 'ana' }),
+        escalation: facts({ ownerId: 'ben' }),
+        agents: [agent('ana'), agent('ben', { openCount: 2 }), agent('fay', { openCount: 0 })],
+      },
+      now,
+    );
     expect(plan).toMatchObject({ ok: true, change: { decision: { path: 'team' } } });
   });
 

@@ -41,7 +41,13 @@ interface Planned {
 function planned(s: Scenario, now: number) {
   const context = autoReplyContextOf(input(s), now, port);
   return planAutomaticVoice(
-    { firstEver: s.firstEver ?? false, closed: context.closedKey !== null, faqBotSpoke: false, branchReply: null, assignee: s.agent == null ? null : { name: s.agent, online: true } },
+    {
+      firstEver: s.firstEver ?? false,
+      closed: context.closedKey !== null,
+      faqBotSpoke: false,
+      branchReply: null,
+      assignee: s.agent == null ? null : { name: s.agent, online: true },
+    },
     input(s).settings,
     context,
   );
@@ -66,22 +72,30 @@ function conversationOver(instants: string[], s: Scenario = {}): Array<string[]>
 describe('out-of-hours replies', () => {
   it('replies once per night, however many messages arrive, and again the next night', () => {
     expect(
-      conversationOver(['2026-06-15T20:00+02:00', '2026-06-15T23:59+02:00', '2026-06-16T07:00+02:00', '2026-06-16T08:59+02:00', '2026-06-16T12:00+02:00', '2026-06-16T19:00+02:00']),
+      conversationOver([
+        '2026-06-15T20:00+02:00',
+        '2026-06-15T23:59+02:00',
+        '2026-06-16T07:00+02:00',
+        '2026-06-16T08:59+02:00',
+        '2026-06-16T12:00+02:00',
+        '2026-06-16T19:00+02:00',
+      ]),
     ).toEqual([['out-of-hours'], [], [], [], [], ['out-of-hours']]);
   });
 
   it('replies once over a whole weekend', () => {
-    expect(conversationOver(['2026-06-19T19:01+02:00', '2026-06-20T10:00+02:00', '2026-06-21T23:00+02:00', '2026-06-22T08:59+02:00', '2026-06-22T09:00+02:00'])).toEqual([
+    expect(
+      conversationOver(['2026-06-19T19:01+02:00', '2026-06-20T10:00+02:00', '2026-06-21T23:00+02:00', '2026-06-22T08:59+02:00', '2026-06-22T09:00+02:00']),
+    ).toEqual([['out-of-hours'], [], [], [], []]);
+  });
+
+  it('replies once over a weekend in which the clocks go forward', () => {
+    expect(conversationOver(['2026-03-27T19:30+01:00', '2026-03-29T01:59+01:00', '2026-03-29T03:00+02:00', '2026-03-30T08:00+02:00'])).toEqual([
       ['out-of-hours'],
       [],
       [],
       [],
-      [],
     ]);
-  });
-
-  it('replies once over a weekend in which the clocks go forward', () => {
-    expect(conversationOver(['2026-03-27T19:30+01:00', '2026-03-29T01:59+01:00', '2026-03-29T03:00+02:00', '2026-03-30T08:00+02:00'])).toEqual([['out-of-hours'], [], [], []]);
   });
 
   it('gives the same key for every message of one closed period and a new key for the next', () => {
@@ -96,14 +110,18 @@ describe('out-of-hours replies', () => {
     expect(plan({ settings }, '2026-06-19T19:30+02:00')).toEqual([
       {
         kind: 'out-of-hours',
-        text: "We're closed right now. We open Monday at 09:00 (Europe/Madrid).\n\nMeanwhile, type \"prices\", \"shipping\" or \"returns\" for instant answers, or visit https://help.example.com",
+        text: 'We\'re closed right now. We open Monday at 09:00 (Europe/Madrid).\n\nMeanwhile, type "prices", "shipping" or "returns" for instant answers, or visit https://help.example.com',
         dedupeKey: expect.stringMatching(/^out-of-hours:/),
       },
     ]);
   });
 
   it.each([
-    ['keywords and a link', { keywords: ['precios', 'envíos'], link: 'https://ayuda.example.com' }, '\n\nMientras tanto, escribe «precios» o «envíos» para obtener respuestas al instante, o visita https://ayuda.example.com'],
+    [
+      'keywords and a link',
+      { keywords: ['precios', 'envíos'], link: 'https://ayuda.example.com' },
+      '\n\nMientras tanto, escribe «precios» o «envíos» para obtener respuestas al instante, o visita https://ayuda.example.com',
+    ],
     ['one keyword', { keywords: ['precios'] }, '\n\nMientras tanto, escribe «precios» para obtener respuestas al instante.'],
     ['a link', { link: 'https://ayuda.example.com' }, '\n\nMientras tanto, puedes encontrar respuestas en https://ayuda.example.com'],
     ['nothing', {}, ''],
@@ -123,15 +141,27 @@ describe('out-of-hours replies', () => {
     ['an agent replied exactly 30 minutes ago', { lastAgentReplyAt: at('2026-06-15T19:30+02:00') }, ['out-of-hours']],
     ['an agent replied yesterday', { lastAgentReplyAt: at('2026-06-14T19:50+02:00') }, ['out-of-hours']],
     ['an agent reply is stamped in the future', { lastAgentReplyAt: at('2026-06-15T20:05+02:00') }, []],
-    ['suppression is set to 5 minutes and the agent replied 10 ago', { lastAgentReplyAt: at('2026-06-15T19:50+02:00'), settings: { outOfHours: { suppressAfterAgentReplyMinutes: 5 } } }, ['out-of-hours']],
-    ['suppression is off', { lastAgentReplyAt: at('2026-06-15T19:59+02:00'), settings: { outOfHours: { suppressAfterAgentReplyMinutes: 0 } } }, ['out-of-hours']],
+    [
+      'suppression is set to 5 minutes and the agent replied 10 ago',
+      { lastAgentReplyAt: at('2026-06-15T19:50+02:00'), settings: { outOfHours: { suppressAfterAgentReplyMinutes: 5 } } },
+      ['out-of-hours'],
+    ],
+    [
+      'suppression is off',
+      { lastAgentReplyAt: at('2026-06-15T19:59+02:00'), settings: { outOfHours: { suppressAfterAgentReplyMinutes: 0 } } },
+      ['out-of-hours'],
+    ],
   ])('at 20:00 when %s, plans %j', (_, scenario, expected) => {
     expect(kinds(scenario, '2026-06-15T20:00+02:00')).toEqual(expected);
   });
 
   it('still replies later in the same closed period once the agent has gone quiet', () => {
     const lastAgentReplyAt = at('2026-06-15T19:50+02:00');
-    expect(conversationOver(['2026-06-15T20:00+02:00', '2026-06-15T20:30+02:00', '2026-06-15T21:00+02:00'], { lastAgentReplyAt })).toEqual([[], ['out-of-hours'], []]);
+    expect(conversationOver(['2026-06-15T20:00+02:00', '2026-06-15T20:30+02:00', '2026-06-15T21:00+02:00'], { lastAgentReplyAt })).toEqual([
+      [],
+      ['out-of-hours'],
+      [],
+    ]);
   });
 
   it.each([
@@ -179,7 +209,11 @@ describe('greetings', () => {
   it('greets and explains the hours in one message when a new customer writes at night', () => {
     expect(kinds({ firstEver: true }, '2026-06-15T23:00+02:00')).toEqual(['greeting', 'out-of-hours']);
     expect(plan({ firstEver: true, customer: 'Kofi' }, '2026-06-15T23:00+02:00')).toEqual([
-      { kind: 'out-of-hours', text: "Hi Kofi! Thanks for writing to Tienda Sol. We're closed right now. We open tomorrow at 09:00 (Europe/Madrid).", dedupeKey: expect.stringMatching(/^greeting out-of-hours:/) },
+      {
+        kind: 'out-of-hours',
+        text: "Hi Kofi! Thanks for writing to Tienda Sol. We're closed right now. We open tomorrow at 09:00 (Europe/Madrid).",
+        dedupeKey: expect.stringMatching(/^greeting out-of-hours:/),
+      },
     ]);
   });
 });
@@ -213,8 +247,11 @@ describe('after-assign replies', () => {
   });
 
   it('uses a custom text', () => {
-    expect(plan({ settings: { afterAssign: { enabled: true, text: '{{agent_name}} from {{channel_name}} is on it, {{customer_name}}.' } }, agent: 'Ana' }, '2026-06-15T12:00+02:00')[0]?.text).toBe(
-      'Ana from Tienda Sol is on it, Lucía.',
-    );
+    expect(
+      plan(
+        { settings: { afterAssign: { enabled: true, text: '{{agent_name}} from {{channel_name}} is on it, {{customer_name}}.' } }, agent: 'Ana' },
+        '2026-06-15T12:00+02:00',
+      )[0]?.text,
+    ).toBe('Ana from Tienda Sol is on it, Lucía.');
   });
 });

@@ -8,14 +8,24 @@ import type { ReplyLanguage } from './opening-text';
 import { voiceCases, voiceFor, type VoiceCase } from './voice-cases';
 
 const vars = { customer_name: 'Kofi', channel_name: 'Sol Shop', business_hours: 'We open today at 09:00 (Africa/Accra)', opens_at: 'today at 09:00' };
-const context = (over: Partial<AutoReplyContext> = {}): AutoReplyContext => ({ language: 'en', closedKey: null, vars, agentRepliedRecently: false, sentKeys: [], ...over });
+const context = (over: Partial<AutoReplyContext> = {}): AutoReplyContext => ({
+  language: 'en',
+  closedKey: null,
+  vars,
+  agentRepliedRecently: false,
+  sentKeys: [],
+  ...over,
+});
 
 // The full cross product of what the voice can be told.
 const bools = [false, true];
 const branches: Array<BranchReply | null> = [null, { kind: 'welcome', text: '' }, { kind: 'offline', text: '' }, { kind: 'returning', text: '' }];
 const assignees: VoiceSituation['assignee'][] = [null, { name: 'Ana', online: true }, { name: 'Ana', online: false }];
 const settingsVariants: AutoRepliesSettingsInput[] = [];
-for (const greeting of bools) for (const outOfHours of bools) for (const afterAssign of bools) settingsVariants.push({ greeting: { enabled: greeting }, outOfHours: { enabled: outOfHours }, afterAssign: { enabled: afterAssign } });
+for (const greeting of bools)
+  for (const outOfHours of bools)
+    for (const afterAssign of bools)
+      settingsVariants.push({ greeting: { enabled: greeting }, outOfHours: { enabled: outOfHours }, afterAssign: { enabled: afterAssign } });
 
 interface Case {
   situation: VoiceSituation;
@@ -31,14 +41,20 @@ for (const firstEver of bools)
         for (const assignee of assignees)
           for (const settings of settingsVariants)
             for (const sentBefore of bools)
-              for (const agentRepliedRecently of bools) everyCase.push({ situation: { firstEver, closed, faqBotSpoke, branchReply, assignee }, settings, sentBefore, agentRepliedRecently });
+              for (const agentRepliedRecently of bools)
+                everyCase.push({ situation: { firstEver, closed, faqBotSpoke, branchReply, assignee }, settings, sentBefore, agentRepliedRecently });
 
 const ALL_KEYS = ['greeting', 'out-of-hours:night', 'after-assign:Ana'];
 const voiceOf = (c: Case) =>
   planAutomaticVoice(
     c.situation,
     autoRepliesSettingsSchema.parse(c.settings),
-    context({ closedKey: c.situation.closed ? 'night' : null, sentKeys: c.sentBefore ? ALL_KEYS : [], agentRepliedRecently: c.agentRepliedRecently, vars: { ...vars, agent_name: c.situation.assignee?.name ?? '' } }),
+    context({
+      closedKey: c.situation.closed ? 'night' : null,
+      sentKeys: c.sentBefore ? ALL_KEYS : [],
+      agentRepliedRecently: c.agentRepliedRecently,
+      vars: { ...vars, agent_name: c.situation.assignee?.name ?? '' },
+    }),
   );
 
 describe('the automatic voice over every situation', () => {
@@ -55,13 +71,21 @@ describe('the automatic voice over every situation', () => {
       // The bot speaks alone.
       expect(s.faqBotSpoke, where).toBe(false);
       // Closed: nothing promises an answer now.
-      if (s.closed) expect(voice.parts.every((p) => p === 'greeting' || p === 'out-of-hours'), where).toBe(true);
+      if (s.closed)
+        expect(
+          voice.parts.every((p) => p === 'greeting' || p === 'out-of-hours'),
+          where,
+        ).toBe(true);
       else expect(voice.parts, where).not.toContain('out-of-hours');
       // An agent who is offline is never introduced as about to answer.
       if (voice.parts.includes('after-assign')) expect(s.assignee?.online, where).toBe(true);
       // The greeting only for a first message; once-only texts never twice.
       if (voice.parts.includes('greeting')) expect(s.firstEver && !c.sentBefore, where).toBe(true);
-      if (c.sentBefore) expect(voice.parts.some((p) => p === 'greeting' || p === 'out-of-hours' || p === 'after-assign'), where).toBe(false);
+      if (c.sentBefore)
+        expect(
+          voice.parts.some((p) => p === 'greeting' || p === 'out-of-hours' || p === 'after-assign'),
+          where,
+        ).toBe(false);
       // "We are closed" is not said while an agent is still answering.
       if (c.agentRepliedRecently) expect(voice.parts, where).not.toContain('out-of-hours');
       expect(voice.kind, where).toBe(voice.parts[voice.parts.length - 1]);
@@ -81,27 +105,53 @@ describe('the automatic voice over every situation', () => {
     ['open, new, branch says nothing', { firstEver: true }, ['greeting']],
   ] as Array<[string, Partial<VoiceSituation>, string[]]>)('with after-assign on: %s → %j', (_, partial, parts) => {
     const situation: VoiceSituation = { firstEver: false, closed: false, faqBotSpoke: false, branchReply: null, assignee: null, ...partial };
-    const voice = planAutomaticVoice(situation, autoRepliesSettingsSchema.parse({ afterAssign: { enabled: true } }), context({ closedKey: situation.closed ? 'night' : null, vars: { ...vars, agent_name: 'Ana' } }));
+    const voice = planAutomaticVoice(
+      situation,
+      autoRepliesSettingsSchema.parse({ afterAssign: { enabled: true } }),
+      context({ closedKey: situation.closed ? 'night' : null, vars: { ...vars, agent_name: 'Ana' } }),
+    );
     expect(voice?.parts ?? []).toEqual(parts);
   });
 
   it('keeps the once-only keys of every merged text', () => {
-    const voice = planAutomaticVoice({ firstEver: true, closed: true, faqBotSpoke: false, branchReply: branches[2], assignee: null }, DEFAULT_AUTO_REPLIES, context({ closedKey: 'night' }));
+    const voice = planAutomaticVoice(
+      { firstEver: true, closed: true, faqBotSpoke: false, branchReply: branches[2], assignee: null },
+      DEFAULT_AUTO_REPLIES,
+      context({ closedKey: 'night' }),
+    );
     expect(voice?.dedupeKeys).toEqual(['greeting', 'out-of-hours:night']);
   });
 
   it('says nothing more while closed once the hours were given this closed period', () => {
-    const voice = planAutomaticVoice({ firstEver: false, closed: true, faqBotSpoke: false, branchReply: branches[1], assignee: assignees[1] }, DEFAULT_AUTO_REPLIES, context({ closedKey: 'night', sentKeys: ['out-of-hours:night'] }));
+    const voice = planAutomaticVoice(
+      { firstEver: false, closed: true, faqBotSpoke: false, branchReply: branches[1], assignee: assignees[1] },
+      DEFAULT_AUTO_REPLIES,
+      context({ closedKey: 'night', sentKeys: ['out-of-hours:night'] }),
+    );
     expect(voice).toBeNull();
   });
 
   it('renders an admin’s own branch text with variables', () => {
-    const voice = planAutomaticVoice({ firstEver: false, closed: false, faqBotSpoke: false, branchReply: { kind: 'offline', text: 'Back soon, {{customer_name}}.' }, assignee: null }, DEFAULT_AUTO_REPLIES, context());
+    const voice = planAutomaticVoice(
+      { firstEver: false, closed: false, faqBotSpoke: false, branchReply: { kind: 'offline', text: 'Back soon, {{customer_name}}.' }, assignee: null },
+      DEFAULT_AUTO_REPLIES,
+      context(),
+    );
     expect(voice?.text).toBe('Back soon, Kofi.');
   });
 
   it('reads a legacy built-in routing text as the built-in text of the channel’s language', () => {
-    const voice = planAutomaticVoice({ firstEver: false, closed: false, faqBotSpoke: false, branchReply: { kind: 'welcome', text: "Welcome to my store. We'll be with you in a moment." }, assignee: null }, DEFAULT_AUTO_REPLIES, context({ language: 'es' }));
+    const voice = planAutomaticVoice(
+      {
+        firstEver: false,
+        closed: false,
+        faqBotSpoke: false,
+        branchReply: { kind: 'welcome', text: "Welcome to my store. We'll be with you in a moment." },
+        assignee: null,
+      },
+      DEFAULT_AUTO_REPLIES,
+      context({ language: 'es' }),
+    );
     expect(voice?.text).toBe('Enseguida te atendemos.');
   });
 });
@@ -154,8 +204,12 @@ describe('a fresh install’s defaults', () => {
   });
 
   it('introduces an online owner but never an offline kept owner when introductions are on', () => {
-    const on = { autoReplies: autoRepliesSettingsSchema.parse({ afterAssign: { enabled: true } }), routing: routingSettingsSchema.parse({ returningCustomer: { ownerUnavailable: 'keep-owner' } }) };
-    const text = (customer: VoiceCase['customer'], staffOnline: boolean) => voiceFor({ customer, closed: false, staffOnline, faqBot: false }, on, 'en', vars, names)?.text ?? null;
+    const on = {
+      autoReplies: autoRepliesSettingsSchema.parse({ afterAssign: { enabled: true } }),
+      routing: routingSettingsSchema.parse({ returningCustomer: { ownerUnavailable: 'keep-owner' } }),
+    };
+    const text = (customer: VoiceCase['customer'], staffOnline: boolean) =>
+      voiceFor({ customer, closed: false, staffOnline, faqBot: false }, on, 'en', vars, names)?.text ?? null;
     expect(text('owner-online', true)).toBe('Olu will help you shortly.');
     expect(text('owner-offline', true)).toBeNull();
     expect(text('owner-offline', false)).toBeNull();
@@ -164,8 +218,14 @@ describe('a fresh install’s defaults', () => {
 
   it('tells a returning customer whose owner is away that a colleague takes over, when that reply is on', () => {
     const routing = routingSettingsSchema.parse({ returningCustomer: { autoReply: { enabled: true } } });
-    expect(voiceFor({ customer: 'owner-offline', closed: false, staffOnline: true, faqBot: false }, { autoReplies: DEFAULT_AUTO_REPLIES, routing }, 'en', vars, names)?.text).toBe(
-      'Thanks for writing again. A colleague will help you shortly.',
-    );
+    expect(
+      voiceFor(
+        { customer: 'owner-offline', closed: false, staffOnline: true, faqBot: false },
+        { autoReplies: DEFAULT_AUTO_REPLIES, routing },
+        'en',
+        vars,
+        names,
+      )?.text,
+    ).toBe('Thanks for writing again. A colleague will help you shortly.');
   });
 });

@@ -5,10 +5,24 @@ import { formatClock, formatOpeningHours, formatOpensAt, replyLanguageOf } from 
 
 const day = [{ start: '09:00', end: '19:00' }];
 const office: BusinessSchedule = { timezone: 'Europe/Madrid', weekly: { mon: day, tue: day, wed: day, thu: day, fri: day } };
-const withHolidays: BusinessSchedule = { ...office, holidays: [{ date: '2026-12-24' }, { date: '2026-12-25' }, { date: '2026-12-28' }, { date: '2026-12-29' }, { date: '2026-12-30' }, { date: '2026-12-31' }, { date: '2027-01-01' }] };
+const withHolidays: BusinessSchedule = {
+  ...office,
+  holidays: [
+    { date: '2026-12-24' },
+    { date: '2026-12-25' },
+    { date: '2026-12-28' },
+    { date: '2026-12-29' },
+    { date: '2026-12-30' },
+    { date: '2026-12-31' },
+    { date: '2027-01-01' },
+  ],
+};
 const night: BusinessSchedule = { timezone: 'Europe/Madrid', weekly: { fri: [{ start: '22:00', end: '02:00' }], sat: [{ start: '01:00', end: '03:00' }] } };
 const never: BusinessSchedule = { timezone: 'Europe/Madrid', weekly: {} };
-const always: BusinessSchedule = { timezone: 'Europe/Madrid', weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '00:00', end: '24:00' }]])) };
+const always: BusinessSchedule = {
+  timezone: 'Europe/Madrid',
+  weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '00:00', end: '24:00' }]])),
+};
 const at = (iso: string) => Date.parse(iso);
 
 // 2026-06-15 is a Monday; Madrid is on CEST (+02:00) in June and CET (+01:00) in December.
@@ -19,10 +33,28 @@ describe('formatOpeningHours', () => {
     ['after midnight', office, '2026-06-16T00:30+02:00', 'We open today at 09:00 (Europe/Madrid)', 'Abrimos hoy a las 09:00 (Europe/Madrid)'],
     ['on Friday evening', office, '2026-06-19T19:30+02:00', 'We open Monday at 09:00 (Europe/Madrid)', 'Abrimos el lunes a las 09:00 (Europe/Madrid)'],
     ['on Sunday', office, '2026-06-21T12:00+02:00', 'We open tomorrow at 09:00 (Europe/Madrid)', 'Abrimos mañana a las 09:00 (Europe/Madrid)'],
-    ['over a long holiday', withHolidays, '2026-12-23T20:00+01:00', 'We open Monday 4 January at 09:00 (Europe/Madrid)', 'Abrimos el lunes 4 de enero a las 09:00 (Europe/Madrid)'],
-    ['before a one o’clock opening', night, '2026-06-20T00:30+02:00', "We're open until 03:00 (Europe/Madrid)", 'Estamos abiertos hasta las 03:00 (Europe/Madrid)'],
+    [
+      'over a long holiday',
+      withHolidays,
+      '2026-12-23T20:00+01:00',
+      'We open Monday 4 January at 09:00 (Europe/Madrid)',
+      'Abrimos el lunes 4 de enero a las 09:00 (Europe/Madrid)',
+    ],
+    [
+      'before a one o’clock opening',
+      night,
+      '2026-06-20T00:30+02:00',
+      "We're open until 03:00 (Europe/Madrid)",
+      'Estamos abiertos hasta las 03:00 (Europe/Madrid)',
+    ],
     ['in the afternoon', office, '2026-06-15T12:00+02:00', "We're open until 19:00 (Europe/Madrid)", 'Estamos abiertos hasta las 19:00 (Europe/Madrid)'],
-    ['late on Friday night', night, '2026-06-19T23:00+02:00', "We're open until tomorrow at 03:00 (Europe/Madrid)", 'Estamos abiertos hasta mañana a las 03:00 (Europe/Madrid)'],
+    [
+      'late on Friday night',
+      night,
+      '2026-06-19T23:00+02:00',
+      "We're open until tomorrow at 03:00 (Europe/Madrid)",
+      'Estamos abiertos hasta mañana a las 03:00 (Europe/Madrid)',
+    ],
     ['on a schedule that is always open', always, '2026-06-15T12:00+02:00', "We're open", 'Estamos abiertos'],
     ['on a schedule that never opens', never, '2026-06-15T12:00+02:00', "We'll reply as soon as we're back", 'Te responderemos en cuanto volvamos'],
   ])('reads %s in English and Spanish', (_, schedule, instant, english, spanish) => {

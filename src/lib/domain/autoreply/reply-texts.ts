@@ -58,7 +58,9 @@ export function selfServiceText(keywords: readonly string[], link: string, langu
       : `Meanwhile, type ${listOf(words, language)} for instant answers, or visit ${url}`;
   }
   if (words.length > 0) {
-    return es ? `Mientras tanto, escribe ${listOf(words, language)} para obtener respuestas al instante.` : `Meanwhile, type ${listOf(words, language)} for instant answers.`;
+    return es
+      ? `Mientras tanto, escribe ${listOf(words, language)} para obtener respuestas al instante.`
+      : `Meanwhile, type ${listOf(words, language)} for instant answers.`;
   }
   if (url !== '') return es ? `Mientras tanto, puedes encontrar respuestas en ${url}` : `Meanwhile, you can find answers at ${url}`;
   return '';

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { renderTemplate, TEMPLATE_VARIABLES } from './template-text';
 
-const vars = { customer_name: 'Lucía', agent_name: 'Ana', opens_at: 'Monday at 09:00', channel_name: 'Shop', business_hours: 'We open Monday at 09:00 (Europe/Madrid)' };
+const vars = {
+  customer_name: 'Lucía',
+  agent_name: 'Ana',
+  opens_at: 'Monday at 09:00',
+  channel_name: 'Shop',
+  business_hours: 'We open Monday at 09:00 (Europe/Madrid)',
+};
 
 describe('renderTemplate', () => {
   it.each([

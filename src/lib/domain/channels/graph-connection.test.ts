@@ -8,7 +8,10 @@ const graphError = (status: number, code: number, subcode?: number, message = 'M
 
 describe('interpretConnectionCheck', () => {
   it('reads the number Meta answers for a valid token', () => {
-    const outcome = interpretConnectionCheck({ status: 200, body: { display_phone_number: '+1 555-078-3881', verified_name: 'Shop', quality_rating: 'GREEN', id: '106540352242922' } });
+    const outcome = interpretConnectionCheck({
+      status: 200,
+      body: { display_phone_number: '+1 555-078-3881', verified_name: 'Shop', quality_rating: 'GREEN', id: '106540352242922' },
+    });
     expect(outcome).toEqual({ ok: true, reason: 'connected', displayPhoneNumber: '+1 555-078-3881', verifiedName: 'Shop', qualityRating: 'GREEN' });
   });
 
@@ -31,7 +34,13 @@ describe('interpretConnectionCheck', () => {
   });
 
   it('keeps the code, subcode and Meta’s own message for the record', () => {
-    expect(interpretConnectionCheck(graphError(401, 190, 463, 'Session has expired'))).toEqual({ ok: false, reason: 'token-expired', code: 190, subcode: 463, metaMessage: 'Session has expired' });
+    expect(interpretConnectionCheck(graphError(401, 190, 463, 'Session has expired'))).toEqual({
+      ok: false,
+      reason: 'token-expired',
+      code: 190,
+      subcode: 463,
+      metaMessage: 'Session has expired',
+    });
   });
 
   it('says the Graph API could not be reached when nothing answered', () => {

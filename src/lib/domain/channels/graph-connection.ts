@@ -32,7 +32,8 @@ export type ConnectionOutcome =
   | ({ ok: true; reason: 'connected' } & ConnectedNumber)
   | { ok: false; reason: Exclude<ConnectionReason, 'connected'>; code: number | null; subcode: number | null; metaMessage: string };
 
-const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const numberOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -41,7 +42,11 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 const EXPIRED_SUBCODES = new Set([463]);
 
 /** The reason for a Graph error's code (and subcode) as documented by Meta, or by the HTTP status when the code is unknown. */
-export function reasonOfGraphError(code: number | null, subcode: number | null, status: number): Exclude<ConnectionReason, 'connected' | 'no-token' | 'unreachable'> {
+export function reasonOfGraphError(
+  code: number | null,
+  subcode: number | null,
+  status: number,
+): Exclude<ConnectionReason, 'connected' | 'no-token' | 'unreachable'> {
   if (code === 190) return subcode !== null && EXPIRED_SUBCODES.has(subcode) ? 'token-expired' : 'token-invalid';
   if (code === 0 || code === 102) return 'token-invalid';
   if (code === 10 || code === 3 || (code !== null && code >= 200 && code <= 299)) return 'permission-denied';

@@ -60,7 +60,11 @@ describe('readCsatAnswer: the comment', () => {
 
 describe('csatInboundOf', () => {
   it.each([
-    ['a list reply', { type: 'interactive', text: '5 – Excellent', timestamp: 1, payload: { kind: 'list_reply', id: 'csat:5', title: '5 – Excellent' } }, 'csat:5'],
+    [
+      'a list reply',
+      { type: 'interactive', text: '5 – Excellent', timestamp: 1, payload: { kind: 'list_reply', id: 'csat:5', title: '5 – Excellent' } },
+      'csat:5',
+    ],
     ['a template quick reply', { type: 'button', text: 'Great', timestamp: 1, payload: { payload: 'csat:4', text: 'Great' } }, 'csat:4'],
     ['a text', { type: 'text', text: '3', timestamp: 1, payload: {} }, null],
   ])('reads the id of %s', (_, message, id) => {

@@ -11,9 +11,30 @@ const spanish = { name: 'csat_request', language: 'es' };
 describe('csatOutlook', () => {
   it.each([
     ['inside the window', now - HOUR, settings(), [], null, { kind: 'list' }],
-    ['outside the window with the approved template', now - 30 * HOUR, settings(), [english], null, { kind: 'template', name: 'csat_request', language: 'en_US' }],
-    ['outside the window without an approved template', now - 30 * HOUR, settings(), [{ name: 'order_update', language: 'en_US' }], null, { kind: 'no-template', name: 'csat_request' }],
-    ['outside the window with no template named in the settings', now - 30 * HOUR, settings({ templateName: '' }), [english], null, { kind: 'no-template', name: '' }],
+    [
+      'outside the window with the approved template',
+      now - 30 * HOUR,
+      settings(),
+      [english],
+      null,
+      { kind: 'template', name: 'csat_request', language: 'en_US' },
+    ],
+    [
+      'outside the window without an approved template',
+      now - 30 * HOUR,
+      settings(),
+      [{ name: 'order_update', language: 'en_US' }],
+      null,
+      { kind: 'no-template', name: 'csat_request' },
+    ],
+    [
+      'outside the window with no template named in the settings',
+      now - 30 * HOUR,
+      settings({ templateName: '' }),
+      [english],
+      null,
+      { kind: 'no-template', name: '' },
+    ],
     ['never written (no window)', null, settings(), [], null, { kind: 'no-template', name: 'csat_request' }],
     ['with surveys off', now - 30 * HOUR, settings({ enabled: false }), [], null, { kind: 'not-asked', reason: 'surveys-off' }],
     ['already asked', now - 30 * HOUR, settings(), [], now - 2 * HOUR, { kind: 'not-asked', reason: 'already-asked' }],
@@ -22,7 +43,11 @@ describe('csatOutlook', () => {
   });
 
   it('sends a Spanish-speaking customer the Spanish template when both exist', () => {
-    expect(csatOutlook({ lastInboundAt: now - 30 * HOUR, csatRequestedAt: null, language: 'es-MX' }, settings(), [english, spanish], now)).toEqual({ kind: 'template', name: 'csat_request', language: 'es' });
+    expect(csatOutlook({ lastInboundAt: now - 30 * HOUR, csatRequestedAt: null, language: 'es-MX' }, settings(), [english, spanish], now)).toEqual({
+      kind: 'template',
+      name: 'csat_request',
+      language: 'es',
+    });
   });
 });
 

@@ -24,7 +24,12 @@ export function pickSurveyTemplate<T extends SurveyTemplate>(templates: readonly
 }
 
 /** Decides what a resolution at `now` will do about the survey, given the channel's approved templates. */
-export function csatOutlook(conversation: Omit<CsatConversation, 'resolvedBy'>, settings: CsatSettings, approved: readonly SurveyTemplate[], now: number): CsatOutlook {
+export function csatOutlook(
+  conversation: Omit<CsatConversation, 'resolvedBy'>,
+  settings: CsatSettings,
+  approved: readonly SurveyTemplate[],
+  now: number,
+): CsatOutlook {
   const request = planCsatRequest({ ...conversation, resolvedBy: 'agent' }, settings, now);
   if (request?.kind === 'list') return { kind: 'list' };
   if (request === null) {

@@ -6,7 +6,12 @@ import { DEFAULT_CSAT_SETTINGS, csatLanguageOf, type CsatSettings } from './csat
 const now = Date.UTC(2026, 5, 15, 10, 0);
 const HOUR = 3_600_000;
 const settings = (over: Partial<CsatSettings> = {}): CsatSettings => ({ ...DEFAULT_CSAT_SETTINGS, ...over });
-const resolved = (over: Partial<CsatConversation> = {}): CsatConversation => ({ resolvedBy: 'agent', lastInboundAt: now - HOUR, csatRequestedAt: null, ...over });
+const resolved = (over: Partial<CsatConversation> = {}): CsatConversation => ({
+  resolvedBy: 'agent',
+  lastInboundAt: now - HOUR,
+  csatRequestedAt: null,
+  ...over,
+});
 
 describe('planCsatRequest', () => {
   it('sends a five-row list with the question while the 24-hour window is open', () => {
@@ -49,7 +54,11 @@ describe('planCsatRequest', () => {
   });
 
   it('names the template and its language when the window is closed', () => {
-    expect(planCsatRequest(resolved({ lastInboundAt: null, language: 'es-MX' }), settings(), now)).toEqual({ kind: 'template', name: 'csat_request', language: 'es' });
+    expect(planCsatRequest(resolved({ lastInboundAt: null, language: 'es-MX' }), settings(), now)).toEqual({
+      kind: 'template',
+      name: 'csat_request',
+      language: 'es',
+    });
   });
 
   it.each([

@@ -22,9 +22,7 @@ export interface CsatListRow {
  * The survey to send: an interactive list while the 24-hour window is open (reply buttons stop at three, a list
  * holds five rows), else the approved template.
  */
-export type CsatRequest =
-  | { kind: 'list'; body: string; button: string; rows: CsatListRow[] }
-  | { kind: 'template'; name: string; language: CsatLanguage };
+export type CsatRequest = { kind: 'list'; body: string; button: string; rows: CsatListRow[] } | { kind: 'template'; name: string; language: CsatLanguage };
 
 // WhatsApp caps a list row title at 24 characters and the list button at 20.
 /** The rating rows' titles (WhatsApp caps a list row title at 24 characters, a quick reply at 25). */

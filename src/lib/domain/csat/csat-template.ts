@@ -7,6 +7,12 @@ import type { CsatLanguage } from './csat-settings';
  * the rating; a typed digit works too.
  */
 export const CSAT_TEMPLATE_TEXT: Readonly<Record<CsatLanguage, { body: string; quickReplies: readonly string[] }>> = {
-  en: { body: 'How would you rate the help you got from us? Tap an answer, or reply with a number from 1 (very bad) to 5 (excellent).', quickReplies: CSAT_ROW_TITLES.en },
-  es: { body: '¿Cómo valorarías la atención que te dimos? Toca una respuesta o contesta con un número del 1 (muy mal) al 5 (excelente).', quickReplies: CSAT_ROW_TITLES.es },
+  en: {
+    body: 'How would you rate the help you got from us? Tap an answer, or reply with a number from 1 (very bad) to 5 (excellent).',
+    quickReplies: CSAT_ROW_TITLES.en,
+  },
+  es: {
+    body: '¿Cómo valorarías la atención que te dimos? Toca una respuesta o contesta con un número del 1 (muy mal) al 5 (excelente).',
+    quickReplies: CSAT_ROW_TITLES.es,
+  },
 };

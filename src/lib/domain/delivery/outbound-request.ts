@@ -22,7 +22,8 @@ export interface OutboundMessage {
   } | null;
 }
 
-export type BuildResult = { ok: true; request: SendMessageRequest } | { ok: false; reason: 'no-recipient' | 'missing-media' | 'missing-template' | 'unsupported-type' };
+export type BuildResult =
+  { ok: true; request: SendMessageRequest } | { ok: false; reason: 'no-recipient' | 'missing-media' | 'missing-template' | 'unsupported-type' };
 
 /** Our record id travels with the send and comes back on every status: the link survives a crash before we store the wamid. */
 export function callbackDataFor(messageId: string): string {
@@ -74,13 +75,20 @@ export function buildSendRequest(message: OutboundMessage): BuildResult {
     case 'interactive':
       return { ok: true, request: { ...base, type: 'interactive', interactive: message.payload as { type: string } } };
     case 'reaction':
-      return { ok: true, request: { ...base, type: 'reaction', reaction: { message_id: String(message.payload.message_id ?? ''), emoji: String(message.payload.emoji ?? '') } } };
+      return {
+        ok: true,
+        request: { ...base, type: 'reaction', reaction: { message_id: String(message.payload.message_id ?? ''), emoji: String(message.payload.emoji ?? '') } },
+      };
     case 'template': {
       if (!message.template) return { ok: false, reason: 'missing-template' };
       const components = templateComponents(message.template);
       return {
         ok: true,
-        request: { ...base, type: 'template', template: { name: message.template.name, language: { code: message.template.language }, ...(components.length ? { components } : {}) } },
+        request: {
+          ...base,
+          type: 'template',
+          template: { name: message.template.name, language: { code: message.template.language }, ...(components.length ? { components } : {}) },
+        },
       };
     }
     default:

@@ -35,7 +35,13 @@ describe('isClaimable', () => {
 });
 
 describe('clampMs', () => {
-  it.each([[undefined, 60_000], ['x', 60_000], [100, 60_000], [2_000, 2_000], [10_000_000, 60_000]])('clamps %j', (value, expected) => {
+  it.each([
+    [undefined, 60_000],
+    ['x', 60_000],
+    [100, 60_000],
+    [2_000, 2_000],
+    [10_000_000, 60_000],
+  ])('clamps %j', (value, expected) => {
     expect(clampMs(value, 60_000)).toBe(expected);
   });
 });

@@ -11,7 +11,14 @@ const entries: FaqSettingsInput['entries'] = [
   {
     id: 'returns',
     keywords: ['return*', 'devoluci*'],
-    answer: { type: 'buttons', text: 'What would you like to return?', buttons: [{ id: 'return-shoes', title: 'Shoes' }, { id: 'shipping', title: 'A lost parcel' }] },
+    answer: {
+      type: 'buttons',
+      text: 'What would you like to return?',
+      buttons: [
+        { id: 'return-shoes', title: 'Shoes' },
+        { id: 'shipping', title: 'A lost parcel' },
+      ],
+    },
   },
   { id: 'old', enabled: false, keywords: ['price'], answer: { type: 'text', text: 'Old prices.' } },
 ];
@@ -46,7 +53,14 @@ describe('first messages', () => {
 
   it('sends a buttons answer with its own choices', () => {
     expect(botReply(idle, text('I want to return this'), settings, now).actions).toEqual([
-      { kind: 'send-buttons', text: 'What would you like to return?', buttons: [{ id: 'return-shoes', title: 'Shoes' }, { id: 'shipping', title: 'A lost parcel' }] },
+      {
+        kind: 'send-buttons',
+        text: 'What would you like to return?',
+        buttons: [
+          { id: 'return-shoes', title: 'Shoes' },
+          { id: 'shipping', title: 'A lost parcel' },
+        ],
+      },
     ]);
   });
 
@@ -114,9 +128,18 @@ describe('feedback', () => {
 
   it('sends the admin’s closing texts before resolving or handing over', () => {
     const polite = settingsOf({ solvedText: 'Glad to help!', handoffText: 'A person will answer you here.' });
-    expect(botReply(awaiting(), tap(SOLVED_BUTTON_ID), polite, now).actions).toEqual([{ kind: 'send-text', text: 'Glad to help!' }, { kind: 'resolve-by-bot', reason: 'solved' }]);
-    expect(botReply(awaiting(), tap(HUMAN_BUTTON_ID), polite, now).actions).toEqual([{ kind: 'send-text', text: 'A person will answer you here.' }, { kind: 'handoff', reason: 'asked-for-human' }]);
-    expect(botReply(idle, text('hola'), polite, now).actions).toEqual([{ kind: 'send-text', text: 'A person will answer you here.' }, { kind: 'handoff', reason: 'no-match' }]);
+    expect(botReply(awaiting(), tap(SOLVED_BUTTON_ID), polite, now).actions).toEqual([
+      { kind: 'send-text', text: 'Glad to help!' },
+      { kind: 'resolve-by-bot', reason: 'solved' },
+    ]);
+    expect(botReply(awaiting(), tap(HUMAN_BUTTON_ID), polite, now).actions).toEqual([
+      { kind: 'send-text', text: 'A person will answer you here.' },
+      { kind: 'handoff', reason: 'asked-for-human' },
+    ]);
+    expect(botReply(idle, text('hola'), polite, now).actions).toEqual([
+      { kind: 'send-text', text: 'A person will answer you here.' },
+      { kind: 'handoff', reason: 'no-match' },
+    ]);
   });
 
   it('treats a typed follow-up as a new question', () => {
@@ -227,8 +250,16 @@ describe('readBotState', () => {
     ['a string', 'awaiting-feedback', { stage: 'idle' }],
     ['an unknown stage', { stage: 'thinking' }, { stage: 'idle' }],
     ['a waiting state without its time', { stage: 'awaiting-feedback', entryId: 'hours' }, { stage: 'idle' }],
-    ['a waiting state', { stage: 'awaiting-feedback', entryId: 'hours', answeredAt: now, answers: 2 }, { stage: 'awaiting-feedback', entryId: 'hours', answeredAt: now, answers: 2 }],
-    ['a waiting state without a count', { stage: 'awaiting-feedback', entryId: 'hours', answeredAt: now }, { stage: 'awaiting-feedback', entryId: 'hours', answeredAt: now, answers: 1 }],
+    [
+      'a waiting state',
+      { stage: 'awaiting-feedback', entryId: 'hours', answeredAt: now, answers: 2 },
+      { stage: 'awaiting-feedback', entryId: 'hours', answeredAt: now, answers: 2 },
+    ],
+    [
+      'a waiting state without a count',
+      { stage: 'awaiting-feedback', entryId: 'hours', answeredAt: now },
+      { stage: 'awaiting-feedback', entryId: 'hours', answeredAt: now, answers: 1 },
+    ],
     ['a handoff', { stage: 'handed-off', reason: 'no-match', at: now }, { stage: 'handed-off', reason: 'no-match', at: now }],
     ['a handoff with an unknown reason', { stage: 'handed-off', reason: 'bored', at: now }, { stage: 'idle' }],
     ['a resolution', { stage: 'resolved', reason: 'silence', at: now, extra: 1 }, { stage: 'resolved', reason: 'silence', at: now }],

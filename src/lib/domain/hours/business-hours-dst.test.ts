@@ -23,7 +23,14 @@ describe('Europe/Madrid (clocks jump 02:00â†’03:00 on 2026-03-29 and fall 03:00â
     ['a night shift over the fall-back night lasts 9 hours', { sat: '22:00-06:00' }, {}, '2026-10-24T12:00+02:00', '2026-10-25T12:00+01:00', 540],
     ['an opening at a skipped 02:30 happens at 03:00', {}, { '2026-03-29': '02:30-05:00' }, '2026-03-28T12:00+01:00', '2026-03-29T12:00+02:00', 120],
     ['an interval wholly inside the skipped hour never opens', {}, { '2026-03-29': '02:00-02:45' }, '2026-03-28T12:00+01:00', '2026-03-29T12:00+02:00', 0],
-    ['an interval from the first 02:30 to 03:30 spans the repeated hour', {}, { '2026-10-25': '02:30-03:30' }, '2026-10-24T12:00+02:00', '2026-10-25T12:00+01:00', 120],
+    [
+      'an interval from the first 02:30 to 03:30 spans the repeated hour',
+      {},
+      { '2026-10-25': '02:30-03:30' },
+      '2026-10-24T12:00+02:00',
+      '2026-10-25T12:00+01:00',
+      120,
+    ],
   ])('%s', (_, days, special, from, to, minutes) => {
     expect(minutesOver(schedule('Europe/Madrid', days, special), from, to)).toBe(minutes);
   });

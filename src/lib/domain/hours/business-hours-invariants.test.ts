@@ -9,11 +9,23 @@ import type { BusinessSchedule } from './schedule';
 const busy = (timezone: string): BusinessSchedule => ({
   timezone,
   weekly: {
-    mon: [{ start: '09:00', end: '13:00' }, { start: '15:00', end: '19:00' }],
-    tue: [{ start: '09:00', end: '13:00' }, { start: '15:00', end: '19:00' }],
+    mon: [
+      { start: '09:00', end: '13:00' },
+      { start: '15:00', end: '19:00' },
+    ],
+    tue: [
+      { start: '09:00', end: '13:00' },
+      { start: '15:00', end: '19:00' },
+    ],
     wed: [{ start: '08:00', end: '20:00' }],
-    thu: [{ start: '09:00', end: '13:00' }, { start: '22:00', end: '02:00' }],
-    fri: [{ start: '01:30', end: '03:00' }, { start: '09:00', end: '17:00' }],
+    thu: [
+      { start: '09:00', end: '13:00' },
+      { start: '22:00', end: '02:00' },
+    ],
+    fri: [
+      { start: '01:30', end: '03:00' },
+      { start: '09:00', end: '17:00' },
+    ],
     sat: [{ start: '22:00', end: '06:00' }],
     sun: [{ start: '00:00', end: '24:00' }],
   },

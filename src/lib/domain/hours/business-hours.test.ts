@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { intlTimeZone as port } from '../../client/intl-time-zone';
-import {
-  businessMinutesBetween,
-  closedPeriodKey,
-  closedPeriodStart,
-  describeOpening,
-  isOpenAt,
-  nextClosing,
-  nextOpening,
-} from './business-hours';
+import { businessMinutesBetween, closedPeriodKey, closedPeriodStart, describeOpening, isOpenAt, nextClosing, nextOpening } from './business-hours';
 import type { BusinessSchedule, Holiday, SpecialDate, Weekday } from './schedule';
 
 // Compact fixtures: { mon: '09:00-13:00 15:00-19:00' }, special dates as { '2026-06-20': '10:00-14:00' }.
 const intervals = (spec: string) => spec.split(' ').map((pair) => ({ start: pair.slice(0, 5), end: pair.slice(6) }));
-function schedule(days: Partial<Record<Weekday, string>>, extra: { holidays?: Holiday[]; special?: Record<string, string>; zone?: string } = {}): BusinessSchedule {
+function schedule(
+  days: Partial<Record<Weekday, string>>,
+  extra: { holidays?: Holiday[]; special?: Record<string, string>; zone?: string } = {},
+): BusinessSchedule {
   return {
     timezone: extra.zone ?? 'Europe/Madrid',
     weekly: Object.fromEntries(Object.entries(days).map(([day, spec]) => [day, intervals(spec)])),
@@ -127,7 +122,10 @@ describe('holidays and special dates', () => {
   });
 
   it('finds the next opening over a long Easter weekend', () => {
-    const easter = schedule({ mon: splitShift, tue: splitShift, wed: splitShift, thu: splitShift, fri: splitShift }, { holidays: [{ date: '2026-04-03' }, { date: '2026-04-06' }] });
+    const easter = schedule(
+      { mon: splitShift, tue: splitShift, wed: splitShift, thu: splitShift, fri: splitShift },
+      { holidays: [{ date: '2026-04-03' }, { date: '2026-04-06' }] },
+    );
     expect(nextOpening(easter, at('2026-04-02T19:30+02:00'), port)).toBe(at('2026-04-07T09:00+02:00'));
     expect(describeOpening(easter, at('2026-04-04T12:00+02:00'), port)).toEqual({ open: false, opensAt: at('2026-04-07T09:00+02:00') });
   });

@@ -15,7 +15,13 @@ export interface OpenPeriod {
  * touching or overlapping intervals (09:00–24:00 then 00:00–06:00, or across days) merged into one period.
  * The first period may have begun before `firstDate`; callers start a day early when that matters.
  */
-export function* openPeriods(intervalsOn: DayIntervals, zone: string, firstDate: LocalDate, days: number, port: TimeZonePort): Generator<OpenPeriod, void, undefined> {
+export function* openPeriods(
+  intervalsOn: DayIntervals,
+  zone: string,
+  firstDate: LocalDate,
+  days: number,
+  port: TimeZonePort,
+): Generator<OpenPeriod, void, undefined> {
   let pending: OpenPeriod | null = null;
   for (let offset = 0; offset < days; offset++) {
     const date = addDays(firstDate, offset);

@@ -51,7 +51,8 @@ export function dayIntervalsOf(schedule: BusinessSchedule): DayIntervals {
   for (const entry of schedule.special_dates ?? []) special.set(entry.date, toDayIntervals(entry.intervals));
   const closedDates = new Set<string>();
   const closedEveryYear = new Set<string>();
-  for (const holiday of schedule.holidays ?? []) (holiday.recurring ? closedEveryYear : closedDates).add(holiday.recurring ? holiday.date.slice(5) : holiday.date);
+  for (const holiday of schedule.holidays ?? [])
+    (holiday.recurring ? closedEveryYear : closedDates).add(holiday.recurring ? holiday.date.slice(5) : holiday.date);
   const none: readonly DayInterval[] = [];
 
   return (date) => {

@@ -22,7 +22,10 @@ describe('identifyCustomer', () => {
   });
 
   it('picks the matching contact in a batch with several senders', () => {
-    const contacts = [{ wa_id: '1', profile: { name: 'One' } }, { wa_id: '2', profile: { name: 'Two' } }];
+    const contacts = [
+      { wa_id: '1', profile: { name: 'One' } },
+      { wa_id: '2', profile: { name: 'Two' } },
+    ];
     expect(identifyCustomer(message({ from: '2' }), contacts)?.name).toBe('Two');
   });
 

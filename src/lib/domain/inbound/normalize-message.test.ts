@@ -33,7 +33,10 @@ describe('normalizeInbound', () => {
   });
 
   it('points a reaction at the message it reacts to, and treats a missing emoji as removal', () => {
-    expect(normalizeInbound(firstMessage('reaction.json')).reaction).toEqual({ targetWamid: 'wamid.HBgLMTQxMjU1NTA4MjkVAgASGBQzQUNCNjk5RDUwNUZGMUZEM0VBRAA=', emoji: '👍' });
+    expect(normalizeInbound(firstMessage('reaction.json')).reaction).toEqual({
+      targetWamid: 'wamid.HBgLMTQxMjU1NTA4MjkVAgASGBQzQUNCNjk5RDUwNUZGMUZEM0VBRAA=',
+      emoji: '👍',
+    });
     expect(normalizeInbound(message({ type: 'reaction', reaction: { message_id: 'wamid.t' } })).reaction).toEqual({ targetWamid: 'wamid.t', emoji: null });
   });
 
@@ -75,7 +78,8 @@ describe('normalizeInbound', () => {
     for (const name of readdirSync(fixturesDir).filter((f) => f.endsWith('.json') && f !== 'group-message.json')) {
       const envelope = webhookEnvelopeSchema.parse(JSON.parse(readFileSync(join(fixturesDir, name), 'utf8')));
       for (const change of envelope.entry[0].changes) {
-        for (const raw of (change.value as { messages?: unknown[] }).messages ?? []) expect(() => normalizeInbound(inboundMessageSchema.parse(raw))).not.toThrow();
+        for (const raw of (change.value as { messages?: unknown[] }).messages ?? [])
+          expect(() => normalizeInbound(inboundMessageSchema.parse(raw))).not.toThrow();
       }
     }
   });

@@ -55,7 +55,13 @@ function describe(message: InboundMessage): { text: string; payload: Loose } {
     case 'audio':
     case 'sticker': {
       const object = message[message.type] ?? {};
-      const fallback = { image: 'Photo', video: 'Video', document: object.filename ?? 'Document', audio: object.voice ? 'Voice message' : 'Audio', sticker: 'Sticker' }[message.type];
+      const fallback = {
+        image: 'Photo',
+        video: 'Video',
+        document: object.filename ?? 'Document',
+        audio: object.voice ? 'Voice message' : 'Audio',
+        sticker: 'Sticker',
+      }[message.type];
       return { text: object.caption ?? fallback, payload: { caption: object.caption, animated: object.animated } };
     }
     case 'location': {

@@ -12,7 +12,13 @@ const pathsOf = (parts: Array<{ path: string }>) => parts.map((part) => part.pat
 describe('planWebhook', () => {
   it('walks every entry, change, message and status of a batch', () => {
     const result = plan(
-      [change('messages', { metadata: metadata('1'), contacts: [{ wa_id: '1', profile: { name: 'A' } }, { wa_id: '2' }], messages: [text('m1', '1'), text('m2', '2')] })],
+      [
+        change('messages', {
+          metadata: metadata('1'),
+          contacts: [{ wa_id: '1', profile: { name: 'A' } }, { wa_id: '2' }],
+          messages: [text('m1', '1'), text('m2', '2')],
+        }),
+      ],
       [
         change('messages', { metadata: metadata('2'), statuses: [{ id: 'o1', status: 'read', timestamp: '1700000001' }] }),
         change('messages', { metadata: metadata('2'), errors: [{ code: 130429, title: 'Rate limit hit' }] }),
@@ -20,14 +26,22 @@ describe('planWebhook', () => {
     );
     expect(result.invalid).toEqual([]);
     expect(result.items.map((item) => item.kind)).toEqual(['message', 'message', 'status', 'account-error']);
-    expect(pathsOf(result.items)).toEqual(['entry.0.changes.0.value.messages.0', 'entry.0.changes.0.value.messages.1', 'entry.1.changes.0.value.statuses.0', 'entry.1.changes.1.value.errors.0']);
+    expect(pathsOf(result.items)).toEqual([
+      'entry.0.changes.0.value.messages.0',
+      'entry.0.changes.0.value.messages.1',
+      'entry.1.changes.0.value.statuses.0',
+      'entry.1.changes.1.value.errors.0',
+    ]);
     expect(result.phoneNumberIds).toEqual(['1', '2']);
     const second = result.items[1];
     expect(second.kind === 'message' && second.customer.waId).toBe('2');
   });
 
   it('keeps unknown fields as items instead of failing', () => {
-    expect(plan([change('account_update', { event: 'VOLUME_BASED_PRICING_TIER_UPDATE' })])).toMatchObject({ items: [{ kind: 'other-field', field: 'account_update', path: 'entry.0.changes.0' }], invalid: [] });
+    expect(plan([change('account_update', { event: 'VOLUME_BASED_PRICING_TIER_UPDATE' })])).toMatchObject({
+      items: [{ kind: 'other-field', field: 'account_update', path: 'entry.0.changes.0' }],
+      invalid: [],
+    });
   });
 
   it('records an invalid message by its path and still plans the rest of its change', () => {

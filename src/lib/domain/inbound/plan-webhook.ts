@@ -43,7 +43,13 @@ export function planWebhook(parsed: WebhookParts, planField: FieldPlanner = () =
         continue;
       }
       // A description built from other fields (a location's name, a contact card's names) is only a label.
-      items.push({ kind: 'message', path: part.path, phoneNumberId: part.phoneNumberId, customer, message: { ...message, text: cutToChars(message.text, COLUMN_LIMITS.text) } });
+      items.push({
+        kind: 'message',
+        path: part.path,
+        phoneNumberId: part.phoneNumberId,
+        customer,
+        message: { ...message, text: cutToChars(message.text, COLUMN_LIMITS.text) },
+      });
     } else if (part.kind === 'status') {
       if (part.status.pricing && jsonBytesAtMost(part.status.pricing) > COLUMN_LIMITS.pricingBytes) {
         invalid.push({ path: part.path, reason: 'pricing-too-large', detail: `pricing over ${COLUMN_LIMITS.pricingBytes} bytes` });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { baseEmoji, raisedPriority, readReactionSignal, type ReactionFacts } from './reaction-signal';
 
-const facts = (over: Partial<ReactionFacts>): ReactionFacts => ({ emoji: '👍', status: 'resolved', onLastAgentMessage: true, priority: 100, alreadyUpset: false, ...over });
+const facts = (over: Partial<ReactionFacts>): ReactionFacts => ({
+  emoji: '👍',
+  status: 'resolved',
+  onLastAgentMessage: true,
+  priority: 100,
+  alreadyUpset: false,
+  ...over,
+});
 
 describe('readReactionSignal', () => {
   it.each([
@@ -22,7 +29,11 @@ describe('readReactionSignal', () => {
 
   it('raises an open conversation once, however many upset reactions follow', () => {
     expect(readReactionSignal(facts({ status: 'open', emoji: '👎', priority: 100 }))).toEqual({ kind: 'upset', emoji: '👎', priority: 300 });
-    expect(readReactionSignal(facts({ status: 'open', emoji: '😡', priority: 300, alreadyUpset: true }))).toEqual({ kind: 'upset', emoji: '😡', priority: 300 });
+    expect(readReactionSignal(facts({ status: 'open', emoji: '😡', priority: 300, alreadyUpset: true }))).toEqual({
+      kind: 'upset',
+      emoji: '😡',
+      priority: 300,
+    });
   });
 
   it('keeps the emoji as the customer sent it on an acknowledgement', () => {

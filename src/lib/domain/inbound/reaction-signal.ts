@@ -22,10 +22,7 @@ export interface ReactionFacts {
 }
 
 /** What a reaction does to its conversation beyond being shown on its message. */
-export type ReactionSignal =
-  | { kind: 'acknowledgement'; emoji: string }
-  | { kind: 'upset'; emoji: string; priority: number }
-  | { kind: 'none' };
+export type ReactionSignal = { kind: 'acknowledgement'; emoji: string } | { kind: 'upset'; emoji: string; priority: number } | { kind: 'none' };
 
 // Skin tones (U+1F3FB–U+1F3FF) and the emoji presentation selector (U+FE0F) do not change what a reaction says.
 // Written with surrogate pairs: the hooks' VM has no \p{} or \u{} ranges in regular expressions.

@@ -5,7 +5,15 @@ const HOUR = 3_600_000;
 
 describe('retry schedule', () => {
   it('doubles from 30 s up to an hour', () => {
-    expect([1, 2, 3, 4, 8, 9, 30].map((n) => retryDelayMs(n, 0.5))).toEqual([30_000, 60_000, 120_000, 240_000, 3_840_000 > MAX_RETRY_DELAY_MS ? MAX_RETRY_DELAY_MS : 3_840_000, MAX_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS]);
+    expect([1, 2, 3, 4, 8, 9, 30].map((n) => retryDelayMs(n, 0.5))).toEqual([
+      30_000,
+      60_000,
+      120_000,
+      240_000,
+      3_840_000 > MAX_RETRY_DELAY_MS ? MAX_RETRY_DELAY_MS : 3_840_000,
+      MAX_RETRY_DELAY_MS,
+      MAX_RETRY_DELAY_MS,
+    ]);
   });
 
   it('keeps every delay within ±20 % of the schedule', () => {
@@ -35,16 +43,26 @@ describe('retry schedule', () => {
 
 describe('settling an attempt', () => {
   it('clears the failure streak on a 2xx', () => {
-    expect(settleAttempt('delivered', { attempts: 3, createdAt: 0 }, { failingSince: 5 }, 10, 0)).toEqual({ delivery: { status: 'delivered' }, attempts: 4, failingSince: null, pause: null });
+    expect(settleAttempt('delivered', { attempts: 3, createdAt: 0 }, { failingSince: 5 }, 10, 0)).toEqual({
+      delivery: { status: 'delivered' },
+      attempts: 4,
+      failingSince: null,
+      pause: null,
+    });
   });
 
   it('pauses on 410 and on a refused address, keeping the delivery for when the endpoint resumes', () => {
-    expect(settleAttempt('gone', { attempts: 0, createdAt: 0 }, { failingSince: null }, 10, 0)).toMatchObject({ pause: 'gone', delivery: { status: 'pending' } });
+    expect(settleAttempt('gone', { attempts: 0, createdAt: 0 }, { failingSince: null }, 10, 0)).toMatchObject({
+      pause: 'gone',
+      delivery: { status: 'pending' },
+    });
     expect(settleAttempt('refused', { attempts: 0, createdAt: 0 }, { failingSince: null }, 10, 0)).toMatchObject({ pause: 'address-refused' });
   });
 
   it('gives up one delivery after three days of failures while its endpoint answers other events', () => {
-    expect(settleAttempt('retry', { attempts: 50, createdAt: 0 }, { failingSince: GIVE_UP_AFTER_MS - 1 }, GIVE_UP_AFTER_MS, 0).delivery).toEqual({ status: 'failed' });
+    expect(settleAttempt('retry', { attempts: 50, createdAt: 0 }, { failingSince: GIVE_UP_AFTER_MS - 1 }, GIVE_UP_AFTER_MS, 0).delivery).toEqual({
+      status: 'failed',
+    });
   });
 
   it.each([

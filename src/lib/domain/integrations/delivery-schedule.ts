@@ -40,7 +40,14 @@ export interface Settlement {
 }
 
 /** Settles one attempt: the delivery's next state and what it means for its endpoint. */
-export function settleAttempt(outcome: AttemptOutcome, delivery: DeliveryState, endpoint: EndpointState, now: number, random: number, baseMs = BASE_RETRY_DELAY_MS): Settlement {
+export function settleAttempt(
+  outcome: AttemptOutcome,
+  delivery: DeliveryState,
+  endpoint: EndpointState,
+  now: number,
+  random: number,
+  baseMs = BASE_RETRY_DELAY_MS,
+): Settlement {
   const attempts = delivery.attempts + 1;
   if (outcome === 'delivered') return { delivery: { status: 'delivered' }, attempts, failingSince: null, pause: null };
   const failingSince = endpoint.failingSince ?? now;

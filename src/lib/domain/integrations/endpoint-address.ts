@@ -2,7 +2,8 @@
 // network unless the operator allows it. Checked when an admin saves a URL and again by the worker on the address
 // the host name resolves to at send time (a public name can point at 127.0.0.1).
 
-export type UrlCheck = { ok: true; scheme: 'http' | 'https'; host: string } | { ok: false; reason: 'invalid-url' | 'unsupported-scheme' | 'credentials-in-url' | 'private-address' };
+export type UrlCheck =
+  { ok: true; scheme: 'http' | 'https'; host: string } | { ok: false; reason: 'invalid-url' | 'unsupported-scheme' | 'credentials-in-url' | 'private-address' };
 
 const URL_PATTERN = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([/?#].*)?$/;
 

@@ -40,7 +40,8 @@ export interface ContactData {
   created_at: string;
 }
 
-export type EventData = { conversation: ConversationData } | { message: MessageData; conversation_id: string } | { contact: ContactData } | { contact_id: string };
+export type EventData =
+  { conversation: ConversationData } | { message: MessageData; conversation_id: string } | { contact: ContactData } | { contact_id: string };
 
 export interface EventEnvelope {
   id: string;

@@ -70,7 +70,16 @@ describe('trainIntentClassifier', () => {
   });
 
   it('refuses a single intent (nothing to tell apart)', () => {
-    expect(() => trainIntentClassifier([{ text: 'a', intent: 'x' }, { text: 'b', intent: 'x' }], options, seededRandom(1))).toThrow();
+    expect(() =>
+      trainIntentClassifier(
+        [
+          { text: 'a', intent: 'x' },
+          { text: 'b', intent: 'x' },
+        ],
+        options,
+        seededRandom(1),
+      ),
+    ).toThrow();
   });
 });
 

@@ -3,14 +3,56 @@ import { parseCsvRecords, parseLabelledCsv } from './labelled-csv';
 
 describe('parseCsvRecords', () => {
   it.each([
-    ['plain fields', 'a,b\n1,2\n', [['a', 'b'], ['1', '2']]],
-    ['quoted commas', 'a,b\n"x, y",2', [['a', 'b'], ['x, y', '2']]],
+    [
+      'plain fields',
+      'a,b\n1,2\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'quoted commas',
+      'a,b\n"x, y",2',
+      [
+        ['a', 'b'],
+        ['x, y', '2'],
+      ],
+    ],
     ['doubled quotes', 'a\n"she said ""hi"""', [['a'], ['she said "hi"']]],
-    ['line breaks inside quotes', 'a,b\n"line 1\nline 2",z\n', [['a', 'b'], ['line 1\nline 2', 'z']]],
-    ['CRLF line ends', 'a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
-    ['a byte order mark', '\ufefftext,category\nhi,greet', [['text', 'category'], ['hi', 'greet']]],
+    [
+      'line breaks inside quotes',
+      'a,b\n"line 1\nline 2",z\n',
+      [
+        ['a', 'b'],
+        ['line 1\nline 2', 'z'],
+      ],
+    ],
+    [
+      'CRLF line ends',
+      'a,b\r\n1,2\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'a byte order mark',
+      '\ufefftext,category\nhi,greet',
+      [
+        ['text', 'category'],
+        ['hi', 'greet'],
+      ],
+    ],
     ['blank lines', 'a\n\n1\n\n', [['a'], ['1']]],
-    ['empty fields', 'a,b,c\n,,\n', [['a', 'b', 'c'], ['', '', '']]],
+    [
+      'empty fields',
+      'a,b,c\n,,\n',
+      [
+        ['a', 'b', 'c'],
+        ['', '', ''],
+      ],
+    ],
     ['no final newline', 'a\n"1"', [['a'], ['1']]],
   ])('reads %s', (_, source, records) => {
     expect(parseCsvRecords(source)?.records).toEqual(records);

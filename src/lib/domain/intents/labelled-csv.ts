@@ -3,7 +3,8 @@
 import type { LabelledText } from './intent-classifier';
 
 /** The result of reading a labelled CSV: its rows, or the first problem found. */
-export type LabelledCsv = { ok: true; examples: LabelledText[] } | { ok: false; reason: 'missing-columns' | 'unterminated-quote' | 'empty-field'; line: number };
+export type LabelledCsv =
+  { ok: true; examples: LabelledText[] } | { ok: false; reason: 'missing-columns' | 'unterminated-quote' | 'empty-field'; line: number };
 
 /** Splits RFC 4180 CSV text into records of fields; `null` when a quoted field never closes. */
 export function parseCsvRecords(source: string): { records: string[][]; lines: number[] } | null {

@@ -65,7 +65,15 @@ export function trainOneVsRest(rows: SparseRows, targets: Int32Array, classes: n
   return out;
 }
 
-function solveBinary(rows: SparseRows, sign: Int8Array, squaredNorms: Float64Array, w: Float64Array, alpha: Float64Array, options: SvmOptions, random: () => number): number {
+function solveBinary(
+  rows: SparseRows,
+  sign: Int8Array,
+  squaredNorms: Float64Array,
+  w: Float64Array,
+  alpha: Float64Array,
+  options: SvmOptions,
+  random: () => number,
+): number {
   const { rowStart, indices, values } = rows;
   const n = sign.length;
   const diag = 0.5 / options.c;

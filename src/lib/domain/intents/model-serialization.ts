@@ -99,8 +99,13 @@ export function loadIntentModel(stored: unknown): LoadedModel {
   for (let column = 0; column < counts.length; column++) rowStart[column + 1] = rowStart[column]! + counts[column]!;
   const classes = intents.length;
   const consistent =
-    counts.length === terms.length && idf.length === terms.length && scales.length === classes && bias.length === classes &&
-    rowStart[counts.length] === bytes.length && intentOf.length === bytes.length && intentOf.every((k) => k < classes);
+    counts.length === terms.length &&
+    idf.length === terms.length &&
+    scales.length === classes &&
+    bias.length === classes &&
+    rowStart[counts.length] === bytes.length &&
+    intentOf.length === bytes.length &&
+    intentOf.every((k) => k < classes);
   if (!consistent) return { ok: false, reason: 'corrupt-weights' };
   const weights: QuantizedWeights = { rowStart, intentOf, weights: new Int8Array(bytes.buffer), scales: Float64Array.from(scales) };
   const vocabulary = vocabularyOf(options.features, terms, Float64Array.from(idf));

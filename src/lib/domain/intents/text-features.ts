@@ -66,7 +66,10 @@ export function countTerms(text: string, options: FeatureOptions): Map<string, n
 export function fitVocabulary(texts: readonly string[], options: FeatureOptions): Vocabulary {
   const df = new Map<string, number>();
   for (const text of texts) for (const term of countTerms(text, options).keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  const terms = [...df.entries()].filter(([, count]) => count >= options.minDf).map(([term]) => term).sort();
+  const terms = [...df.entries()]
+    .filter(([, count]) => count >= options.minDf)
+    .map(([term]) => term)
+    .sort();
   const idf = new Float64Array(terms.length);
   terms.forEach((term, column) => (idf[column] = Math.log((1 + texts.length) / (1 + df.get(term)!)) + 1));
   return vocabularyOf(options, terms, idf);

@@ -5,7 +5,6 @@
 // \p{…} regexes: the hooks run in PocketBase's JS VM, where neither is guaranteed.
 import { foldLatinLetter } from '../text/latin-folds';
 
-
 /** Characters that stand alone as a token: currency signs carry meaning in support messages. */
 const SYMBOL_TOKENS = new Set(['$', '£', '€', '¥', '%', '+']);
 
@@ -14,7 +13,13 @@ const isWordChar = (code: number): boolean =>
   (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 0xdf && code <= 0x24f && code !== 0xf7) || (code >= 0x370 && code <= 0x52f);
 // Punctuation, spaces, marks, arrows and the like; whatever else is left (emoji, CJK, dingbats) becomes a token.
 const isSeparator = (code: number): boolean =>
-  code < 0xdf || code === 0xf7 || (code >= 0x2000 && code <= 0x206f) || (code >= 0x3000 && code <= 0x303f) || code === 0xfe0f || code === 0x200d || (code >= 0x300 && code <= 0x36f);
+  code < 0xdf ||
+  code === 0xf7 ||
+  (code >= 0x2000 && code <= 0x206f) ||
+  (code >= 0x3000 && code <= 0x303f) ||
+  code === 0xfe0f ||
+  code === 0x200d ||
+  (code >= 0x300 && code <= 0x36f);
 
 // Most messages are plain ASCII: one native regex pass is far cheaper than a character loop in the VM.
 const PLAIN = /^[a-z0-9 ]*$/;

@@ -9,8 +9,18 @@ const h = (hours: number) => Date.UTC(2026, 5, 15) + hours * HOUR;
 const LATER = h(24 * 400);
 function timeline(id: string, created: number, resolved: number | null, events: TimelineEvent[] = []): ConversationTimeline {
   return {
-    id, channelId: 'wa', teamId: null, assigneeId: null, createdAt: h(created), firstInboundAt: h(created), firstResponseAt: null,
-    resolvedAt: resolved === null ? null : h(resolved), resolvedBy: resolved === null ? null : 'agent', reopenCount: 0, handoverCount: 0, events,
+    id,
+    channelId: 'wa',
+    teamId: null,
+    assigneeId: null,
+    createdAt: h(created),
+    firstInboundAt: h(created),
+    firstResponseAt: null,
+    resolvedAt: resolved === null ? null : h(resolved),
+    resolvedBy: resolved === null ? null : 'agent',
+    reopenCount: 0,
+    handoverCount: 0,
+    events,
   };
 }
 const openCounts = (timelines: ConversationTimeline[], to = 6) => backlogOverTime(timelines, h(0), h(to), 2 * HOUR, LATER).map((point) => point.open);
@@ -51,7 +61,11 @@ describe('backlogOverTime', () => {
 
   it('cuts the last bucket at the end of the range', () => {
     const points = backlogOverTime([timeline('a', 4.5, null)], h(0), h(5), 2 * HOUR, LATER);
-    expect(points.map((point) => [point.start, point.end, point.open])).toEqual([[h(0), h(2), 0], [h(2), h(4), 0], [h(4), h(5), 1]]);
+    expect(points.map((point) => [point.start, point.end, point.open])).toEqual([
+      [h(0), h(2), 0],
+      [h(2), h(4), 0],
+      [h(4), h(5), 1],
+    ]);
   });
 
   it.each([
@@ -76,7 +90,11 @@ describe('a chart of today', () => {
   });
 
   it('ends on the hour when now is on the hour, and draws the whole day once it is over', () => {
-    expect(today(h(9)).map((point) => point.end).at(-1)).toBe(h(9));
+    expect(
+      today(h(9))
+        .map((point) => point.end)
+        .at(-1),
+    ).toBe(h(9));
     expect(today(h(30))).toHaveLength(24);
   });
 

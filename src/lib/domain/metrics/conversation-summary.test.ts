@@ -16,14 +16,30 @@ const events = (...specs: string[]): TimelineEvent[] =>
 function timeline(id: string, over: Partial<ConversationTimeline> = {}): ConversationTimeline {
   const createdAt = over.createdAt ?? at('15T10:00');
   return {
-    id, channelId: 'wa-main', teamId: 'support', assigneeId: 'ana', createdAt, firstInboundAt: createdAt, firstResponseAt: null,
-    resolvedAt: null, resolvedBy: null, reopenCount: 0, handoverCount: 0, events: [], csat: null, ...over,
+    id,
+    channelId: 'wa-main',
+    teamId: 'support',
+    assigneeId: 'ana',
+    createdAt,
+    firstInboundAt: createdAt,
+    firstResponseAt: null,
+    resolvedAt: null,
+    resolvedBy: null,
+    reopenCount: 0,
+    handoverCount: 0,
+    events: [],
+    csat: null,
+    ...over,
   };
 }
 const june = { from: at('01T00:00'), to: at('30T00:00') };
 const plain = { schedule: null, port: null };
 const weekdays = (spec: { start: string; end: string }[]) => ({ mon: spec, tue: spec, wed: spec, thu: spec, fri: spec });
-const office: BusinessSchedule = { timezone: 'Europe/Madrid', weekly: weekdays([{ start: '09:00', end: '19:00' }]), holidays: [{ date: '2026-06-24', name: 'Sant Joan' }] };
+const office: BusinessSchedule = {
+  timezone: 'Europe/Madrid',
+  weekly: weekdays([{ start: '09:00', end: '19:00' }]),
+  holidays: [{ date: '2026-06-24', name: 'Sant Joan' }],
+};
 
 describe('summarizeConversations: volume', () => {
   it.each([
@@ -84,7 +100,11 @@ describe('summarizeConversations: first response', () => {
   it('leaves the business-time figures out without a schedule, and null when nothing was answered', () => {
     expect(summarizeConversations([timeline('c')], june, plain).firstResponse).toEqual({ medianMs: null, p90Ms: null, count: 0 });
     expect(summarizeConversations([timeline('c')], june, { schedule: office, port }).firstResponse).toEqual({
-      medianMs: null, p90Ms: null, count: 0, businessMedianMs: null, businessP90Ms: null,
+      medianMs: null,
+      p90Ms: null,
+      count: 0,
+      businessMedianMs: null,
+      businessP90Ms: null,
     });
   });
 });
@@ -110,7 +130,11 @@ describe('summarizeConversations: resolution', () => {
   });
 
   it('divides first-contact resolutions by all resolutions', () => {
-    const summary = summarizeConversations([resolved('a', 1), resolved('b', 1), resolved('c', 1, { reopenCount: 1 }), resolved('d', 1, { handoverCount: 3 })], june, plain);
+    const summary = summarizeConversations(
+      [resolved('a', 1), resolved('b', 1), resolved('c', 1, { reopenCount: 1 }), resolved('d', 1, { handoverCount: 3 })],
+      june,
+      plain,
+    );
     expect(summary.firstContactResolutionRate).toBe(0.5);
   });
 
@@ -143,7 +167,9 @@ describe('summarizeConversations: handle time', () => {
   const handle = (...specs: string[]) => summarizeConversations([timeline('c', { events: events(...specs) })], june, plain).handleTime;
 
   it('starts the clock at assignment when the customer was already waiting', () => {
-    expect(handle('15T09:00 in', '15T09:10 assigned ana', '15T09:12 out-agent ana')).toEqual([{ agentId: 'ana', replies: 1, totalMs: 2 * MIN, averageMs: 2 * MIN }]);
+    expect(handle('15T09:00 in', '15T09:10 assigned ana', '15T09:12 out-agent ana')).toEqual([
+      { agentId: 'ana', replies: 1, totalMs: 2 * MIN, averageMs: 2 * MIN },
+    ]);
   });
 
   it('leaves out the time spent waiting on the customer between exchanges', () => {
@@ -177,7 +203,10 @@ describe('summarizeConversations: handle time', () => {
   });
 
   it('credits a reply without an author to the assignee and reads events given out of order', () => {
-    const shuffled: TimelineEvent[] = [{ at: at('15T09:06'), kind: 'out-agent' }, { at: at('15T09:00'), kind: 'in' }];
+    const shuffled: TimelineEvent[] = [
+      { at: at('15T09:06'), kind: 'out-agent' },
+      { at: at('15T09:00'), kind: 'in' },
+    ];
     expect(summarizeConversations([timeline('c', { events: shuffled })], june, plain).handleTime).toEqual([
       { agentId: 'ana', replies: 1, totalMs: 6 * MIN, averageMs: 6 * MIN },
     ]);
@@ -186,7 +215,14 @@ describe('summarizeConversations: handle time', () => {
   it('also counts opening hours only when given a schedule, so a night shift does not look like slow handling', () => {
     const night = timeline('c', { events: events('15T03:00 in', '15T03:01 assigned ana', '15T09:01 out-agent ana', '15T18:58 in', '16T09:04 out-agent ana') });
     expect(summarizeConversations([night], june, { schedule: office, port }).handleTime).toEqual([
-      { agentId: 'ana', replies: 2, totalMs: (6 * 60 + 14 * 60 + 6) * MIN, averageMs: ((6 * 60 + 14 * 60 + 6) * MIN) / 2, businessTotalMs: 7 * MIN, businessAverageMs: 3.5 * MIN },
+      {
+        agentId: 'ana',
+        replies: 2,
+        totalMs: (6 * 60 + 14 * 60 + 6) * MIN,
+        averageMs: ((6 * 60 + 14 * 60 + 6) * MIN) / 2,
+        businessTotalMs: 7 * MIN,
+        businessAverageMs: 3.5 * MIN,
+      },
     ]);
   });
 
@@ -201,7 +237,10 @@ describe('summarizeConversations: handle time', () => {
       range,
       plain,
     );
-    expect(summary.handleTime.map((row) => [row.agentId, row.totalMs])).toEqual([['ben', MIN], ['zoe', 20 * MIN]]);
+    expect(summary.handleTime.map((row) => [row.agentId, row.totalMs])).toEqual([
+      ['ben', MIN],
+      ['zoe', 20 * MIN],
+    ]);
   });
 });
 
@@ -209,7 +248,17 @@ describe('summarizeConversations: CSAT', () => {
   it('averages valid ratings on conversations resolved in the range and counts each score', () => {
     const rated = (id: string, csat: number | null, resolvedAt = at('15T12:00')) => timeline(id, { resolvedAt, resolvedBy: 'agent', csat });
     const summary = summarizeConversations(
-      [rated('a', 5), rated('b', 5), rated('c', 4), rated('d', 1), rated('none', null), rated('zero', 0), rated('six', 6), rated('half', 3.5), rated('july', 2, at('30T12:00'))],
+      [
+        rated('a', 5),
+        rated('b', 5),
+        rated('c', 4),
+        rated('d', 1),
+        rated('none', null),
+        rated('zero', 0),
+        rated('six', 6),
+        rated('half', 3.5),
+        rated('july', 2, at('30T12:00')),
+      ],
       june,
       plain,
     );
@@ -217,8 +266,15 @@ describe('summarizeConversations: CSAT', () => {
   });
 
   it('counts resolutions in the range the customer acknowledged with a reaction', () => {
-    const resolved = (id: string, acknowledged: boolean, resolvedAt = at('15T12:00')) => ({ ...timeline(id, { resolvedAt, resolvedBy: 'agent' }), acknowledged });
-    const summary = summarizeConversations([resolved('a', true), resolved('b', false), resolved('c', true), resolved('july', true, at('30T12:00'))], june, plain);
+    const resolved = (id: string, acknowledged: boolean, resolvedAt = at('15T12:00')) => ({
+      ...timeline(id, { resolvedAt, resolvedBy: 'agent' }),
+      acknowledged,
+    });
+    const summary = summarizeConversations(
+      [resolved('a', true), resolved('b', false), resolved('c', true), resolved('july', true, at('30T12:00'))],
+      june,
+      plain,
+    );
     expect(summary.csat.acknowledged).toBe(2);
   });
 });

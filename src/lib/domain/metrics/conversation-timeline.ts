@@ -51,7 +51,10 @@ export function isWithin(range: TimeRange, at: number | null): at is number {
 export function eventsInOrder(events: readonly TimelineEvent[]): readonly TimelineEvent[] {
   // every() rather than an indexed loop: it is the hooks VM's fastest way through an array, and this runs per report row.
   if (events.every((event, i) => i === 0 || (events[i - 1] as TimelineEvent).at <= event.at)) return events;
-  return events.map((event, index) => ({ event, index })).sort((a, b) => a.event.at - b.event.at || a.index - b.index).map((entry) => entry.event);
+  return events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => a.event.at - b.event.at || a.index - b.index)
+    .map((entry) => entry.event);
 }
 
 /**

@@ -36,7 +36,8 @@ export function firstResponseDurations(timelines: readonly ConversationTimeline[
   const durations: number[] = [];
   timelines.forEach((timeline) => {
     const { firstInboundAt, firstResponseAt } = timeline;
-    if (isWithin(range, timeline.createdAt) && firstInboundAt !== null && firstResponseAt !== null && firstResponseAt >= firstInboundAt) durations.push(firstResponseAt - firstInboundAt);
+    if (isWithin(range, timeline.createdAt) && firstInboundAt !== null && firstResponseAt !== null && firstResponseAt >= firstInboundAt)
+      durations.push(firstResponseAt - firstInboundAt);
   });
   return durations;
 }

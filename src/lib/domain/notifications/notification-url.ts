@@ -46,7 +46,13 @@ export function notificationClickPath(url: string, action: string): string {
   const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);
   const queryAt = beforeHash.indexOf('?');
   const path = queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt);
-  const params = queryAt < 0 ? [] : beforeHash.slice(queryAt + 1).split('&').filter((part) => part !== '' && !part.startsWith('offer=') && !part.startsWith('claim='));
+  const params =
+    queryAt < 0
+      ? []
+      : beforeHash
+          .slice(queryAt + 1)
+          .split('&')
+          .filter((part) => part !== '' && !part.startsWith('offer=') && !part.startsWith('claim='));
   const added = action === CLAIM_ACTION ? 'claim=1' : `offer=${action}`;
   return `${path}?${[...params, added].join('&')}${hash}`;
 }

@@ -51,7 +51,14 @@ describe('retryAfterMs', () => {
 });
 
 describe('settleNotification', () => {
-  const progress = (overrides: Partial<NotificationProgress>): NotificationProgress => ({ attempts: 0, attempted: true, undelivered: 0, delivered: 1, retryAfterMs: null, ...overrides });
+  const progress = (overrides: Partial<NotificationProgress>): NotificationProgress => ({
+    attempts: 0,
+    attempted: true,
+    undelivered: 0,
+    delivered: 1,
+    retryAfterMs: null,
+    ...overrides,
+  });
 
   it('is sent once every device has it', () => {
     expect(settleNotification(progress({ delivered: 2 }), now, 0.5)).toEqual({ status: 'sent', attempts: 1 });
@@ -90,7 +97,13 @@ describe('settleNotification', () => {
   });
 
   it('gives up after the last attempt, keeping what was delivered', () => {
-    expect(settleNotification(progress({ attempts: MAX_PUSH_ATTEMPTS - 1, undelivered: 1, delivered: 0, retryAfterMs: 0 }), now, 0.5)).toEqual({ status: 'failed', attempts: MAX_PUSH_ATTEMPTS });
-    expect(settleNotification(progress({ attempts: MAX_PUSH_ATTEMPTS - 1, undelivered: 1, delivered: 1, retryAfterMs: 0 }), now, 0.5)).toEqual({ status: 'sent', attempts: MAX_PUSH_ATTEMPTS });
+    expect(settleNotification(progress({ attempts: MAX_PUSH_ATTEMPTS - 1, undelivered: 1, delivered: 0, retryAfterMs: 0 }), now, 0.5)).toEqual({
+      status: 'failed',
+      attempts: MAX_PUSH_ATTEMPTS,
+    });
+    expect(settleNotification(progress({ attempts: MAX_PUSH_ATTEMPTS - 1, undelivered: 1, delivered: 1, retryAfterMs: 0 }), now, 0.5)).toEqual({
+      status: 'sent',
+      attempts: MAX_PUSH_ATTEMPTS,
+    });
   });
 });

@@ -4,9 +4,7 @@ import { nextAttemptDelay } from '../delivery/graph-error-policy';
 
 /** What happened when the worker posted one push to one subscription's endpoint. */
 export type PushAttempt =
-  | { kind: 'response'; status: number; retryAfter?: string | null }
-  | { kind: 'network-error'; detail: string }
-  | { kind: 'unusable-subscription' };
+  { kind: 'response'; status: number; retryAfter?: string | null } | { kind: 'network-error'; detail: string } | { kind: 'unusable-subscription' };
 
 /**
  * `sent`: the push service accepted it. `gone`: the subscription expired or was revoked, forget it.

@@ -1,9 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { NOTIFICATION_KINDS } from './notification-kind';
-import { buildPushPayload, clampText, firstLine, MAX_BODY_UNITS, MAX_PUSH_PAYLOAD_BYTES, MAX_TITLE_UNITS, utf8ByteLength, type PushPayloadSource } from './push-payload';
+import {
+  buildPushPayload,
+  clampText,
+  firstLine,
+  MAX_BODY_UNITS,
+  MAX_PUSH_PAYLOAD_BYTES,
+  MAX_TITLE_UNITS,
+  utf8ByteLength,
+  type PushPayloadSource,
+} from './push-payload';
 
-const source = (overrides: Partial<PushPayloadSource['notification']> = {}, rest: Partial<Omit<PushPayloadSource, 'notification'>> = {}): PushPayloadSource => ({
-  notification: { id: 'n1', kind: 'assigned', title: 'Maria Lopez', body: 'My order never arrived', url: '/conversations/c1', conversationId: 'c1', ...overrides },
+const source = (
+  overrides: Partial<PushPayloadSource['notification']> = {},
+  rest: Partial<Omit<PushPayloadSource, 'notification'>> = {},
+): PushPayloadSource => ({
+  notification: {
+    id: 'n1',
+    kind: 'assigned',
+    title: 'Maria Lopez',
+    body: 'My order never arrived',
+    url: '/conversations/c1',
+    conversationId: 'c1',
+    ...overrides,
+  },
   customerName: 'Maria Lopez',
   channelName: 'Shop',
   messageText: null,
@@ -50,7 +70,14 @@ describe('clampText', () => {
 describe('buildPushPayload', () => {
   it('carries title, body, click URL, a per-conversation tag and the kind', () => {
     const { payload, json } = buildPushPayload(source());
-    expect(payload).toEqual({ title: 'Maria Lopez', body: 'Shop · My order never arrived', url: '/conversations/c1', tag: 'conversation-c1', conversationId: 'c1', kind: 'assigned' });
+    expect(payload).toEqual({
+      title: 'Maria Lopez',
+      body: 'Shop · My order never arrived',
+      url: '/conversations/c1',
+      tag: 'conversation-c1',
+      conversationId: 'c1',
+      kind: 'assigned',
+    });
     expect(JSON.parse(json)).toEqual(payload);
   });
 
@@ -123,7 +150,9 @@ describe('buildPushPayload', () => {
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 300; i++) {
       const text = Array.from({ length: Math.floor(next() * 1500) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-      const built = buildPushPayload(source({ title: text, body: text, url: next() < 0.5 ? longUrl : '' }, { channelName: text.slice(0, 50), customerName: text }));
+      const built = buildPushPayload(
+        source({ title: text, body: text, url: next() < 0.5 ? longUrl : '' }, { channelName: text.slice(0, 50), customerName: text }),
+      );
       expect(built.bytes).toBeLessThanOrEqual(MAX_PUSH_PAYLOAD_BYTES);
       expect(hasBrokenPair(built.json)).toBe(false);
       expect(hasBrokenPair(built.payload.title + built.payload.body)).toBe(false);
@@ -144,7 +173,8 @@ describe('buildPushPayload for offers', () => {
   it('carries Accept and Decline for an offer, Claim for waiting work, and no buttons for other kinds', () => {
     expect(offer().payload.actions).toEqual(['accept', 'decline']);
     expect(buildPushPayload(source({ kind: 'waiting' })).payload.actions).toEqual(['claim']);
-    for (const kind of NOTIFICATION_KINDS.filter((k) => k !== 'offer' && k !== 'waiting')) expect(buildPushPayload(source({ kind })).payload.actions).toBeUndefined();
+    for (const kind of NOTIFICATION_KINDS.filter((k) => k !== 'offer' && k !== 'waiting'))
+      expect(buildPushPayload(source({ kind })).payload.actions).toBeUndefined();
   });
 
   it('says how many customers wait, one notice per device whoever is first in line', () => {

@@ -101,7 +101,10 @@ export function firstLine(text: string | null | undefined): string {
 function cutAt(chars: readonly string[], count: number): string {
   if (count >= chars.length) return chars.join('');
   if (count <= 0) return '';
-  const kept = chars.slice(0, count).join('').replace(/[\s\u200d\ufe0f]+$/u, '');
+  const kept = chars
+    .slice(0, count)
+    .join('')
+    .replace(/[\s\u200d\ufe0f]+$/u, '');
   return kept ? kept + ELLIPSIS : '';
 }
 
@@ -141,7 +144,10 @@ export function buildPushPayload(source: PushPayloadSource): BuiltPushPayload {
   const channel = firstLine(source.channelName);
   const line = firstLine(notification.body) || firstLine(source.messageText);
   const count = notification.kind === 'waiting' && notification.count ? notification.count : null;
-  const title = count !== null ? waitingTitle(count) : firstLine(notification.title) || (customer ? `${kindTitles[notification.kind]}: ${customer}` : kindTitles[notification.kind]);
+  const title =
+    count !== null
+      ? waitingTitle(count)
+      : firstLine(notification.title) || (customer ? `${kindTitles[notification.kind]}: ${customer}` : kindTitles[notification.kind]);
   const body = channel ? (line ? `${channel} · ${line}` : channel) : line;
   const conversationId = notification.conversationId || null;
   let payload: PushPayload = {

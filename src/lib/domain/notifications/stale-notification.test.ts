@@ -4,7 +4,12 @@ import { isStaleNotification, staleReason, type ConversationFacts } from './stal
 
 const written = 1_000_000;
 const note = (kind: NotificationKind) => ({ kind, agentId: 'ana', createdAt: written });
-const conversation = (overrides: Partial<ConversationFacts> = {}): ConversationFacts => ({ assigneeId: 'ana', status: 'open', lastOutboundAt: null, ...overrides });
+const conversation = (overrides: Partial<ConversationFacts> = {}): ConversationFacts => ({
+  assigneeId: 'ana',
+  status: 'open',
+  lastOutboundAt: null,
+  ...overrides,
+});
 
 describe('staleReason', () => {
   it('keeps an assignment that still stands', () => {

@@ -6,11 +6,28 @@ import { seededRandom } from '../../../../tests/support/seeded-random';
 const now = Date.UTC(2026, 10, 25, 12, 0, 0);
 
 function agent(id: string, over: Partial<RoutingAgent> = {}): RoutingAgent {
-  return { id, status: 'online', shiftEndsAt: null, teams: ['sales'], skills: [], languages: [], maxOpen: 3, openCount: 0, lastAssignedAt: null, lastMessageAt: null, ...over };
+  return {
+    id,
+    status: 'online',
+    shiftEndsAt: null,
+    teams: ['sales'],
+    skills: [],
+    languages: [],
+    maxOpen: 3,
+    openCount: 0,
+    lastAssignedAt: null,
+    lastMessageAt: null,
+    ...over,
+  };
 }
 
 const round = (declined: string[], over: Partial<OfferRound> = {}): OfferRound => ({ teamId: 'sales', requiredSkills: [], declined, ...over });
-const team = [agent('ana', { lastAssignedAt: 1 }), agent('ben', { lastAssignedAt: 2 }), agent('cy', { lastAssignedAt: 3 }), agent('dee', { teams: ['billing'] })];
+const team = [
+  agent('ana', { lastAssignedAt: 1 }),
+  agent('ben', { lastAssignedAt: 2 }),
+  agent('cy', { lastAssignedAt: 3 }),
+  agent('dee', { teams: ['billing'] }),
+];
 
 describe('pickNextOffer', () => {
   it('rolls on through the team in the algorithm’s order, skipping whoever declined', () => {
@@ -30,7 +47,12 @@ describe('pickNextOffer', () => {
   });
 
   it('keeps the team, skills, availability and capacity rules', () => {
-    const agents = [agent('ana', { status: 'away' }), agent('ben', { openCount: 3 }), agent('cy', { skills: ['es'] }), agent('dee', { teams: ['billing'], skills: ['es'] })];
+    const agents = [
+      agent('ana', { status: 'away' }),
+      agent('ben', { openCount: 3 }),
+      agent('cy', { skills: ['es'] }),
+      agent('dee', { teams: ['billing'], skills: ['es'] }),
+    ];
     expect(pickNextOffer(round([], { requiredSkills: ['es'] }), agents, 'least_chats', now, 5, 0).agentId).toBe('cy');
     expect(pickNextOffer(round(['cy'], { requiredSkills: ['es'] }), agents, 'least_chats', now, 5, 0).agentId).toBeNull();
     expect(pickNextOffer(round(['cy'], { teamId: null, requiredSkills: ['es'] }), agents, 'least_chats', now, 5, 0).agentId).toBe('dee');

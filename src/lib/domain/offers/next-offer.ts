@@ -20,7 +20,14 @@ export interface NextOffer {
 }
 
 /** Picks the next agent to offer the conversation to, with the explanation the routing log keeps; `random` is in [0,1). */
-export function pickNextOffer(round: OfferRound, agents: readonly RoutingAgent[], algorithm: RoutingAlgorithm, now: number, defaultMaxOpen: number, random: number): NextOffer {
+export function pickNextOffer(
+  round: OfferRound,
+  agents: readonly RoutingAgent[],
+  algorithm: RoutingAlgorithm,
+  now: number,
+  defaultMaxOpen: number,
+  random: number,
+): NextOffer {
   const { candidates, excluded } = screenAgents(agents, { teamId: round.teamId, skills: round.requiredSkills, declined: round.declined }, now, defaultMaxOpen);
   const picked = pickAgent(candidates, algorithm, random);
   return {

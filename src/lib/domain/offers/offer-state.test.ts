@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { checkOfferAnswer, declinedAfter, isOfferLapsed, offerTo, type ConversationOffer } from './offer-state';
 
 const now = Date.UTC(2026, 10, 25, 12, 0, 0);
-const offer = (over: Partial<ConversationOffer> = {}): ConversationOffer => ({ status: 'open', assigneeId: null, offeredTo: 'ana', expiresAt: now + 60_000, declined: [], ...over });
+const offer = (over: Partial<ConversationOffer> = {}): ConversationOffer => ({
+  status: 'open',
+  assigneeId: null,
+  offeredTo: 'ana',
+  expiresAt: now + 60_000,
+  declined: [],
+  ...over,
+});
 
 describe('checkOfferAnswer', () => {
   it('lets the offered agent answer before the deadline', () => {

@@ -7,7 +7,11 @@ const held = (key: string, mb: number, usedAt: number): CachedMedia => ({ key, b
 
 describe('planMediaCache', () => {
   it('fetches everything wanted when it fits, previews first and newest first', () => {
-    const plan = planMediaCache([], [want('voice-old', 1, false, 1), want('photo-old', 1, true, 1), want('photo-new', 1, true, 5), want('pdf-new', 1, false, 5)], 10 * MB);
+    const plan = planMediaCache(
+      [],
+      [want('voice-old', 1, false, 1), want('photo-old', 1, true, 1), want('photo-new', 1, true, 5), want('pdf-new', 1, false, 5)],
+      10 * MB,
+    );
     expect(plan.fetch.map((m) => m.key)).toEqual(['photo-new', 'photo-old', 'pdf-new', 'voice-old']);
     expect(plan.evict).toEqual([]);
     expect(plan.bytes).toBe(4 * MB);

@@ -64,7 +64,15 @@ describe('presence from a shift schedule', () => {
   });
 
   it('gives an override with no boundary ahead a year-long limit', () => {
-    const always = shifts('UTC', { mon: '00:00-24:00', tue: '00:00-24:00', wed: '00:00-24:00', thu: '00:00-24:00', fri: '00:00-24:00', sat: '00:00-24:00', sun: '00:00-24:00' });
+    const always = shifts('UTC', {
+      mon: '00:00-24:00',
+      tue: '00:00-24:00',
+      wed: '00:00-24:00',
+      thu: '00:00-24:00',
+      fri: '00:00-24:00',
+      sat: '00:00-24:00',
+      sun: '00:00-24:00',
+    });
     const now = at('2026-03-02T10:00Z');
     expect(nextShiftBoundary(always, now, port)).toBeNull();
     expect(overrideUntilFor(always, now, port)).toBeGreaterThan(now + 300 * 24 * HOUR);

@@ -20,7 +20,11 @@ const week = closed('ana:a1@0', 'ana:a2@1', 'ana:a3@2', 'ana:a4@3', 'ana:a5@4', 
 describe('sampleForReview', () => {
   it('picks up to the sample size per agent, agents in id order', () => {
     const sample = sampleForReview(week, on, start, end, seededRandom(1));
-    expect(sample.map((s) => [s.agentId, s.conversationIds.length, s.available])).toEqual([['ana', 3, 5], ['ben', 2, 2], ['zoe', 1, 1]]);
+    expect(sample.map((s) => [s.agentId, s.conversationIds.length, s.available])).toEqual([
+      ['ana', 3, 5],
+      ['ben', 2, 2],
+      ['zoe', 1, 1],
+    ]);
   });
 
   it('draws from the sorted candidates in agent order, one draw per pick', () => {

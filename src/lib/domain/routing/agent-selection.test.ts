@@ -9,7 +9,19 @@ const GENERATED = { timeout: 30_000 };
 const now = 1_000_000;
 
 function agent(id: string, over: Partial<RoutingAgent> = {}): RoutingAgent {
-  return { id, status: 'online', shiftEndsAt: null, teams: ['sales'], skills: [], languages: [], maxOpen: 5, openCount: 0, lastAssignedAt: null, lastMessageAt: null, ...over };
+  return {
+    id,
+    status: 'online',
+    shiftEndsAt: null,
+    teams: ['sales'],
+    skills: [],
+    languages: [],
+    maxOpen: 5,
+    openCount: 0,
+    lastAssignedAt: null,
+    lastMessageAt: null,
+    ...over,
+  };
 }
 
 /** `ana:2@5~7`: ana with 2 open conversations, last assigned at 5, last message at 7 (both optional). */
@@ -126,23 +138,23 @@ describe('screenAgents', () => {
     ['at-capacity', { openCount: 5 }],
     ['at-capacity', { maxOpen: null, openCount: 3 }],
   ])('excludes an agent with reason %s', (reason, over) => {
-    const screened = screenAgents(([agent('x', { skills: ['billing'], languages: ['es'], ...over })]), need, now, 3);
+    const screened = screenAgents([agent('x', { skills: ['billing'], languages: ['es'], ...over })], need, now, 3);
     expect(screened).toEqual({ candidates: [], excluded: [{ agentId: 'x', reason }] });
   });
 
   it('keeps an agent who meets every need, counting languages as skills case-insensitively', () => {
-    const screened = screenAgents(([agent('x', { skills: ['Billing'], languages: ['ES'], shiftEndsAt: now + 1, openCount: 4 })]), need, now, 3);
+    const screened = screenAgents([agent('x', { skills: ['Billing'], languages: ['ES'], shiftEndsAt: now + 1, openCount: 4 })], need, now, 3);
     expect(screened.candidates.map((c) => c.id)).toEqual(['x']);
     expect(screened.excluded).toEqual([]);
   });
 
   it('accepts agents of any team when no team is needed', () => {
-    const screened = screenAgents(([agent('x', { teams: [] })]), { teamId: null, skills: [] }, now, 3);
+    const screened = screenAgents([agent('x', { teams: [] })], { teamId: null, skills: [] }, now, 3);
     expect(screened.candidates).toHaveLength(1);
   });
 
   it('reports the first reason in a fixed order: team, then availability, then skills, then capacity', () => {
-    const screened = screenAgents(([agent('x', { teams: [], status: 'offline', openCount: 9 })]), need, now, 3);
+    const screened = screenAgents([agent('x', { teams: [], status: 'offline', openCount: 9 })], need, now, 3);
     expect(screened.excluded).toEqual([{ agentId: 'x', reason: 'not-in-team' }]);
   });
 });

@@ -43,7 +43,12 @@ export function exclusionOf(agent: RoutingAgent, need: Need, now: number, defaul
 }
 
 /** Splits agents into those who may take the conversation and those who may not, with why. */
-export function screenAgents(agents: readonly RoutingAgent[], need: Need, now: number, defaultMaxOpen: number): { candidates: RoutingAgent[]; excluded: Exclusion[] } {
+export function screenAgents(
+  agents: readonly RoutingAgent[],
+  need: Need,
+  now: number,
+  defaultMaxOpen: number,
+): { candidates: RoutingAgent[]; excluded: Exclusion[] } {
   const candidates: RoutingAgent[] = [];
   const excluded: Exclusion[] = [];
   // Indexed loops here and below: this runs per agent per decision, and for-of is slow in the hooks' interpreter.
@@ -85,7 +90,12 @@ const measures: Record<Exclude<RoutingAlgorithm, 'random'>, (a: RoutingAgent) =>
 };
 
 /** Picks one candidate by the algorithm; ties go to the least recently assigned, then the smallest id. `random` is in [0,1). */
-export function pickAgent(candidates: readonly RoutingAgent[], algorithm: RoutingAlgorithm, random: number, turnOf?: TurnOf): { winner: RoutingAgent; tieBreak: TieBreak } | null {
+export function pickAgent(
+  candidates: readonly RoutingAgent[],
+  algorithm: RoutingAlgorithm,
+  random: number,
+  turnOf?: TurnOf,
+): { winner: RoutingAgent; tieBreak: TieBreak } | null {
   if (candidates.length === 0) return null;
   if (algorithm === 'random') {
     // Sorted first so the same random number picks the same agent whatever order the agents were loaded in.

@@ -12,7 +12,19 @@ const now = Date.UTC(2026, 10, 25, 9, 0, 0);
 const settingsOf = (input: RoutingSettingsInput = {}) => routingSettingsSchema.parse(input);
 
 function agent(id: string, over: Partial<RoutingAgent> = {}): RoutingAgent {
-  return { id, status: 'online', shiftEndsAt: null, teams: ['sales'], skills: [], languages: [], maxOpen: 2, openCount: 0, lastAssignedAt: null, lastMessageAt: null, ...over };
+  return {
+    id,
+    status: 'online',
+    shiftEndsAt: null,
+    teams: ['sales'],
+    skills: [],
+    languages: [],
+    maxOpen: 2,
+    openCount: 0,
+    lastAssignedAt: null,
+    lastMessageAt: null,
+    ...over,
+  };
 }
 
 function waiting(id: string, over: Partial<WaitingConversation> = {}): WaitingConversation {
@@ -27,10 +39,13 @@ describe('planBacklogSweep', () => {
   it.each([
     ['in_order', 'ana'],
     ['least_chats', 'ben'],
-  ] as const)('hands a conversation queued while nobody was online out by that branch\'s algorithm (%s gives it to %s)', (offline, winner) => {
+  ] as const)("hands a conversation queued while nobody was online out by that branch's algorithm (%s gives it to %s)", (offline, winner) => {
     // Ana has waited longest for a customer but holds more chats: the two algorithms disagree.
     const agents = [agent('ana', { maxOpen: 5, openCount: 2, lastAssignedAt: now - 90_000 }), agent('ben', { maxOpen: 5, lastAssignedAt: now - 10_000 })];
-    const settings = settingsOf({ backlog: { algorithm: offline === 'in_order' ? 'least_chats' : 'in_order' }, newCustomer: { agentsOffline: { algorithm: offline } } });
+    const settings = settingsOf({
+      backlog: { algorithm: offline === 'in_order' ? 'least_chats' : 'in_order' },
+      newCustomer: { agentsOffline: { algorithm: offline } },
+    });
     const plan = planBacklogSweep([waiting('night', { queuedNobodyOnline: true })], agents, settings, now, never);
     expect(plan.assignments).toEqual([{ conversationId: 'night', agentId: winner, teamId: 'sales', algorithm: offline, tieBreak: 'none' }]);
   });
@@ -73,7 +88,10 @@ describe('planBacklogSweep', () => {
   it('keeps round robin turning inside one sweep', () => {
     const plan = planBacklogSweep(
       Array.from({ length: 7 }, (_, i) => waiting(`q${i}`, { waitingSince: now - 100 + i })),
-      [agent('cy', { lastAssignedAt: now - 10 }), agent('ana', { lastAssignedAt: now - 30 }), agent('ben', { lastAssignedAt: now - 20 })].map((a) => ({ ...a, maxOpen: 9 })),
+      [agent('cy', { lastAssignedAt: now - 10 }), agent('ana', { lastAssignedAt: now - 30 }), agent('ben', { lastAssignedAt: now - 20 })].map((a) => ({
+        ...a,
+        maxOpen: 9,
+      })),
       settingsOf({ backlog: { algorithm: 'in_order' } }),
       now,
       never,
@@ -83,7 +101,11 @@ describe('planBacklogSweep', () => {
 
   it('respects team and skills, and leaves what nobody can take', () => {
     const plan = planBacklogSweep(
-      [waiting('es', { requiredSkills: ['es'], waitingSince: now - 3 }), waiting('billing', { teamId: 'billing', waitingSince: now - 2 }), waiting('any', { teamId: null, waitingSince: now - 1 })],
+      [
+        waiting('es', { requiredSkills: ['es'], waitingSince: now - 3 }),
+        waiting('billing', { teamId: 'billing', waitingSince: now - 2 }),
+        waiting('any', { teamId: null, waitingSince: now - 1 }),
+      ],
       [agent('ana', { languages: ['en'] }), agent('eva', { languages: ['es'], teams: ['support'] })],
       settingsOf(),
       now,
@@ -113,7 +135,13 @@ describe('planBacklogSweep', () => {
       calls += 1;
       return 0.99;
     };
-    const plan = planBacklogSweep([waiting('q1'), waiting('q2', { teamId: 'nobody' })], [agent('ana'), agent('ben')], settingsOf({ backlog: { algorithm: 'random' } }), now, counting);
+    const plan = planBacklogSweep(
+      [waiting('q1'), waiting('q2', { teamId: 'nobody' })],
+      [agent('ana'), agent('ben')],
+      settingsOf({ backlog: { algorithm: 'random' } }),
+      now,
+      counting,
+    );
     expect(plan.assignments.map((a) => a.agentId)).toEqual(['ben']);
     expect(calls).toBe(1);
   });
@@ -129,7 +157,7 @@ describe('planBacklogSweep', () => {
 
   it('never exceeds capacity or breaks team, skill and availability rules over 2,000 generated backlogs', GENERATED, () => {
     const next = seededRandom(11);
-    const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
     for (let round = 0; round < 2000; round++) {
       const agents = Array.from({ length: Math.floor(next() * 10) }, (_, i) =>
         agent(`a${i}`, {
@@ -150,7 +178,10 @@ describe('planBacklogSweep', () => {
           ownerId: next() < 0.2 ? pick(['a0', 'a1', 'ghost']) : null,
         }),
       );
-      const settings = settingsOf({ capacity: { defaultMaxOpen: 1 + Math.floor(next() * 3) }, backlog: { algorithm: pick(['random', 'in_order', 'most_waiting', 'least_chats'] as const) } });
+      const settings = settingsOf({
+        capacity: { defaultMaxOpen: 1 + Math.floor(next() * 3) },
+        backlog: { algorithm: pick(['random', 'in_order', 'most_waiting', 'least_chats'] as const) },
+      });
       const plan = planBacklogSweep(queue, agents, settings, now, next);
       const load = new Map(agents.map((a) => [a.id, a.openCount]));
       const assigned = new Set<string>();

@@ -12,7 +12,19 @@ const now = Date.UTC(2026, 10, 25, 15, 0, 0);
 const settingsOf = (input: RoutingSettingsInput = {}) => routingSettingsSchema.parse(input);
 
 function agent(id: string, over: Partial<RoutingAgent> = {}): RoutingAgent {
-  return { id, status: 'online', shiftEndsAt: null, teams: ['sales'], skills: [], languages: [], maxOpen: 5, openCount: 0, lastAssignedAt: null, lastMessageAt: null, ...over };
+  return {
+    id,
+    status: 'online',
+    shiftEndsAt: null,
+    teams: ['sales'],
+    skills: [],
+    languages: [],
+    maxOpen: 5,
+    openCount: 0,
+    lastAssignedAt: null,
+    lastMessageAt: null,
+    ...over,
+  };
 }
 
 function input(declinedAgentIds: string[] | undefined, over: Partial<RoutingInput> = {}): RoutingInput {
@@ -68,7 +80,11 @@ describe('declined agents in a routing decision', () => {
       );
       const declined = agents.filter(() => random() < 0.5).map((a) => a.id);
       const algorithm = (['random', 'in_order', 'most_waiting', 'least_chats'] as const)[i % 4];
-      const decision = decideRouting(input(declined, { agents, settings: settingsOf({ newCustomer: { agentsOnline: { teamId: 'sales', algorithm } } }) }), now, random());
+      const decision = decideRouting(
+        input(declined, { agents, settings: settingsOf({ newCustomer: { agentsOnline: { teamId: 'sales', algorithm } } }) }),
+        now,
+        random(),
+      );
       if (decision.agentId !== null) expect(declined).not.toContain(decision.agentId);
     }
   });
@@ -82,9 +98,18 @@ describe('declined agents when screening and sweeping', () => {
   });
 
   it('does not hand a waiting conversation back to the agents who declined it, owner included', () => {
-    const waiting = (over: Partial<WaitingConversation>): WaitingConversation => ({ id: 'q1', teamId: 'sales', requiredSkills: [], priority: 100, waitingSince: now - 1000, ownerId: null, ...over });
+    const waiting = (over: Partial<WaitingConversation>): WaitingConversation => ({
+      id: 'q1',
+      teamId: 'sales',
+      requiredSkills: [],
+      priority: 100,
+      waitingSince: now - 1000,
+      ownerId: null,
+      ...over,
+    });
     const agents = [agent('ana'), agent('ben', { lastAssignedAt: now - 5 })];
-    const plan = (over: Partial<WaitingConversation>) => planBacklogSweep([waiting(over)], agents, settingsOf({ backlog: { algorithm: 'in_order' } }), now, Math.random).assignments.map((a) => a.agentId);
+    const plan = (over: Partial<WaitingConversation>) =>
+      planBacklogSweep([waiting(over)], agents, settingsOf({ backlog: { algorithm: 'in_order' } }), now, Math.random).assignments.map((a) => a.agentId);
     expect(plan({})).toEqual(['ana']);
     expect(plan({ declinedAgentIds: ['ana'] })).toEqual(['ben']);
     expect(plan({ ownerId: 'ana', declinedAgentIds: ['ana'] })).toEqual(['ben']);

@@ -6,7 +6,19 @@ const minute = 60_000;
 const now = Date.UTC(2026, 10, 25, 12, 0, 0);
 
 function agent(id: string, over: Partial<RoutingAgent> = {}): RoutingAgent {
-  return { id, status: 'online', shiftEndsAt: null, teams: ['sales'], skills: [], languages: ['es'], maxOpen: 3, openCount: 0, lastAssignedAt: null, lastMessageAt: null, ...over };
+  return {
+    id,
+    status: 'online',
+    shiftEndsAt: null,
+    teams: ['sales'],
+    skills: [],
+    languages: ['es'],
+    maxOpen: 3,
+    openCount: 0,
+    lastAssignedAt: null,
+    lastMessageAt: null,
+    ...over,
+  };
 }
 
 function conversation(over: Partial<AssignableConversation> = {}): AssignableConversation {

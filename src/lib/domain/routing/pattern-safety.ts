@@ -104,7 +104,10 @@ class PatternReader {
       throw new UnsafePattern('nested-quantifier', 'A repeated group contains another repetition, like (a+)+; this can take forever on some messages.');
     }
     if (q.max > 1 && atom.ambiguous) {
-      throw new UnsafePattern('overlapping-alternation', 'A repeated group has alternatives that can match the same text, like (a|ab)+; this can take forever on some messages.');
+      throw new UnsafePattern(
+        'overlapping-alternation',
+        'A repeated group has alternatives that can match the same text, like (a|ab)+; this can take forever on some messages.',
+      );
     }
     return {
       first: atom.first,

@@ -100,7 +100,12 @@ describe('rescoreWindowClosing', () => {
     ['leaves a window with hours left alone', { priority: 100, windowPoints: 0 }, now - 60_000, { priority: 100, windowPoints: 0 }],
     ['takes them off when the customer writes again', { priority: 160, windowPoints: 60 }, now - 60_000, { priority: 100, windowPoints: 0 }],
     ['takes them off once the window has closed', { priority: 160, windowPoints: 60 }, now - SERVICE_WINDOW_MS - 1, { priority: 100, windowPoints: 0 }],
-    ['keeps the field inside its range and remembers what it really added', { priority: 980, windowPoints: 0 }, inbound, { priority: MAX_PRIORITY, windowPoints: 20 }],
+    [
+      'keeps the field inside its range and remembers what it really added',
+      { priority: 980, windowPoints: 0 },
+      inbound,
+      { priority: MAX_PRIORITY, windowPoints: 20 },
+    ],
   ])('%s', (_, current, lastInboundAt, expected) => {
     expect(rescoreWindowClosing(current, lastInboundAt, now, policy)).toEqual(expected);
   });

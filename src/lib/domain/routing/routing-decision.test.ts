@@ -12,7 +12,19 @@ const now = Date.UTC(2026, 10, 25, 15, 0, 0);
 const settingsOf = (input: RoutingSettingsInput = {}) => routingSettingsSchema.parse(input);
 
 function agent(id: string, over: Partial<RoutingAgent> = {}): RoutingAgent {
-  return { id, status: 'online', shiftEndsAt: null, teams: ['sales'], skills: [], languages: ['en'], maxOpen: 5, openCount: 0, lastAssignedAt: null, lastMessageAt: null, ...over };
+  return {
+    id,
+    status: 'online',
+    shiftEndsAt: null,
+    teams: ['sales'],
+    skills: [],
+    languages: ['en'],
+    maxOpen: 5,
+    openCount: 0,
+    lastAssignedAt: null,
+    lastMessageAt: null,
+    ...over,
+  };
 }
 
 interface Scenario {
@@ -26,7 +38,16 @@ interface Scenario {
 
 function routingInput(s: Scenario = {}): RoutingInput {
   return {
-    conversation: { id: 'c1', channelId: 'ch1', firstMessageText: 'Hello, I have a question', createdAt: now, lastInboundAt: now, previousEscalations: 0, labels: [], ...s.conversation },
+    conversation: {
+      id: 'c1',
+      channelId: 'ch1',
+      firstMessageText: 'Hello, I have a question',
+      createdAt: now,
+      lastInboundAt: now,
+      previousEscalations: 0,
+      labels: [],
+      ...s.conversation,
+    },
     contact: { id: 'k1', ownerId: null, isNew: true, vip: false, labels: [], language: null, attributes: {}, ...s.contact },
     agents: s.agents ?? [agent('ana'), agent('ben')],
     settings: settingsOf(s.settings),
@@ -58,24 +79,96 @@ describe('new and returning customers', () => {
     anaShiftEnded?: boolean;
   }
   const table: Array<[string, Branch, Pick<RoutingDecision, 'outcome' | 'agentId' | 'path'> & { reply: string | null }]> = [
-    ['a new customer with agents online goes to the team with a welcome', { isNew: true, owner: null, ana: 'online', others: 'online' }, { outcome: 'assigned', agentId: 'ben', path: 'team', reply: 'welcome' }],
-    ['a new customer with nobody online is queued with the out-of-office reply', { isNew: true, owner: null, ana: 'offline', others: 'offline' }, { outcome: 'queued', agentId: null, path: 'team', reply: 'offline' }],
-    ['a new customer while everyone is away is queued', { isNew: true, owner: null, ana: 'away', others: 'away' }, { outcome: 'queued', agentId: null, path: 'team', reply: 'offline' }],
-    ['a returning customer goes straight to the online owner', { isNew: false, owner: 'ana', ana: 'online', others: 'online' }, { outcome: 'assigned', agentId: 'ana', path: 'owner-online', reply: null }],
-    ['an offline owner keeps the customer when set to keep owner', { isNew: false, owner: 'ana', ana: 'offline', others: 'online', keepOwner: true }, { outcome: 'kept-owner', agentId: 'ana', path: 'owner-kept', reply: null }],
-    ['an offline owner hands over to the team when set to team', { isNew: false, owner: 'ana', ana: 'offline', others: 'online' }, { outcome: 'assigned', agentId: 'ben', path: 'team', reply: 'returning' }],
-    ['an away owner keeps the customer when set to keep owner', { isNew: false, owner: 'ana', ana: 'away', others: 'online', keepOwner: true }, { outcome: 'kept-owner', agentId: 'ana', path: 'owner-kept', reply: null }],
-    ['an away owner hands over to the team when set to team', { isNew: false, owner: 'ana', ana: 'away', others: 'online' }, { outcome: 'assigned', agentId: 'ben', path: 'team', reply: 'returning' }],
-    ['an owner whose shift ended counts as not online', { isNew: false, owner: 'ana', ana: 'online', anaShiftEnded: true, others: 'online', keepOwner: true }, { outcome: 'kept-owner', agentId: 'ana', path: 'owner-kept', reply: null }],
-    ['with everyone offline the owner keeps the customer (keep owner)', { isNew: false, owner: 'ana', ana: 'offline', others: 'offline', keepOwner: true }, { outcome: 'kept-owner', agentId: 'ana', path: 'owner-everyone-offline', reply: null }],
-    ['with everyone offline the owner keeps the customer (team)', { isNew: false, owner: 'ana', ana: 'offline', others: 'offline' }, { outcome: 'kept-owner', agentId: 'ana', path: 'owner-everyone-offline', reply: null }],
-    ['with everyone away the owner keeps the customer', { isNew: false, owner: 'ana', ana: 'away', others: 'away' }, { outcome: 'kept-owner', agentId: 'ana', path: 'owner-everyone-offline', reply: null }],
-    ['a full online owner passes to the team (team)', { isNew: false, owner: 'ana', ana: 'online', anaFull: true, others: 'online' }, { outcome: 'assigned', agentId: 'ben', path: 'team', reply: 'returning' }],
-    ['a full online owner passes to the team (keep owner)', { isNew: false, owner: 'ana', ana: 'online', anaFull: true, others: 'online', keepOwner: true }, { outcome: 'assigned', agentId: 'ben', path: 'team', reply: 'returning' }],
-    ['a full offline owner with everyone offline leaves the customer queued', { isNew: false, owner: 'ana', ana: 'offline', anaFull: true, others: 'offline', keepOwner: true }, { outcome: 'queued', agentId: null, path: 'team', reply: 'offline' }],
-    ['a known customer without an owner is routed without a welcome', { isNew: false, owner: null, ana: 'online', others: 'online' }, { outcome: 'assigned', agentId: 'ben', path: 'team', reply: null }],
-    ['a known customer without an owner still hears the out-of-office reply', { isNew: false, owner: null, ana: 'offline', others: 'offline' }, { outcome: 'queued', agentId: null, path: 'team', reply: 'offline' }],
-    ['a customer whose owner was deleted is routed like one without an owner', { isNew: false, owner: 'deleted', ana: 'online', others: 'online' }, { outcome: 'assigned', agentId: 'ben', path: 'team', reply: null }],
+    [
+      'a new customer with agents online goes to the team with a welcome',
+      { isNew: true, owner: null, ana: 'online', others: 'online' },
+      { outcome: 'assigned', agentId: 'ben', path: 'team', reply: 'welcome' },
+    ],
+    [
+      'a new customer with nobody online is queued with the out-of-office reply',
+      { isNew: true, owner: null, ana: 'offline', others: 'offline' },
+      { outcome: 'queued', agentId: null, path: 'team', reply: 'offline' },
+    ],
+    [
+      'a new customer while everyone is away is queued',
+      { isNew: true, owner: null, ana: 'away', others: 'away' },
+      { outcome: 'queued', agentId: null, path: 'team', reply: 'offline' },
+    ],
+    [
+      'a returning customer goes straight to the online owner',
+      { isNew: false, owner: 'ana', ana: 'online', others: 'online' },
+      { outcome: 'assigned', agentId: 'ana', path: 'owner-online', reply: null },
+    ],
+    [
+      'an offline owner keeps the customer when set to keep owner',
+      { isNew: false, owner: 'ana', ana: 'offline', others: 'online', keepOwner: true },
+      { outcome: 'kept-owner', agentId: 'ana', path: 'owner-kept', reply: null },
+    ],
+    [
+      'an offline owner hands over to the team when set to team',
+      { isNew: false, owner: 'ana', ana: 'offline', others: 'online' },
+      { outcome: 'assigned', agentId: 'ben', path: 'team', reply: 'returning' },
+    ],
+    [
+      'an away owner keeps the customer when set to keep owner',
+      { isNew: false, owner: 'ana', ana: 'away', others: 'online', keepOwner: true },
+      { outcome: 'kept-owner', agentId: 'ana', path: 'owner-kept', reply: null },
+    ],
+    [
+      'an away owner hands over to the team when set to team',
+      { isNew: false, owner: 'ana', ana: 'away', others: 'online' },
+      { outcome: 'assigned', agentId: 'ben', path: 'team', reply: 'returning' },
+    ],
+    [
+      'an owner whose shift ended counts as not online',
+      { isNew: false, owner: 'ana', ana: 'online', anaShiftEnded: true, others: 'online', keepOwner: true },
+      { outcome: 'kept-owner', agentId: 'ana', path: 'owner-kept', reply: null },
+    ],
+    [
+      'with everyone offline the owner keeps the customer (keep owner)',
+      { isNew: false, owner: 'ana', ana: 'offline', others: 'offline', keepOwner: true },
+      { outcome: 'kept-owner', agentId: 'ana', path: 'owner-everyone-offline', reply: null },
+    ],
+    [
+      'with everyone offline the owner keeps the customer (team)',
+      { isNew: false, owner: 'ana', ana: 'offline', others: 'offline' },
+      { outcome: 'kept-owner', agentId: 'ana', path: 'owner-everyone-offline', reply: null },
+    ],
+    [
+      'with everyone away the owner keeps the customer',
+      { isNew: false, owner: 'ana', ana: 'away', others: 'away' },
+      { outcome: 'kept-owner', agentId: 'ana', path: 'owner-everyone-offline', reply: null },
+    ],
+    [
+      'a full online owner passes to the team (team)',
+      { isNew: false, owner: 'ana', ana: 'online', anaFull: true, others: 'online' },
+      { outcome: 'assigned', agentId: 'ben', path: 'team', reply: 'returning' },
+    ],
+    [
+      'a full online owner passes to the team (keep owner)',
+      { isNew: false, owner: 'ana', ana: 'online', anaFull: true, others: 'online', keepOwner: true },
+      { outcome: 'assigned', agentId: 'ben', path: 'team', reply: 'returning' },
+    ],
+    [
+      'a full offline owner with everyone offline leaves the customer queued',
+      { isNew: false, owner: 'ana', ana: 'offline', anaFull: true, others: 'offline', keepOwner: true },
+      { outcome: 'queued', agentId: null, path: 'team', reply: 'offline' },
+    ],
+    [
+      'a known customer without an owner is routed without a welcome',
+      { isNew: false, owner: null, ana: 'online', others: 'online' },
+      { outcome: 'assigned', agentId: 'ben', path: 'team', reply: null },
+    ],
+    [
+      'a known customer without an owner still hears the out-of-office reply',
+      { isNew: false, owner: null, ana: 'offline', others: 'offline' },
+      { outcome: 'queued', agentId: null, path: 'team', reply: 'offline' },
+    ],
+    [
+      'a customer whose owner was deleted is routed like one without an owner',
+      { isNew: false, owner: 'deleted', ana: 'online', others: 'online' },
+      { outcome: 'assigned', agentId: 'ben', path: 'team', reply: null },
+    ],
   ];
 
   it.each(table)('%s', (_, b, expected) => {
@@ -97,12 +190,15 @@ describe('new and returning customers', () => {
     expect(decide({ settings, agents: [agent('ana', { status: 'offline' })] }).autoReply).toEqual({ kind: 'offline', text: 'We open at 9.' });
   });
 
-  it('names no reply when the branch\'s message is turned off', () => {
+  it("names no reply when the branch's message is turned off", () => {
     expect(decide({ settings: { newCustomer: { agentsOnline: { autoReply: { enabled: false, text: 'Hi' } } } } }).autoReply).toBeNull();
   });
 
-  it('names the branch with an empty text when it is left empty (the built-in text in the channel\'s language)', () => {
-    expect(decide({ settings: { newCustomer: { agentsOnline: { autoReply: { enabled: true, text: '   ' } } } } }).autoReply).toEqual({ kind: 'welcome', text: '' });
+  it("names the branch with an empty text when it is left empty (the built-in text in the channel's language)", () => {
+    expect(decide({ settings: { newCustomer: { agentsOnline: { autoReply: { enabled: true, text: '   ' } } } } }).autoReply).toEqual({
+      kind: 'welcome',
+      text: '',
+    });
   });
 
   it('uses the branch team, falling back to the default team', () => {
@@ -134,9 +230,15 @@ describe('algorithms through decideRouting', () => {
 
   it('reports a tie settled by recency and then by id', () => {
     const tied = [agent('cy', { lastAssignedAt: 5 }), agent('ben', { lastAssignedAt: 5 }), agent('ana', { lastAssignedAt: 9 })];
-    expect(decide({ agents: tied, settings: { newCustomer: { agentsOnline: { algorithm: 'least_chats' } } } })).toMatchObject({ agentId: 'ben', tieBreak: 'id' });
+    expect(decide({ agents: tied, settings: { newCustomer: { agentsOnline: { algorithm: 'least_chats' } } } })).toMatchObject({
+      agentId: 'ben',
+      tieBreak: 'id',
+    });
     const byRecency = [agent('cy', { lastAssignedAt: 5 }), agent('ben', { lastAssignedAt: 7 })];
-    expect(decide({ agents: byRecency, settings: { newCustomer: { agentsOnline: { algorithm: 'least_chats' } } } })).toMatchObject({ agentId: 'cy', tieBreak: 'least-recently-assigned' });
+    expect(decide({ agents: byRecency, settings: { newCustomer: { agentsOnline: { algorithm: 'least_chats' } } } })).toMatchObject({
+      agentId: 'cy',
+      tieBreak: 'least-recently-assigned',
+    });
   });
 
   it('keeps round robin fair over 10,000 decisions when the caller records each assignment', GENERATED, () => {
@@ -220,7 +322,12 @@ describe('rules in a decision', () => {
   });
 
   it('matches labels on the contact or the conversation, and contact attributes', () => {
-    const settings = { rules: [{ name: 'wholesale', labels: ['wholesale'], teamId: 'b2b' }, { name: 'lima', attributes: [{ field: 'city', value: 'Lima' }], teamId: 'peru' }] };
+    const settings = {
+      rules: [
+        { name: 'wholesale', labels: ['wholesale'], teamId: 'b2b' },
+        { name: 'lima', attributes: [{ field: 'city', value: 'Lima' }], teamId: 'peru' },
+      ],
+    };
     const agents = [team('ana', ['sales']), team('bob', ['b2b']), team('per', ['peru'])];
     expect(decide({ agents, settings, contact: { labels: ['wholesale'] } }).agentId).toBe('bob');
     expect(decide({ agents, settings, conversation: { labels: ['wholesale'] } }).agentId).toBe('bob');
@@ -228,7 +335,12 @@ describe('rules in a decision', () => {
   });
 
   it('stops at a rule marked stop', () => {
-    const settings = { rules: [{ name: 'first', keywords: ['refund'], teamId: 'billing', stop: true }, { name: 'second', addLabels: ['seen'], priority: 'urgent' as const }] };
+    const settings = {
+      rules: [
+        { name: 'first', keywords: ['refund'], teamId: 'billing', stop: true },
+        { name: 'second', addLabels: ['seen'], priority: 'urgent' as const },
+      ],
+    };
     const d = decide({ agents: [team('bill', ['billing'])], settings, conversation: { firstMessageText: 'refund' } });
     expect(d).toMatchObject({ matchedRules: [{ index: 0, name: 'first' }], labels: [], priority: 100 });
   });
@@ -254,10 +366,21 @@ describe('rules in a decision', () => {
     const input = routingInput({
       agents: [team('ana', ['sales']), team('bill', ['billing']), team('sue', ['supervisors'], { openCount: 3 })],
       conversation: { firstMessageText: 'I want a REFUND' },
-      settings: { defaultTeamId: 'sales', rules: [{ name: 'Refunds', keywords: ['refund'], teamId: 'billing' }, { name: 'to ana', agentId: 'ana' }] },
+      settings: {
+        defaultTeamId: 'sales',
+        rules: [
+          { name: 'Refunds', keywords: ['refund'], teamId: 'billing' },
+          { name: 'to ana', agentId: 'ana' },
+        ],
+      },
     });
     expect(decideRouting(input, now, 0.5)).toMatchObject({ agentId: 'ana', path: 'rule-agent' });
-    expect(decideRouting({ ...input, escalationTeamId: 'supervisors' }, now, 0.5)).toMatchObject({ outcome: 'assigned', agentId: 'sue', teamId: 'supervisors', path: 'team' });
+    expect(decideRouting({ ...input, escalationTeamId: 'supervisors' }, now, 0.5)).toMatchObject({
+      outcome: 'assigned',
+      agentId: 'sue',
+      teamId: 'supervisors',
+      path: 'team',
+    });
   });
 
   it('routes normally when the named agent was deleted, and says so', () => {
@@ -276,13 +399,21 @@ describe('rules in a decision', () => {
   });
 
   it('skips a catastrophic pattern that slipped past validation instead of running it', () => {
-    const d = decide({ conversation: { firstMessageText: `${'a'.repeat(40)}!` }, settings: { rules: [{ name: 'evil', pattern: '(a+)+$', teamId: 'nowhere' }] } });
+    const d = decide({
+      conversation: { firstMessageText: `${'a'.repeat(40)}!` },
+      settings: { rules: [{ name: 'evil', pattern: '(a+)+$', teamId: 'nowhere' }] },
+    });
     expect(d).toMatchObject({ outcome: 'assigned', teamId: null, skippedRules: [{ index: 0, name: 'evil', reason: 'nested-quantifier' }] });
   });
 
   it('queues in the rule team when nobody there can take it, listing why', () => {
     const d = decide({
-      agents: [team('ana', ['sales']), team('bill', ['billing'], { status: 'away' }), team('bo', ['billing'], { openCount: 5 }), team('bea', ['billing'], { status: 'offline' })],
+      agents: [
+        team('ana', ['sales']),
+        team('bill', ['billing'], { status: 'away' }),
+        team('bo', ['billing'], { openCount: 5 }),
+        team('bea', ['billing'], { status: 'offline' }),
+      ],
       conversation: { firstMessageText: 'refund' },
       settings: { rules: [{ name: 'refund', keywords: ['refund'], teamId: 'billing' }] },
     });
@@ -308,8 +439,8 @@ describe('decideRouting on generated workloads', () => {
   const TEAMS = ['sales', 'billing', 'vip'];
   const SKILLS = ['es', 'pt', 'billing'];
   const ALGORITHMS = ['random', 'in_order', 'most_waiting', 'least_chats'] as const;
-  const subset = <T,>(next: () => number, items: readonly T[], p: number): T[] => items.filter(() => next() < p);
-  const pick = <T,>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)];
+  const subset = <T>(next: () => number, items: readonly T[], p: number): T[] => items.filter(() => next() < p);
+  const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)];
 
   function generate(next: () => number): RoutingInput {
     const agents = Array.from({ length: Math.floor(next() * 12) }, (_, i) =>
@@ -346,7 +477,10 @@ describe('decideRouting on generated workloads', () => {
       conversation: { firstMessageText: pick(next, ['refund please', 'hola quiero ayuda', 'URGENT!!', 'hi', '']) },
       settings: {
         defaultTeamId: next() < 0.3 ? pick(next, TEAMS) : null,
-        newCustomer: { agentsOnline: { algorithm: pick(next, ALGORITHMS), teamId: next() < 0.3 ? pick(next, TEAMS) : null }, agentsOffline: { algorithm: pick(next, ALGORITHMS) } },
+        newCustomer: {
+          agentsOnline: { algorithm: pick(next, ALGORITHMS), teamId: next() < 0.3 ? pick(next, TEAMS) : null },
+          agentsOffline: { algorithm: pick(next, ALGORITHMS) },
+        },
         returningCustomer: { ownerUnavailable: next() < 0.5 ? 'keep-owner' : 'team', algorithm: pick(next, ALGORITHMS) },
         capacity: { defaultMaxOpen: 1 + Math.floor(next() * 3) },
         rules,
@@ -380,7 +514,10 @@ describe('decideRouting on generated workloads', () => {
         if (chosen) {
           if (d.teamId !== null) expect(chosen.teams, context).toContain(d.teamId);
           for (const skill of d.requiredSkills) expect(hasSkill(chosen, skill), context).toBe(true);
-          expect(d.candidates.map((c) => c.agentId), context).toContain(chosen.id);
+          expect(
+            d.candidates.map((c) => c.agentId),
+            context,
+          ).toContain(chosen.id);
         } else expect(d.candidates, context).toEqual([]);
         const explained = [...d.candidates.map((c) => c.agentId), ...d.excluded.map((e) => e.agentId)].sort();
         expect(explained, context).toEqual(input.agents.map((a) => a.id).sort());
@@ -392,9 +529,22 @@ describe('decideRouting on generated workloads', () => {
     // The generator must reach every branch, or the invariants above prove little.
     expect([...seen].sort()).toEqual(
       [
-        'assigned/owner-online', 'assigned/rule-agent', 'assigned/team', 'kept-owner/owner-everyone-offline', 'kept-owner/owner-kept', 'queued/team',
-        'agent-unavailable', 'invalid-pattern', 'nested-quantifier', 'unknown-agent',
-        'at-capacity', 'away', 'missing-skill', 'not-in-team', 'offline', 'shift-ended',
+        'assigned/owner-online',
+        'assigned/rule-agent',
+        'assigned/team',
+        'kept-owner/owner-everyone-offline',
+        'kept-owner/owner-kept',
+        'queued/team',
+        'agent-unavailable',
+        'invalid-pattern',
+        'nested-quantifier',
+        'unknown-agent',
+        'at-capacity',
+        'away',
+        'missing-skill',
+        'not-in-team',
+        'offline',
+        'shift-ended',
       ].sort(),
     );
   });

@@ -141,7 +141,8 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
     const ownerHasRoom = owner.openCount < capacityOf(owner, defaultMaxOpen);
     if (ownerHasRoom && !anyoneOnline) return decide('kept-owner', 'owner-everyone-offline', owner);
     // An owner whose shift has ended is not briefly away: a cover takes the customer (issue #15).
-    if (ownerHasRoom && owner.offShift !== true && settings.returningCustomer.ownerUnavailable === 'keep-owner') return decide('kept-owner', 'owner-kept', owner);
+    if (ownerHasRoom && owner.offShift !== true && settings.returningCustomer.ownerUnavailable === 'keep-owner')
+      return decide('kept-owner', 'owner-kept', owner);
   }
 
   const { candidates, excluded } = screenAgents(agents, { teamId, skills: effects.skills, declined }, now, defaultMaxOpen);

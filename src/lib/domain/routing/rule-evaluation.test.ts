@@ -143,7 +143,11 @@ describe('rule actions', () => {
   });
 
   it('stops at a matching rule that says stop, but not at one that does not match', () => {
-    const rules = [rule({ name: 'a', teamId: null, keywords: ['zzz'], stop: true }), rule({ name: 'b', teamId: 't1', stop: true }), rule({ name: 'c', teamId: 't2', addLabels: ['late'] })];
+    const rules = [
+      rule({ name: 'a', teamId: null, keywords: ['zzz'], stop: true }),
+      rule({ name: 'b', teamId: 't1', stop: true }),
+      rule({ name: 'c', teamId: 't2', addLabels: ['late'] }),
+    ];
     const effects = applyRules(rules, facts());
     expect(effects.matched.map((m) => m.name)).toEqual(['b']);
     expect(effects.teamId).toBe('t1');
@@ -157,7 +161,10 @@ describe('broken rules', () => {
     ['(', 'invalid-pattern'],
     ['x'.repeat(300), 'pattern-too-long'],
   ])('skips a rule whose pattern %s is %s and goes on with the next', (pattern, reason) => {
-    const effects = applyRules([rule({ name: 'bad', pattern, teamId: 'bad' }), rule({ name: 'good', teamId: 'good' })], facts({ text: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' }));
+    const effects = applyRules(
+      [rule({ name: 'bad', pattern, teamId: 'bad' }), rule({ name: 'good', teamId: 'good' })],
+      facts({ text: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' }),
+    );
     expect(effects.teamId).toBe('good');
     expect(effects.skipped).toEqual([{ index: 0, name: 'bad', reason, detail: expect.any(String) }]);
   });

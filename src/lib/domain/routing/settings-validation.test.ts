@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkRoutingSettings,
-  DEFAULT_ROUTING_SETTINGS,
-  routingSettingsSchema,
-  type RoutingSettings,
-  type RoutingSettingsInput,
-} from '../../schemas/routing';
+import { checkRoutingSettings, DEFAULT_ROUTING_SETTINGS, routingSettingsSchema, type RoutingSettings, type RoutingSettingsInput } from '../../schemas/routing';
 import { validateRoutingSettings } from './settings-validation';
 
 const context = { teamIds: ['sales', 'billing'], agentIds: ['ana', 'ben'] };
@@ -77,7 +71,10 @@ describe('validateRoutingSettings', () => {
     expect(
       validate({
         defaultTeamId: 'sales',
-        newCustomer: { agentsOnline: { teamId: 'sales', algorithm: 'least_chats' }, agentsOffline: { teamId: 'sales', autoReply: { enabled: false, text: '' } } },
+        newCustomer: {
+          agentsOnline: { teamId: 'sales', algorithm: 'least_chats' },
+          agentsOffline: { teamId: 'sales', autoReply: { enabled: false, text: '' } },
+        },
         returningCustomer: { ownerUnavailable: 'keep-owner', teamId: 'billing' },
         rules: [
           { name: 'refund', keywords: ['refund', 'reembolso*'], pattern: 'order\\s*#?\\d+', teamId: 'billing', priority: 'high', stop: true },
@@ -104,7 +101,10 @@ describe('checkRoutingSettings', () => {
   });
 
   it('turns shape problems into field errors', () => {
-    const check = checkRoutingSettings({ capacity: { defaultMaxOpen: 0 }, rules: [{ name: '' }], newCustomer: { agentsOnline: { algorithm: 'fastest' } } }, context);
+    const check = checkRoutingSettings(
+      { capacity: { defaultMaxOpen: 0 }, rules: [{ name: '' }], newCustomer: { agentsOnline: { algorithm: 'fastest' } } },
+      context,
+    );
     expect(check.ok).toBe(false);
     if (!check.ok) {
       expect(Object.keys(check.errors).sort()).toEqual(['capacity.defaultMaxOpen', 'newCustomer.agentsOnline.algorithm', 'rules.0.name']);

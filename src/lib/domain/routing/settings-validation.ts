@@ -48,7 +48,8 @@ export function validateRoutingSettings(settings: RoutingSettings, context: Sett
 
   settings.reassign.forEach((entry, i) => {
     checkTeam(`reassign.${i}.teamId`, entry.teamId);
-    if (!Number.isInteger(entry.afterMinutes) || entry.afterMinutes < 1) add(`reassign.${i}.afterMinutes`, 'invalid-minutes', 'Use a whole number of minutes, at least one.');
+    if (!Number.isInteger(entry.afterMinutes) || entry.afterMinutes < 1)
+      add(`reassign.${i}.afterMinutes`, 'invalid-minutes', 'Use a whole number of minutes, at least one.');
   });
   settings.escalationTeams.forEach((teamId, i) => {
     checkTeam(`escalationTeams.${i}`, teamId);

@@ -12,7 +12,8 @@ export const MAX_QUERY_WORDS = 8;
 // Separators: ASCII punctuation and symbols, Latin-1 punctuation (¡ ¿ « » ·), general punctuation (– — “ ” …),
 // arrows and symbols, CJK punctuation, and surrogate halves (emoji). Letters with accents stay in words; the
 // tokenizer folds them. No `u` flag: the hooks' VM lacks it.
-const SEPARATORS = /[\u0000-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u00bf\u00d7\u00f7\u2000-\u2bff\u2e00-\u2e7f\u3000-\u303f\ud800-\udfff\ufe30-\ufe4f\ufeff\uff00-\uff0f]+/;
+const SEPARATORS =
+  /[\u0000-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u00bf\u00d7\u00f7\u2000-\u2bff\u2e00-\u2e7f\u3000-\u303f\ud800-\udfff\ufe30-\ufe4f\ufeff\uff00-\uff0f]+/;
 const NUMBER_LIKE = /^[\s\d+().-]+$/;
 
 /** Outcome of reading a query: an FTS5 expression, nothing to search (empty or only punctuation), or too long. */

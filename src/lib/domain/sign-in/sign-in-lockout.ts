@@ -53,7 +53,8 @@ export function recordFailure(history: SignInHistory | null, now: number, policy
   const windowOpen = past.failures > 0 && now - past.windowStartedAt < policy.windowMs;
   const failures = windowOpen ? past.failures + 1 : 1;
   const windowStartedAt = windowOpen ? past.windowStartedAt : now;
-  if (failures < policy.maxFailures) return { ...past, failures, windowStartedAt, lastFailureAt: now, lockedUntil: past.lockedUntil > now ? past.lockedUntil : 0 };
+  if (failures < policy.maxFailures)
+    return { ...past, failures, windowStartedAt, lastFailureAt: now, lockedUntil: past.lockedUntil > now ? past.lockedUntil : 0 };
   const lockMs = Math.min(policy.lockMs * 2 ** past.locks, policy.maxLockMs);
   return { failures: 0, windowStartedAt: 0, lastFailureAt: now, lockedUntil: now + lockMs, locks: past.locks + 1 };
 }

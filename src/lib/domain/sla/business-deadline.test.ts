@@ -6,7 +6,10 @@ import { businessDeadline, signedBusinessMs } from './business-deadline';
 // June 2026 in Madrid is CEST (+02:00); 2026-06-15 is a Monday, 2026-06-24 a holiday.
 const at = (local: string) => Date.parse(`2026-06-${local}+02:00`);
 const MIN = 60_000;
-const split = [{ start: '09:00', end: '13:00' }, { start: '15:00', end: '19:00' }];
+const split = [
+  { start: '09:00', end: '13:00' },
+  { start: '15:00', end: '19:00' },
+];
 const office: BusinessSchedule = {
   timezone: 'Europe/Madrid',
   weekly: { mon: split, tue: split, wed: split, thu: split, fri: split },
@@ -33,7 +36,10 @@ describe('businessDeadline', () => {
 
   it('adds wall time on a schedule that is always open', () => {
     const allDay = [{ start: '00:00', end: '24:00' }];
-    const always: BusinessSchedule = { timezone: 'Europe/Madrid', weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay } };
+    const always: BusinessSchedule = {
+      timezone: 'Europe/Madrid',
+      weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+    };
     expect(businessDeadline(always, at('15T23:58'), 5 * MIN, port)).toBe(at('16T00:03'));
   });
 });

@@ -22,8 +22,19 @@ const events = (...specs: string[]): TimelineEvent[] =>
   });
 function conversation(asked: string, over: Partial<ConversationTimeline> = {}): ConversationTimeline {
   return {
-    id: 'c1', channelId: 'wa', teamId: null, assigneeId: 'ana', createdAt: at(asked), firstInboundAt: at(asked), firstResponseAt: null,
-    resolvedAt: null, resolvedBy: null, reopenCount: 0, handoverCount: 0, events: events(`${asked} in`), ...over,
+    id: 'c1',
+    channelId: 'wa',
+    teamId: null,
+    assigneeId: 'ana',
+    createdAt: at(asked),
+    firstInboundAt: at(asked),
+    firstResponseAt: null,
+    resolvedAt: null,
+    resolvedBy: null,
+    reopenCount: 0,
+    handoverCount: 0,
+    events: events(`${asked} in`),
+    ...over,
   };
 }
 const targetOf = (statuses: SlaTargetStatus[], target: SlaTarget) => statuses.find((status) => status.target === target);
@@ -71,21 +82,37 @@ describe('slaStatus: first response', () => {
 
   it('lets a peak target run on past closing time into the next opening', () => {
     const eveningRush: BusinessSchedule = { timezone: 'Europe/Madrid', weekly: weekdays('18:00', '20:00') };
-    expect(firstResponse(conversation('15T18:45'), '15T20:00', { peakHours: eveningRush })).toMatchObject({ peak: true, dueAt: at('16T09:15'), remainingMs: 15 * MIN });
+    expect(firstResponse(conversation('15T18:45'), '15T20:00', { peakHours: eveningRush })).toMatchObject({
+      peak: true,
+      dueAt: at('16T09:15'),
+      remainingMs: 15 * MIN,
+    });
   });
 
   it('counts wall time when the policy ignores business hours, or the channel has no schedule', () => {
-    expect(firstResponse(conversation('15T03:00'), '15T03:10', { businessHoursOnly: false })).toMatchObject({ dueAt: at('15T03:05'), breached: true, remainingMs: -5 * MIN });
+    expect(firstResponse(conversation('15T03:00'), '15T03:10', { businessHoursOnly: false })).toMatchObject({
+      dueAt: at('15T03:05'),
+      breached: true,
+      remainingMs: -5 * MIN,
+    });
     expect(firstResponse(conversation('15T03:00'), '15T03:10', {}, null)).toMatchObject({ dueAt: at('15T03:05'), breached: true });
   });
 
   it('stops the clock at a resolution that came before any reply', () => {
-    const closed = conversation('15T10:00', { resolvedAt: at('15T10:02'), resolvedBy: 'bot', events: events('15T10:00 in', '15T10:01 out-bot', '15T10:02 resolved') });
+    const closed = conversation('15T10:00', {
+      resolvedAt: at('15T10:02'),
+      resolvedBy: 'bot',
+      events: events('15T10:00 in', '15T10:01 out-bot', '15T10:02 resolved'),
+    });
     expect(firstResponse(closed, '15T18:00')).toMatchObject({ stoppedAt: at('15T10:02'), breached: false });
   });
 
   it('finds the first reply in the events when the stored one came before the customer wrote', () => {
-    const deskFirst = conversation('15T10:00', { createdAt: at('15T09:00'), firstResponseAt: at('15T09:00'), events: events('15T09:00 out-agent ana', '15T10:00 in', '15T10:03 out-agent ana') });
+    const deskFirst = conversation('15T10:00', {
+      createdAt: at('15T09:00'),
+      firstResponseAt: at('15T09:00'),
+      events: events('15T09:00 out-agent ana', '15T10:00 in', '15T10:03 out-agent ana'),
+    });
     expect(firstResponse(deskFirst, '15T18:00')).toMatchObject({ startedAt: at('15T10:00'), stoppedAt: at('15T10:03'), breached: false });
   });
 
@@ -95,7 +122,10 @@ describe('slaStatus: first response', () => {
 
   it('gives no deadline on a schedule that never opens', () => {
     expect(firstResponse(conversation('15T10:00'), '15T18:00', {}, { timezone: 'Europe/Madrid', weekly: {} })).toMatchObject({
-      dueAt: null, remainingMs: null, breached: false, breachedAt: null,
+      dueAt: null,
+      remainingMs: null,
+      breached: false,
+      breachedAt: null,
     });
   });
 });
@@ -108,12 +138,21 @@ describe('slaStatus: next response', () => {
 
   it('starts when the customer writes again after a reply and breaches after the target', () => {
     expect(nextResponse(replied('15T10:10 in', '15T10:12 in'), '15T10:50')).toMatchObject({
-      startedAt: at('15T10:10'), dueAt: at('15T10:40'), stoppedAt: null, breached: true, breachedAt: at('15T10:40'), remainingMs: -10 * MIN,
+      startedAt: at('15T10:10'),
+      dueAt: at('15T10:40'),
+      stoppedAt: null,
+      breached: true,
+      breachedAt: at('15T10:40'),
+      remainingMs: -10 * MIN,
     });
   });
 
   it('stops at the agent’s next reply', () => {
-    expect(nextResponse(replied('15T10:10 in', '15T10:20 out-agent ana'), '15T18:00')).toMatchObject({ stoppedAt: at('15T10:20'), breached: false, remainingMs: 20 * MIN });
+    expect(nextResponse(replied('15T10:10 in', '15T10:20 out-agent ana'), '15T18:00')).toMatchObject({
+      stoppedAt: at('15T10:20'),
+      breached: false,
+      remainingMs: 20 * MIN,
+    });
   });
 
   it('runs in business time across the night', () => {
@@ -121,7 +160,10 @@ describe('slaStatus: next response', () => {
   });
 
   it('reports the latest wait', () => {
-    expect(nextResponse(replied('15T10:10 in', '15T11:00 out-agent ana', '15T11:30 in'), '15T11:31')).toMatchObject({ startedAt: at('15T11:30'), breached: false });
+    expect(nextResponse(replied('15T10:10 in', '15T11:00 out-agent ana', '15T11:30 in'), '15T11:31')).toMatchObject({
+      startedAt: at('15T11:30'),
+      breached: false,
+    });
   });
 
   it.each([
@@ -138,12 +180,19 @@ describe('slaStatus: resolution', () => {
   const resolution = (timeline: ConversationTimeline, now: string) => targetOf(slaStatus(timeline, policy(), at(now), office, port), 'resolution');
 
   it('is due after 8 hours of opening time from creation', () => {
-    expect(resolution(conversation('15T15:00'), '16T14:00')).toMatchObject({ startedAt: at('15T15:00'), dueAt: at('16T13:00'), breached: true, remainingMs: -60 * MIN });
+    expect(resolution(conversation('15T15:00'), '16T14:00')).toMatchObject({
+      startedAt: at('15T15:00'),
+      dueAt: at('16T13:00'),
+      breached: true,
+      remainingMs: -60 * MIN,
+    });
   });
 
   it('stops at the resolution', () => {
     expect(resolution(conversation('15T15:00', { resolvedAt: at('16T10:00'), resolvedBy: 'agent' }), '17T12:00')).toMatchObject({
-      stoppedAt: at('16T10:00'), breached: false, remainingMs: 180 * MIN,
+      stoppedAt: at('16T10:00'),
+      breached: false,
+      remainingMs: 180 * MIN,
     });
   });
 

@@ -19,7 +19,10 @@ export type TemplateFill =
 // Meta refuses parameter text with new lines, tabs or more than four spaces in a row (error 132000 family).
 function cleanValue(value: unknown): string {
   if (typeof value !== 'string') return '';
-  return value.replace(/[\r\n\t]+/g, ' ').replace(/ {5,}/g, '    ').trim();
+  return value
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/ {5,}/g, '    ')
+    .trim();
 }
 
 const own = (record: Readonly<Record<string, unknown>>, key: string): unknown => (Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined);
@@ -30,7 +33,8 @@ function failure(missing: string[], extra: string[]): TemplateFill {
 
 function fillNamed(header: string[], body: string[], provided: ProvidedParameters, context: ParameterContext): TemplateFill {
   const names = [...header, ...body.filter((name) => !header.includes(name))];
-  const given: Readonly<Record<string, unknown>> = provided !== null && typeof provided === 'object' && !Array.isArray(provided) ? (provided as Record<string, unknown>) : {};
+  const given: Readonly<Record<string, unknown>> =
+    provided !== null && typeof provided === 'object' && !Array.isArray(provided) ? (provided as Record<string, unknown>) : {};
   const extra = Array.isArray(provided) ? provided.map((_, i) => String(i + 1)) : Object.keys(given).filter((key) => !names.includes(key));
   const values: Record<string, string> = {};
   const missing: string[] = [];
@@ -46,7 +50,8 @@ function fillNamed(header: string[], body: string[], provided: ProvidedParameter
 
 function fillPositional(header: string[], body: string[], provided: ProvidedParameters): TemplateFill {
   const list = Array.isArray(provided) ? provided : null;
-  const record: Readonly<Record<string, unknown>> = list === null && provided !== null && typeof provided === 'object' ? (provided as Record<string, unknown>) : {};
+  const record: Readonly<Record<string, unknown>> =
+    list === null && provided !== null && typeof provided === 'object' ? (provided as Record<string, unknown>) : {};
   const known = [...body, ...header.map((p) => `header.${p}`)];
   const extra = list !== null ? list.slice(body.length).map((_, i) => String(body.length + i + 1)) : Object.keys(record).filter((key) => !known.includes(key));
   const missing: string[] = [];

@@ -65,12 +65,20 @@ describe('fillTemplateParameters with named parameters', () => {
   });
 
   it('prefers what the agent typed over the conversation’s values', () => {
-    expect(fillTemplateParameters(named, { order_id: 'A-42', customer_name: 'Sra. García' }, context)).toMatchObject({ ok: true, params: { customer_name: 'Sra. García' } });
+    expect(fillTemplateParameters(named, { order_id: 'A-42', customer_name: 'Sra. García' }, context)).toMatchObject({
+      ok: true,
+      params: { customer_name: 'Sra. García' },
+    });
   });
 
   it.each<[string, ProvidedParameters, Record<string, string>, { reason: string; missing: string[]; extra: string[] }]>([
     ['a value nobody knows', {}, context, { reason: 'missing-parameter', missing: ['order_id'], extra: [] }],
-    ['blank values', { order_id: '   ' }, { customer_name: '', agent_name: 'Ana' }, { reason: 'missing-parameter', missing: ['customer_name', 'order_id'], extra: [] }],
+    [
+      'blank values',
+      { order_id: '   ' },
+      { customer_name: '', agent_name: 'Ana' },
+      { reason: 'missing-parameter', missing: ['customer_name', 'order_id'], extra: [] },
+    ],
     ['a parameter the template lacks', { order_id: 'A-42', coupon: 'X' }, context, { reason: 'too-many-parameters', missing: [], extra: ['coupon'] }],
     ['both missing and unknown parameters', { coupon: 'X' }, context, { reason: 'missing-parameter', missing: ['order_id'], extra: ['coupon'] }],
     ['a positional list for a named template', ['A-42'], context, { reason: 'missing-parameter', missing: ['order_id'], extra: ['1'] }],
@@ -79,14 +87,24 @@ describe('fillTemplateParameters with named parameters', () => {
   });
 
   it('takes nothing from inherited properties', () => {
-    expect(fillTemplateParameters(bodyOnly('{{constructor}}', 'named'), {}, {})).toEqual({ ok: false, reason: 'missing-parameter', missing: ['constructor'], extra: [] });
+    expect(fillTemplateParameters(bodyOnly('{{constructor}}', 'named'), {}, {})).toEqual({
+      ok: false,
+      reason: 'missing-parameter',
+      missing: ['constructor'],
+      extra: [],
+    });
   });
 });
 
 describe('fillTemplateParameters with positional parameters', () => {
   it.each<[string, MessageTemplate, ProvidedParameters, unknown]>([
     ['a list for the body', bodyOnly('{{1}} ships {{2}}'), ['A-42', 'tomorrow'], { params: ['A-42', 'tomorrow'], headerParams: [] }],
-    ['a record keyed by position, header included', positional, { '1': 'today', '2': 'A-42', '3': '€10', 'header.1': 'A-42' }, { params: ['today', 'A-42', '€10'], headerParams: ['A-42'] }],
+    [
+      'a record keyed by position, header included',
+      positional,
+      { '1': 'today', '2': 'A-42', '3': '€10', 'header.1': 'A-42' },
+      { params: ['today', 'A-42', '€10'], headerParams: ['A-42'] },
+    ],
     ['no parameters for a template without any', bodyOnly('Hello'), [], { params: [], headerParams: [] }],
     ['nothing at all for a template without any', bodyOnly('Hello'), null, { params: [], headerParams: [] }],
   ])('accepts %s', (_, template, provided, expected) => {
@@ -113,7 +131,12 @@ describe('fillTemplateParameters with positional parameters', () => {
 
 describe('fillTemplateParameters for templates Meta will not send', () => {
   it.each(['pending', 'rejected', 'paused', 'disabled', 'PENDING', ''])('refuses a template whose status is %j', (status) => {
-    expect(fillTemplateParameters({ ...named, status }, { order_id: 'A-42' }, context)).toEqual({ ok: false, reason: 'template-not-approved', missing: [], extra: [] });
+    expect(fillTemplateParameters({ ...named, status }, { order_id: 'A-42' }, context)).toEqual({
+      ok: false,
+      reason: 'template-not-approved',
+      missing: [],
+      extra: [],
+    });
   });
 });
 
@@ -132,13 +155,20 @@ describe('renderTemplatePreview', () => {
   it('shows the header, body and footer with named values', () => {
     const filled = fillTemplateParameters(named, { order_id: 'A-42' }, context);
     if (!filled.ok) throw new Error('expected a fill');
-    expect(renderTemplatePreview(named, filled.params, filled.headerParams)).toBe('Hello Lucía\nHi Lucía, Ana here about order A-42. Lucía?\nReply STOP to opt out');
+    expect(renderTemplatePreview(named, filled.params, filled.headerParams)).toBe(
+      'Hello Lucía\nHi Lucía, Ana here about order A-42. Lucía?\nReply STOP to opt out',
+    );
     expect(renderTemplatePreview(named, filled.params)).toBe('Hello Lucía\nHi Lucía, Ana here about order A-42. Lucía?\nReply STOP to opt out');
   });
 
   it.each<[string, ProvidedParameters, ProvidedParameters | undefined, string]>([
     ['a list and header list', ['today', 'A-42', '€10'], ['A-42'], 'Order A-42\nYour order A-42 ships today. Total €10.'],
-    ['a record with the header key', { '1': 'today', '2': 'A-42', '3': '€10', 'header.1': 'B-7' }, undefined, 'Order B-7\nYour order A-42 ships today. Total €10.'],
+    [
+      'a record with the header key',
+      { '1': 'today', '2': 'A-42', '3': '€10', 'header.1': 'B-7' },
+      undefined,
+      'Order B-7\nYour order A-42 ships today. Total €10.',
+    ],
     ['missing values (left visible)', ['today'], undefined, 'Order {{1}}\nYour order {{2}} ships today. Total {{3}}.'],
     ['no values at all', null, undefined, 'Order {{1}}\nYour order {{2}} ships {{1}}. Total {{3}}.'],
   ])('shows a positional template with %s', (_, params, headerParams, expected) => {
@@ -146,7 +176,9 @@ describe('renderTemplatePreview', () => {
   });
 
   it('keeps named placeholders it has no value for', () => {
-    expect(renderTemplatePreview(named, { customer_name: 'Lucía' })).toBe('Hello Lucía\nHi Lucía, {{agent_name}} here about order {{order_id}}. Lucía?\nReply STOP to opt out');
+    expect(renderTemplatePreview(named, { customer_name: 'Lucía' })).toBe(
+      'Hello Lucía\nHi Lucía, {{agent_name}} here about order {{order_id}}. Lucía?\nReply STOP to opt out',
+    );
   });
 
   it('shows nothing but the body for a body-only template', () => {

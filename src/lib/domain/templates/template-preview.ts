@@ -4,7 +4,13 @@ type Values = Readonly<Record<string, unknown>> | readonly unknown[] | null | un
 
 function lookup(values: Values, key: string, position: number): string | null {
   if (values === null || values === undefined || typeof values !== 'object') return null;
-  const value = Array.isArray(values) ? (position >= 1 ? values[position - 1] : undefined) : Object.prototype.hasOwnProperty.call(values, key) ? (values as Record<string, unknown>)[key] : undefined;
+  const value = Array.isArray(values)
+    ? position >= 1
+      ? values[position - 1]
+      : undefined
+    : Object.prototype.hasOwnProperty.call(values, key)
+      ? (values as Record<string, unknown>)[key]
+      : undefined;
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { planTemplatePull, type StoredTemplate } from './template-pull';
 
 const meta = (name: string, status = 'approved', language = 'en_US') => ({ name, language, status, components: [{ type: 'BODY', text: `${name} body` }] });
-const stored = (id: string, fields: ReturnType<typeof meta>, removed = false): StoredTemplate => ({ id, name: fields.name, language: fields.language, fields, removed });
+const stored = (id: string, fields: ReturnType<typeof meta>, removed = false): StoredTemplate => ({
+  id,
+  name: fields.name,
+  language: fields.language,
+  fields,
+  removed,
+});
 
 describe('planTemplatePull', () => {
   it('creates what is new, updates what changed and counts the rest as unchanged', () => {

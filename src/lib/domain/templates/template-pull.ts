@@ -56,7 +56,8 @@ export function planTemplatePull(stored: readonly StoredTemplate[], pulled: read
     seen.add(key);
     const row = byKey.get(key);
     if (!row) plan.create.push(template);
-    else if (row.removed || Object.keys(template).some((field) => !same(template[field], row.fields[field]))) plan.update.push({ id: row.id, fields: template });
+    else if (row.removed || Object.keys(template).some((field) => !same(template[field], row.fields[field])))
+      plan.update.push({ id: row.id, fields: template });
     else plan.unchanged += 1;
   }
   for (const row of stored) if (!row.removed && !seen.has(templateKey(row.name, row.language))) plan.remove.push(row.id);

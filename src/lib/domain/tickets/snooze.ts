@@ -97,7 +97,10 @@ export function isDueToWake(state: SnoozeState, now: number): boolean {
 }
 
 /** Why a conversation woke, or null when this event leaves it asleep. A customer's message wakes any snooze at once. */
-export function wakeCause(state: SnoozeState, event: { kind: 'inbound' } | { kind: 'tick'; now: number } | { kind: 'resolved' }): 'customer-wrote' | 'time-up' | 'resolved' | null {
+export function wakeCause(
+  state: SnoozeState,
+  event: { kind: 'inbound' } | { kind: 'tick'; now: number } | { kind: 'resolved' },
+): 'customer-wrote' | 'time-up' | 'resolved' | null {
   if (!isSnoozed(state)) return null;
   if (event.kind === 'inbound') return 'customer-wrote';
   if (event.kind === 'resolved') return 'resolved';

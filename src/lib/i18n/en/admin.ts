@@ -45,11 +45,13 @@ export default {
     autoReplyText: 'Reply text',
     newOnline: 'New customer, agents online',
     newOffline: 'New customer, nobody online',
-    newOfflineHint: 'Nobody can take the conversation now, so it waits; when agents come online, this algorithm hands these conversations out (other waiting conversations follow the backlog distribution).',
+    newOfflineHint:
+      'Nobody can take the conversation now, so it waits; when agents come online, this algorithm hands these conversations out (other waiting conversations follow the backlog distribution).',
     returning: 'Returning customer',
     ownerUnavailable: 'When their usual agent is away',
     handBackToOwner: 'Hand back to the owner',
-    handBackToOwnerHint: 'When a customer’s usual agent is off shift, a colleague covers; with this on, the conversation goes back to the usual agent when their next shift starts.',
+    handBackToOwnerHint:
+      'When a customer’s usual agent is off shift, a colleague covers; with this on, the conversation goes back to the usual agent when their next shift starts.',
     ownerTeam: 'Route to the team',
     ownerKeep: 'Keep it for the usual agent',
     rules: 'Rules',
@@ -78,7 +80,8 @@ export default {
     removeReassign: (n: number) => `Remove hand-back ${n}`,
     addReassign: 'Add a team hand-back',
     escalationTeams: 'Escalation teams',
-    escalationTeamsHint: 'An agent may escalate their own conversation to these teams (or back to its own team); a manager also to the teams they manage. Admins: any team.',
+    escalationTeamsHint:
+      'An agent may escalate their own conversation to these teams (or back to its own team); a manager also to the teams they manage. Admins: any team.',
     ruleVip: (n: number) => `Rule ${n} customer`,
     ruleHours: (n: number) => `Rule ${n} time`,
     anyCustomer: 'Any customer',
@@ -91,7 +94,13 @@ export default {
     priorityHint: 'Points add up; the queue shows the highest-scoring conversations first.',
     urgencyWords: 'Urgent words',
     angryEmoji: 'Angry emoji',
-    points: { urgencyWords: 'Points for an urgent word', angryEmoji: 'Points for an angry emoji', vip: 'Points for a VIP', escalation: 'Points per earlier escalation of the customer', windowClosing: 'Points when the 24-hour window is closing' },
+    points: {
+      urgencyWords: 'Points for an urgent word',
+      angryEmoji: 'Points for an angry emoji',
+      vip: 'Points for a VIP',
+      escalation: 'Points per earlier escalation of the customer',
+      windowClosing: 'Points when the 24-hour window is closing',
+    },
     windowClosingMinutes: 'Window closing: minutes left',
     removeRule: (n: number) => `Remove rule ${n}`,
     keepPriority: 'Unchanged',
@@ -112,7 +121,8 @@ export default {
     },
     voice: {
       title: 'What the customer will get',
-      intro: 'At most one automatic message answers a customer’s message. The hours come first while closed; otherwise an online agent’s introduction, then the routing branch’s reply; a new customer’s greeting opens it.',
+      intro:
+        'At most one automatic message answers a customer’s message. The hours come first while closed; otherwise an online agent’s introduction, then the routing branch’s reply; a new customer’s greeting opens it.',
       faqOn: 'The FAQ bot is on: on a new conversation it answers first, and nothing else is sent with it.',
       situation: 'Situation',
       message: 'Automatic message',
@@ -125,7 +135,13 @@ export default {
       ownerOnline: 'their agent takes it',
       sampleOwner: 'Olu',
     },
-    sampleValues: { customer_name: 'Ana', agent_name: 'Ben', opens_at: 'Monday at 09:00', channel_name: '', business_hours: 'Open Monday to Friday, 09:00–18:00' },
+    sampleValues: {
+      customer_name: 'Ana',
+      agent_name: 'Ben',
+      opens_at: 'Monday at 09:00',
+      channel_name: '',
+      business_hours: 'Open Monday to Friday, 09:00–18:00',
+    },
     replyKinds: { greeting: 'Greeting', 'out-of-hours': 'Out of hours', 'after-assign': 'Agent introduction' },
     replyWhen: {
       greeting: 'Sent on a customer’s first message to this number.',
@@ -207,8 +223,7 @@ export default {
       buttonFor: (channel: string) => `Get templates from Meta for ${channel}`,
       pulling: 'Getting templates from Meta…',
       noAccount: 'No number has a WhatsApp Business Account ID yet. Add it on the Channels screen first.',
-      done: (total: number, changed: number, removed: number) =>
-        `Meta has ${total} template(s): ${changed} new or changed here, ${removed} no longer at Meta.`,
+      done: (total: number, changed: number, removed: number) => `Meta has ${total} template(s): ${changed} new or changed here, ${removed} no longer at Meta.`,
       failed: 'The templates could not be fetched.',
       wrongAccount: 'Meta does not know this WhatsApp Business Account ID, or the token cannot see it. Check the ID on the Channels screen.',
       paused: 'Paused by Meta because customers reported or ignored it. It cannot be sent until Meta lifts the pause.',
@@ -279,7 +294,8 @@ export default {
       team: 'Team',
       noChannels: 'Connect a channel first.',
       noTeams: 'No team you manage yet.',
-      slaWhat: 'Sets how fast each conversation must be answered and resolved; a missed target raises the SLA chip, tells the team’s managers (else the admins, else the only agent) and can hand the conversation on.',
+      slaWhat:
+        'Sets how fast each conversation must be answered and resolved; a missed target raises the SLA chip, tells the team’s managers (else the admins, else the only agent) and can hand the conversation on.',
       csatWhat: 'Decides whether customers are asked to rate the help when a conversation is resolved, and with which words.',
       qaWhat: 'Each night, picks closed conversations per agent of this team for a manager to score on the rubric.',
       policy: (n: number) => `Target ${n}`,
@@ -310,7 +326,8 @@ export default {
       promptEn: 'Comment prompt after a low score (English)',
       promptEs: 'Comment prompt after a low score (Spanish)',
       saveCsat: 'Save survey',
-      waitingWhat: 'When customers of this team wait and nobody of the team is on shift, everyone in the team with notifications on gets one push (“3 customers waiting”) with a Claim button; claiming puts them on shift.',
+      waitingWhat:
+        'When customers of this team wait and nobody of the team is on shift, everyone in the team with notifications on gets one push (“3 customers waiting”) with a Claim button; claiming puts them on shift.',
       waitingEnabled: 'Push the team when customers wait and nobody is on shift',
       waitingEvery: 'At most one push every (minutes)',
       saveWaiting: 'Save waiting push',
@@ -343,8 +360,10 @@ export default {
       exported: 'Downloaded the customer’s data as a JSON file.',
       erase: 'Erase the customer’s data',
       eraseTitle: (name: string) => `Erase everything personal about ${name}?`,
-      erasedList: 'Erased: name, phone number, profile, language, labels, attributes, every message’s text and files, notes, and the raw webhooks that carried them.',
-      keptList: 'Kept: the conversations as anonymous shells (dates, status, who handled them) so reports still count them, and the audit entry of this erasure.',
+      erasedList:
+        'Erased: name, phone number, profile, language, labels, attributes, every message’s text and files, notes, and the raw webhooks that carried them.',
+      keptList:
+        'Kept: the conversations as anonymous shells (dates, status, who handled them) so reports still count them, and the audit entry of this erasure.',
       eraseWord: 'ERASE',
       typeToConfirm: (word: string) => `Type ${word} to confirm`,
       eraseNow: 'Erase now',

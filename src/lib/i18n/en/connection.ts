@@ -20,7 +20,8 @@ export default {
   disabled: 'Switch this number off',
   disabledHint: 'While it is off, messages to this number do not reach the desk and nothing is sent from it.',
   coexistence: 'Also used in the WhatsApp Business app (Coexistence)',
-  coexistenceHint: 'Replies typed in the app on the phone appear in the tickets. While the owner answers a customer from the phone, the desk does not route or auto-reply to that customer.',
+  coexistenceHint:
+    'Replies typed in the app on the phone appear in the tickets. While the owner answers a customer from the phone, the desk does not route or auto-reply to that customer.',
   coexistenceAgent: 'Who answers from the phone',
   coexistenceNobody: 'Nobody chosen yet',
   saveNumber: 'Save the number',
@@ -36,7 +37,8 @@ export default {
   checkReasons: {
     'token-expired': 'The access token has expired. Create a new one in Meta’s Business settings (a system user’s token does not expire) and paste it here.',
     'token-invalid': 'Meta does not accept this access token. Copy the whole token again from Meta and paste it here.',
-    'permission-denied': 'The token works but may not use this number. Give its system user the WhatsApp messaging and management permissions for this account.',
+    'permission-denied':
+      'The token works but may not use this number. Give its system user the WhatsApp messaging and management permissions for this account.',
     'wrong-number-id': 'Meta does not know this phone number ID, or the token cannot see it. Check the ID on the API Setup page.',
     'account-restricted': 'Meta has restricted this WhatsApp Business Account. Check its status in Meta’s Business settings.',
     'rate-limited': 'Meta is asking the desk to slow down. Try again in a few minutes.',
@@ -46,7 +48,8 @@ export default {
     unknown: 'Meta refused the check for a reason the desk does not recognise. Meta’s own words are below.',
   } as Record<string, string>,
   metaSaid: (code: number | null, message: string) => `Meta answered with code ${code ?? 'none'}: “${message}”.`,
-  webhookIntro: 'In Meta’s app dashboard, open WhatsApp, then Configuration, and edit the webhook. Paste these two values, verify, and subscribe to the “messages” field.',
+  webhookIntro:
+    'In Meta’s app dashboard, open WhatsApp, then Configuration, and edit the webhook. Paste these two values, verify, and subscribe to the “messages” field.',
   webhookUrl: 'Callback URL',
   verifyToken: 'Verify token',
   copy: 'Copy',

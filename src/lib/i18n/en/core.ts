@@ -26,7 +26,8 @@ export default {
       away: 'Away: you keep your conversations and get no new ones.',
       offline: 'Off: you are off shift and get no new conversations.',
     },
-    silence: 'Without a shift schedule, an app that stays closed for hours sets you away. Add your shifts in Settings to stay online while your phone is locked.',
+    silence:
+      'Without a shift schedule, an app that stays closed for hours sets you away. Add your shifts in Settings to stay online while your phone is locked.',
   },
   sync: {
     label: 'Sync status',

@@ -76,7 +76,8 @@ export default {
     none: '—',
     pending: 'Loading…',
     timelines: {
-      skipped: (days: number) => `Handle time and business-hours first response are worked out for periods of up to ${days} days: pick a shorter period to see them.`,
+      skipped: (days: number) =>
+        `Handle time and business-hours first response are worked out for periods of up to ${days} days: pick a shorter period to see them.`,
       failed: 'Could not load handle time and business-hours first response. The other figures are up to date.',
     },
     seconds: (n: string) => `${n} s`,
@@ -96,7 +97,10 @@ export default {
     },
     frt: {
       title: 'First response time distribution',
-      summary: (answered: number, top: string) => (answered ? `${answered} ${answered === 1 ? 'conversation' : 'conversations'} answered; most within ${top}.` : 'No conversation was answered in this period.'),
+      summary: (answered: number, top: string) =>
+        answered
+          ? `${answered} ${answered === 1 ? 'conversation' : 'conversations'} answered; most within ${top}.`
+          : 'No conversation was answered in this period.',
       bin: (from: string, to: string | null) => (to === null ? `${from} or more` : `${from} to ${to}`),
       range: 'Response time',
       count: 'Conversations',
@@ -104,7 +108,9 @@ export default {
     load: {
       title: 'Load per agent',
       summary: (agents: number, busiest: string, opened: number) =>
-        agents ? `${agents} ${agents === 1 ? 'agent' : 'agents'}; the busiest, ${busiest}, has ${opened} ${opened === 1 ? 'conversation' : 'conversations'}.` : 'No conversation was assigned in this period.',
+        agents
+          ? `${agents} ${agents === 1 ? 'agent' : 'agents'}; the busiest, ${busiest}, has ${opened} ${opened === 1 ? 'conversation' : 'conversations'}.`
+          : 'No conversation was assigned in this period.',
       agent: 'Agent',
       opened: 'Conversations',
       resolved: 'Resolved',

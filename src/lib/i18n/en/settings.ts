@@ -13,7 +13,8 @@ export default {
       off: 'Notifications are off for this device.',
       denied: 'Notifications are blocked for this app. Allow them in the browser or phone settings, then come back here.',
       unsupported: 'This browser cannot receive push notifications.',
-      'ios-install': 'On iPhone and iPad, notifications work only in the installed app: tap Share, then “Add to Home Screen”, and open Pocketdesk from the home screen.',
+      'ios-install':
+        'On iPhone and iPad, notifications work only in the installed app: tap Share, then “Add to Home Screen”, and open Pocketdesk from the home screen.',
       unconfigured: 'The server has no push key yet. Ask an admin to set one up.',
     } as Record<string, string>,
     timedOut: 'The notification service did not answer in time. Check the connection and tap Retry.',
@@ -23,7 +24,8 @@ export default {
   },
   offlineSettings: {
     heading: 'Offline copy',
-    explain: 'So you can read your conversations without a connection, this device keeps the latest 50 messages of every conversation in Mine and in your teams’ queues, with their photos, voice notes, videos and documents up to the space you choose. Photos come first; when the space is full, the files you used least recently make room.',
+    explain:
+      'So you can read your conversations without a connection, this device keeps the latest 50 messages of every conversation in Mine and in your teams’ queues, with their photos, voice notes, videos and documents up to the space you choose. Photos come first; when the space is full, the files you used least recently make room.',
     stored: (conversations: number, messages: number) => `Kept on this device: ${conversations} conversations and ${messages} messages.`,
     files: (size: string, files: number) => `Files: ${files}, using ${size}.`,
     counting: 'Counting what this device keeps…',
@@ -41,7 +43,8 @@ export default {
   },
   shifts: {
     heading: 'Shift schedule',
-    explain: 'During your shifts you stay online even while your phone is locked; outside them you are off. Your status switch wins until the next shift starts or ends. Without a schedule, an app that stays closed for hours sets you away.',
+    explain:
+      'During your shifts you stay online even while your phone is locked; outside them you are off. Your status switch wins until the next shift starts or ends. Without a schedule, an app that stays closed for hours sets you away.',
     timezone: 'Time zone',
     timezoneHint: 'Leave empty to use the channel’s time zone.',
     noShift: 'No shift.',

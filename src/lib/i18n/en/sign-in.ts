@@ -13,6 +13,7 @@ export default {
     failed: 'Wrong email or password.',
     offline: 'You are offline. Connect to sign in.',
     tooMany: 'Too many sign-in attempts. Wait a minute, then try again.',
-    locked: (minutes: number) => `Too many wrong passwords for this account: sign-in is paused for ${minutes} minute(s). Devices already signed in keep working.`,
+    locked: (minutes: number) =>
+      `Too many wrong passwords for this account: sign-in is paused for ${minutes} minute(s). Devices already signed in keep working.`,
   },
 };

@@ -35,7 +35,10 @@ export default {
     cancel: 'Cancel',
     working: 'Working…',
     load: (open: number, max: number) => `${open}/${max} open`,
-    done: { claim: 'It is yours now.', handover: 'Handed over.', escalate: 'Escalated.', assign: 'Assigned.', unassign: 'Back in the queue.' } as Record<string, string>,
+    done: { claim: 'It is yours now.', handover: 'Handed over.', escalate: 'Escalated.', assign: 'Assigned.', unassign: 'Back in the queue.' } as Record<
+      string,
+      string
+    >,
     refusal: {
       'already-assigned': 'Someone else already has this conversation.',
       'already-yours': 'This conversation is already yours.',
@@ -176,7 +179,8 @@ export default {
     viewer: 'Photo',
     close: 'Close',
     refusal: {
-      'unsupported-media-type': 'WhatsApp does not take this kind of file. Send a JPEG or PNG photo, an MP4 video, or a PDF, Word, Excel, PowerPoint or text document.',
+      'unsupported-media-type':
+        'WhatsApp does not take this kind of file. Send a JPEG or PNG photo, an MP4 video, or a PDF, Word, Excel, PowerPoint or text document.',
       'media-too-large': 'This file is too large for WhatsApp.',
       'empty-media': 'This file is empty.',
       'missing-media': 'The file did not reach the server. Discard and attach it again.',
@@ -286,7 +290,8 @@ export default {
     title: 'Resolve without a survey?',
     noTemplate: (name: string) =>
       `The customer’s 24-hour reply window has closed and there is no approved survey template “${name}”, so the customer will not be asked to rate this conversation. An admin can add it under Templates and canned replies.`,
-    noTemplateName: 'The customer’s 24-hour reply window has closed and this number has no survey template set, so the customer will not be asked to rate this conversation. An admin can choose one under Service settings.',
+    noTemplateName:
+      'The customer’s 24-hour reply window has closed and this number has no survey template set, so the customer will not be asked to rate this conversation. An admin can choose one under Service settings.',
     confirm: 'Resolve without a survey',
     cancel: 'Cancel',
   },

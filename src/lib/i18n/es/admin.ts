@@ -46,11 +46,13 @@ const es: typeof admin = {
     autoReplyText: 'Texto de la respuesta',
     newOnline: 'Cliente nuevo, agentes conectados',
     newOffline: 'Cliente nuevo, nadie conectado',
-    newOfflineHint: 'Nadie puede atender la conversación ahora, así que espera; cuando los agentes se conectan, este algoritmo reparte estas conversaciones (las demás en espera siguen el reparto de pendientes).',
+    newOfflineHint:
+      'Nadie puede atender la conversación ahora, así que espera; cuando los agentes se conectan, este algoritmo reparte estas conversaciones (las demás en espera siguen el reparto de pendientes).',
     returning: 'Cliente que vuelve',
     ownerUnavailable: 'Si su agente habitual no está',
     handBackToOwner: 'Devolver a su agente habitual',
-    handBackToOwnerHint: 'Cuando el agente habitual de un cliente está fuera de turno, lo cubre un compañero; con esto activado, la conversación vuelve a su agente habitual al empezar su siguiente turno.',
+    handBackToOwnerHint:
+      'Cuando el agente habitual de un cliente está fuera de turno, lo cubre un compañero; con esto activado, la conversación vuelve a su agente habitual al empezar su siguiente turno.',
     ownerTeam: 'Asignar al equipo',
     ownerKeep: 'Guardarla para su agente habitual',
     rules: 'Reglas',
@@ -79,7 +81,8 @@ const es: typeof admin = {
     removeReassign: (n: number) => `Quitar la devolución ${n}`,
     addReassign: 'Añadir devolución para un equipo',
     escalationTeams: 'Equipos de escalado',
-    escalationTeamsHint: 'Un agente puede escalar su propia conversación a estos equipos (o de vuelta a su propio equipo); un supervisor, también a los equipos que gestiona. Administradores: a cualquier equipo.',
+    escalationTeamsHint:
+      'Un agente puede escalar su propia conversación a estos equipos (o de vuelta a su propio equipo); un supervisor, también a los equipos que gestiona. Administradores: a cualquier equipo.',
     ruleVip: (n: number) => `Cliente de la regla ${n}`,
     ruleHours: (n: number) => `Momento de la regla ${n}`,
     anyCustomer: 'Cualquier cliente',
@@ -92,7 +95,13 @@ const es: typeof admin = {
     priorityHint: 'Los puntos se suman; la cola muestra primero las conversaciones con más puntos.',
     urgencyWords: 'Palabras urgentes',
     angryEmoji: 'Emojis de enfado',
-    points: { urgencyWords: 'Puntos por palabra urgente', angryEmoji: 'Puntos por emoji de enfado', vip: 'Puntos por cliente VIP', escalation: 'Puntos por cada escalado anterior del cliente', windowClosing: 'Puntos cuando se cierra la ventana de 24 horas' },
+    points: {
+      urgencyWords: 'Puntos por palabra urgente',
+      angryEmoji: 'Puntos por emoji de enfado',
+      vip: 'Puntos por cliente VIP',
+      escalation: 'Puntos por cada escalado anterior del cliente',
+      windowClosing: 'Puntos cuando se cierra la ventana de 24 horas',
+    },
     windowClosingMinutes: 'Cierre de ventana: minutos restantes',
     removeRule: (n: number) => `Quitar la regla ${n}`,
     keepPriority: 'Sin cambios',
@@ -113,7 +122,8 @@ const es: typeof admin = {
     },
     voice: {
       title: 'Lo que recibirá el cliente',
-      intro: 'Como mucho un mensaje automático responde al mensaje de un cliente. Con el canal cerrado va primero el horario; si no, la presentación de un agente conectado y después la respuesta de la rama de enrutamiento; el saludo a un cliente nuevo va delante.',
+      intro:
+        'Como mucho un mensaje automático responde al mensaje de un cliente. Con el canal cerrado va primero el horario; si no, la presentación de un agente conectado y después la respuesta de la rama de enrutamiento; el saludo a un cliente nuevo va delante.',
       faqOn: 'El bot de preguntas frecuentes está activo: en una conversación nueva responde primero y no se envía nada más con su respuesta.',
       situation: 'Situación',
       message: 'Mensaje automático',
@@ -126,7 +136,13 @@ const es: typeof admin = {
       ownerOnline: 'lo atiende su agente',
       sampleOwner: 'Olu',
     },
-    sampleValues: { customer_name: 'Ana', agent_name: 'Ben', opens_at: 'el lunes a las 09:00', channel_name: '', business_hours: 'Abierto de lunes a viernes, 09:00–18:00' },
+    sampleValues: {
+      customer_name: 'Ana',
+      agent_name: 'Ben',
+      opens_at: 'el lunes a las 09:00',
+      channel_name: '',
+      business_hours: 'Abierto de lunes a viernes, 09:00–18:00',
+    },
     replyKinds: { greeting: 'Saludo', 'out-of-hours': 'Fuera de horario', 'after-assign': 'Presentación del agente' },
     replyWhen: {
       greeting: 'Se envía con el primer mensaje de un cliente a este número.',
@@ -259,7 +275,8 @@ const es: typeof admin = {
     staffOnly: 'Solo los supervisores y administradores pueden cambiar estos ajustes.',
     labels: {
       title: 'Etiquetas',
-      blurb: 'Las etiquetas ordenan conversaciones y clientes; los agentes las eligen en los detalles de una conversación y las reglas de asignación pueden añadirlas.',
+      blurb:
+        'Las etiquetas ordenan conversaciones y clientes; los agentes las eligen en los detalles de una conversación y las reglas de asignación pueden añadirlas.',
       newLabel: 'Nueva etiqueta',
       all: 'Todas las etiquetas',
       none: 'Aún no hay etiquetas.',
@@ -280,7 +297,8 @@ const es: typeof admin = {
       team: 'Equipo',
       noChannels: 'Conecta primero un canal.',
       noTeams: 'Aún no supervisas ningún equipo.',
-      slaWhat: 'Fija en cuánto tiempo debe responderse y resolverse cada conversación; un objetivo incumplido marca la conversación, avisa a los supervisores del equipo (si no hay, a los administradores; si no, al único agente) y puede pasarla a otra persona.',
+      slaWhat:
+        'Fija en cuánto tiempo debe responderse y resolverse cada conversación; un objetivo incumplido marca la conversación, avisa a los supervisores del equipo (si no hay, a los administradores; si no, al único agente) y puede pasarla a otra persona.',
       csatWhat: 'Decide si se pide a los clientes que valoren la atención al resolver una conversación, y con qué palabras.',
       qaWhat: 'Cada noche elige conversaciones cerradas de cada agente de este equipo para que un supervisor las puntúe según la rúbrica.',
       policy: (n: number) => `Objetivo ${n}`,
@@ -311,7 +329,8 @@ const es: typeof admin = {
       promptEn: 'Petición de comentario tras una nota baja (inglés)',
       promptEs: 'Petición de comentario tras una nota baja (español)',
       saveCsat: 'Guardar encuesta',
-      waitingWhat: 'Cuando hay clientes de este equipo esperando y nadie del equipo está en turno, todos los del equipo con notificaciones activas reciben un aviso (“3 clientes esperando”) con un botón Tomar; al tomar uno, entran en turno.',
+      waitingWhat:
+        'Cuando hay clientes de este equipo esperando y nadie del equipo está en turno, todos los del equipo con notificaciones activas reciben un aviso (“3 clientes esperando”) con un botón Tomar; al tomar uno, entran en turno.',
       waitingEnabled: 'Avisar al equipo cuando hay clientes esperando y nadie está en turno',
       waitingEvery: 'Como mucho un aviso cada (minutos)',
       saveWaiting: 'Guardar aviso de espera',
@@ -344,8 +363,10 @@ const es: typeof admin = {
       exported: 'Se descargaron los datos del cliente como archivo JSON.',
       erase: 'Borrar los datos del cliente',
       eraseTitle: (name: string) => `¿Borrar todo lo personal sobre ${name}?`,
-      erasedList: 'Se borra: nombre, número de teléfono, perfil, idioma, etiquetas, atributos, el texto y los archivos de cada mensaje, las notas y los webhooks originales que los traían.',
-      keptList: 'Se conserva: las conversaciones como registros anónimos (fechas, estado, quién las atendió) para que los informes las sigan contando, y la entrada de auditoría de este borrado.',
+      erasedList:
+        'Se borra: nombre, número de teléfono, perfil, idioma, etiquetas, atributos, el texto y los archivos de cada mensaje, las notas y los webhooks originales que los traían.',
+      keptList:
+        'Se conserva: las conversaciones como registros anónimos (fechas, estado, quién las atendió) para que los informes las sigan contando, y la entrada de auditoría de este borrado.',
       eraseWord: 'BORRAR',
       typeToConfirm: (word: string) => `Escribe ${word} para confirmar`,
       eraseNow: 'Borrar ahora',
@@ -353,7 +374,8 @@ const es: typeof admin = {
       failed: 'No funcionó. Comprueba la conexión e inténtalo de nuevo.',
       whoNow: '¿Quién la recibiría ahora?',
       wouldGo: (agent: string, team: string) => (team ? `La recibiría ahora ${agent} (${team}).` : `La recibiría ahora ${agent}.`),
-      wouldWait: (team: string) => (team ? `Nadie puede atenderla ahora; esperaría en la cola de ${team}.` : 'Nadie puede atenderla ahora; esperaría en la cola.'),
+      wouldWait: (team: string) =>
+        team ? `Nadie puede atenderla ahora; esperaría en la cola de ${team}.` : 'Nadie puede atenderla ahora; esperaría en la cola.',
     },
     operations: {
       title: 'Operaciones',

@@ -21,7 +21,8 @@ export default {
   disabled: 'Desactivar este número',
   disabledHint: 'Mientras esté desactivado, los mensajes a este número no llegan a la mesa y no se envía nada desde él.',
   coexistence: 'También se usa en la app WhatsApp Business (Coexistencia)',
-  coexistenceHint: 'Las respuestas escritas en la app del teléfono aparecen en los tickets. Mientras el dueño atiende a un cliente desde el teléfono, la mesa no enruta ni responde automáticamente a ese cliente.',
+  coexistenceHint:
+    'Las respuestas escritas en la app del teléfono aparecen en los tickets. Mientras el dueño atiende a un cliente desde el teléfono, la mesa no enruta ni responde automáticamente a ese cliente.',
   coexistenceAgent: 'Quién responde desde el teléfono',
   coexistenceNobody: 'Nadie elegido todavía',
   saveNumber: 'Guardar el número',
@@ -35,10 +36,13 @@ export default {
   checking: 'Comprobando…',
   connected: (name: string, number: string) => `Conectado. Meta conoce este número como ${name || 'tu negocio'} (${number}).`,
   checkReasons: {
-    'token-expired': 'El token de acceso ha caducado. Crea uno nuevo en la configuración del negocio de Meta (el token de un usuario del sistema no caduca) y pégalo aquí.',
+    'token-expired':
+      'El token de acceso ha caducado. Crea uno nuevo en la configuración del negocio de Meta (el token de un usuario del sistema no caduca) y pégalo aquí.',
     'token-invalid': 'Meta no acepta este token de acceso. Copia de nuevo el token completo desde Meta y pégalo aquí.',
-    'permission-denied': 'El token funciona pero no puede usar este número. Da a su usuario del sistema los permisos de mensajería y gestión de WhatsApp para esta cuenta.',
-    'wrong-number-id': 'Meta no conoce este identificador de número o el token no puede verlo. Revisa el identificador en la página de configuración de la API.',
+    'permission-denied':
+      'El token funciona pero no puede usar este número. Da a su usuario del sistema los permisos de mensajería y gestión de WhatsApp para esta cuenta.',
+    'wrong-number-id':
+      'Meta no conoce este identificador de número o el token no puede verlo. Revisa el identificador en la página de configuración de la API.',
     'account-restricted': 'Meta ha restringido esta cuenta de WhatsApp Business. Revisa su estado en la configuración del negocio de Meta.',
     'rate-limited': 'Meta pide a la mesa que vaya más despacio. Vuelve a intentarlo en unos minutos.',
     'meta-unavailable': 'Los servidores de Meta no responden bien ahora mismo. Vuelve a intentarlo en unos minutos.',
@@ -47,7 +51,8 @@ export default {
     unknown: 'Meta ha rechazado la comprobación por un motivo que la mesa no reconoce. Debajo están las palabras de Meta.',
   } as Record<string, string>,
   metaSaid: (code: number | null, message: string) => `Meta respondió con el código ${code ?? 'ninguno'}: «${message}».`,
-  webhookIntro: 'En el panel de tu app de Meta, abre WhatsApp y luego Configuración, y edita el webhook. Pega estos dos valores, verifica y suscríbete al campo «messages».',
+  webhookIntro:
+    'En el panel de tu app de Meta, abre WhatsApp y luego Configuración, y edita el webhook. Pega estos dos valores, verifica y suscríbete al campo «messages».',
   webhookUrl: 'URL de devolución de llamada',
   verifyToken: 'Token de verificación',
   copy: 'Copiar',

@@ -77,7 +77,8 @@ const es: typeof manager = {
     none: '—',
     pending: 'Cargando…',
     timelines: {
-      skipped: (days: number) => `El tiempo de gestión y la primera respuesta en horario laboral se calculan para periodos de hasta ${days} días: elige un periodo más corto para verlos.`,
+      skipped: (days: number) =>
+        `El tiempo de gestión y la primera respuesta en horario laboral se calculan para periodos de hasta ${days} días: elige un periodo más corto para verlos.`,
       failed: 'No se pudieron cargar el tiempo de gestión ni la primera respuesta en horario laboral. Las demás cifras están al día.',
     },
     seconds: (n: string) => `${n} s`,
@@ -98,7 +99,9 @@ const es: typeof manager = {
     frt: {
       title: 'Distribución del tiempo de primera respuesta',
       summary: (answered: number, top: string) =>
-        answered ? `${answered} ${answered === 1 ? 'conversación respondida' : 'conversaciones respondidas'}; la mayoría en ${top}.` : 'No se respondió ninguna conversación en este periodo.',
+        answered
+          ? `${answered} ${answered === 1 ? 'conversación respondida' : 'conversaciones respondidas'}; la mayoría en ${top}.`
+          : 'No se respondió ninguna conversación en este periodo.',
       bin: (from: string, to: string | null) => (to === null ? `${from} o más` : `de ${from} a ${to}`),
       range: 'Tiempo de respuesta',
       count: 'Conversaciones',
@@ -106,7 +109,9 @@ const es: typeof manager = {
     load: {
       title: 'Carga por agente',
       summary: (agents: number, busiest: string, opened: number) =>
-        agents ? `${agents} ${agents === 1 ? 'agente' : 'agentes'}; quien más tiene, ${busiest}, lleva ${opened} ${opened === 1 ? 'conversación' : 'conversaciones'}.` : 'No se asignó ninguna conversación en este periodo.',
+        agents
+          ? `${agents} ${agents === 1 ? 'agente' : 'agentes'}; quien más tiene, ${busiest}, lleva ${opened} ${opened === 1 ? 'conversación' : 'conversaciones'}.`
+          : 'No se asignó ninguna conversación en este periodo.',
       agent: 'Agente',
       opened: 'Conversaciones',
       resolved: 'Resueltas',

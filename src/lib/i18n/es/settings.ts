@@ -14,7 +14,8 @@ const es: typeof settings = {
       off: 'Las notificaciones están desactivadas en este dispositivo.',
       denied: 'Las notificaciones están bloqueadas para esta app. Permítelas en los ajustes del navegador o del teléfono y vuelve aquí.',
       unsupported: 'Este navegador no puede recibir notificaciones push.',
-      'ios-install': 'En iPhone y iPad las notificaciones solo funcionan en la app instalada: toca Compartir, luego «Añadir a pantalla de inicio», y abre Pocketdesk desde allí.',
+      'ios-install':
+        'En iPhone y iPad las notificaciones solo funcionan en la app instalada: toca Compartir, luego «Añadir a pantalla de inicio», y abre Pocketdesk desde allí.',
       unconfigured: 'El servidor aún no tiene clave push. Pide a un administrador que la configure.',
     },
     timedOut: 'El servicio de notificaciones no respondió a tiempo. Revisa la conexión y toca Reintentar.',
@@ -24,7 +25,8 @@ const es: typeof settings = {
   },
   offlineSettings: {
     heading: 'Copia sin conexión',
-    explain: 'Para que puedas leer tus conversaciones sin conexión, este dispositivo guarda los últimos 50 mensajes de cada conversación de Mías y de las colas de tus equipos, con sus fotos, notas de voz, vídeos y documentos hasta el espacio que elijas. Las fotos van primero; cuando el espacio se llena, los archivos que menos has usado últimamente dejan sitio.',
+    explain:
+      'Para que puedas leer tus conversaciones sin conexión, este dispositivo guarda los últimos 50 mensajes de cada conversación de Mías y de las colas de tus equipos, con sus fotos, notas de voz, vídeos y documentos hasta el espacio que elijas. Las fotos van primero; cuando el espacio se llena, los archivos que menos has usado últimamente dejan sitio.',
     stored: (conversations: number, messages: number) => `Guardado en este dispositivo: ${conversations} conversaciones y ${messages} mensajes.`,
     files: (size: string, files: number) => `Archivos: ${files}, que ocupan ${size}.`,
     counting: 'Contando lo que guarda este dispositivo…',
@@ -32,7 +34,8 @@ const es: typeof settings = {
     clear: 'Borrar la copia sin conexión',
     cleared: 'Se borró la copia sin conexión. Se vuelve a descargar en la próxima sincronización.',
     persist: 'Conservarla cuando falte espacio',
-    persistExplain: 'Sin esto, el navegador puede borrar la copia sin conexión cuando al dispositivo le falte espacio. Puede que el navegador te pida confirmarlo.',
+    persistExplain:
+      'Sin esto, el navegador puede borrar la copia sin conexión cuando al dispositivo le falte espacio. Puede que el navegador te pida confirmarlo.',
     persisted: 'El navegador conserva la copia sin conexión aunque falte espacio.',
     notPersisted: 'El navegador no prometió conservarla: puede borrarla cuando falte espacio.',
   },
@@ -42,7 +45,8 @@ const es: typeof settings = {
   },
   shifts: {
     heading: 'Turnos',
-    explain: 'Durante tus turnos sigues en línea aunque el teléfono esté bloqueado; fuera de ellos estás fuera de turno. Tu interruptor de estado manda hasta que empiece o termine el siguiente turno. Sin turnos, si la app se queda cerrada varias horas pasas a ausente.',
+    explain:
+      'Durante tus turnos sigues en línea aunque el teléfono esté bloqueado; fuera de ellos estás fuera de turno. Tu interruptor de estado manda hasta que empiece o termine el siguiente turno. Sin turnos, si la app se queda cerrada varias horas pasas a ausente.',
     timezone: 'Zona horaria',
     timezoneHint: 'Déjala vacía para usar la zona horaria del canal.',
     noShift: 'Sin turno.',

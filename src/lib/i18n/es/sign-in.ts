@@ -14,7 +14,8 @@ const es: typeof signIn = {
     failed: 'Correo o contraseña incorrectos.',
     offline: 'Sin conexión. Conéctate para entrar.',
     tooMany: 'Demasiados intentos de entrar. Espera un minuto y vuelve a intentarlo.',
-    locked: (minutes) => `Demasiadas contraseñas incorrectas para esta cuenta: la entrada está en pausa durante ${minutes} minuto(s). Los dispositivos que ya tienen la sesión abierta siguen funcionando.`,
+    locked: (minutes) =>
+      `Demasiadas contraseñas incorrectas para esta cuenta: la entrada está en pausa durante ${minutes} minuto(s). Los dispositivos que ya tienen la sesión abierta siguen funcionando.`,
   },
 };
 

@@ -176,7 +176,8 @@ const es: typeof thread = {
     viewer: 'Foto',
     close: 'Cerrar',
     refusal: {
-      'unsupported-media-type': 'WhatsApp no admite este tipo de archivo. Envía una foto JPEG o PNG, un vídeo MP4 o un documento PDF, Word, Excel, PowerPoint o de texto.',
+      'unsupported-media-type':
+        'WhatsApp no admite este tipo de archivo. Envía una foto JPEG o PNG, un vídeo MP4 o un documento PDF, Word, Excel, PowerPoint o de texto.',
       'media-too-large': 'Este archivo es demasiado grande para WhatsApp.',
       'empty-media': 'Este archivo está vacío.',
       'missing-media': 'El archivo no llegó al servidor. Descártalo y adjúntalo de nuevo.',
@@ -286,7 +287,8 @@ const es: typeof thread = {
     title: '¿Resolver sin encuesta?',
     noTemplate: (name) =>
       `La ventana de respuesta de 24 horas del cliente se ha cerrado y no hay una plantilla de encuesta aprobada «${name}», así que no se le pedirá que valore esta conversación. Un administrador puede añadirla en Plantillas y respuestas rápidas.`,
-    noTemplateName: 'La ventana de respuesta de 24 horas del cliente se ha cerrado y este número no tiene plantilla de encuesta, así que no se le pedirá que valore esta conversación. Un administrador puede elegir una en los ajustes de servicio.',
+    noTemplateName:
+      'La ventana de respuesta de 24 horas del cliente se ha cerrado y este número no tiene plantilla de encuesta, así que no se le pedirá que valore esta conversación. Un administrador puede elegir una en los ajustes de servicio.',
     confirm: 'Resolver sin encuesta',
     cancel: 'Cancelar',
   },
