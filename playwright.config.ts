@@ -6,7 +6,10 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   globalTeardown: './tests/e2e/global-teardown.ts',
   workers: 1,
-  retries: 0,
+  // One retry: two specs (queue search by an earlier message, the JSON push) each failed once in a full run on a
+  // quiet machine and passed alone and on repeat; npm test prints how many passed only on their retry, so a flake
+  // stays visible instead of turning CI red at random. The causes are not found yet (see the open issues' notes).
+  retries: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,

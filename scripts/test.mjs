@@ -79,6 +79,8 @@ if (playwright?.stats) {
   totals.passed += playwright.stats.expected + (playwright.stats.flaky ?? 0);
   totals.failed += playwright.stats.unexpected;
   totals.skipped += playwright.stats.skipped;
+  if (playwright.stats.flaky)
+    process.stdout.write(`\nend-to-end: ${playwright.stats.flaky} test(s) failed once and passed on the retry (flaky; see the Playwright output above)\n`);
   if (!playwrightOk && playwright.stats.unexpected === 0) {
     totals.failed++;
     problems.push('playwright (setup or teardown failed)');
