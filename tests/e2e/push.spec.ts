@@ -1,3 +1,4 @@
+import { deliverPushUntilShown } from './push-delivery';
 import type { Page } from '@playwright/test';
 import { buildPushPayload } from '../../src/lib/domain/notifications/push-payload';
 import { expect, signInAs, test, waitForServiceWorker, watchConsole } from './fixtures';
@@ -200,7 +201,6 @@ test('customers waiting arrive as one push with Claim, and Claim puts an off-shi
     messageText: null,
   });
   const { cdp, registrationId } = await serviceWorkerRegistration(page, env.url);
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin: env.url, registrationId, data: json });
   const shown = () =>
     page.evaluate(async () =>
       (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
@@ -208,6 +208,10 @@ test('customers waiting arrive as one push with Claim, and Claim puts an off-shi
         actions: ((n as Notification & { actions?: Array<{ action: string; title: string }> }).actions ?? []).map((a) => [a.action, a.title]),
       })),
     );
+  await deliverPushUntilShown(
+    () => cdp.send('ServiceWorker.deliverPushMessage', { origin: env.url, registrationId, data: json }),
+    async () => (await shown()).length,
+  );
   await expect.poll(shown).toEqual([{ title: '3 customers waiting', actions: [['claim', 'Claim']] }]);
 
   // What the service worker opens for a tap on Claim (see notificationClickPath).

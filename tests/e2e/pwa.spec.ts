@@ -2,6 +2,7 @@ import { chromium } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deliverPushUntilShown } from './push-delivery';
 import { expect, signIn, test, waitForServiceWorker } from './fixtures';
 
 test('the app is installable: manifest linked, icons valid, service worker in control', async ({ page, env, request }) => {
@@ -66,8 +67,10 @@ test('a web push shows a notification from its JSON payload', async ({ page, con
   await cdp.send('ServiceWorker.enable');
   const registrationId = await registrations;
   const payload = { title: 'New message from Maria', body: 'The pump is leaking', url: `/conversations/${env.seeded.conversationId}`, tag: 'conv-1' };
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin: env.url, registrationId, data: JSON.stringify(payload) });
-  await expect
-    .poll(() => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => [n.title, n.body, n.tag])))
-    .toEqual([[payload.title, payload.body, payload.tag]]);
+  const shown = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => [n.title, n.body, n.tag]));
+  await deliverPushUntilShown(
+    () => cdp.send('ServiceWorker.deliverPushMessage', { origin: env.url, registrationId, data: JSON.stringify(payload) }),
+    async () => (await shown()).length,
+  );
+  await expect.poll(shown).toEqual([[payload.title, payload.body, payload.tag]]);
 });
