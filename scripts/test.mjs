@@ -11,6 +11,8 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
+// Named again just above the summary line, because CI keeps only the tail of the output.
+const failedTests = [];
 
 function run(label, args, env = {}) {
   process.stdout.write(`\n=== ${label} ===\n`);
@@ -27,6 +29,16 @@ function step(label, args) {
     problems.push(label);
   }
   return ok;
+}
+
+/** Playwright nests suites by file and describe; a test failed when its final outcome is unexpected. */
+function collectPlaywrightFailures(suites, path = []) {
+  for (const suite of suites) {
+    const here = suite.title ? [...path, suite.title] : path;
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? []) if (test.status === 'unexpected') failedTests.push([...here, spec.title].join(' › '));
+    collectPlaywrightFailures(suite.suites ?? [], here);
+  }
 }
 
 function readJson(file) {
@@ -59,6 +71,9 @@ if (vitest) {
   totals.passed += vitest.numPassedTests;
   totals.failed += vitest.numFailedTests;
   totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
+  for (const file of vitest.testResults ?? [])
+    for (const test of file.assertionResults ?? [])
+      if (test.status === 'failed') failedTests.push(`${file.name.replace(projectRoot + '/', '')} › ${test.fullName}`);
   // A file that fails to load has no tests to count; vitest still reports the suite as failed.
   if (!vitestOk && vitest.numFailedTests === 0) {
     totals.failed++;
@@ -90,6 +105,8 @@ if (playwright?.stats) {
   problems.push('playwright (no report)');
 }
 
+collectPlaywrightFailures(playwright?.suites ?? []);
+if (failedTests.length) process.stdout.write(`\nfailed tests:\n${failedTests.map((name) => `  ${name}`).join('\n')}\n`);
 if (problems.length) process.stdout.write(`\nfailed steps: ${problems.join(', ')}\n`);
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(totals.failed > 0 ? 1 : 0);
