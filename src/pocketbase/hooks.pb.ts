@@ -57,6 +57,7 @@ onRecordEnrich((e) => require(`${__hooks}/app.js`).hideChannelToken(e), 'channel
 onBootstrap((e) => require(`${__hooks}/app.js`).sealStoredTokensAfterBootstrap(e));
 onBackupCreate((e) => require(`${__hooks}/app.js`).keepKeyFileOutOfBackups(e));
 onBackupRestore((e) => require(`${__hooks}/app.js`).keepKeyFileOutOfBackups(e));
+routerAdd('POST', '/api/pocketdesk/heartbeat', (e) => require(`${__hooks}/app.js`).handleHeartbeat(e));
 routerAdd('POST', '/api/pocketdesk/conversations/{id}/read', (e) => require(`${__hooks}/app.js`).handleMarkRead(e));
 routerAdd('POST', '/api/pocketdesk/worker/claim-read-receipts', (e) => require(`${__hooks}/app.js`).claimReadReceipts(e));
 routerAdd('POST', '/api/pocketdesk/worker/read-receipt-sent', (e) => require(`${__hooks}/app.js`).recordReadReceipt(e));

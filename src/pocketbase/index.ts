@@ -23,6 +23,7 @@ export { handleSearch } from './search';
 export { handleSlaSweep, runSlaSweep } from './sla';
 export { handleWaitingPushSweep, runWaitingPushSweep } from './waiting-push';
 export { guardQaReview, handleQaSample, runQaSampling } from './qa-reviews';
+export { handleHeartbeat } from './agent-heartbeat';
 export { handlePresenceSweep, runPresenceSweep } from './agent-presence';
 export { guardShiftToggle, handleSaveShiftSchedule } from './shift-schedules';
 export { handleOfferAnswer, handleOfferSweep, runOfferSweep } from './offers';

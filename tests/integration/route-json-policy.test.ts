@@ -19,6 +19,7 @@ const routes: Array<[path: string, caller: 'staff' | 'worker']> = [
   ['/api/pocketdesk/conversations/{id}/assign', 'staff'],
   ['/api/pocketdesk/conversations/{id}/offer', 'staff'],
   ['/api/pocketdesk/conversations/{id}/read', 'staff'],
+  ['/api/pocketdesk/heartbeat', 'staff'],
   ['/api/pocketdesk/conversations/{id}/snooze', 'staff'],
   ['/api/pocketdesk/worker/snooze-sweep', 'worker'],
   ['/api/pocketdesk/contacts/{id}/erase', 'staff'],
