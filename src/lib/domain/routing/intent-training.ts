@@ -120,34 +120,20 @@ function weighted(examples: readonly LabelledText[], corrected: ReadonlySet<Labe
   return examples.flatMap((example) => (corrected.has(example) ? Array.from({ length: CORRECTION_WEIGHT }, () => example) : [example]));
 }
 
+export type DeskEvaluation = { ok: true; metrics: ModelMetrics } | { ok: false; reason: 'too-few-intents' };
 export type DeskTraining = { ok: true; model: IntentClassifier; metrics: ModelMetrics } | { ok: false; reason: 'too-few-intents' };
 
-/**
- * Scores a model trained on all but `heldOutFraction` of each intent on the rest, then trains the model that will
- * route on everything; `progress` hears each stage (0–100). `random` (seeded) splits and orders the solver.
- */
-export function trainDeskModel(
-  set: TrainingSet,
-  options: ClassifierOptions,
-  heldOutFraction: number,
-  random: () => number,
-  progress: (percent: number, stage: 'evaluating' | 'training') => void = () => undefined,
-): DeskTraining {
+/** Scores a model trained on all but `heldOutFraction` of each intent on the rest; `random` (seeded) splits and orders the solver. */
+export function evaluateDeskModel(set: TrainingSet, options: ClassifierOptions, heldOutFraction: number, random: () => number): DeskEvaluation {
   if (Object.keys(set.targets).length < 2) return { ok: false, reason: 'too-few-intents' };
   // Split conversations before corrections are repeated, so no copy of a held-out message is trained on.
   const { train, heldOut } = splitHeldOut(set.examples, heldOutFraction, random);
-  progress(10, 'evaluating');
   const trial = new Set(train.map((example) => example.intent)).size >= 2 ? trainIntentClassifier(weighted(train, set.corrected), options, random) : null;
-  progress(50, 'evaluating');
   const evaluation = trial ? evaluateClassifier(trial, heldOut) : { accuracy: 0, total: heldOut.length, perIntent: [] };
   const pairs = trial ? heldOut.map((example) => ({ actual: example.intent, predicted: predictIntent(trial, example.text).intent })) : [];
-  progress(60, 'training');
-  const model = trainIntentClassifier(weighted(set.examples, set.corrected), options, random);
-  progress(95, 'training');
   const name = (intent: string) => set.targets[intent]?.name ?? intent;
   return {
     ok: true,
-    model,
     metrics: {
       accuracy: evaluation.accuracy,
       heldOut: heldOut.length,
@@ -164,6 +150,18 @@ export function trainDeskModel(
       confusions: confusionsOf(pairs).map((pair) => ({ ...pair, actual: name(pair.actual), predicted: name(pair.predicted) })),
     },
   };
+}
+
+/** The model that routes: trained on the whole history once its held-out figures are known. */
+export function trainFinalModel(set: TrainingSet, options: ClassifierOptions, random: () => number): IntentClassifier {
+  return trainIntentClassifier(weighted(set.examples, set.corrected), options, random);
+}
+
+/** Evaluates on held-out conversations, then trains the routing model on all of them. */
+export function trainDeskModel(set: TrainingSet, options: ClassifierOptions, heldOutFraction: number, random: () => number): DeskTraining {
+  const evaluated = evaluateDeskModel(set, options, heldOutFraction, random);
+  if (!evaluated.ok) return evaluated;
+  return { ok: true, model: trainFinalModel(set, options, random), metrics: evaluated.metrics };
 }
 
 /** A model may route only when held-out messages existed and it got at least `minAccuracy` of them right. */
