@@ -3,7 +3,7 @@
 // (src/worker/intent-training.ts), reports progress, and hands back the model with its held-out figures: it becomes
 // the active model only when its held-out accuracy reaches the admin's threshold, and the one before it retires.
 import * as z from 'zod/mini';
-import { passesThreshold } from '../lib/domain/routing/intent-training';
+import { passesThreshold } from '../lib/domain/routing/intent-routing';
 import { intentSettingsSchema, trainingReportSchema } from '../lib/schemas/intent-model';
 import { respondError } from './api-errors';
 import { writeAudit } from './audit';

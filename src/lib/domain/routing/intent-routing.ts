@@ -53,3 +53,8 @@ export function decideIntent(input: IntentInput | null | undefined, decided: { b
     labels: [...input.labels],
   };
 }
+
+/** A model may route only when held-out messages existed and it got at least `minAccuracy` of them right. */
+export function passesThreshold(metrics: { accuracy: number; heldOut: number }, minAccuracy: number): boolean {
+  return metrics.heldOut > 0 && metrics.accuracy >= minAccuracy;
+}

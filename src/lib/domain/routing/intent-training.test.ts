@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../../tests/support/seeded-random';
 import { DEFAULT_CLASSIFIER_OPTIONS, predictIntent } from '../intents/intent-classifier';
-import { buildTrainingSet, confusionsOf, CORRECTION_WEIGHT, passesThreshold, trainDeskModel, type HistoryConversation } from './intent-training';
+import { passesThreshold } from './intent-routing';
+import { buildTrainingSet, confusionsOf, CORRECTION_WEIGHT, trainDeskModel, type HistoryConversation } from './intent-training';
 
 const names = { teamNames: { cards: 'Cards', billing: 'Billing' }, labelNames: { late: 'Late delivery', vip: 'VIP' } };
 

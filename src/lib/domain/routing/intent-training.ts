@@ -163,8 +163,3 @@ export function trainDeskModel(set: TrainingSet, options: ClassifierOptions, hel
   if (!evaluated.ok) return evaluated;
   return { ok: true, model: trainFinalModel(set, options, random), metrics: evaluated.metrics };
 }
-
-/** A model may route only when held-out messages existed and it got at least `minAccuracy` of them right. */
-export function passesThreshold(metrics: Pick<ModelMetrics, 'accuracy' | 'heldOut'>, minAccuracy: number): boolean {
-  return metrics.heldOut > 0 && metrics.accuracy >= minAccuracy;
-}
