@@ -17,6 +17,8 @@ export class InboxClassifier {
   readonly #pb: PocketBase;
   readonly #log: (line: string) => void;
   #loaded: { id: string; model: IntentClassifier } | null = null;
+  /** A stored model that does not load is not fetched again every poll. */
+  #unloadable: string | null = null;
 
   constructor(pb: PocketBase, log: (line: string) => void) {
     this.#pb = pb;
@@ -29,6 +31,7 @@ export class InboxClassifier {
     if (!loaded.ok) {
       this.#log(`intent model ${id} not loaded: ${loaded.reason}`);
       this.#loaded = null;
+      this.#unloadable = id;
       return;
     }
     this.#loaded = { id, model: loaded.model };
@@ -46,6 +49,7 @@ export class InboxClassifier {
       return null;
     }
     if (answer.model !== this.#loaded?.id) {
+      if (answer.model === this.#unloadable) return null;
       await this.#load(answer.model);
       if (!this.#loaded) return null;
       answer = (await this.#pb.send('/api/pocketdesk/worker/inbox-texts', { method: 'POST', body: { limit, model: this.#loaded.id } })) as InboxTexts;
