@@ -171,6 +171,19 @@ describe('hybrid routing with a model learned from the desk', () => {
     await admin.request('POST', '/api/pocketdesk/intents/settings', { minConfidence: 0.5 });
   }, 60_000);
 
+  it('records a correction when an agent changes a conversation’s labels, and none when nothing changed', async () => {
+    const label = await root.create('labels', { name: 'Lost card' });
+    const { conversation } = await routedConversationOf(await newCustomerWrites('I lost my card yesterday'));
+    expect((await admin.update('conversations', conversation.id, { labels: conversation.labels })).status).toBe(200);
+    expect(await root.list('intent_corrections', `conversation = "${conversation.id}"`)).toEqual([]);
+    expect((await admin.update('conversations', conversation.id, { labels: [label.body.id] })).status).toBe(200);
+    expect(await root.list('intent_corrections', `conversation = "${conversation.id}"`)).toMatchObject([
+      { kind: 'labels', team: conversation.team, labels: [label.body.id] },
+    ]);
+    // Cleared again so the next training learns only the transfer below.
+    await root.delete('conversations', conversation.id);
+  }, 60_000);
+
   it('learns from an agent’s transfer to another team at the next training', async () => {
     const text = 'the courier lost my parcel';
     const first = await routedConversationOf(await newCustomerWrites(text));
@@ -178,8 +191,7 @@ describe('hybrid routing with a model learned from the desk', () => {
     const [target, name] = first.conversation.team === teams.cards ? [teams.billing, 'Billing'] : [teams.cards, 'Cards'];
     const moved = await admin.request('POST', `/api/pocketdesk/conversations/${first.conversation.id}/assign`, { action: 'escalate', teamId: target });
     expect(moved.status).toBe(200);
-    const corrections = await root.list('intent_corrections');
-    expect(corrections).toMatchObject([{ conversation: first.conversation.id, kind: 'transfer', team: target }]);
+    expect(await root.list('intent_corrections')).toMatchObject([{ conversation: first.conversation.id, kind: 'transfer', team: target }]);
 
     const model = await trainAndWaitForActive(2);
     expect(model.metrics.corrections).toBe(1);
