@@ -160,3 +160,13 @@ cronAdd('pocketdesk-snooze', '* * * * *', () => require(`${__hooks}/app.js`).run
 routerAdd('GET', '/api/pocketdesk/channels/{id}/connection', (e) => require(`${__hooks}/app.js`).handleChannelConnection(e));
 routerAdd('POST', '/api/pocketdesk/channels/{id}/check-connection', (e) => require(`${__hooks}/app.js`).handleCheckConnection(e));
 routerAdd('POST', '/api/pocketdesk/channels/{id}/pull-templates', (e) => require(`${__hooks}/app.js`).handlePullTemplates(e));
+// Hybrid routing (issue #20): the worker predicts waiting messages' intents and trains models; admins train and switch on.
+routerAdd('POST', '/api/pocketdesk/intents/train', (e) => require(`${__hooks}/app.js`).handleTrainNow(e));
+routerAdd('POST', '/api/pocketdesk/intents/settings', (e) => require(`${__hooks}/app.js`).handleSaveIntentSettings(e));
+routerAdd('POST', '/api/pocketdesk/worker/claim-intent-training', (e) => require(`${__hooks}/app.js`).handleClaimIntentTraining(e));
+routerAdd('POST', '/api/pocketdesk/worker/intent-training', (e) => require(`${__hooks}/app.js`).handleIntentTrainingReport(e));
+routerAdd('POST', '/api/pocketdesk/worker/intent-history', (e) => require(`${__hooks}/app.js`).handleIntentHistory(e));
+routerAdd('POST', '/api/pocketdesk/worker/inbox-texts', (e) => require(`${__hooks}/app.js`).handleInboxTexts(e));
+routerAdd('POST', '/api/pocketdesk/worker/message-intents', (e) => require(`${__hooks}/app.js`).handleMessageIntents(e));
+cronAdd('pocketdesk-intent-training', '30 2 * * *', () => require(`${__hooks}/app.js`).runScheduledIntentTraining());
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).recordEditCorrection(e), 'conversations');

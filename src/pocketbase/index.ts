@@ -43,3 +43,13 @@ export { handleChannelHealth, handleReplayWebhook } from './operations';
 export { handleSnooze, handleSnoozeSweep, runSnoozeSweep } from './snooze';
 export { guardChannelConnection, handleChannelConnection, handleCheckConnection } from './channel-connection';
 export { handlePullTemplates } from './template-pull';
+export {
+  handleClaimIntentTraining,
+  handleIntentHistory,
+  handleIntentTrainingReport,
+  handleSaveIntentSettings,
+  handleTrainNow,
+  runScheduledIntentTraining,
+} from './intent-models';
+export { handleInboxTexts, handleMessageIntents } from './intent-inbox';
+export { recordEditCorrection } from './intent-corrections';
