@@ -259,6 +259,8 @@ export default {
     mediaPending: 'Downloading…',
     mediaUnavailable: 'Media unavailable',
     mediaNotOnDevice: 'Not saved on this device. Connect to the internet to see it.',
+    videoNotOnDevice: (size: string | null) => `This video${size ? ` (${size})` : ''} is not saved on this device. Connect to the internet to watch it.`,
+    videoUnplayable: (size: string | null) => `This video${size ? ` (${size})` : ''} cannot be played in the app. Open it to download it.`,
     openMedia: 'Open',
     openMap: 'Open in maps',
   },

@@ -256,6 +256,8 @@ const es: typeof thread = {
     mediaPending: 'Descargando…',
     mediaUnavailable: 'Archivo no disponible',
     mediaNotOnDevice: 'No está guardado en este dispositivo. Conéctate a internet para verlo.',
+    videoNotOnDevice: (size: string | null) => `Este vídeo${size ? ` (${size})` : ''} no está guardado en este dispositivo. Conéctate a internet para verlo.`,
+    videoUnplayable: (size: string | null) => `Este vídeo${size ? ` (${size})` : ''} no se puede reproducir en la aplicación. Ábrelo para descargarlo.`,
     openMedia: 'Abrir',
     openMap: 'Abrir en mapas',
   },
