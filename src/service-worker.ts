@@ -11,7 +11,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { db } from '$lib/client/db';
 import { cachedMedia } from '$lib/client/media-cache';
 import { prefetchPushed } from '$lib/client/prefetch';
-import { noticeTitle, parsePushPayload, pushPrefetchTarget } from '$lib/client/push-payload';
+import { noticeText, parsePushPayload, pushPrefetchTarget } from '$lib/client/push-payload';
 import { notificationClickPath } from '$lib/domain/notifications/notification-url';
 import { pickLang } from '$lib/i18n/langs';
 import enCore from '$lib/i18n/en/core';
@@ -60,13 +60,14 @@ self.addEventListener('push', (event) => {
   const notice = parsePushPayload(raw, self.location.origin);
   const target = pushPrefetchTarget(raw);
   if (target) event.waitUntil(prefetchFromPush(target));
-  // The worker does not know the device's language; the buttons are titled here, like the rest of the app.
+  // The worker does not know the device's language; the words and buttons are said here, like the rest of the app.
   const words = { en: { ...enCore, ...enThread }, es: { ...esCore, ...esThread } }[pickLang(self.navigator.languages ?? [])];
   const t = { accept: words.offers.accept, decline: words.offers.decline, claim: words.waitingPush.claim };
   const offer = notice.actions.includes('accept');
+  const { title, body } = noticeText(notice, { ...words.pushWords, waitingTitle: words.waitingPush.title });
   event.waitUntil(
-    self.registration.showNotification(noticeTitle(notice, words.waitingPush), {
-      body: notice.body,
+    self.registration.showNotification(title, {
+      body,
       tag: notice.tag,
       data: { url: notice.url },
       icon: '/icons/icon-192.png',
