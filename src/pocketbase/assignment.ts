@@ -1,3 +1,4 @@
+import type { PushWording } from '../lib/domain/notifications/push-wording';
 import { introduceAssignedAgent } from './agent-introduction';
 import { writeAudit } from './audit';
 import { contactDisplayNameOf, readContact, writeContact } from './records/contact';
@@ -100,7 +101,10 @@ export function applyAssignment(app: core.App, conversation: core.Record, change
   writeRoutingEvent(app, conversation, change, scope.writer);
 }
 
-/** A notification row for the push worker, in the caller's transaction; titled with the customer's display name. */
+/**
+ * A notification row for the push worker, in the caller's transaction; titled with the customer's display name (left
+ * empty without one: the device words the kind's title). `wording` is a body the device says in its own language.
+ */
 export function writeNotification(
   app: core.App,
   agentId: string,
@@ -109,17 +113,19 @@ export function writeNotification(
   kind: string,
   body = conversation.getString('last_message_preview'),
   writer: Writer = immediateWriter(app),
+  wording: PushWording | null = null,
 ): void {
   writer.save(
     newRecord(app, 'notifications', {
       agent: agentId,
       conversation: conversation.id,
       kind,
-      title: contactDisplayNameOf(contact) || 'New conversation',
+      title: contactDisplayNameOf(contact),
       body: body.slice(0, 500),
       url: `/conversations/${conversation.id}`,
       status: 'pending',
       attempts: 0,
+      wording,
     }),
   );
 }

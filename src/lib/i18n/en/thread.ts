@@ -264,6 +264,31 @@ export default {
     openMedia: 'Open',
     openMap: 'Open in maps',
   },
+  // Pushes the server sends, said by the service worker in the device's language (see $lib/client/push-payload).
+  pushWords: {
+    kindTitles: {
+      assigned: 'New conversation',
+      handover: 'Conversation handed to you',
+      escalated: 'Escalated to you',
+      mention: 'You were mentioned',
+      message: 'New message',
+      offer: 'Conversation offered',
+      sla: 'Reply overdue',
+      integration: 'Integration paused',
+      waiting: 'Customers waiting',
+      snooze: 'Back from snooze',
+    } as Record<string, string>,
+    handedBack: (count: number) =>
+      count === 1 ? 'A conversation your colleague covered is back with you.' : `${count} conversations your colleagues covered are back with you.`,
+    slaMissed: 'SLA missed',
+    slaTargets: { 'first-response': 'First response overdue', 'next-response': 'Next response overdue', resolution: 'Resolution overdue' },
+    integrationPaused: (endpoint: string) => `Integration paused: ${endpoint}`,
+    pauseReasons: {
+      gone: 'The receiver answered 410 Gone.',
+      'address-refused': 'The address is on a private network.',
+      'failing-24h': 'The receiver failed for 24 hours.',
+    },
+  },
   offers: {
     accept: 'Accept',
     decline: 'Decline',

@@ -261,6 +261,30 @@ const es: typeof thread = {
     openMedia: 'Abrir',
     openMap: 'Abrir en mapas',
   },
+  pushWords: {
+    kindTitles: {
+      assigned: 'Conversación nueva',
+      handover: 'Te han pasado una conversación',
+      escalated: 'Escalada a ti',
+      mention: 'Te han mencionado',
+      message: 'Mensaje nuevo',
+      offer: 'Conversación ofrecida',
+      sla: 'Respuesta atrasada',
+      integration: 'Integración en pausa',
+      waiting: 'Clientes esperando',
+      snooze: 'Vuelve de la pausa',
+    } as Record<string, string>,
+    handedBack: (count: number) =>
+      count === 1 ? 'Una conversación que cubrió tu compañero vuelve a ti.' : `${count} conversaciones que cubrieron tus compañeros vuelven a ti.`,
+    slaMissed: 'SLA incumplido',
+    slaTargets: { 'first-response': 'Primera respuesta atrasada', 'next-response': 'Siguiente respuesta atrasada', resolution: 'Resolución atrasada' },
+    integrationPaused: (endpoint: string) => `Integración en pausa: ${endpoint}`,
+    pauseReasons: {
+      gone: 'El receptor respondió 410 Gone.',
+      'address-refused': 'La dirección está en una red privada.',
+      'failing-24h': 'El receptor falló durante 24 horas.',
+    },
+  },
   offers: {
     accept: 'Aceptar',
     decline: 'Rechazar',
