@@ -159,3 +159,5 @@ cronAdd('pocketdesk-snooze', '* * * * *', () => require(`${__hooks}/app.js`).run
 routerAdd('GET', '/api/pocketdesk/channels/{id}/connection', (e) => require(`${__hooks}/app.js`).handleChannelConnection(e));
 routerAdd('POST', '/api/pocketdesk/channels/{id}/check-connection', (e) => require(`${__hooks}/app.js`).handleCheckConnection(e));
 routerAdd('POST', '/api/pocketdesk/channels/{id}/pull-templates', (e) => require(`${__hooks}/app.js`).handlePullTemplates(e));
+// A number's history import and health line (admins): src/pocketbase/channel-health.ts.
+routerAdd('GET', '/api/pocketdesk/channels/{id}/health', (e) => require(`${__hooks}/app.js`).handleChannelDiagnosis(e));

@@ -42,3 +42,4 @@ export { handleChannelHealth, handleReplayWebhook } from './operations';
 export { handleSnooze, handleSnoozeSweep, runSnoozeSweep } from './snooze';
 export { guardChannelConnection, handleChannelConnection, handleCheckConnection } from './channel-connection';
 export { handlePullTemplates } from './template-pull';
+export { handleChannelDiagnosis } from './channel-health';

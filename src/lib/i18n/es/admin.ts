@@ -1,5 +1,6 @@
 // Spanish strings for the admin settings screens.
 import type admin from '../en/admin';
+import channelHealth from './channel-health';
 import connection from './connection';
 import integrations from './integrations';
 
@@ -27,7 +28,13 @@ const es: typeof admin = {
     channelList: 'Canales',
     noChannels: 'Todavía no hay canales.',
     allChannels: 'Todos los canales',
-    sections: { connection: 'Conexión', routing: 'Asignación', 'auto-replies': 'Respuestas automáticas', faq: 'Bot de preguntas' },
+    sections: {
+      connection: 'Conexión',
+      routing: 'Asignación',
+      'auto-replies': 'Respuestas automáticas',
+      faq: 'Bot de preguntas',
+      health: 'Historial y estado',
+    },
     sectionsOf: (name: string) => `Ajustes de ${name}`,
     routingOf: (name: string) => `Asignación de ${name}`,
     autoRepliesOf: (name: string) => `Respuestas automáticas de ${name}`,
@@ -464,6 +471,7 @@ const es: typeof admin = {
   },
   integrations,
   connection,
+  channelHealth,
 };
 
 export default es;
