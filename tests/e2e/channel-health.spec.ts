@@ -55,8 +55,15 @@ test('an admin sees an imported history and a Meta error on the number’s histo
   await expect(card.getByText('Meta: Rate limit hit (code 130429).')).toBeVisible();
   await expect(card.getByText(/^Meta last delivered a webhook for this number/)).toBeVisible();
   await expect(card.getByTestId('token-state')).toHaveText(/No access token is saved/);
-  // Nothing fits wider than the phone.
+  // Nothing fits wider than the phone; on a tablet the numbers sit side by side.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const cards = page.getByRole('region', { name: /^History and health of / });
+  await expect(cards.nth(1)).toBeVisible();
+  const [first, second] = [await cards.nth(0).boundingBox(), await cards.nth(1).boundingBox()];
+  expect(second!.y).toBe(first!.y);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  await page.setViewportSize({ width: 360, height: 640 });
 
   // From the channel screen too, in Spanish.
   await page.getByRole('button', { name: 'Menu' }).click();

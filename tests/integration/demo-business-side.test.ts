@@ -72,7 +72,9 @@ describe('the demo simulator left alone', () => {
 
   it('shows the owner’s reply from the WhatsApp Business app in a waiting customer’s ticket', async () => {
     const echo = await desk(async () => (await messages("origin = 'business_app'"))[0], 'an echo');
-    expect(echo).toMatchObject({ direction: 'out', sender: 'agent' });
+    const [ana] = await api.list('agents', "email = 'ana@demo.pocketdesk'");
+    // The demo number is a Coexistence number whose phone Ana answers: the reply is hers.
+    expect(echo).toMatchObject({ direction: 'out', sender: 'agent', author: ana.id });
     const conversation = (await api.view('conversations', echo.conversation)).body;
     expect(conversation.first_response_at).not.toBe('');
   });

@@ -14,7 +14,7 @@ const channelHealthSchema = z.object({
     progress: z.number(),
     startedAt: z.string(),
     finishedAt: z.string(),
-    phases: z.array(z.object({ phase: z.number(), chunks: z.number(), at: z.string() })),
+    phases: z.array(z.object({ phase: z.number(), chunks: z.number(), orders: z.array(z.number()), at: z.string() })),
     errors: z.array(healthError),
   }),
   metaErrors: z.array(healthError),

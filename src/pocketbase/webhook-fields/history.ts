@@ -62,9 +62,9 @@ export function applyHistoryMessage(
   return 'history-stored';
 }
 
-export function recordHistoryProgress(app: core.App, channel: core.Record, phase: number, progress: number, now: number): HistoryOutcome {
+export function recordHistoryProgress(app: core.App, channel: core.Record, phase: number, chunk: number, progress: number, now: number): HistoryOutcome {
   const health = jsonField<Record<string, unknown>>(channel, 'health', {}) ?? {};
-  health.history = recordHistoryChunk(readHistorySync(health.history), { phase, progress }, isoDate(now));
+  health.history = recordHistoryChunk(readHistorySync(health.history), { phase, chunk, progress }, isoDate(now));
   channel.set('health', health);
   app.save(channel);
   return 'history-progress';

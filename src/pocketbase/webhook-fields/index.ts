@@ -25,7 +25,7 @@ export function applyFieldItem(app: core.App, channel: core.Record | null, item:
     case 'history-message':
       return applyHistoryMessage(app, channel!, item.customer, item.fromBusiness, item.message);
     case 'history-progress':
-      return recordHistoryProgress(app, channel!, item.phase, item.progress, now);
+      return recordHistoryProgress(app, channel!, item.phase, item.chunk, item.progress, now);
     case 'history-error':
       return recordHistoryFailure(app, channel!, item.error, now);
     case 'account-error':

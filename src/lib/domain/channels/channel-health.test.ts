@@ -7,9 +7,11 @@ const view = (health: unknown, over: Partial<Parameters<typeof describeChannelHe
 
 describe('history import', () => {
   it('counts chunks per phase, keeps progress from going back when chunks arrive out of order, and finishes at 100 %', () => {
-    let history = recordHistoryChunk(null, { phase: 0, progress: 40 }, '2026-01-01 10:00:00.000Z');
-    history = recordHistoryChunk(history, { phase: 1, progress: 100 }, '2026-01-01 10:05:00.000Z');
-    history = recordHistoryChunk(history, { phase: 0, progress: 55 }, '2026-01-01 10:06:00.000Z');
+    let history = recordHistoryChunk(null, { phase: 0, chunk: 1, progress: 40 }, '2026-01-01 10:00:00.000Z');
+    history = recordHistoryChunk(history, { phase: 1, chunk: 1, progress: 100 }, '2026-01-01 10:05:00.000Z');
+    history = recordHistoryChunk(history, { phase: 0, chunk: 2, progress: 55 }, '2026-01-01 10:06:00.000Z');
+    // The same chunk again (a new delivery of it) is not a new part.
+    history = recordHistoryChunk(history, { phase: 0, chunk: 2, progress: 55 }, '2026-01-01 10:07:00.000Z');
     expect(history).toMatchObject({ startedAt: '2026-01-01 10:00:00.000Z', finishedAt: '2026-01-01 10:05:00.000Z', progress: 100 });
     expect(history.phases.map((p) => [p.phase, p.chunks])).toEqual([
       [0, 2],
@@ -19,12 +21,16 @@ describe('history import', () => {
   });
 
   it('reads what an older version stored', () => {
-    expect(readHistorySync({ phase: 0, chunk: 2, progress: 55, at: 'x' })).toMatchObject({ startedAt: 'x', finishedAt: '', phases: [{ phase: 0, chunks: 2 }] });
+    expect(readHistorySync({ phase: 0, chunk: 2, progress: 55, at: 'x' })).toMatchObject({
+      startedAt: 'x',
+      finishedAt: '',
+      phases: [{ phase: 0, chunks: 1, orders: [2] }],
+    });
   });
 
   it.each([
     [undefined, 'none'],
-    [{ history: recordHistoryChunk(null, { phase: 0, progress: 10 }, 'a') }, 'running'],
+    [{ history: recordHistoryChunk(null, { phase: 0, chunk: 1, progress: 10 }, 'a') }, 'running'],
     [{ history: recordHistoryError(null, { code: HISTORY_DECLINED, title: 'off', details: '', at: 'a' }) }, 'declined'],
   ])('says %j is %s', (health, state) => {
     expect(view(health).history.state).toBe(state);

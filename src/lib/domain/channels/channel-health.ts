@@ -14,7 +14,9 @@ export interface HealthError {
 export interface HistoryPhase {
   /** Meta's phase: 0 = the day before onboarding, 1 = up to 90 days, 2 = up to 180 days. */
   phase: number;
+  /** Distinct chunks received (Meta's `chunk_order`s): the same chunk delivered twice counts once. */
   chunks: number;
+  orders: number[];
   at: string;
 }
 
@@ -41,7 +43,7 @@ export function readHistorySync(stored: unknown): HistorySync | null {
   const phases = Array.isArray(s.phases)
     ? (s.phases as HistoryPhase[])
     : typeof s.phase === 'number'
-      ? [{ phase: s.phase, chunks: typeof s.chunk === 'number' ? s.chunk : 1, at }]
+      ? [{ phase: s.phase, chunks: 1, orders: typeof s.chunk === 'number' ? [s.chunk] : [], at }]
       : [];
   return {
     startedAt: typeof s.startedAt === 'string' ? s.startedAt : at,
@@ -53,13 +55,17 @@ export function readHistorySync(stored: unknown): HistorySync | null {
 }
 
 /** One history chunk arrived: counts it under its phase; progress only grows (chunks may arrive out of order). */
-export function recordHistoryChunk(history: HistorySync | null, chunk: { phase: number; progress: number }, at: string): HistorySync {
+export function recordHistoryChunk(history: HistorySync | null, chunk: { phase: number; chunk: number; progress: number }, at: string): HistorySync {
   const base = history ?? { startedAt: at, finishedAt: '', progress: 0, phases: [], errors: [] };
   const progress = Math.max(base.progress, Math.max(0, Math.min(100, chunk.progress)));
   const known = base.phases.find((p) => p.phase === chunk.phase);
   const phases = known
-    ? base.phases.map((p) => (p === known ? { ...p, chunks: p.chunks + 1, at } : p))
-    : [...base.phases, { phase: chunk.phase, chunks: 1, at }].sort((a, b) => a.phase - b.phase);
+    ? base.phases.map((p) => {
+        if (p !== known) return p;
+        const orders = p.orders.includes(chunk.chunk) ? p.orders : [...p.orders, chunk.chunk];
+        return { ...p, orders, chunks: orders.length, at };
+      })
+    : [...base.phases, { phase: chunk.phase, chunks: 1, orders: [chunk.chunk], at }].sort((a, b) => a.phase - b.phase);
   return { ...base, startedAt: base.startedAt || at, progress, phases, finishedAt: base.finishedAt || (progress >= 100 ? at : '') };
 }
 
