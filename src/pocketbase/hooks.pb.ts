@@ -57,6 +57,7 @@ onRecordEnrich((e) => require(`${__hooks}/app.js`).hideChannelToken(e), 'channel
 onBootstrap((e) => require(`${__hooks}/app.js`).sealStoredTokensAfterBootstrap(e));
 onBackupCreate((e) => require(`${__hooks}/app.js`).keepKeyFileOutOfBackups(e));
 onBackupRestore((e) => require(`${__hooks}/app.js`).keepKeyFileOutOfBackups(e));
+routerAdd('POST', '/api/pocketdesk/heartbeat', (e) => require(`${__hooks}/app.js`).handleHeartbeat(e));
 routerAdd('POST', '/api/pocketdesk/conversations/{id}/read', (e) => require(`${__hooks}/app.js`).handleMarkRead(e));
 routerAdd('POST', '/api/pocketdesk/worker/claim-read-receipts', (e) => require(`${__hooks}/app.js`).claimReadReceipts(e));
 routerAdd('POST', '/api/pocketdesk/worker/read-receipt-sent', (e) => require(`${__hooks}/app.js`).recordReadReceipt(e));
@@ -161,3 +162,13 @@ routerAdd('POST', '/api/pocketdesk/channels/{id}/check-connection', (e) => requi
 routerAdd('POST', '/api/pocketdesk/channels/{id}/pull-templates', (e) => require(`${__hooks}/app.js`).handlePullTemplates(e));
 // A number's history import and health line (admins): src/pocketbase/channel-health.ts.
 routerAdd('GET', '/api/pocketdesk/channels/{id}/health', (e) => require(`${__hooks}/app.js`).handleChannelDiagnosis(e));
+// Hybrid routing (issue #20): the worker predicts waiting messages' intents and trains models; admins train and switch on.
+routerAdd('POST', '/api/pocketdesk/intents/train', (e) => require(`${__hooks}/app.js`).handleTrainNow(e));
+routerAdd('POST', '/api/pocketdesk/intents/settings', (e) => require(`${__hooks}/app.js`).handleSaveIntentSettings(e));
+routerAdd('POST', '/api/pocketdesk/worker/claim-intent-training', (e) => require(`${__hooks}/app.js`).handleClaimIntentTraining(e));
+routerAdd('POST', '/api/pocketdesk/worker/intent-training', (e) => require(`${__hooks}/app.js`).handleIntentTrainingReport(e));
+routerAdd('POST', '/api/pocketdesk/worker/intent-history', (e) => require(`${__hooks}/app.js`).handleIntentHistory(e));
+routerAdd('POST', '/api/pocketdesk/worker/inbox-texts', (e) => require(`${__hooks}/app.js`).handleInboxTexts(e));
+routerAdd('POST', '/api/pocketdesk/worker/message-intents', (e) => require(`${__hooks}/app.js`).handleMessageIntents(e));
+cronAdd('pocketdesk-intent-training', '30 2 * * *', () => require(`${__hooks}/app.js`).runScheduledIntentTraining());
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).recordEditCorrection(e), 'conversations');

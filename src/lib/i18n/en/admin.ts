@@ -2,6 +2,7 @@
 import channelHealth from './channel-health';
 import connection from './connection';
 import integrations from './integrations';
+import intents from './intents';
 
 export default {
   admin: {
@@ -460,6 +461,7 @@ export default {
     } as Record<string, string>,
   },
   integrations,
+  intents,
   connection,
   channelHealth,
 };

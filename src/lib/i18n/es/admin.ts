@@ -3,6 +3,7 @@ import type admin from '../en/admin';
 import channelHealth from './channel-health';
 import connection from './connection';
 import integrations from './integrations';
+import intents from './intents';
 
 const es: typeof admin = {
   admin: {
@@ -470,6 +471,7 @@ const es: typeof admin = {
     } as Record<string, string>,
   },
   integrations,
+  intents,
   connection,
   channelHealth,
 };
