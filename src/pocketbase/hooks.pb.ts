@@ -160,6 +160,8 @@ cronAdd('pocketdesk-snooze', '* * * * *', () => require(`${__hooks}/app.js`).run
 routerAdd('GET', '/api/pocketdesk/channels/{id}/connection', (e) => require(`${__hooks}/app.js`).handleChannelConnection(e));
 routerAdd('POST', '/api/pocketdesk/channels/{id}/check-connection', (e) => require(`${__hooks}/app.js`).handleCheckConnection(e));
 routerAdd('POST', '/api/pocketdesk/channels/{id}/pull-templates', (e) => require(`${__hooks}/app.js`).handlePullTemplates(e));
+// A number's history import and health line (admins): src/pocketbase/channel-health.ts.
+routerAdd('GET', '/api/pocketdesk/channels/{id}/health', (e) => require(`${__hooks}/app.js`).handleChannelDiagnosis(e));
 // Hybrid routing (issue #20): the worker predicts waiting messages' intents and trains models; admins train and switch on.
 routerAdd('POST', '/api/pocketdesk/intents/train', (e) => require(`${__hooks}/app.js`).handleTrainNow(e));
 routerAdd('POST', '/api/pocketdesk/intents/settings', (e) => require(`${__hooks}/app.js`).handleSaveIntentSettings(e));

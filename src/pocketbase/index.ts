@@ -43,6 +43,7 @@ export { handleChannelHealth, handleReplayWebhook } from './operations';
 export { handleSnooze, handleSnoozeSweep, runSnoozeSweep } from './snooze';
 export { guardChannelConnection, handleChannelConnection, handleCheckConnection } from './channel-connection';
 export { handlePullTemplates } from './template-pull';
+export { handleChannelDiagnosis } from './channel-health';
 export {
   handleClaimIntentTraining,
   handleIntentHistory,

@@ -1,4 +1,5 @@
 // English strings for the admin settings screens.
+import channelHealth from './channel-health';
 import connection from './connection';
 import integrations from './integrations';
 import intents from './intents';
@@ -27,7 +28,7 @@ export default {
     channelList: 'Channels',
     noChannels: 'No channels yet.',
     allChannels: 'All channels',
-    sections: { connection: 'Connection', routing: 'Routing', 'auto-replies': 'Auto-replies', faq: 'FAQ bot' },
+    sections: { connection: 'Connection', routing: 'Routing', 'auto-replies': 'Auto-replies', faq: 'FAQ bot', health: 'History and health' },
     sectionsOf: (name: string) => `Settings of ${name}`,
     routingOf: (name: string) => `Routing of ${name}`,
     autoRepliesOf: (name: string) => `Auto-replies of ${name}`,
@@ -473,4 +474,5 @@ export default {
   integrations,
   intents,
   connection,
+  channelHealth,
 };

@@ -1,5 +1,6 @@
 // Spanish strings for the admin settings screens.
 import type admin from '../en/admin';
+import channelHealth from './channel-health';
 import connection from './connection';
 import integrations from './integrations';
 import intents from './intents';
@@ -28,7 +29,13 @@ const es: typeof admin = {
     channelList: 'Canales',
     noChannels: 'Todavía no hay canales.',
     allChannels: 'Todos los canales',
-    sections: { connection: 'Conexión', routing: 'Asignación', 'auto-replies': 'Respuestas automáticas', faq: 'Bot de preguntas' },
+    sections: {
+      connection: 'Conexión',
+      routing: 'Asignación',
+      'auto-replies': 'Respuestas automáticas',
+      faq: 'Bot de preguntas',
+      health: 'Historial y estado',
+    },
     sectionsOf: (name: string) => `Ajustes de ${name}`,
     routingOf: (name: string) => `Asignación de ${name}`,
     autoRepliesOf: (name: string) => `Respuestas automáticas de ${name}`,
@@ -477,6 +484,7 @@ const es: typeof admin = {
   integrations,
   intents,
   connection,
+  channelHealth,
 };
 
 export default es;
