@@ -59,7 +59,8 @@ export function routingInputFor(
       firstMessageText,
       createdAt: ticket.createdAt ?? now,
       lastInboundAt: ticket.lastInboundAt,
-      previousEscalations: escalationsOf(app, contact.id),
+      // A customer first seen in this event has no history to count.
+      previousEscalations: sources?.contact?.isNew() ? 0 : escalationsOf(app, contact.id),
       labels: ticket.labels,
     },
     contact: {
@@ -92,11 +93,15 @@ export function routeConversation(
   trigger: 'inbound' | 'reopened',
 ): BranchReply | null {
   const { app, now } = ctx;
-  const input = routingInputFor(app, conversation, firstMessageText, isNewCustomer, now, {
-    channel: ctx.channel,
-    contact: ctx.contactOf(conversation),
-    port: ctx.port,
-  });
+  const input = routingInputFor(
+    app,
+    conversation,
+    firstMessageText,
+    isNewCustomer,
+    now,
+    { channel: ctx.channel, contact: ctx.contactOf(conversation), port: ctx.port },
+    loadRoutingAgents(app, now, ctx.allAgents()),
+  );
   const decision = decideRouting(input, now, Math.random());
   for (const skipped of decision.skippedRules) console.log(`[routing] rule "${skipped.name}" skipped: ${skipped.reason}`);
   const ticket = readConversation(conversation);
