@@ -33,6 +33,8 @@ export interface AssignmentRecord {
   candidates?: unknown;
   excluded?: unknown;
   actorId?: string | null;
+  /** Hybrid routing: the predicted intent, its confidence, the next three and whether it routed. */
+  intent?: unknown;
 }
 
 const notificationKind: Partial<Record<AssignmentRecord['trigger'], string>> = {
@@ -137,6 +139,7 @@ export function writeRoutingEvent(app: core.App, conversation: core.Record, chan
       candidates: change.candidates ?? [],
       excluded: change.excluded ?? [],
       actor: change.actorId ?? '',
+      intent: change.intent ?? null,
     }),
   );
 }

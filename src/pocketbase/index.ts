@@ -23,6 +23,7 @@ export { handleSearch } from './search';
 export { handleSlaSweep, runSlaSweep } from './sla';
 export { handleWaitingPushSweep, runWaitingPushSweep } from './waiting-push';
 export { guardQaReview, handleQaSample, runQaSampling } from './qa-reviews';
+export { handleHeartbeat } from './agent-heartbeat';
 export { handlePresenceSweep, runPresenceSweep } from './agent-presence';
 export { guardShiftToggle, handleSaveShiftSchedule } from './shift-schedules';
 export { handleOfferAnswer, handleOfferSweep, runOfferSweep } from './offers';
@@ -42,3 +43,13 @@ export { handleChannelHealth, handleReplayWebhook } from './operations';
 export { handleSnooze, handleSnoozeSweep, runSnoozeSweep } from './snooze';
 export { guardChannelConnection, handleChannelConnection, handleCheckConnection } from './channel-connection';
 export { handlePullTemplates } from './template-pull';
+export {
+  handleClaimIntentTraining,
+  handleIntentHistory,
+  handleIntentTrainingReport,
+  handleSaveIntentSettings,
+  handleTrainNow,
+  runScheduledIntentTraining,
+} from './intent-models';
+export { handleInboxTexts, handleMessageIntents } from './intent-inbox';
+export { recordEditCorrection } from './intent-corrections';

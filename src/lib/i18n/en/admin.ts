@@ -1,6 +1,7 @@
 // English strings for the admin settings screens.
 import connection from './connection';
 import integrations from './integrations';
+import intents from './intents';
 
 export default {
   admin: {
@@ -459,5 +460,6 @@ export default {
     } as Record<string, string>,
   },
   integrations,
+  intents,
   connection,
 };

@@ -124,6 +124,17 @@ export default {
       least_chats: 'fewest open conversations',
       owner: 'the customer’s usual agent',
     } as Record<string, string>,
+    intent: {
+      heading: 'What the customer asked about',
+      predicted: (name: string, percent: number) => `Looks like ${name} (${percent}% sure)`,
+      alternatives: (list: string) => `Next guesses: ${list}`,
+      reason: {
+        applied: 'Sent to this intent’s team.',
+        'below-threshold': (min: number) => `Not sure enough to route (the desk asks for ${min}%): the usual path applied.`,
+        'rule-decided': 'A routing rule decided first.',
+        escalation: 'Escalated: the intent did not decide.',
+      },
+    },
     candidates: 'Who could take it',
     noCandidates: 'Nobody could take it.',
     excluded: 'Who could not, and why',

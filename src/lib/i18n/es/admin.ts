@@ -2,6 +2,7 @@
 import type admin from '../en/admin';
 import connection from './connection';
 import integrations from './integrations';
+import intents from './intents';
 
 const es: typeof admin = {
   admin: {
@@ -463,6 +464,7 @@ const es: typeof admin = {
     } as Record<string, string>,
   },
   integrations,
+  intents,
   connection,
 };
 

@@ -121,6 +121,17 @@ const es: typeof thread = {
       least_chats: 'el que tiene menos conversaciones abiertas',
       owner: 'el agente habitual del cliente',
     },
+    intent: {
+      heading: 'De qué trata la consulta',
+      predicted: (name: string, percent: number) => `Parece ${name} (${percent}% de seguridad)`,
+      alternatives: (list: string) => `Otras opciones: ${list}`,
+      reason: {
+        applied: 'Enviada al equipo de esta intención.',
+        'below-threshold': (min: number) => `Sin seguridad suficiente para enrutar (se pide ${min}%): se siguió el camino habitual.`,
+        'rule-decided': 'Decidió antes una regla de enrutamiento.',
+        escalation: 'Escalada: la intención no decidió.',
+      },
+    },
     candidates: 'Quién podía tomarla',
     noCandidates: 'Nadie podía tomarla.',
     excluded: 'Quién no, y por qué',
