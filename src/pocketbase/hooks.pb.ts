@@ -132,6 +132,10 @@ onBootstrap((e) => require(`${__hooks}/app.js`).applyTrustedProxyAfterBootstrap(
 // Integrations (issue #21): events written with the save that causes them; endpoints checked; the worker delivers.
 onRecordCreate((e) => require(`${__hooks}/app.js`).recordIntegrationEvents(e), 'conversations', 'messages', 'contacts');
 onRecordUpdate((e) => require(`${__hooks}/app.js`).recordIntegrationEvents(e), 'conversations', 'messages', 'contacts');
+// The hooks keep the endpoints that want events in a shared cache (integration-events.ts); a committed change drops it.
+onRecordAfterCreateSuccess((e) => require(`${__hooks}/app.js`).forgetEndpoints(e), 'webhook_endpoints');
+onRecordAfterUpdateSuccess((e) => require(`${__hooks}/app.js`).forgetEndpoints(e), 'webhook_endpoints');
+onRecordAfterDeleteSuccess((e) => require(`${__hooks}/app.js`).forgetEndpoints(e), 'webhook_endpoints');
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardEndpoint(e), 'webhook_endpoints');
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardEndpoint(e), 'webhook_endpoints');
 onRecordEnrich((e) => require(`${__hooks}/app.js`).hideEndpointSecret(e), 'webhook_endpoints');

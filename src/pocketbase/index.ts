@@ -29,7 +29,7 @@ export { guardShiftToggle, handleSaveShiftSchedule } from './shift-schedules';
 export { handleOfferAnswer, handleOfferSweep, runOfferSweep } from './offers';
 export { guardPasswordSignIn } from './sign-in-protection';
 export { applyTrustedProxyAfterBootstrap } from './trusted-proxy';
-export { recordIntegrationEvents } from './integration-events';
+export { forgetEndpoints, recordIntegrationEvents } from './integration-events';
 export { guardEndpoint, hideEndpointSecret, replayDelivery, rotateEndpointSecret } from './integration-endpoints';
 export { claimWebhooks, recordWebhookResults } from './webhook-outbox';
 export { handleWaitingSweep, runWaitingSweep } from './chat-waiting';

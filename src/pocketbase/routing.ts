@@ -60,7 +60,8 @@ export function routingInputFor(
       firstMessageText,
       createdAt: ticket.createdAt ?? now,
       lastInboundAt: ticket.lastInboundAt,
-      previousEscalations: escalationsOf(app, contact.id),
+      // A customer first seen in this event has no history to count.
+      previousEscalations: sources?.contact?.isNew() ? 0 : escalationsOf(app, contact.id),
       labels: ticket.labels,
     },
     contact: {
@@ -95,11 +96,15 @@ export function routeConversation(
 ): BranchReply | null {
   const { app, now } = ctx;
   const input = {
-    ...routingInputFor(app, conversation, firstMessageText, isNewCustomer, now, {
-      channel: ctx.channel,
-      contact: ctx.contactOf(conversation),
-      port: ctx.port,
-    }),
+    ...routingInputFor(
+      app,
+      conversation,
+      firstMessageText,
+      isNewCustomer,
+      now,
+      { channel: ctx.channel, contact: ctx.contactOf(conversation), port: ctx.port },
+      loadRoutingAgents(app, now, ctx.allAgents()),
+    ),
     // Hybrid routing: the worker predicted this message's intent before the event was applied (intent-inbox.ts).
     intent: intentInputFor(app, openingWamid),
   };

@@ -5,8 +5,7 @@ import { shiftScheduleBody, validateShiftSchedule } from '../lib/schemas/shift-s
 import { respondError } from './api-errors';
 import { writeAudit } from './audit';
 import { shiftScheduleOf, writePresence } from './records/agent';
-import { recordOfPath } from './route-input';
-import { currentApp, EVERY_ROLE, staffRoute } from './route-kit';
+import { currentApp, EVERY_ROLE, recordOfPath, staffRoute } from './route-kit';
 import { GoTimeZone } from './time-zone';
 
 // Shift schedules (issue #15): who may set one, and the toggle's override. The sweep that applies them is
