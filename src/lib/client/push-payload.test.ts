@@ -2,16 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { buildPushPayload } from '../domain/notifications/push-payload';
 import type { NotificationKind } from '../domain/notifications/notification-kind';
 import type { PushWording } from '../domain/notifications/push-wording';
-import en from '../i18n/en/core';
-import es from '../i18n/es/core';
 import enThread from '../i18n/en/thread';
 import esThread from '../i18n/es/thread';
 import { noticeText, parsePushPayload, pushPrefetchTarget, type PushWords } from './push-payload';
 
 // What the service worker hands noticeText: the device language's push words.
 const words = {
-  en: { ...enThread.pushWords, waitingTitle: en.waitingPush.title },
-  es: { ...esThread.pushWords, waitingTitle: es.waitingPush.title },
+  en: { ...enThread.pushWords, waitingTitle: enThread.waitingPush.title },
+  es: { ...esThread.pushWords, waitingTitle: esThread.waitingPush.title },
 } satisfies Record<string, PushWords>;
 
 const ORIGIN = 'https://desk.example';

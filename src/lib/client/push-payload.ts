@@ -61,7 +61,7 @@ export function parsePushPayload(raw: string | null, origin: string): PushNotice
   };
 }
 
-/** The catalogue's push words (core `waitingPush` and thread `pushWords`), in the device's language. */
+/** The catalogue's push words (thread `waitingPush` and `pushWords`), in the device's language. */
 export interface PushWords {
   waitingTitle: (count: number) => string;
   kindTitles: Record<string, string>;

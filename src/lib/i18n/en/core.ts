@@ -85,11 +85,6 @@ export default {
   time: {
     duration: (hours: number, minutes: number) => (hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`),
   },
-  waitingPush: {
-    title: (count: number) => (count === 1 ? '1 customer waiting' : `${count} customers waiting`),
-    claim: 'Claim',
-    claimedOnShift: 'You are on shift now, and this customer is yours.',
-  },
   queueSearch: {
     label: 'Search conversations',
     placeholder: 'Name, number, text',

@@ -333,4 +333,10 @@ export default {
     confirm: 'Resolve without a survey',
     cancel: 'Cancel',
   },
+  // The "customers waiting" push: its title and Claim are said by the service worker, which loads this part.
+  waitingPush: {
+    title: (count: number) => (count === 1 ? '1 customer waiting' : `${count} customers waiting`),
+    claim: 'Claim',
+    claimedOnShift: 'You are on shift now, and this customer is yours.',
+  },
 };

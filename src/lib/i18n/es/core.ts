@@ -85,11 +85,6 @@ const es: typeof core = {
   time: {
     duration: (hours, minutes) => (hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`),
   },
-  waitingPush: {
-    title: (count: number) => (count === 1 ? '1 cliente esperando' : `${count} clientes esperando`),
-    claim: 'Tomar',
-    claimedOnShift: 'Ahora estás en turno y este cliente es tuyo.',
-  },
   queueSearch: {
     label: 'Buscar conversaciones',
     placeholder: 'Nombre, número, texto',

@@ -329,6 +329,11 @@ const es: typeof thread = {
     confirm: 'Resolver sin encuesta',
     cancel: 'Cancelar',
   },
+  // The "customers waiting" push: its title and Claim are said by the service worker, which loads this part.
+  waitingPush: {
+    title: (count: number) => (count === 1 ? '1 cliente esperando' : `${count} clientes esperando`),
+    claim: 'Tomar',
+    claimedOnShift: 'Ahora estás en turno y este cliente es tuyo.',
+  },
 };
-
 export default es;
