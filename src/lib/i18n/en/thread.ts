@@ -295,4 +295,14 @@ export default {
     confirm: 'Resolve without a survey',
     cancel: 'Cancel',
   },
+  rowActions: {
+    open: 'Open conversation',
+    claim: 'Claim',
+    resolve: 'Resolve',
+    snooze: 'Snooze…',
+    swipeSnooze: 'Snooze',
+    cancel: 'Cancel',
+    resolved: 'Resolved.',
+    tip: 'On a phone: swipe a row right to claim or resolve it, left to snooze it, or hold it for this menu.',
+  },
 };

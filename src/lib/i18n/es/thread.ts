@@ -292,6 +292,16 @@ const es: typeof thread = {
     confirm: 'Resolver sin encuesta',
     cancel: 'Cancelar',
   },
+  rowActions: {
+    open: 'Abrir la conversación',
+    claim: 'Tomar',
+    resolve: 'Resolver',
+    snooze: 'Posponer…',
+    swipeSnooze: 'Posponer',
+    cancel: 'Cancelar',
+    resolved: 'Resuelta.',
+    tip: 'En el teléfono: desliza una fila a la derecha para tomarla o resolverla, a la izquierda para posponerla, o mantenla pulsada para ver este menú.',
+  },
 };
 
 export default es;
