@@ -56,6 +56,7 @@ export default {
     },
     unread: (n: number) => `${n} unread`,
     unknownContact: 'Unknown customer',
+    rowActions: (name: string) => `Actions for ${name}`,
     snoozedUntil: (when: string) => `Snoozed · ${when}`,
     snoozedUntilReply: 'Snoozed · until reply',
     loading: 'Loading…',

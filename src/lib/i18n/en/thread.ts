@@ -339,4 +339,14 @@ export default {
     claim: 'Claim',
     claimedOnShift: 'You are on shift now, and this customer is yours.',
   },
+  rowActions: {
+    open: 'Open conversation',
+    claim: 'Claim',
+    resolve: 'Resolve',
+    snooze: 'Snooze…',
+    swipeSnooze: 'Snooze',
+    cancel: 'Cancel',
+    resolved: 'Resolved.',
+    tip: 'On a phone: swipe a row right to claim or resolve it, left to snooze it, or hold it for this menu.',
+  },
 };

@@ -56,6 +56,7 @@ const es: typeof core = {
     },
     unread: (n) => `${n} sin leer`,
     unknownContact: 'Cliente desconocido',
+    rowActions: (name) => `Acciones para ${name}`,
     snoozedUntil: (when) => `Pospuesta · ${when}`,
     snoozedUntilReply: 'Pospuesta · hasta respuesta',
     loading: 'Cargando…',

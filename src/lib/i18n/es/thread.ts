@@ -335,5 +335,15 @@ const es: typeof thread = {
     claim: 'Tomar',
     claimedOnShift: 'Ahora estás en turno y este cliente es tuyo.',
   },
+  rowActions: {
+    open: 'Abrir la conversación',
+    claim: 'Tomar',
+    resolve: 'Resolver',
+    snooze: 'Posponer…',
+    swipeSnooze: 'Posponer',
+    cancel: 'Cancelar',
+    resolved: 'Resuelta.',
+    tip: 'En el teléfono: desliza una fila a la derecha para tomarla o resolverla, a la izquierda para posponerla, o mantenla pulsada para ver este menú.',
+  },
 };
 export default es;
