@@ -180,8 +180,13 @@ describe('the word-vector view in training', () => {
     expect(loadIntentModel({ ...stored, ...change })).toEqual({ ok: false, reason: 'corrupt-weights' });
   });
 
-  it('refuses a version 1 model (no word-vector fields) as unsupported', () => {
-    const stored = serializeIntentModel(trainIntentClassifier(train, options, seededRandom(3)));
-    expect(loadIntentModel({ ...stored, version: 1 })).toEqual({ ok: false, reason: 'unsupported-version' });
+  it('loads a version 1 model (stored before the word-vector view) and predicts as before', () => {
+    const model = trainIntentClassifier(train, options, seededRandom(3));
+    const { vectorDims, vectorColumns, vectors, ...version1 } = { ...serializeIntentModel(model), version: 1 };
+    expect([vectorDims, vectorColumns, vectors]).toEqual([0, '', '']);
+    const loaded = loadIntentModel(JSON.parse(JSON.stringify(version1)));
+    if (!loaded.ok) throw new Error(loaded.reason);
+    for (const text of ['i want the pear', 'see a van', 'banana bus']) expect(predictIntent(loaded.model, text)).toEqual(predictIntent(model, text));
+    expect(loadIntentModel({ ...version1, vectorDims: 0 })).toEqual({ ok: false, reason: 'corrupt-weights' });
   });
 });

@@ -1,5 +1,5 @@
 // A trained model as compact JSON: the vocabulary as a term list, IDF rounded, its words' vectors as signed
-// bytes (version 2; version 1 models, without that view, are refused: retrain them), and the weight matrix as
+// bytes (version 2; a version 1 model, stored before that view existed, loads as one without it), and the weight matrix as
 // one signed byte per weight (base64) with one scale per intent. The trained model already holds its weights in
 // that form (see quantizeWeights), so a model loaded back predicts exactly what the trained one did.
 import type { ClassifierOptions, IntentClassifier } from './intent-classifier';
@@ -130,7 +130,11 @@ function loadVectors(data: SerializedIntentModel, terms: number): { vectors: Voc
 export function loadIntentModel(stored: unknown): LoadedModel {
   const data = stored as Partial<SerializedIntentModel> | null;
   if (data === null || typeof data !== 'object' || data.format !== MODEL_FORMAT) return { ok: false, reason: 'not-a-model' };
-  if (data.version !== MODEL_VERSION) return { ok: false, reason: 'unsupported-version' };
+  if (data.version !== MODEL_VERSION && data.version !== 1) return { ok: false, reason: 'unsupported-version' };
+  if (data.version === 1) {
+    if ('vectorDims' in data || 'vectorColumns' in data || 'vectors' in data) return { ok: false, reason: 'corrupt-weights' };
+    return loadIntentModel({ ...data, version: MODEL_VERSION, vectorDims: 0, vectorColumns: '', vectors: '' });
+  }
   const { options, intents, terms, idf, bias, scales } = data as SerializedIntentModel;
   const counts = words16Of(decodeBase64(data.counts ?? ''));
   const intentOf = words16Of(decodeBase64(data.intentOf ?? ''));
