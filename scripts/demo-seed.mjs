@@ -100,8 +100,9 @@ export async function seedDemo(url, token) {
   if (existing.totalItems > 0) return null;
   const support = await create(url, token, 'teams', { name: 'Support', description: 'Everyday questions, orders and technical problems' });
   const billing = await create(url, token, 'teams', { name: 'Billing', description: 'Refunds and invoices' });
+  const created = [];
   for (const agent of agents) {
-    await create(url, token, 'agents', {
+    const record = await create(url, token, 'agents', {
       ...agent,
       password: DEMO_PASSWORD,
       passwordConfirm: DEMO_PASSWORD,
@@ -109,6 +110,7 @@ export async function seedDemo(url, token) {
       teams: agent.role === 'manager' ? [support.id, billing.id] : [support.id],
       max_open: 10,
     });
+    created.push(record);
   }
   const channel = await create(url, token, 'channels', {
     name: 'Demo shop',
@@ -119,6 +121,9 @@ export async function seedDemo(url, token) {
     language: 'en',
     default_team: support.id,
     active: true,
+    // The simulator plays the owner answering from the WhatsApp Business app (Coexistence): Ana is that owner.
+    coexistence: true,
+    coexistence_agent: created[0].id,
   });
   for (const template of DEMO_TEMPLATES) await create(url, token, 'templates', { ...template, status: 'approved', channel: channel.id });
   for (const reply of cannedReplies) await create(url, token, 'canned_replies', reply);

@@ -11,9 +11,9 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { db } from '$lib/client/db';
 import { cachedMedia } from '$lib/client/media-cache';
 import { prefetchPushed } from '$lib/client/prefetch';
-import { noticeTitle, parsePushPayload, pushPrefetchTarget } from '$lib/client/push-payload';
+import { noticeText, parsePushPayload, pushPrefetchTarget, type PushNotice } from '$lib/client/push-payload';
 import { notificationClickPath } from '$lib/domain/notifications/notification-url';
-import { pickLang } from '$lib/i18n/langs';
+import { isLang, LANG_META_KEY, pickLang, type Lang } from '$lib/i18n/langs';
 import enCore from '$lib/i18n/en/core';
 import esCore from '$lib/i18n/es/core';
 import enThread from '$lib/i18n/en/thread';
@@ -60,23 +60,32 @@ self.addEventListener('push', (event) => {
   const notice = parsePushPayload(raw, self.location.origin);
   const target = pushPrefetchTarget(raw);
   if (target) event.waitUntil(prefetchFromPush(target));
-  // The worker does not know the device's language; the buttons are titled here, like the rest of the app.
-  const words = { en: { ...enCore, ...enThread }, es: { ...esCore, ...esThread } }[pickLang(self.navigator.languages ?? [])];
+  event.waitUntil(showNotice(notice));
+});
+
+/** The language the agent picked in the app (kept in IndexedDB for this), else the device's. */
+async function agentLang(): Promise<Lang> {
+  const picked = (await db.meta.get(LANG_META_KEY).catch(() => undefined))?.value;
+  return isLang(picked) ? picked : pickLang(self.navigator.languages ?? []);
+}
+
+async function showNotice(notice: PushNotice): Promise<void> {
+  // The worker does not know the agent's language; the words and buttons are said here, like the rest of the app.
+  const words = { en: { ...enCore, ...enThread }, es: { ...esCore, ...esThread } }[await agentLang()];
   const t = { accept: words.offers.accept, decline: words.offers.decline, claim: words.waitingPush.claim };
   const offer = notice.actions.includes('accept');
-  event.waitUntil(
-    self.registration.showNotification(noticeTitle(notice, words.waitingPush), {
-      body: notice.body,
-      tag: notice.tag,
-      data: { url: notice.url },
-      icon: '/icons/icon-192.png',
-      badge: '/icons/badge-96.png',
-      // An offer expires within minutes: keep it on screen until the agent answers.
-      requireInteraction: offer,
-      ...(notice.actions.length ? { actions: notice.actions.map((action) => ({ action, title: t[action] })) } : {}),
-    } as NotificationOptions),
-  );
-});
+  const { title, body } = noticeText(notice, { ...words.pushWords, waitingTitle: words.waitingPush.title });
+  await self.registration.showNotification(title, {
+    body,
+    tag: notice.tag,
+    data: { url: notice.url },
+    icon: '/icons/icon-192.png',
+    badge: '/icons/badge-96.png',
+    // An offer expires within minutes: keep it on screen until the agent answers.
+    requireInteraction: offer,
+    ...(notice.actions.length ? { actions: notice.actions.map((action) => ({ action, title: t[action] })) } : {}),
+  } as NotificationOptions);
+}
 
 async function openOrFocus(path: string): Promise<void> {
   const url = new URL(path, self.location.origin).href;

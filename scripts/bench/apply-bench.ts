@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../pocketbase-paths.mjs';
 import { Api } from '../../tests/support/api';
 import { startPocketBase, TEST_APP_SECRET } from '../../tests/support/pocketbase';
 import { createAgent, createChannel, createTeam } from '../../tests/support/seed';
@@ -47,12 +50,31 @@ async function pending(api: Api): Promise<number> {
   return (await api.request('GET', '/api/pocketdesk/webhooks/backlog')).body.pending as number;
 }
 
+/**
+ * With BENCH_PPROF=host:port (a PocketBase built with -tags pocketdesk_profiling and PPROF_ADDR, see README
+ * "Benchmarks"), profiles the first BENCH_PPROF_SECONDS (8) of a drain: Go's CPU profile, or with BENCH_PPROF_KIND=goja
+ * the JS VMs' by function name, into .reports/profile-<section>.<kind>.pprof (`go tool pprof -top`).
+ */
+function profileDrain(label: string): Promise<void> | null {
+  const address = process.env.BENCH_PPROF;
+  const section = label.split(' ')[0]!;
+  if (!address || section === 'warm-up') return null;
+  const kind = process.env.BENCH_PPROF_KIND === 'goja' ? 'goja' : 'go';
+  const path = kind === 'goja' ? 'goja' : 'debug/pprof/profile';
+  return fetch(`http://${address}/${path}?seconds=${process.env.BENCH_PPROF_SECONDS ?? 8}`).then(async (answer) => {
+    mkdirSync(join(projectRoot, '.reports'), { recursive: true });
+    writeFileSync(join(projectRoot, '.reports', `profile-${section}.${kind}.pprof`), Buffer.from(await answer.arrayBuffer()));
+  });
+}
+
 async function drain(api: Api, pid: number, label: string): Promise<ApplyResult> {
   const events = await pending(api);
   const cpuBefore = processCpuMs(pid);
   const started = performance.now();
+  const profiling = profileDrain(label);
   while (((await api.request('POST', '/api/pocketdesk/worker/apply-webhooks', { limit: 200 })).body.attempted as number) > 0);
   const ms = performance.now() - started;
+  await profiling;
   return {
     label,
     events,

@@ -177,7 +177,7 @@ const sections: Record<string, () => Promise<void> | void> = {
     );
     const search = await benchSearch(total);
     console.log(
-      `  ${search.conversations} conversations, ${search.messages} messages seeded in ${search.seedSeconds} s; index ${search.indexMb} MB of a ${search.databaseMb} MB database`,
+      `  ${search.conversations} conversations, ${search.messages} messages seeded in ${search.seedSeconds} s (by ${search.seededBy}); index ${search.indexMb} MB of a ${search.databaseMb} MB database`,
     );
     for (const [label, row] of [
       ['one word', search.oneWord],

@@ -1,11 +1,14 @@
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { benchCustomer, benchMessage, seededRandom } from '../../src/pocketbase/bench-text';
 import { Api } from '../../tests/support/api';
-import { startPocketBase } from '../../tests/support/pocketbase';
+import { startPocketBase, type RunningPocketBase } from '../../tests/support/pocketbase';
 import { createAgent, createChannel, createTeam, PASSWORD } from '../../tests/support/seed';
+import { hasSqliteShell, seedHistoryWithSqlite } from './sqlite-seed';
 
 // Server search over a year of history: 100,000 conversations × 10 messages of Spanish and English text, seeded
-// with bulk SQL (POCKETDESK_ENABLE_BENCH_SEED=1), then GET /api/pocketdesk/search as one of 10 agents of the team
+// with bulk SQL — by the sqlite3 shell while PocketBase is stopped (minutes), or where that shell is missing through
+// the bench-seed route (POCKETDESK_ENABLE_BENCH_SEED=1, half an hour) — then GET /api/pocketdesk/search as one of 10 agents of the team
 // (who may see a tenth of it), one request at a time. PocketBase's own filter (`text ~ …`, a LIKE scan through
 // the messages' API rule) is timed on a few of the same one-word queries for comparison.
 
@@ -21,6 +24,7 @@ export interface SearchBenchResult {
   conversations: number;
   messages: number;
   seedSeconds: number;
+  seededBy: 'sqlite3' | 'route';
   oneWord: Latency;
   threeWords: Latency;
   pocketbaseFilter: Latency;
@@ -82,32 +86,36 @@ async function timeQueries(api: Api, paths: string[]): Promise<Latency> {
 
 /** Seeds `total` conversations of `perConversation` messages and times one- and three-word searches as an agent. */
 export async function benchSearch(total = 100_000, perConversation = 10, queries = 300): Promise<SearchBenchResult> {
-  const pb = await startPocketBase({ POCKETDESK_ENABLE_BENCH_SEED: '1' });
+  const env = { POCKETDESK_ENABLE_BENCH_SEED: '1' };
+  let pb: RunningPocketBase = await startPocketBase(env);
   try {
-    const root = new Api(pb.url, pb.superuserToken);
+    let root = new Api(pb.url, pb.superuserToken);
     const team = await createTeam(root, 'Bench team');
     const channel = await createChannel(root, { default_team: team });
     const agents: Array<{ id: string; email: string }> = [];
     for (let i = 0; i < 10; i++) agents.push(await createAgent(root, { name: `Bench agent ${i}`, teams: [team], status: 'offline' }));
-    const agent = await root.as(agents[0]!.email, PASSWORD);
     const seedStart = performance.now();
     const to = Date.now();
     const from = to - 365 * 86_400_000;
-    const chunk = 10_000;
-    for (let done = 0; done < total; done += chunk) {
-      const size = Math.min(chunk, total - done);
-      const span = (to - from) / total;
-      const history = { messages: perConversation, from: from + done * span, to: from + (done + size) * span, seed: 1 + done };
-      const response = await root.request('POST', '/api/pocketdesk/bench/seed', {
-        conversations: size,
-        channel,
-        team,
-        agents: agents.map((a) => a.id),
-        history,
-      });
-      if (response.status !== 200) throw new Error(`seed: ${response.status} ${JSON.stringify(response.body)}`);
+    const target = { channel, team, agents: agents.map((a) => a.id) };
+    const seededBy = hasSqliteShell() ? 'sqlite3' : 'route';
+    if (seededBy === 'sqlite3') {
+      await pb.halt();
+      await seedHistoryWithSqlite(join(pb.dataDir, 'data.db'), total, target, { messages: perConversation, from, to, seed: 1 });
+      pb = await startPocketBase(env, pb.dataDir);
+      root = new Api(pb.url, pb.superuserToken);
+    } else {
+      const chunk = 10_000;
+      for (let done = 0; done < total; done += chunk) {
+        const size = Math.min(chunk, total - done);
+        const span = (to - from) / total;
+        const history = { messages: perConversation, from: from + done * span, to: from + (done + size) * span, seed: 1 + done };
+        const response = await root.request('POST', '/api/pocketdesk/bench/seed', { conversations: size, ...target, history });
+        if (response.status !== 200) throw new Error(`seed: ${response.status} ${JSON.stringify(response.body)}`);
+      }
     }
     const seedSeconds = Math.round((performance.now() - seedStart) / 1000);
+    const agent = await root.as(agents[0]!.email, PASSWORD);
     const stats = (await root.request<{ searchIndexBytes: number; databaseBytes: number }>('POST', '/api/pocketdesk/bench/seed', { stats: true })).body;
 
     const random = seededRandom(424242);
@@ -133,6 +141,7 @@ export async function benchSearch(total = 100_000, perConversation = 10, queries
       conversations: total,
       messages: total * perConversation,
       seedSeconds,
+      seededBy,
       oneWord: one,
       threeWords: three,
       pocketbaseFilter,

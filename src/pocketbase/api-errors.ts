@@ -17,6 +17,13 @@ export interface FieldErrorOptions {
   topLevel?: boolean;
   /** The code every issue gets; `invalid` unless told. */
   code?: string;
+  /** Each issue's own code instead: a custom check's `params.code`, else zod's code in kebab-case (the admin forms'). */
+  issueCodes?: boolean;
+}
+
+function codeOfIssue(issue: z.core.$ZodIssue): string {
+  const custom = issue.code === 'custom' && typeof issue.params?.code === 'string' ? issue.params.code : '';
+  return custom || issue.code.replace(/_/g, '-');
 }
 
 /**
@@ -24,12 +31,12 @@ export interface FieldErrorOptions {
  * first issue on a field wins (the later ones are usually consequences of it).
  */
 export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], options: FieldErrorOptions = {}): FieldErrors {
-  const { under, root = 'body', topLevel = false, code = 'invalid' } = options;
+  const { under, root = 'body', topLevel = false, code = 'invalid', issueCodes = false } = options;
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const path = (topLevel ? issue.path.slice(0, 1) : issue.path).map(String).join('.');
     const key = under ? (path ? `${under}.${path}` : under) : path || root;
-    errors[key] ??= { code, message: issue.message };
+    errors[key] ??= { code: issueCodes ? codeOfIssue(issue) : code, message: issue.message };
   }
   return errors;
 }

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { accountRoleOf, API_KEY_ACCESS, checkKeyUse, keyLifetimeDays, type ApiKeyAccess } from '../lib/domain/integrations/api-key-access';
 import { respondError } from './api-errors';
-import { readJsonBody } from './route-kit';
+import { onlyRoles, staffRoute } from './route-kit';
 import { writeAudit } from './audit';
 import { epochMs, findOne, isoDate, newRecord } from './records';
 
@@ -11,26 +11,23 @@ import { epochMs, findOne, isoDate, newRecord } from './records';
 const DAY_NS = 24 * 60 * 60 * 1e9;
 
 const createSchema = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
   access: z.enum(API_KEY_ACCESS),
   expiresInDays: z.number(),
-  teams: z.array(z.string().min(1).max(40)).max(50).default([]),
+  teams: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(40))).check(z.maxLength(50)), []),
 });
 
-function requireAdmin(e: core.RequestEvent): core.Record | null {
-  const auth = e.auth;
-  if (auth && auth.collection().name === 'agents' && auth.getString('role') === 'admin' && !auth.getBool('api_key')) return auth;
-  respondError(e, 403, 'admin-only', 'Only admins (people, not keys) manage API keys.');
-  return null;
-}
+/** Admins who are people: an API key's account, whatever its role, never manages keys (guests get the same 403). */
+const ADMIN_PEOPLE = {
+  roles: ['admin'],
+  refuseKeys: true,
+  refusal: { ...onlyRoles('admin'), message: 'Only admins (people, not keys) manage API keys.' },
+} as const;
 
 /** POST /api/pocketdesk/integrations/api-keys: creates a key and answers it, the only time it is shown. */
-export function createApiKey(e: core.RequestEvent): void {
-  const admin = requireAdmin(e);
-  if (!admin) return;
-  const read = readJsonBody(e);
-  if (!read.ok) return;
-  const parsed = createSchema.safeParse(read.value);
+export const createApiKey = staffRoute(ADMIN_PEOPLE, (e, { staff, body }) => {
+  const admin = staff.record;
+  const parsed = createSchema.safeParse(body);
   const days = parsed.success ? keyLifetimeDays(parsed.data.expiresInDays) : null;
   if (!parsed.success || days === null) return respondError(e, 400, 'invalid-api-key', 'Give the key a name, an access level and a lifetime in days.');
   const { name, access, teams } = parsed.data;
@@ -68,12 +65,11 @@ export function createApiKey(e: core.RequestEvent): void {
   });
   // agent_id: what the key writes as `author` of its replies.
   e.json(200, { id: keyId, key: token, agent_id: accountId, expires_at: new Date(expiresAt).toISOString() });
-}
+});
 
 /** POST /api/pocketdesk/integrations/api-keys/{id}/revoke: the key stops working at once. */
-export function revokeApiKey(e: core.RequestEvent): void {
-  const admin = requireAdmin(e);
-  if (!admin || !readJsonBody(e).ok) return;
+export const revokeApiKey = staffRoute(ADMIN_PEOPLE, (e, { staff }) => {
+  const admin = staff.record;
   const key = findOne($app as unknown as core.App, 'api_keys', 'id = {:id}', { id: e.request!.pathValue('id') });
   if (!key) return respondError(e, 404, 'not-found', 'No such API key.');
   $app.runInTransaction((txApp) => {
@@ -96,7 +92,7 @@ export function revokeApiKey(e: core.RequestEvent): void {
     });
   });
   e.json(200, { ok: true });
-}
+});
 
 function keyOf(app: core.App, auth: core.Record | null | undefined): core.Record | null {
   if (!auth || auth.collection().name !== 'agents' || !auth.getBool('api_key')) return null;

@@ -7,6 +7,7 @@ import { ASSIGN_ACTIONS, ASSIGN_NOTE_LIMIT } from '../lib/schemas/assignment';
 import { respondError } from './api-errors';
 import type { AssignmentRecord } from './assignment';
 import { authorizeDesk, respondDeskRefusal } from './desk-access';
+import { recordTransferCorrection } from './intent-corrections';
 import { assignOrOffer } from './offers';
 import { findOne, jsonField, newRecord } from './records';
 import { currentApp, EVERY_ROLE, staffRoute } from './route-kit';
@@ -83,7 +84,10 @@ export const handleAssign = staffRoute(
       refusal = plan;
       if (!plan.ok) return;
       if (plan.change.requeueFirst) conversation.set('assignee', '');
+      const teamBefore = conversation.getString('team');
       assignOrOffer(txApp, conversation, assignmentRecordOf(plan.change), now);
+      // Hybrid routing learns from a move to another team (see intent-corrections.ts).
+      recordTransferCorrection(txApp, conversation, teamBefore, staff.record.id);
       const note = body.note?.trim();
       if (note) txApp.save(newRecord(txApp, 'notes', { conversation: conversation.id, author: staff.record.id, body: note.slice(0, ASSIGN_NOTE_LIMIT) }));
       freedCapacity = plan.change.freesCapacity;

@@ -1,3 +1,4 @@
+import type { PushWording } from '../lib/domain/notifications/push-wording';
 import { introduceAssignedAgent } from './agent-introduction';
 import { writeAudit } from './audit';
 import { contactDisplayNameOf, readContact, writeContact } from './records/contact';
@@ -33,6 +34,8 @@ export interface AssignmentRecord {
   candidates?: unknown;
   excluded?: unknown;
   actorId?: string | null;
+  /** Hybrid routing: the predicted intent, its confidence, the next three and whether it routed. */
+  intent?: unknown;
 }
 
 const notificationKind: Partial<Record<AssignmentRecord['trigger'], string>> = {
@@ -98,7 +101,10 @@ export function applyAssignment(app: core.App, conversation: core.Record, change
   writeRoutingEvent(app, conversation, change, scope.writer);
 }
 
-/** A notification row for the push worker, in the caller's transaction; titled with the customer's display name. */
+/**
+ * A notification row for the push worker, in the caller's transaction; titled with the customer's display name (left
+ * empty without one: the device words the kind's title). `wording` is a body the device says in its own language.
+ */
 export function writeNotification(
   app: core.App,
   agentId: string,
@@ -107,17 +113,19 @@ export function writeNotification(
   kind: string,
   body = conversation.getString('last_message_preview'),
   writer: Writer = immediateWriter(app),
+  wording: PushWording | null = null,
 ): void {
   writer.save(
     newRecord(app, 'notifications', {
       agent: agentId,
       conversation: conversation.id,
       kind,
-      title: contactDisplayNameOf(contact) || 'New conversation',
+      title: contactDisplayNameOf(contact),
       body: body.slice(0, 500),
       url: `/conversations/${conversation.id}`,
       status: 'pending',
       attempts: 0,
+      wording,
     }),
   );
 }
@@ -137,6 +145,7 @@ export function writeRoutingEvent(app: core.App, conversation: core.Record, chan
       candidates: change.candidates ?? [],
       excluded: change.excluded ?? [],
       actor: change.actorId ?? '',
+      intent: change.intent ?? null,
     }),
   );
 }

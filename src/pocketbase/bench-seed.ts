@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { respondError } from './api-errors';
 import { readConfig } from './config';
-import { benchCustomer, benchMessage, seededRandom } from './bench-text';
+import { historyStatements, type HistoryOptions } from './bench-history';
 import { isoDate } from './records';
 import { loose, workerRoute, type Refusal } from './route-kit';
 
@@ -20,15 +20,6 @@ const seedBody = z.object({
   agents: z.optional(z.array(z.string())),
   days: loose,
 });
-
-interface HistoryOptions {
-  /** Messages per conversation, alternating customer and agent. */
-  messages: number;
-  /** The conversations start evenly between these instants (epoch ms), oldest first, as a desk's history grows. */
-  from: number;
-  to: number;
-  seed: number;
-}
 
 const historyBody = z.object({ messages: z.number(), from: z.number(), to: z.number(), seed: z.number() });
 
@@ -116,52 +107,10 @@ function seed(
   });
 }
 
-const quoted = (value: string) => `'${value.replace(/'/g, "''")}'`;
-
 function seedHistory(total: number, agents: string[], body: { channel?: string; team?: string }, history: HistoryOptions, id: () => string): void {
-  const random = seededRandom(history.seed);
-  const step = (history.to - history.from) / total;
-  const BATCH = 100;
   $app.runInTransaction((txApp) => {
     const db = txApp.db();
-    for (let first = 0; first < total; first += BATCH) {
-      const contacts: string[] = [];
-      const conversations: string[] = [];
-      const messages: string[] = [];
-      for (let i = first; i < Math.min(total, first + BATCH); i++) {
-        const created = Math.floor(history.from + (i + random() * 0.5) * step);
-        const customer = benchCustomer(random);
-        const contactId = id();
-        const conversationId = id();
-        const assignee = agents.length ? (agents[i % agents.length] as string) : '';
-        contacts.push(
-          `(${quoted(contactId)}, ${quoted(customer.waId)}, ${quoted(customer.name)}, ${quoted(customer.language)}, ${quoted(isoDate(created))}, ${quoted(isoDate(created))})`,
-        );
-        let last = created;
-        let preview = '';
-        for (let m = 0; m < history.messages; m++) {
-          const fromCustomer = m % 2 === 0;
-          const text = benchMessage(random, customer, fromCustomer);
-          last = created + m * Math.floor(step / (history.messages + 1));
-          preview = text.slice(0, 200);
-          messages.push(
-            `(${quoted(id())}, ${quoted(conversationId)}, ${fromCustomer ? "'in'" : "'out'"}, 'text', ${quoted(text)}, ${fromCustomer ? "'received'" : "'read'"}, ${fromCustomer ? "'customer'" : "'agent'"}, ${quoted(fromCustomer ? '' : assignee)}, ${quoted(isoDate(last))}, ${quoted(isoDate(last))})`,
-          );
-        }
-        const open = i >= total - total / 50;
-        conversations.push(
-          `(${quoted(conversationId)}, ${quoted(contactId)}, ${quoted(body.channel ?? '')}, ${open ? "'open'" : "'resolved'"}, ${quoted(body.team ?? '')}, ${quoted(assignee)}, 0, ${quoted(isoDate(created))}, ${quoted(isoDate(last))}, ${quoted(isoDate(created))}, ${quoted(isoDate(last))}, ${quoted(preview)}, ${open ? "''" : quoted(isoDate(last))}, ${open ? "''" : "'agent'"}, 0, 0, 0, 0)`,
-        );
-      }
-      db.newQuery(`INSERT INTO contacts (id, wa_id, name, language, created, updated) VALUES ${contacts.join(', ')}`).execute();
-      db.newQuery(
-        `INSERT INTO conversations (id, contact, channel, status, team, assignee, priority, created, updated, last_inbound_at, last_message_at, last_message_preview, resolved_at, resolved_by, reopen_count, handover_count, csat_rating, unread_count) VALUES ${conversations.join(', ')}`,
-      ).execute();
-      // Oldest first, as they arrived: the search index's rowids then follow time.
-      db.newQuery(
-        `INSERT INTO messages (id, conversation, direction, type, text, status, sender, author, created, updated) VALUES ${messages.join(', ')}`,
-      ).execute();
-    }
+    for (const sql of historyStatements(total, { channel: body.channel, team: body.team, agents }, history, id)) db.newQuery(sql).execute();
   });
 }
 

@@ -5,8 +5,7 @@ import { fieldErrorsOf, respondError, type FieldErrors } from './api-errors';
 import { secretKey } from './channel-tokens';
 import { readConfig } from './config';
 import { isoDate, jsonField } from './records';
-import { recordOfPath } from './route-input';
-import { staffRoute } from './route-kit';
+import { recordOfPath, staffRoute } from './route-kit';
 
 // Connecting a WhatsApp number from the app (admins): the channel's own fields checked with the form's schema, a
 // verify token of its own for Meta's handshake, and "Check connection" against the Graph API.

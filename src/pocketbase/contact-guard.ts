@@ -1,7 +1,7 @@
+import { INVALID_INPUT } from './route-kit';
 import { contactEditSchema } from '../lib/schemas/contact-edit';
-import { respondError } from './api-errors';
+import { respondError, fieldErrorsOf } from './api-errors';
 import { jsonField } from './records';
-import { fieldErrorsOf } from './route-input';
 
 /** Refuses a staff edit of a customer whose name, language or attributes the app's schema rejects, before saving. */
 export function guardContactEdit(e: core.RecordRequestEvent): void {
@@ -11,6 +11,7 @@ export function guardContactEdit(e: core.RecordRequestEvent): void {
     language: record.getString('language'),
     attributes: jsonField<unknown>(record, 'attributes', null) ?? {},
   });
-  if (!parsed.success) return void respondError(e, 400, 'invalid-input', 'Some fields are invalid.', fieldErrorsOf(parsed.error.issues));
+  if (!parsed.success)
+    return void respondError(e, 400, 'invalid-input', 'Some fields are invalid.', fieldErrorsOf(parsed.error.issues, INVALID_INPUT.fieldErrors));
   e.next();
 }

@@ -57,6 +57,7 @@ onRecordEnrich((e) => require(`${__hooks}/app.js`).hideChannelToken(e), 'channel
 onBootstrap((e) => require(`${__hooks}/app.js`).sealStoredTokensAfterBootstrap(e));
 onBackupCreate((e) => require(`${__hooks}/app.js`).keepKeyFileOutOfBackups(e));
 onBackupRestore((e) => require(`${__hooks}/app.js`).keepKeyFileOutOfBackups(e));
+routerAdd('POST', '/api/pocketdesk/heartbeat', (e) => require(`${__hooks}/app.js`).handleHeartbeat(e));
 routerAdd('POST', '/api/pocketdesk/conversations/{id}/read', (e) => require(`${__hooks}/app.js`).handleMarkRead(e));
 routerAdd('POST', '/api/pocketdesk/worker/claim-read-receipts', (e) => require(`${__hooks}/app.js`).claimReadReceipts(e));
 routerAdd('POST', '/api/pocketdesk/worker/read-receipt-sent', (e) => require(`${__hooks}/app.js`).recordReadReceipt(e));
@@ -131,6 +132,10 @@ onBootstrap((e) => require(`${__hooks}/app.js`).applyTrustedProxyAfterBootstrap(
 // Integrations (issue #21): events written with the save that causes them; endpoints checked; the worker delivers.
 onRecordCreate((e) => require(`${__hooks}/app.js`).recordIntegrationEvents(e), 'conversations', 'messages', 'contacts');
 onRecordUpdate((e) => require(`${__hooks}/app.js`).recordIntegrationEvents(e), 'conversations', 'messages', 'contacts');
+// The hooks keep the endpoints that want events in a shared cache (integration-events.ts); a committed change drops it.
+onRecordAfterCreateSuccess((e) => require(`${__hooks}/app.js`).forgetEndpoints(e), 'webhook_endpoints');
+onRecordAfterUpdateSuccess((e) => require(`${__hooks}/app.js`).forgetEndpoints(e), 'webhook_endpoints');
+onRecordAfterDeleteSuccess((e) => require(`${__hooks}/app.js`).forgetEndpoints(e), 'webhook_endpoints');
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardEndpoint(e), 'webhook_endpoints');
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardEndpoint(e), 'webhook_endpoints');
 onRecordEnrich((e) => require(`${__hooks}/app.js`).hideEndpointSecret(e), 'webhook_endpoints');
@@ -159,3 +164,15 @@ cronAdd('pocketdesk-snooze', '* * * * *', () => require(`${__hooks}/app.js`).run
 routerAdd('GET', '/api/pocketdesk/channels/{id}/connection', (e) => require(`${__hooks}/app.js`).handleChannelConnection(e));
 routerAdd('POST', '/api/pocketdesk/channels/{id}/check-connection', (e) => require(`${__hooks}/app.js`).handleCheckConnection(e));
 routerAdd('POST', '/api/pocketdesk/channels/{id}/pull-templates', (e) => require(`${__hooks}/app.js`).handlePullTemplates(e));
+// A number's history import and health line (admins): src/pocketbase/channel-health.ts.
+routerAdd('GET', '/api/pocketdesk/channels/{id}/health', (e) => require(`${__hooks}/app.js`).handleChannelDiagnosis(e));
+// Hybrid routing (issue #20): the worker predicts waiting messages' intents and trains models; admins train and switch on.
+routerAdd('POST', '/api/pocketdesk/intents/train', (e) => require(`${__hooks}/app.js`).handleTrainNow(e));
+routerAdd('POST', '/api/pocketdesk/intents/settings', (e) => require(`${__hooks}/app.js`).handleSaveIntentSettings(e));
+routerAdd('POST', '/api/pocketdesk/worker/claim-intent-training', (e) => require(`${__hooks}/app.js`).handleClaimIntentTraining(e));
+routerAdd('POST', '/api/pocketdesk/worker/intent-training', (e) => require(`${__hooks}/app.js`).handleIntentTrainingReport(e));
+routerAdd('POST', '/api/pocketdesk/worker/intent-history', (e) => require(`${__hooks}/app.js`).handleIntentHistory(e));
+routerAdd('POST', '/api/pocketdesk/worker/inbox-texts', (e) => require(`${__hooks}/app.js`).handleInboxTexts(e));
+routerAdd('POST', '/api/pocketdesk/worker/message-intents', (e) => require(`${__hooks}/app.js`).handleMessageIntents(e));
+cronAdd('pocketdesk-intent-training', '30 2 * * *', () => require(`${__hooks}/app.js`).runScheduledIntentTraining());
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).recordEditCorrection(e), 'conversations');

@@ -23,12 +23,13 @@ export { handleSearch } from './search';
 export { handleSlaSweep, runSlaSweep } from './sla';
 export { handleWaitingPushSweep, runWaitingPushSweep } from './waiting-push';
 export { guardQaReview, handleQaSample, runQaSampling } from './qa-reviews';
+export { handleHeartbeat } from './agent-heartbeat';
 export { handlePresenceSweep, runPresenceSweep } from './agent-presence';
 export { guardShiftToggle, handleSaveShiftSchedule } from './shift-schedules';
 export { handleOfferAnswer, handleOfferSweep, runOfferSweep } from './offers';
 export { guardPasswordSignIn } from './sign-in-protection';
 export { applyTrustedProxyAfterBootstrap } from './trusted-proxy';
-export { recordIntegrationEvents } from './integration-events';
+export { forgetEndpoints, recordIntegrationEvents } from './integration-events';
 export { guardEndpoint, hideEndpointSecret, replayDelivery, rotateEndpointSecret } from './integration-endpoints';
 export { claimWebhooks, recordWebhookResults } from './webhook-outbox';
 export { handleWaitingSweep, runWaitingSweep } from './chat-waiting';
@@ -42,3 +43,14 @@ export { handleChannelHealth, handleReplayWebhook } from './operations';
 export { handleSnooze, handleSnoozeSweep, runSnoozeSweep } from './snooze';
 export { guardChannelConnection, handleChannelConnection, handleCheckConnection } from './channel-connection';
 export { handlePullTemplates } from './template-pull';
+export { handleChannelDiagnosis } from './channel-health';
+export {
+  handleClaimIntentTraining,
+  handleIntentHistory,
+  handleIntentTrainingReport,
+  handleSaveIntentSettings,
+  handleTrainNow,
+  runScheduledIntentTraining,
+} from './intent-models';
+export { handleInboxTexts, handleMessageIntents } from './intent-inbox';
+export { recordEditCorrection } from './intent-corrections';

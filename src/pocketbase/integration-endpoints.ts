@@ -2,11 +2,10 @@ import { checkEndpointUrl } from '../lib/domain/integrations/endpoint-address';
 import { CHAT_EVENT_TYPES, WEBHOOK_EVENT_TYPES } from '../lib/domain/integrations/event-types';
 import { isSealed } from '../lib/domain/secrets/sealed-secret';
 import { respondError } from './api-errors';
-import { readJsonBody } from './route-kit';
+import { onlyRoles, staffRoute } from './route-kit';
 import { writeAudit } from './audit';
 import { seal, secretKey } from './channel-tokens';
 import { findOne, jsonField, newRecord } from './records';
-import { signedInStaff } from './staff-auth';
 
 // Admins manage endpoints through the collection API (its rules: admins only); these hooks check what they write.
 // An endpoint's signing secret is generated here, sealed like a channel token, never in an answer or the audit
@@ -69,20 +68,15 @@ export function hideEndpointSecret(e: core.RecordEnrichEvent): void {
   record.set('secret_set', isSet);
 }
 
-function requireAdmin(e: core.RequestEvent): core.Record | null {
-  const staff = signedInStaff(e);
-  if (staff?.role === 'admin') return staff.record;
-  respondError(e, 403, 'admin-only', 'Only admins manage integrations.');
-  return null;
-}
+/** Admins only; guests get the same 403. */
+const ADMINS = { roles: ['admin'], refusal: { ...onlyRoles('admin'), message: 'Only admins manage integrations.' } } as const;
 
 /**
  * POST /api/pocketdesk/integrations/endpoints/{id}/secret: makes a new signing secret and answers it, the only time
  * it is shown. The previous secret stops working at once.
  */
-export function rotateEndpointSecret(e: core.RequestEvent): void {
-  const admin = requireAdmin(e);
-  if (!admin || !readJsonBody(e).ok) return;
+export const rotateEndpointSecret = staffRoute(ADMINS, (e, { staff }) => {
+  const admin = staff.record;
   const endpoint = findOne($app as unknown as core.App, 'webhook_endpoints', 'id = {:id} && kind = "webhook"', { id: e.request!.pathValue('id') });
   if (!endpoint) return respondError(e, 404, 'not-found', 'No such webhook endpoint.');
   const key = secretKey();
@@ -101,12 +95,11 @@ export function rotateEndpointSecret(e: core.RequestEvent): void {
     });
   });
   e.json(200, { secret });
-}
+});
 
 /** POST /api/pocketdesk/integrations/deliveries/{id}/replay: sends a delivery's event to its endpoint once more. */
-export function replayDelivery(e: core.RequestEvent): void {
-  const admin = requireAdmin(e);
-  if (!admin || !readJsonBody(e).ok) return;
+export const replayDelivery = staffRoute(ADMINS, (e, { staff }) => {
+  const admin = staff.record;
   const original = findOne($app as unknown as core.App, 'webhook_deliveries', 'id = {:id}', { id: e.request!.pathValue('id') });
   if (!original) return respondError(e, 404, 'not-found', 'No such delivery.');
   if (original.getString('status') === 'dropped') return respondError(e, 409, 'delivery-dropped', 'This delivery carried data of an erased customer.');
@@ -133,4 +126,4 @@ export function replayDelivery(e: core.RequestEvent): void {
     });
   });
   e.json(200, { id: (replay as core.Record | null)?.id ?? null });
-}
+});

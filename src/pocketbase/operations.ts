@@ -1,16 +1,15 @@
 import { respondError } from './api-errors';
-import { readJsonBody } from './route-kit';
 import { writeAudit } from './audit';
-import { recordOfPath, requireStaff } from './route-input';
+import { onlyRoles, recordOfPath, staffRoute } from './route-kit';
+
+const ADMINS = { roles: ['admin'], roleRefusal: onlyRoles('admin') } as const;
 
 // The operations screen (admins): a failed webhook delivery back into the queue, and one health line per channel.
 
 /** POST /api/pocketdesk/webhooks/{id}/replay — a failed `webhook_events` row goes back to `pending`; the applier adopts it. */
-export function handleReplayWebhook(e: core.RequestEvent): void {
-  const staff = requireStaff(e, 'admin');
-  if (!staff || !readJsonBody(e).ok) return;
-  const event = staff && recordOfPath(e, 'webhook_events', 'webhook delivery');
-  if (!staff || !event) return;
+export const handleReplayWebhook = staffRoute(ADMINS, (e, { staff }) => {
+  const event = recordOfPath(e, 'webhook_events', 'webhook delivery');
+  if (!event) return;
   if (event.getString('status') !== 'failed') return void respondError(e, 409, 'not-failed', 'Only failed deliveries are replayed.');
   $app.runInTransaction((txApp) => {
     const row = txApp.findRecordById('webhook_events', event.id);
@@ -28,11 +27,10 @@ export function handleReplayWebhook(e: core.RequestEvent): void {
     });
   });
   e.json(200, { ok: true });
-}
+});
 
 /** GET /api/pocketdesk/channels/health — per channel: when Meta last delivered a webhook for it, and the last send Meta refused. */
-export function handleChannelHealth(e: core.RequestEvent): void {
-  if (!requireStaff(e, 'admin')) return;
+export const handleChannelHealth = staffRoute(ADMINS, (e) => {
   const channels = $app.findAllRecords('channels').flatMap((channel) => {
     if (!channel) return [];
     const pnid = channel.getString('phone_number_id');
@@ -51,4 +49,4 @@ export function handleChannelHealth(e: core.RequestEvent): void {
     ];
   });
   e.json(200, { channels });
-}
+});

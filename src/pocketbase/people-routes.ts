@@ -1,10 +1,9 @@
 import { agentInviteSchema, type AgentInvitation } from '../lib/schemas/people';
 import { respondError } from './api-errors';
-import { readJsonBody } from './route-kit';
 import { applyAssignment } from './assignment';
 import { writeAudit } from './audit';
 import { isoDate } from './records';
-import { recordOfPath, readBody, requireStaff } from './route-input';
+import { INVALID_INPUT, onlyRoles, recordOfPath, staffRoute } from './route-kit';
 import { sweepBacklog } from './routing';
 
 // Colleagues from the app (admins): invite with a temporary password shown once, deactivate, reactivate. Role,
@@ -14,11 +13,10 @@ import { sweepBacklog } from './routing';
 const PASSWORD_ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const temporaryPassword = () => $security.randomStringWithAlphabet(16, PASSWORD_ALPHABET);
 
+const ADMINS = { roles: ['admin'], roleRefusal: onlyRoles('admin') } as const;
+
 /** POST /api/pocketdesk/agents — creates a colleague and answers their temporary password, once. */
-export function handleInviteAgent(e: core.RequestEvent): void {
-  const staff = requireStaff(e, 'admin');
-  const input = staff && readBody(e, agentInviteSchema);
-  if (!staff || !input) return;
+export const handleInviteAgent = staffRoute({ ...ADMINS, body: agentInviteSchema, invalid: INVALID_INPUT }, (e, { staff, body: input }) => {
   const unknownTeam = input.teams.findIndex((id) => !$app.findRecordsByFilter('teams', 'id = {:id}', '', 1, 0, { id } as dbx.Params)[0]);
   if (unknownTeam >= 0) {
     respondError(e, 400, 'invalid-input', 'Some fields are invalid.', { teams: { code: 'unknown-team', message: 'No such team.' } });
@@ -55,7 +53,7 @@ export function handleInviteAgent(e: core.RequestEvent): void {
   });
   const answer: AgentInvitation = { id: agent.id, email: input.email, temporaryPassword: password };
   e.json(200, answer);
-}
+});
 
 function colleagueOf(e: core.RequestEvent, staff: { record: core.Record }): core.Record | null {
   const agent = recordOfPath(e, 'agents', 'colleague');
@@ -71,11 +69,9 @@ function colleagueOf(e: core.RequestEvent, staff: { record: core.Record }): core
  * key changes), their open conversations and offers go back to routing and their customers lose them as owner.
  * Messages, notes and reviews keep their name.
  */
-export function handleDeactivateAgent(e: core.RequestEvent): void {
-  const staff = requireStaff(e, 'admin');
-  if (!staff || !readJsonBody(e).ok) return;
-  const target = staff && colleagueOf(e, staff);
-  if (!staff || !target) return;
+export const handleDeactivateAgent = staffRoute(ADMINS, (e, { staff }) => {
+  const target = colleagueOf(e, staff);
+  if (!target) return;
   let requeued = 0;
   $app.runInTransaction((txApp) => {
     const now = Date.now();
@@ -113,14 +109,12 @@ export function handleDeactivateAgent(e: core.RequestEvent): void {
   });
   $app.runInTransaction((txApp) => void sweepBacklog(txApp, Date.now()));
   e.json(200, { ok: true, requeued });
-}
+});
 
 /** POST /api/pocketdesk/agents/{id}/reactivate — signs in again, with a new temporary password shown once. */
-export function handleReactivateAgent(e: core.RequestEvent): void {
-  const staff = requireStaff(e, 'admin');
-  if (!staff || !readJsonBody(e).ok) return;
-  const agent = staff && colleagueOf(e, staff);
-  if (!staff || !agent) return;
+export const handleReactivateAgent = staffRoute(ADMINS, (e, { staff }) => {
+  const agent = colleagueOf(e, staff);
+  if (!agent) return;
   const password = temporaryPassword();
   agent.set('deactivated_at', '');
   agent.setPassword(password);
@@ -137,4 +131,4 @@ export function handleReactivateAgent(e: core.RequestEvent): void {
   });
   const answer: AgentInvitation = { id: agent.id, email: agent.email(), temporaryPassword: password };
   e.json(200, answer);
-}
+});

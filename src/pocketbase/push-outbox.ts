@@ -3,9 +3,10 @@ import { clampMs, LEASE_MS } from '../lib/domain/delivery/outbox-lease';
 import { isNotificationKind } from '../lib/domain/notifications/notification-kind';
 import type { ClaimedNotification, ClaimedSubscription } from '../lib/domain/notifications/push-claim';
 import { settleNotification, type NotificationSettlement } from '../lib/domain/notifications/push-outcome';
+import { isPushWording } from '../lib/domain/notifications/push-wording';
 import { staleReason } from '../lib/domain/notifications/stale-notification';
 import { contactDisplayNameOf } from './records/contact';
-import { epochMs, findOne, isoDate, newRecord } from './records';
+import { epochMs, findOne, isoDate, jsonField, newRecord } from './records';
 import { claimLimit, loose, workerRoute } from './route-kit';
 
 // Routes the push worker uses: lease due notifications with the devices still to reach, then record what each
@@ -105,6 +106,10 @@ function claimedView(app: core.App, notification: core.Record, conversation: cor
     channelName: channel?.getString('name') || null,
     messageText: latest?.getString('text') || null,
     count: notification.getInt('count') || null,
+    wording: (() => {
+      const wording = jsonField<unknown>(notification, 'wording', null);
+      return isPushWording(wording) ? wording : null;
+    })(),
     stale: null,
     subscriptions: subscriptions.map((s): ClaimedSubscription => ({
       id: s.id,

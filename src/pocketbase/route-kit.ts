@@ -3,7 +3,7 @@
 // staffRoute or workerRoute and exported under the name pb_hooks/pocketdesk.pb.js delegates to.
 import * as z from 'zod/mini';
 import { STAFF_ROLES, type StaffRole } from '../lib/schemas/directory';
-import { fieldErrorsOf, respondError } from './api-errors';
+import { fieldErrorsOf, respondError, type FieldErrorOptions } from './api-errors';
 import { currentApp } from './current-app';
 import { signedInStaff, type SignedInStaff } from './staff-auth';
 
@@ -21,23 +21,42 @@ export interface Refusal {
 const SIGN_IN_REQUIRED: Refusal = { status: 401, reason: 'sign-in-required', message: 'Sign in as an agent.' };
 const ROLE_NOT_ALLOWED: Refusal = { status: 403, reason: 'forbidden', message: 'Your role may not call this route.' };
 const SUPERUSER_ONLY: Refusal = { status: 403, reason: 'superuser-only', message: 'Only a superuser (the worker) may call this route.' };
-const INVALID_BODY = { reason: 'invalid-body', message: 'The body is not valid.' };
+const INVALID_BODY: InvalidBody = { reason: 'invalid-body', message: 'The body is not valid.' };
 
 /** Accepts any body: for routes that read none (malformed JSON is still refused). */
 const anyBody = z.unknown();
 
+/** How a body the schema refuses is answered: 400 with this reason and the field errors, keyed as `fieldErrors` says. */
+export interface InvalidBody {
+  reason: string;
+  message: string;
+  fieldErrors?: FieldErrorOptions;
+}
+
 interface BodySpec<S extends Schema> {
   /** The body's schema; a body it refuses gets 400 with `invalid`'s reason and the field errors. */
   body?: S;
-  invalid?: { reason: string; message: string };
+  invalid?: InvalidBody;
 }
 
 export interface StaffRouteSpec<S extends Schema> extends BodySpec<S> {
   /** Roles that may call the route; anyone else, guests included, gets `refusal`. */
   roles: readonly StaffRole[];
-  /** Unless told: 401 `sign-in-required` for guests, 403 `forbidden` for another role. */
+  /** Unless told: 401 `sign-in-required` for guests, 403 `forbidden` (or `roleRefusal`) for another role. */
   refusal?: Refusal;
+  /** For a signed-in member of another role only; guests still get 401 `sign-in-required`. */
+  roleRefusal?: Refusal;
+  /** API-key accounts are refused like another role, before their use is audited (keys may not manage keys). */
+  refuseKeys?: boolean;
 }
+
+/** 403 `<roles>-only` (`admin-only`, `admin-or-manager-only`): the reason the admin screens' routes give. */
+export function onlyRoles(...roles: StaffRole[]): Refusal {
+  return { status: 403, reason: `${roles.join('-or-')}-only`, message: 'Not allowed for your role.' };
+}
+
+/** The admin forms' refusal of a body: 400 `invalid-input`, each field with its issue's own code, `form` for the whole. */
+export const INVALID_INPUT: InvalidBody = { reason: 'invalid-input', message: 'Some fields are invalid.', fieldErrors: { root: 'form', issueCodes: true } };
 
 export interface WorkerRouteSpec<S extends Schema> extends BodySpec<S> {
   /** 403 `superuser-only` unless told. */
@@ -71,7 +90,7 @@ function parseBody<S extends Schema>(e: core.RequestEvent, spec: BodySpec<S>): P
   const parsed = z.safeParse(spec.body ?? anyBody, read.value);
   if (parsed.success) return { ok: true, body: parsed.data as z.output<S> };
   const invalid = spec.invalid ?? INVALID_BODY;
-  respondError(e, 400, invalid.reason, invalid.message, fieldErrorsOf(parsed.error.issues));
+  respondError(e, 400, invalid.reason, invalid.message, fieldErrorsOf(parsed.error.issues, invalid.fieldErrors));
   return { ok: false };
 }
 
@@ -92,9 +111,10 @@ export function staffRoute<S extends Schema = typeof anyBody>(
   handle: (e: core.RequestEvent, request: { staff: SignedInStaff; body: z.output<S> }) => void,
 ): (e: core.RequestEvent) => void {
   return (e) => {
-    const staff = signedInStaff(e);
+    const key = spec.refuseKeys === true && e.auth?.getBool('api_key') === true;
+    const staff = key ? null : signedInStaff(e);
     if (!staff || !spec.roles.includes(staff.role)) {
-      refuse(e, spec.refusal ?? (staff ? ROLE_NOT_ALLOWED : SIGN_IN_REQUIRED));
+      refuse(e, spec.refusal ?? (staff || key ? (spec.roleRefusal ?? ROLE_NOT_ALLOWED) : SIGN_IN_REQUIRED));
       return;
     }
     const parsed = parseBody(e, spec);
@@ -112,6 +132,13 @@ export function workerRoute<S extends Schema = typeof anyBody>(
     const parsed = parseBody(e, spec);
     if (parsed.ok) handle(e, parsed.body);
   };
+}
+
+/** A record by the path's `{id}`, or a 404 answer and null. */
+export function recordOfPath(e: core.RequestEvent, collection: string, what: string): core.Record | null {
+  const record = currentApp().findRecordsByFilter(collection, 'id = {:id}', '', 1, 0, { id: e.request!.pathValue('id') } as dbx.Params)[0];
+  if (!record) respondError(e, 404, 'not-found', `No such ${what}.`);
+  return record ?? null;
 }
 
 /** How many rows a worker may claim at once: what it asks for within 1–200, else 20. */

@@ -36,9 +36,10 @@ export function deskPersonOf(agent: core.Record): DeskPerson {
   return { id: agent.id, active: !agent.getString('deactivated_at') && !agent.getBool('api_key') };
 }
 
-export function loadRoutingAgents(app: core.App, now: number = Date.now()): RoutingAgent[] {
+/** Every agent as routing sees it; a caller that already holds the agents' records passes them. */
+export function loadRoutingAgents(app: core.App, now: number = Date.now(), agentRecords?: core.Record[]): RoutingAgent[] {
   const counts = openCounts(app, now);
-  const records = app.findAllRecords('agents').flatMap((agent) => (agent ? [agent] : []));
+  const records = agentRecords ?? app.findAllRecords('agents').flatMap((agent) => (agent ? [agent] : []));
   const sole = soleAgentOf(records.map(deskPersonOf));
   return records.flatMap((agent) => {
     const maxOpen = agent.getInt('max_open');

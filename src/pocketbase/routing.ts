@@ -11,6 +11,7 @@ import { readConversation, writeConversation } from './records/conversation';
 import { epochMs, jsonField } from './records';
 import { clockOf, loadRoutingAgents, routingSettingsOf } from './routing-context';
 import { GoTimeZone } from './time-zone';
+import { intentInputFor } from './intent-routing';
 
 /** The records around a conversation that routing reads; an inbound event passes the ones it holds. */
 export interface RoutingSources {
@@ -59,7 +60,8 @@ export function routingInputFor(
       firstMessageText,
       createdAt: ticket.createdAt ?? now,
       lastInboundAt: ticket.lastInboundAt,
-      previousEscalations: escalationsOf(app, contact.id),
+      // A customer first seen in this event has no history to count.
+      previousEscalations: sources?.contact?.isNew() ? 0 : escalationsOf(app, contact.id),
       labels: ticket.labels,
     },
     contact: {
@@ -90,13 +92,22 @@ export function routeConversation(
   firstMessageText: string,
   isNewCustomer: boolean,
   trigger: 'inbound' | 'reopened',
+  openingWamid?: string,
 ): BranchReply | null {
   const { app, now } = ctx;
-  const input = routingInputFor(app, conversation, firstMessageText, isNewCustomer, now, {
-    channel: ctx.channel,
-    contact: ctx.contactOf(conversation),
-    port: ctx.port,
-  });
+  const input = {
+    ...routingInputFor(
+      app,
+      conversation,
+      firstMessageText,
+      isNewCustomer,
+      now,
+      { channel: ctx.channel, contact: ctx.contactOf(conversation), port: ctx.port },
+      loadRoutingAgents(app, now, ctx.allAgents()),
+    ),
+    // Hybrid routing: the worker predicted this message's intent before the event was applied (intent-inbox.ts).
+    intent: intentInputFor(app, openingWamid),
+  };
   const decision = decideRouting(input, now, Math.random());
   for (const skipped of decision.skippedRules) console.log(`[routing] rule "${skipped.name}" skipped: ${skipped.reason}`);
   const ticket = readConversation(conversation);
@@ -125,6 +136,7 @@ export function routeConversation(
       algorithm: decision.algorithm,
       candidates: decision.candidates,
       excluded: decision.excluded,
+      intent: decision.intent,
     },
     now,
     ctx,

@@ -1,11 +1,10 @@
-import { readJsonBody } from './route-kit';
 import { checkQaSettings, type ParsedQaSettings } from '../lib/schemas/qa';
 import { checkSlaSettings } from '../lib/schemas/sla';
 import { checkWaitingPushSettings } from '../lib/schemas/waiting-push';
 import { respondError, type FieldErrors } from './api-errors';
 import { writeAudit } from './audit';
 import { jsonField } from './records';
-import { recordOfPath, requireStaff } from './route-input';
+import { onlyRoles, recordOfPath, staffRoute } from './route-kit';
 import { GoTimeZone } from './time-zone';
 
 // Service settings from the app: a channel's response targets (channels.service.sla, admins) and a team's weekly QA
@@ -48,17 +47,14 @@ export function guardTeamSettings(e: core.RecordRequestEvent): void {
 }
 
 /** POST /api/pocketdesk/teams/{id}/qa — the team's weekly QA settings, by an admin or a manager of the team. */
-export function handleSaveTeamQa(e: core.RequestEvent): void {
-  const staff = requireStaff(e, 'admin', 'manager');
-  const read = staff ? readJsonBody(e) : null;
-  if (!staff || !read?.ok) return;
+export const handleSaveTeamQa = staffRoute({ roles: ['admin', 'manager'], roleRefusal: onlyRoles('admin', 'manager') }, (e, { staff, body }) => {
   const team = recordOfPath(e, 'teams', 'team');
-  if (!staff || !team) return;
+  if (!team) return;
   if (staff.role === 'manager' && !staff.record.getStringSlice('teams').includes(team.id)) {
     return void respondError(e, 403, 'not-your-team', 'Only the team’s managers and admins change its QA settings.');
   }
-  // The body is read once (readJsonBody above): a second read of the request body comes back empty.
-  const checked = checkQaSettings(read.value);
+  // The body is read once (by the route kit): a second read of the request body comes back empty.
+  const checked = checkQaSettings(body);
   if (!checked.ok) return void respondError(e, 400, 'invalid-input', 'Some fields are invalid.', checked.errors);
   const qa: ParsedQaSettings = checked.settings;
   const before = jsonField<{ qa?: { enabled?: boolean } } | null>(team, 'settings', null) ?? {};
@@ -78,4 +74,4 @@ export function handleSaveTeamQa(e: core.RequestEvent): void {
     });
   });
   e.json(200, { qa });
-}
+});

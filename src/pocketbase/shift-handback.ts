@@ -39,7 +39,7 @@ export function handBackToOwner(app: core.App, ownerId: string, now: number): nu
       returned.length === 1
         ? 'A conversation your colleague covered is back with you.'
         : `${returned.length} conversations your colleagues covered are back with you.`;
-    writeNotification(app, ownerId, first, scope.contactOf(first), 'assigned', body, scope.writer);
+    writeNotification(app, ownerId, first, scope.contactOf(first), 'assigned', body, scope.writer, { key: 'handed-back', count: returned.length });
   }
   return returned.length;
 }

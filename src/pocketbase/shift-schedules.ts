@@ -1,10 +1,11 @@
+import { authorizeShiftEdit } from '../lib/domain/access/desk-authorization';
+import type { StaffRole } from '../lib/schemas/directory';
 import { hasShifts, overrideUntilFor } from '../lib/domain/presence/shift-presence';
 import { shiftScheduleBody, validateShiftSchedule } from '../lib/schemas/shift-schedule';
 import { respondError } from './api-errors';
 import { writeAudit } from './audit';
 import { shiftScheduleOf, writePresence } from './records/agent';
-import { recordOfPath } from './route-input';
-import { currentApp, EVERY_ROLE, staffRoute } from './route-kit';
+import { currentApp, EVERY_ROLE, recordOfPath, staffRoute } from './route-kit';
 import { GoTimeZone } from './time-zone';
 
 // Shift schedules (issue #15): who may set one, and the toggle's override. The sweep that applies them is
@@ -17,17 +18,17 @@ export function deskTimeZone(app: core.App): string {
 }
 
 /**
- * POST /api/pocketdesk/agents/{id}/shift-schedule {schedule|null} — the agent themself, an admin, or a manager who
- * shares a team with them. Saving (or removing) a schedule ends any override: the schedule rules from the next sweep.
+ * POST /api/pocketdesk/agents/{id}/shift-schedule {schedule|null} — the agent themself, an admin, or a manager of one
+ * of the agent's teams (authorizeShiftEdit). Saving (or removing) a schedule ends any override: the schedule rules from the next sweep.
  */
 export const handleSaveShiftSchedule = staffRoute({ roles: EVERY_ROLE, body: shiftScheduleBody }, (e, { staff, body }) => {
   const agent = recordOfPath(e, 'agents', 'colleague');
   if (!agent) return;
-  const self = agent.id === staff.record.id;
-  const sharesTeam = staff.record.getStringSlice('teams').some((team) => agent.getStringSlice('teams').includes(team));
-  if (!self && staff.role !== 'admin' && !(staff.role === 'manager' && sharesTeam)) {
-    return void respondError(e, 403, 'not-your-team', 'Only the agent, a manager of their team or an admin changes their shifts.');
-  }
+  const decision = authorizeShiftEdit(
+    { id: staff.record.id, role: staff.role, teams: staff.record.getStringSlice('teams') },
+    { id: agent.id, role: agent.getString('role') as StaffRole, teams: agent.getStringSlice('teams') },
+  );
+  if (!decision.ok) return void respondError(e, 403, decision.reason, 'Only the agent, a manager of their team or an admin changes their shifts.');
   const app = currentApp();
   const checked = validateShiftSchedule(body.schedule, deskTimeZone(app), new GoTimeZone());
   if (!checked.ok) return void respondError(e, 400, 'invalid-input', 'Some fields are invalid.', checked.errors);

@@ -1,3 +1,4 @@
+import type { PushWording } from '../lib/domain/notifications/push-wording';
 import { slaAlertRecipients, type AlertStaff } from '../lib/domain/sla/sla-alert-recipients';
 import { planSlaEscalations, type EscalationCandidate } from '../lib/domain/sla/sla-escalation';
 import { pickSlaPolicy } from '../lib/domain/sla/sla-policy';
@@ -86,6 +87,7 @@ export function sweepSla(app: core.App, now: number): number {
               kind: 'sla',
               title: 'SLA missed',
               body: `${action.target.replace('-', ' ')} overdue`,
+              wording: { key: 'sla-missed', target: action.target } satisfies PushWording,
               url: `/conversations/${timeline.id}`,
               status: 'pending',
               attempts: 0,

@@ -4,8 +4,7 @@ import { TEMPLATE_PULL_FIELDS, templatePageOf, type PulledTemplate } from '../li
 import { openToken } from './channel-connection';
 import { readConfig } from './config';
 import { isoDate, jsonField } from './records';
-import { recordOfPath } from './route-input';
-import { currentApp, staffRoute } from './route-kit';
+import { currentApp, recordOfPath, staffRoute } from './route-kit';
 
 // "Get templates from Meta" (issue #19, admins): the channel's WhatsApp Business Account's templates, page by page
 // from GET /{waba-id}/message_templates, upserted into `templates` for that channel in one transaction.

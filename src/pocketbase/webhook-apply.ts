@@ -241,9 +241,14 @@ export function applyInboxEntry(app: core.App, entry: InboxEntry, known: KnownEn
 }
 
 /** Applies due inbox entries oldest first, at most `limit`; returns how many it took on. */
-export function applyPendingWebhooks(app: core.App, limit: number, now: number): { applied: number; failed: number; attempted: number } {
+export function applyPendingWebhooks(
+  app: core.App,
+  limit: number,
+  now: number,
+  before: number | null = null,
+): { applied: number; failed: number; attempted: number } {
   adoptQueuedEvents(app, limit);
-  const due = dueEntries(app, now, limit);
+  const due = dueEntries(app, now, limit, before);
   let applied = 0;
   let failed = 0;
   for (const entry of due) {
@@ -256,14 +261,18 @@ export function applyPendingWebhooks(app: core.App, limit: number, now: number):
 
 const DEFAULT_BATCH = 100;
 const MAX_BATCH = 1_000;
-const applyBody = z.object({ limit: loose, now: loose });
+const applyBody = z.object({ limit: loose, now: loose, before: loose });
 
-/** POST /api/pocketdesk/worker/apply-webhooks `{limit?, now?}`: the worker's drain call (superuser only). */
+/**
+ * POST /api/pocketdesk/worker/apply-webhooks `{limit?, now?, before?}`: the worker's drain call (superuser only).
+ * `before`: only entries stored before that seq (the worker predicted their intents; later ones wait for the next round).
+ */
 export const handleApplyWebhooks = workerRoute({ body: applyBody }, (e, body) => {
   const limit = typeof body.limit === 'number' && Number.isInteger(body.limit) && body.limit > 0 ? Math.min(body.limit, MAX_BATCH) : DEFAULT_BATCH;
   // Tests inject time to reach a backed-off retry without waiting for it.
   const now = typeof body.now === 'number' && Number.isFinite(body.now) ? body.now : Date.now();
-  e.json(200, applyPendingWebhooks(currentApp(), limit, now));
+  const before = typeof body.before === 'number' && Number.isInteger(body.before) ? body.before : null;
+  e.json(200, applyPendingWebhooks(currentApp(), limit, now, before));
 });
 
 /** The cron's safety net: with no worker running, nothing waits longer than a minute. */

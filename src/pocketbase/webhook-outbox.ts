@@ -1,3 +1,4 @@
+import type { PauseReason, PushWording } from '../lib/domain/notifications/push-wording';
 import { z } from 'zod';
 import { clampMs, LEASE_MS } from '../lib/domain/delivery/outbox-lease';
 import { chatMessage } from '../lib/domain/integrations/chat-message';
@@ -118,7 +119,7 @@ export function claimWebhooks(e: core.RequestEvent): void {
 }
 
 /** Tells every admin, in the app and by push, that an endpoint was paused. */
-function notifyAdmins(app: core.App, endpoint: core.Record, reason: string): void {
+function notifyAdmins(app: core.App, endpoint: core.Record, reason: PauseReason): void {
   const admins = app.findRecordsByFilter('agents', 'role = "admin"', '', 0, 0);
   for (const admin of admins) {
     if (!admin) continue;
@@ -129,6 +130,7 @@ function notifyAdmins(app: core.App, endpoint: core.Record, reason: string): voi
         title: `Integration paused: ${endpoint.getString('name')}`.slice(0, 200),
         body: reason,
         url: '/admin/integrations',
+        wording: { key: 'integration-paused', endpoint: endpoint.getString('name').slice(0, 200), reason } satisfies PushWording,
         status: 'pending',
         attempts: 0,
       }),

@@ -4,6 +4,7 @@ import { isoDate } from './records';
 import { appBundle } from './app-bundle';
 import { preparedQuery } from './prepared-query';
 import { recordVerification } from './webhook-verification';
+import { isIntentClassifierListening } from './intent-listening';
 import { adoptQueuedEvents, enqueue, type InboxEntry, REPLAY_BATCH } from './webhook-inbox';
 
 /**
@@ -87,7 +88,9 @@ export function handleWebhookPost(e: core.RequestEvent): void {
     e.json(200, { ok: true, duplicate: true, applied: false });
     return;
   }
+  // Hybrid routing: a worker holding the intent model predicts the message before applying it (intent-inbox.ts).
+  const leaveToWorker = stored.mustWait || isIntentClassifierListening(Date.now());
   const applied =
-    !stored.mustWait && appBundle().applyInboxEntry($app as unknown as core.App, stored.entry, { raw, receivedAt: stored.receivedAt }) === 'applied';
+    !leaveToWorker && appBundle().applyInboxEntry($app as unknown as core.App, stored.entry, { raw, receivedAt: stored.receivedAt }) === 'applied';
   e.json(200, { ok: true, duplicate: false, applied });
 }

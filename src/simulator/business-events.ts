@@ -7,15 +7,27 @@ import type { Channel } from './webhook-envelope';
 // editing a message, a call. Each request becomes one signed webhook body shaped like Meta's samples.
 
 export type BusinessEvent =
-  | { kind: 'echo'; to: string; text: string }
+  | { kind: 'echo'; to: string; text: string; name?: string }
   | { kind: 'echo-edit'; to: string; wamid: string; text: string }
   | { kind: 'echo-revoke'; to: string; wamid: string }
-  | { kind: 'history'; to: string; messages: Array<{ fromBusiness: boolean; text: string; secondsAgo: number }> }
+  | {
+      kind: 'history';
+      to: string;
+      name?: string;
+      messages: Array<{ fromBusiness: boolean; text: string; secondsAgo: number }>;
+      /** Where this chunk sits in Meta's sync (phase 0–2, its chunk number, overall progress %); one full chunk unless told. */
+      phase?: number;
+      chunk?: number;
+      progress?: number;
+      /** Stable wamids (`<idPrefix>.<n>`) so a replayed sync is a duplicate on the desk, not new messages. */
+      idPrefix?: string;
+    }
   | { kind: 'template-review'; name: string; language: string; status: string; reason?: string }
-  | { kind: 'opt-out'; to: string; stop: boolean }
-  | { kind: 'ad-click'; from: string; text: string; headline: string; adId: string }
-  | { kind: 'customer-edit'; from: string; wamid: string; text: string }
-  | { kind: 'call'; from: string; outcome: 'missed' | 'completed'; durationSeconds?: number };
+  | { kind: 'opt-out'; to: string; stop: boolean; name?: string }
+  | { kind: 'ad-click'; from: string; text: string; headline: string; adId: string; name?: string }
+  | { kind: 'customer-edit'; from: string; wamid: string; text: string; name?: string }
+  | { kind: 'customer-revoke'; from: string; wamid: string; name?: string }
+  | { kind: 'call'; from: string; outcome: 'missed' | 'completed'; durationSeconds?: number; name?: string };
 
 function envelope(channel: Channel, field: string, value: Record<string, unknown>): Record<string, unknown> {
   const metadata = { display_phone_number: channel.displayPhoneNumber, phone_number_id: channel.phoneNumberId };
@@ -27,7 +39,7 @@ function envelope(channel: Channel, field: string, value: Record<string, unknown
   };
 }
 
-const contact = (waId: string) => [{ profile: { name: `Customer ${waId.slice(-4)}` }, wa_id: waId }];
+const contact = (waId: string, name?: string) => [{ profile: { name: name ?? `Customer ${waId.slice(-4)}` }, wa_id: waId }];
 
 /** The webhook body for one business event; `now` is Unix seconds. */
 export function businessEventPayload(channel: Channel, event: BusinessEvent, ids: IdFactory, now: number): Record<string, unknown> {
@@ -35,7 +47,7 @@ export function businessEventPayload(channel: Channel, event: BusinessEvent, ids
   switch (event.kind) {
     case 'echo':
       return envelope(channel, 'smb_message_echoes', {
-        contacts: contact(event.to),
+        contacts: contact(event.to, event.name),
         message_echoes: [{ from: business, to: event.to, id: ids.wamid(event.to), timestamp: String(now), type: 'text', text: { body: event.text } }],
       });
     case 'echo-edit':
@@ -63,13 +75,13 @@ export function businessEventPayload(channel: Channel, event: BusinessEvent, ids
       return envelope(channel, 'history', {
         history: [
           {
-            metadata: { phase: 0, chunk_order: 1, progress: 100 },
+            metadata: { phase: event.phase ?? 0, chunk_order: event.chunk ?? 1, progress: event.progress ?? 100 },
             threads: [
               {
                 id: event.to,
-                messages: event.messages.map((m) => ({
+                messages: event.messages.map((m, n) => ({
                   from: m.fromBusiness ? business : event.to,
-                  id: ids.wamid(event.to),
+                  id: event.idPrefix ? `${event.idPrefix}.${n}` : ids.wamid(event.to),
                   timestamp: String(now - m.secondsAgo),
                   type: 'text',
                   text: { body: m.text },
@@ -86,12 +98,14 @@ export function businessEventPayload(channel: Channel, event: BusinessEvent, ids
         message_template_id: Number(ids.mediaId()),
         message_template_name: event.name,
         message_template_language: event.language,
-        reason: event.reason ? 'INVALID_FORMAT' : 'NONE',
-        ...(event.reason ? { rejection_info: { reason: event.reason, recommendation: '' } } : {}),
+        // Meta explains a rejection in `rejection_info` and a pause or disable in `other_info`.
+        reason: event.reason && event.status.toUpperCase() === 'REJECTED' ? 'INVALID_FORMAT' : 'NONE',
+        ...(event.reason && event.status.toUpperCase() === 'REJECTED' ? { rejection_info: { reason: event.reason, recommendation: '' } } : {}),
+        ...(event.reason && event.status.toUpperCase() !== 'REJECTED' ? { other_info: { title: 'FIRST_PAUSE', description: event.reason } } : {}),
       });
     case 'opt-out':
       return envelope(channel, 'user_preferences', {
-        contacts: contact(event.to),
+        contacts: contact(event.to, event.name),
         user_preferences: [
           {
             wa_id: event.to,
@@ -104,7 +118,7 @@ export function businessEventPayload(channel: Channel, event: BusinessEvent, ids
       });
     case 'ad-click':
       return envelope(channel, 'messages', {
-        contacts: contact(event.from),
+        contacts: contact(event.from, event.name),
         messages: [
           {
             referral: {
@@ -126,7 +140,7 @@ export function businessEventPayload(channel: Channel, event: BusinessEvent, ids
       });
     case 'customer-edit':
       return envelope(channel, 'messages', {
-        contacts: contact(event.from),
+        contacts: contact(event.from, event.name),
         messages: [
           {
             from: event.from,
@@ -137,9 +151,14 @@ export function businessEventPayload(channel: Channel, event: BusinessEvent, ids
           },
         ],
       });
+    case 'customer-revoke':
+      return envelope(channel, 'messages', {
+        contacts: contact(event.from, event.name),
+        messages: [{ from: event.from, id: ids.wamid(event.from), timestamp: String(now), type: 'revoke', revoke: { original_message_id: event.wamid } }],
+      });
     case 'call':
       return envelope(channel, 'calls', {
-        contacts: contact(event.from),
+        contacts: contact(event.from, event.name),
         calls: [
           {
             id: `wacid.${ids.conversationId()}`,

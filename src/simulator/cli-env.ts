@@ -23,6 +23,7 @@ export const simulatorEnvSchema = z.object({
   SIMULATOR_WABA_ID: digits.default('102290129340398'),
   SIMULATOR_TIME_SCALE: z.coerce.number().positive().max(1000).default(1),
   SIMULATOR_CUSTOMERS: z.enum(['on', 'off']).default('on'),
+  SIMULATOR_BUSINESS: z.enum(['on', 'off']).default('on'),
   SIMULATOR_TEMPLATES: z.string().min(1).optional(),
   SIMULATOR_SEED: z.coerce.number().int().nonnegative().optional(),
 });
@@ -68,5 +69,6 @@ export function toSimulatorOptions(env: SimulatorEnv, templates: SimulatorTempla
     ...(templates ? { templates } : {}),
     ...(env.SIMULATOR_SEED !== undefined ? { seed: env.SIMULATOR_SEED } : {}),
     scriptedCustomers: env.SIMULATOR_CUSTOMERS === 'on',
+    businessPhone: env.SIMULATOR_BUSINESS === 'on',
   };
 }

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { failNextSchema, knobsPatchSchema, replayRequestSchema, verifyRequestSchema } from '../lib/schemas/simulator';
 import { businessEventPayload, type BusinessEvent } from './business-events';
+import { BUSINESS_PLAYS, playBusiness } from './business-player';
 import { json, type Reply } from './http-io';
 import { injectInbound } from './inject-inbound';
 import { applyKnobs } from './knobs';
@@ -44,6 +45,14 @@ async function route(context: SimulatorContext, method: string, path: string, qu
       const channel = findChannel(context, request.phoneNumberId);
       if (!channel || typeof request.kind !== 'string') throw new InvalidRequestError('invalid-request', 'kind and a known phoneNumberId are required');
       return json(200, await replayPayload(context, businessEventPayload(channel, request, context.ids, Math.floor(context.clock.now() / 1000))));
+    }
+    case 'POST /_sim/business/play': {
+      // The phone page's buttons: one of the demo's business-side events, now, with a customer picked for it.
+      const play = BUSINESS_PLAYS.find((p) => p === (body as { play?: unknown } | undefined)?.play);
+      if (!play) throw new InvalidRequestError('invalid-request', `play must be one of ${BUSINESS_PLAYS.join(', ')}`);
+      const result = await playBusiness(context, play, context.business);
+      if (!result.played) return json(409, { error: { reason: 'no-customer-yet', message: 'no customer has written yet to play this with' } });
+      return json(200, result);
     }
     case 'POST /_sim/fail-next': {
       const spec = parseWith(failNextSchema, body);

@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   const templates = env.SIMULATOR_TEMPLATES ? parseTemplatesFile(await readFile(env.SIMULATOR_TEMPLATES, 'utf8'), env.SIMULATOR_TEMPLATES) : undefined;
   const simulator = await startSimulator(toSimulatorOptions(env, templates));
   console.log(`WhatsApp simulator listening on ${simulator.url} (phone: ${simulator.url}/, state: ${simulator.url}/_sim/state)`);
-  console.log(`Delivering webhooks to ${env.SIMULATOR_WEBHOOK_URL}; scripted customers ${env.SIMULATOR_CUSTOMERS}; time scale ${env.SIMULATOR_TIME_SCALE}`);
+  console.log(
+    `Delivering webhooks to ${env.SIMULATOR_WEBHOOK_URL}; scripted customers ${env.SIMULATOR_CUSTOMERS}; business phone ${env.SIMULATOR_BUSINESS}; time scale ${env.SIMULATOR_TIME_SCALE}`,
+  );
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -43,7 +43,7 @@ export const PHONE_PAGE_SCRIPT = `
 
   function post(path, body) {
     return fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-      .then(function (res) { return res.json().then(function (json) { if (!res.ok) throw new Error(json.error ? json.error.message : res.statusText); return json; }); });
+      .then(function (res) { return res.json().then(function (json) { if (!res.ok) { var error = new Error(json.error ? json.error.message : res.statusText); error.reason = json.error && json.error.reason; throw error; } return json; }); });
   }
 
   function sendInbound(extra) {
@@ -280,6 +280,18 @@ export const PHONE_PAGE_SCRIPT = `
   el('text').addEventListener('keydown', function (event) { if (event.key === 'Enter') sendText(); });
   el('photo').addEventListener('click', function () { sendInbound({ type: 'image', text: T.photoCaption }); });
   el('voice').addEventListener('click', function () { sendInbound({ type: 'audio', voice: true }); });
+
+  // The business side (business-player.ts): each button plays one event now; its words are T.plays[kind].
+  document.querySelectorAll('[data-play]').forEach(function (b) {
+    var kind = b.getAttribute('data-play');
+    b.textContent = T.plays[kind];
+    b.addEventListener('click', function () {
+      post('/_sim/business/play', { play: kind }).then(
+        function () { setStatus(say(T.played, { what: T.plays[kind] })); refresh(); },
+        function (e) { setStatus(e.reason === 'no-customer-yet' ? T.noCustomerYet : say(T.couldNotPlay, { error: e.message })); }
+      );
+    });
+  });
 
   applyLanguage();
   refresh();

@@ -8,7 +8,7 @@ describe('phone page', () => {
   });
 
   it('talks to the simulator only through its control routes', () => {
-    const paths = [...PHONE_PAGE_HTML.matchAll(/'(\/_sim\/[a-z?=0-9]+)'/g)].map((match) => match[1]);
-    expect(new Set(paths)).toEqual(new Set(['/_sim/inbound', '/_sim/state?webhooks=0']));
+    const paths = [...PHONE_PAGE_HTML.matchAll(/'(\/_sim\/[a-z?=0-9/]+)'/g)].map((match) => match[1]);
+    expect(new Set(paths)).toEqual(new Set(['/_sim/inbound', '/_sim/state?webhooks=0', '/_sim/business/play']));
   });
 });

@@ -31,6 +31,10 @@ export const PHONE_PAGE_HTML = `<!doctype html>
   #new-customer { flex-wrap: wrap; }
   #new-customer > input { flex-basis: 40%; }
   #new-customer[hidden] { display: none; }
+  #business summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; font-size: 14px; }
+  #business .plays { display: grid; grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); gap: 6px; padding-bottom: 4px; }
+  #business .plays button { min-height: 44px; font-size: 13px; color: var(--green); background: #fff; overflow-wrap: anywhere; }
+  #business .hint { color: #d9fdd3; }
   main { flex: 1; overflow-y: auto; overflow-x: hidden; padding: 10px; display: flex; flex-direction: column; gap: 8px; }
   .msg { position: relative; max-width: 85%; min-width: 0; padding: 6px 8px 4px; border-radius: 8px; box-shadow: 0 1px 1px rgba(0,0,0,.1); font-size: 15px; white-space: pre-wrap; overflow-wrap: anywhere; }
   .msg.customer { align-self: flex-end; background: var(--bubble-out); }
@@ -83,6 +87,21 @@ export const PHONE_PAGE_HTML = `<!doctype html>
       <button id="new-save" type="button" data-t="use">Use</button>
       <button id="new-cancel" type="button" data-t="cancel">Cancel</button>
     </div>
+    <details id="business">
+      <summary data-t="businessSide">Business side</summary>
+      <p class="hint" data-t="businessHint"></p>
+      <div class="plays">
+        <button type="button" data-play="history"></button>
+        <button type="button" data-play="ad-click"></button>
+        <button type="button" data-play="echo-reply"></button>
+        <button type="button" data-play="customer-edit"></button>
+        <button type="button" data-play="customer-delete"></button>
+        <button type="button" data-play="missed-call"></button>
+        <button type="button" data-play="answered-call"></button>
+        <button type="button" data-play="template-review"></button>
+        <button type="button" data-play="opt-out"></button>
+      </div>
+    </details>
   </header>
   <main id="chat" aria-live="polite"></main>
   <div class="status" id="status" role="status"></div>

@@ -1,4 +1,5 @@
 import type { InboundType } from '../lib/schemas/simulator';
+import { oggOpusSilence } from './ogg-opus';
 
 // Small files the simulated customers "send" when a test injects media without content.
 // The PNG and Ogg/Opus files are genuine (decodable); video and sticker bytes are placeholders that only carry the type.
@@ -6,9 +7,8 @@ import type { InboundType } from '../lib/schemas/simulator';
 /** 24×24 green and white checkerboard, 8-bit RGB. */
 const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAABgAAAAYCAIAAABvFaqvAAAALElEQVR42mNQvZyGhv5jAGLUMIwaREeDyNOGqWbUIHoaNJqyR/PaqEF0MQgACcPmnf4qfi8AAAAASUVORK5CYII=';
 
-/** One second of Opus silence in Ogg, mono 48 kHz: what a voice note is on the wire. */
-const OGG_OPUS_BASE64 =
-  'T2dnUwACAAAAAAAAAABES0NQAAAAAM0uRhYBE09wdXNIZWFkAQE4AYC7AAAAAABPZ2dTAAAAAAAAAAAAAERLQ1ABAAAAu7VrrQEkT3B1c1RhZ3MUAAAAcG9ja2V0ZGVzay1zaW11bGF0b3IAAAAAT2dnUwAEuLwAAAAAAABES0NQAgAAAKVqlf8yAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwP4//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//74//4=';
+/** What a voice note is on the wire: Ogg Opus, mono, 48 kHz (three seconds of silence, written by ogg-opus.ts). */
+const VOICE_NOTE = oggOpusSilence({ seconds: 3 });
 
 const PDF_TEXT = [
   '%PDF-1.4',
@@ -37,7 +37,7 @@ export function sampleFileFor(type: MediaType): SampleFile {
     case 'image':
       return { bytes: Buffer.from(PNG_BASE64, 'base64'), mimeType: 'image/png' };
     case 'audio':
-      return { bytes: Buffer.from(OGG_OPUS_BASE64, 'base64'), mimeType: 'audio/ogg; codecs=opus' };
+      return { bytes: Buffer.from(VOICE_NOTE), mimeType: 'audio/ogg; codecs=opus' };
     case 'document':
       return { bytes: Buffer.from(PDF_TEXT, 'latin1'), mimeType: 'application/pdf', filename: 'document.pdf' };
     case 'video':

@@ -12,6 +12,7 @@ import type { InboundRecord, OutboundMessage, ReadReceipt } from './message-log'
 import { PHONE_PAGE_HTML } from './phone-page';
 import { replayPayload, type ReplayResult } from './replay';
 import { startScriptedCustomers } from './scripted-customers';
+import { startBusinessPlayer } from './business-player';
 import { createContext, resetContext, type SimulatorContext } from './simulator-context';
 import { resolveOptions, type SimulatorOptions } from './simulator-options';
 import { snapshotState, type SimulatorState } from './state-snapshot';
@@ -89,12 +90,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   context.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const customers = config.scriptedCustomers ? startScriptedCustomers(context) : undefined;
+  const business = config.businessPhone ? startBusinessPlayer(context, context.business) : undefined;
 
   return {
     url: context.baseUrl,
     port,
     async close() {
       customers?.stop();
+      business?.stop();
       context.sender.close();
       context.clock.cancelAll();
       await new Promise<void>((resolve) => {

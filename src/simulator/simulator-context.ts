@@ -1,4 +1,5 @@
 import type { SimulatorKnobs } from '../lib/schemas/simulator';
+import { newPlayerMemory, type PlayerMemory } from './business-player';
 import { createClock, type Clock } from './clock';
 import { CustomerBook } from './customer-book';
 import { FailureQueue } from './failure-queue';
@@ -30,6 +31,8 @@ export interface SimulatorContext {
   readonly outbox: WebhookOutbox;
   /** The last status delivery of each business message, so the next status waits for it. */
   readonly statusChains: WeakMap<OutboundMessage, Promise<void>>;
+  /** What the business side has played (business-player.ts): the demo's timeline and the phone page's buttons share it. */
+  business: PlayerMemory;
   /** Bumped by reset; timers scheduled before it check it and stand down. */
   epoch: number;
   /** The simulator's own URL, known once the server listens (media URLs point at it). */
@@ -57,6 +60,7 @@ export function createContext(config: SimulatorConfig): SimulatorContext {
     sender,
     outbox: new WebhookOutbox(sender, clock, random, () => context.knobs),
     statusChains: new WeakMap(),
+    business: newPlayerMemory(),
     epoch: 0,
     baseUrl: '',
   };
@@ -67,6 +71,7 @@ export function createContext(config: SimulatorConfig): SimulatorContext {
 export function resetContext(context: SimulatorContext): void {
   context.epoch += 1;
   context.knobs = { ...DEFAULT_KNOBS };
+  context.business = newPlayerMemory();
   context.customers.clear();
   context.log.clear();
   context.media.clear();

@@ -21,6 +21,8 @@ export interface SimulatorOptions {
   /** Makes ids, tokens and scripted customers repeatable. */
   seed?: number;
   scriptedCustomers?: boolean;
+  /** Plays the business side over time (business-player.ts): history, echoes, template review, opt-out, ad, edits, calls. */
+  businessPhone?: boolean;
   /** Clock for timestamps, the 24 h window, rate limits and expiries. */
   now?: () => number;
 }
@@ -39,6 +41,7 @@ export interface SimulatorConfig {
   templates: SimulatorTemplate[];
   seed?: number;
   scriptedCustomers: boolean;
+  businessPhone: boolean;
   now: () => number;
 }
 
@@ -61,6 +64,7 @@ export function resolveOptions(options: SimulatorOptions): SimulatorConfig {
     templates: [...(options.templates ?? DEFAULT_TEMPLATES)],
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     scriptedCustomers: options.scriptedCustomers ?? false,
+    businessPhone: options.businessPhone ?? false,
     now: options.now ?? Date.now,
   };
 }

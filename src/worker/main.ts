@@ -1,6 +1,8 @@
 import { readWorkerConfig, vapidKeysOf } from './config';
 import { ChannelTokens, parseSecretKey } from './channel-tokens';
 import { GraphClient } from './graph-client';
+import { InboxClassifier } from './intent-inference';
+import { IntentTrainer } from './intent-training';
 import { MediaDownload } from './media-download';
 import { OutboundDelivery } from './outbound-delivery';
 import { openSession, watchCollection } from './pocketbase-session';
@@ -52,7 +54,12 @@ async function main(): Promise<void> {
         (error) => log(`push: ${(error as Error).message}`),
       )
     : null;
-  const applier = new WebhookApplier(pb);
+  const applier = new WebhookApplier(pb, new InboxClassifier(pb, log), log);
+  const trainer = new IntentTrainer(pb, config.WORKER_ID);
+  const training = new RunTrigger(
+    () => trainer.runOnce(),
+    (error) => log(`intent training: ${(error as Error).message}`),
+  );
   const applying = new RunTrigger(
     () => applier.runOnce(),
     (error) => log(`webhooks: ${(error as Error).message}`),
@@ -82,6 +89,9 @@ async function main(): Promise<void> {
   const unwatchDeliveries = await watchCollection(pb, 'webhook_deliveries', (record) => {
     if (record.status === 'pending') void integrating.kick();
   });
+  const unwatchModels = await watchCollection(pb, 'intent_models', (record) => {
+    if (record.status === 'queued') void training.kick();
+  });
   const unwatchNotifications = pushing ? await watchNotifications(pb, () => void pushing.kick()) : async () => undefined;
   const sweep = setInterval(() => {
     void sending.kick();
@@ -89,6 +99,7 @@ async function main(): Promise<void> {
     void marking.kick();
     void pushing?.kick();
     void integrating.kick();
+    void training.kick();
   }, config.WORKER_SWEEP_MS);
   const webhookPoll = setInterval(() => void applying.kick(), config.WORKER_WEBHOOK_POLL_MS);
   void applying.kick();
@@ -97,14 +108,15 @@ async function main(): Promise<void> {
   void marking.kick();
   void pushing?.kick();
   void integrating.kick();
+  void training.kick();
   log(`ready (${config.WORKER_ID}) → ${config.WHATSAPP_GRAPH_URL}`);
 
   const stop = async (signal: string) => {
     log(`${signal}: finishing in-flight work`);
     clearInterval(sweep);
     clearInterval(webhookPoll);
-    await Promise.all([unsubscribeMessages(), unsubscribeConversations(), unwatchNotifications(), unwatchDeliveries()]).catch(() => undefined);
-    await Promise.all([applying.idle(), sending.idle(), downloading.idle(), marking.idle(), pushing?.idle(), integrating.idle()]);
+    await Promise.all([unsubscribeMessages(), unsubscribeConversations(), unwatchNotifications(), unwatchDeliveries(), unwatchModels()]).catch(() => undefined);
+    await Promise.all([applying.idle(), sending.idle(), downloading.idle(), marking.idle(), pushing?.idle(), integrating.idle(), training.idle()]);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -56,7 +56,16 @@ export class PushDelivery {
 
   async #deliver(item: ClaimedNotification): Promise<void> {
     const { json } = buildPushPayload({
-      notification: { id: item.id, kind: item.kind, title: item.title, body: item.body, url: item.url, conversationId: item.conversationId, count: item.count },
+      notification: {
+        id: item.id,
+        kind: item.kind,
+        title: item.title,
+        body: item.body,
+        url: item.url,
+        conversationId: item.conversationId,
+        count: item.count,
+        wording: item.wording,
+      },
       customerName: item.customerName,
       channelName: item.channelName,
       messageText: item.messageText,

@@ -148,8 +148,17 @@ test('beside the routing form, an admin sees the one message each situation gets
   await page.getByRole('link', { name: new RegExp(channel.name) }).click();
   const form = page.getByRole('form', { name: `Routing of ${channel.name}` });
   const voice = form.getByRole('region', { name: 'What the customer will get' });
-  const said = (situation: string) => voice.getByRole('row', { name: new RegExp(`^${situation}`) }).getByRole('cell');
+  const row = (situation: string) => voice.getByRole('row', { name: new RegExp(`^${situation}`) });
+  const said = (situation: string) => row(situation).getByRole('cell').first();
+  const who = (situation: string) => row(situation).getByRole('rowheader');
 
+  // Computed by routing's own decision: a cover when the owner's shift ended, a one-person desk's agent even offline.
+  await expect(who('Their agent’s shift ended · open · someone online')).toContainText('Who gets it: Ben takes it');
+  await expect(who('New customer, one-person desk · open · nobody online')).toContainText('Who gets it: Ben, though offline, with a push');
+  await expect(said('New customer, one-person desk · open · nobody online')).toHaveText(
+    `Hi Ana! Thanks for writing to ${channel.name}. Nobody is available right now, but we'll reply as soon as we can.`,
+  );
+  await expect(who('New customer · open · nobody online')).toContainText('Who gets it: Waits in the queue; the team gets a push');
   await expect(said('New customer · open · nobody online')).toHaveText(
     `Hi Ana! Thanks for writing to ${channel.name}. Nobody is available right now, but we'll reply as soon as we can.`,
   );

@@ -18,7 +18,11 @@ test('an admin writes a Spanish greeting with variables, previews it, and it is 
   await expect(greeting.getByTestId('reply-preview')).toHaveText(`¡Hola Ana! Gracias por escribir a ${channel.name}.`);
   // The one message each situation gets, computed by the server's planner from the working copy.
   const voice = form.getByRole('region', { name: 'What the customer will get' });
-  const said = (situation: string) => voice.getByRole('row', { name: new RegExp(`^${situation}`) }).getByRole('cell');
+  const said = (situation: string) =>
+    voice
+      .getByRole('row', { name: new RegExp(`^${situation}`) })
+      .getByRole('cell')
+      .first();
   await expect(said('New customer · closed · nobody online')).toHaveText(
     `¡Hola Ana! Gracias por escribir a ${channel.name}. Ahora mismo estamos cerrados. Abrimos el lunes a las 09:00 (UTC).`,
   );

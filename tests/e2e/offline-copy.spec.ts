@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { buildPushPayload } from '../../src/lib/domain/notifications/push-payload';
+import { oggOpusSilence } from '../../src/simulator/ogg-opus';
 import type { Api } from '../support/api';
 import { customerWrites } from './customers';
 import { expect, signInAs, test, waitForServiceWorker } from './fixtures';
@@ -11,28 +12,41 @@ const PNG = Buffer.from(
   'base64',
 );
 
-/** A photo from the customer, stored the way the media worker leaves it (downloaded, on the message). */
-async function customerPhoto(api: Api, conversationId: string, caption: string): Promise<string> {
+interface CustomerFile {
+  type: 'image' | 'audio' | 'video';
+  bytes: Buffer;
+  mime: string;
+  filename: string;
+  caption?: string;
+  payload?: Record<string, unknown>;
+}
+
+/** A file from the customer, stored the way the media worker leaves it (downloaded, on the message). */
+async function customerFile(api: Api, conversationId: string, file: CustomerFile): Promise<string> {
   const form = new FormData();
   const fields = {
     conversation: conversationId,
     direction: 'in',
-    type: 'image',
-    text: caption,
+    type: file.type,
+    text: file.caption ?? '',
     media_status: 'stored',
-    media_mime: 'image/png',
-    media_filename: 'part.png',
-    media_size: String(PNG.length),
+    media_mime: file.mime,
+    media_filename: file.filename,
+    media_size: String(file.bytes.length),
+    payload: JSON.stringify(file.payload ?? {}),
     status: 'received',
     sender: 'customer',
     timestamp: new Date().toISOString().replace('T', ' '),
   };
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  form.set('media', new Blob([PNG], { type: 'image/png' }), 'part.png');
+  form.set('media', new Blob([new Uint8Array(file.bytes)], { type: file.mime }), file.filename);
   const response = await fetch(`${api.url}/api/collections/messages/records`, { method: 'POST', headers: { authorization: api.token }, body: form });
   expect(response.status).toBe(200);
   return ((await response.json()) as { id: string }).id;
 }
+
+const customerPhoto = (api: Api, conversationId: string, caption: string) =>
+  customerFile(api, conversationId, { type: 'image', bytes: PNG, mime: 'image/png', filename: 'part.png', caption });
 
 /** Files the device keeps, read from a page of the origin that does not run the app (so it downloads nothing itself). */
 async function keptFiles(probe: Page): Promise<string[]> {
@@ -156,4 +170,100 @@ test('offline, every conversation in Mine opens with its kept photo, and a photo
   await expect(section.getByText('The offline copy was cleared. It downloads again at the next sync.')).toBeVisible();
   await expect(section.getByRole('status').first()).toContainText('Files: 0');
   expect(await keptFiles(page)).toEqual([]);
+});
+
+test('offline, a voice note kept on the device plays', async ({ page, context, api }) => {
+  const { teamId, vic } = await freshTeam(api, { vic: { status: 'online' } });
+  const conversationId = await teamConversation(api, teamId, vic.id, 'Vera Voice', 'Listen to the noise the boiler makes');
+  // WhatsApp's voice notes are Ogg Opus with `voice: true` on the message; this one lasts three seconds.
+  const voice = {
+    type: 'audio',
+    bytes: oggOpusSilence({ seconds: 3 }),
+    mime: 'audio/ogg; codecs=opus',
+    filename: 'voice.ogg',
+    payload: { voice: true },
+  } as const;
+  await customerFile(api, conversationId, voice);
+
+  await signInAs(page, vic);
+  await waitForServiceWorker(page);
+  await expect.poll(() => keptFiles(page), { timeout: 30_000 }).toHaveLength(1);
+  await expect(page.getByRole('status', { name: 'Offline copy' })).toHaveText('Up to date');
+
+  await context.setOffline(true);
+  await page.goto(`/conversations/${conversationId}`);
+  const thread = page.getByRole('list', { name: 'Messages' });
+  await expect(thread.getByText('Listen to the noise the boiler makes')).toBeVisible();
+  const audio = thread.getByLabel('Voice message');
+  await expect(audio).toBeVisible();
+  // Chromium decoded the file from the device: it knows its length, and playing moves its clock.
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && a.duration)).toBeCloseTo(3, 1);
+  await audio.evaluate((a: HTMLAudioElement) => {
+    a.muted = true; // muted media may play without a tap
+    return a.play();
+  });
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.2);
+  await expect(thread.getByText('Not saved on this device. Connect to the internet to see it.')).toHaveCount(0);
+});
+
+/** A one-second WebM recorded from a canvas by the browser itself: a video Chromium decodes, made without ffmpeg. */
+async function recordedVideo(probe: Page): Promise<Buffer> {
+  const bytes = await probe.evaluate(async () => {
+    const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 48 });
+    const context = canvas.getContext('2d')!;
+    const recorder = new MediaRecorder(canvas.captureStream(10), { mimeType: 'video/webm;codecs=vp8' });
+    const chunks: Blob[] = [];
+    recorder.ondataavailable = (event) => chunks.push(event.data);
+    let frame = 0;
+    const paint = setInterval(() => {
+      context.fillStyle = frame++ % 2 ? '#c00' : '#0a0';
+      context.fillRect(0, 0, 64, 48);
+    }, 50);
+    const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+    recorder.start();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    recorder.stop();
+    await stopped;
+    clearInterval(paint);
+    return Array.from(new Uint8Array(await new Blob(chunks).arrayBuffer()));
+  });
+  return Buffer.from(bytes);
+}
+
+test('offline, a kept video shows its first frame, and a video not kept or not playable says so', async ({ page, context, api }) => {
+  const { teamId, wes } = await freshTeam(api, { wes: { status: 'online' } });
+  const probe = await context.newPage();
+  await probe.goto('/api/health');
+  const webm = await recordedVideo(probe);
+  await probe.close();
+  // An MP4 header and nothing a decoder can use: 20 KB that only carry the type.
+  const broken = Buffer.concat([Buffer.from('000000186674797069736d000000000069736f6d69736f32', 'hex'), Buffer.alloc(20 * 1024 - 24)]);
+
+  const mineId = await teamConversation(api, teamId, wes.id, 'Wanda Video', 'A video of the leak');
+  await customerFile(api, mineId, { type: 'video', bytes: webm, mime: 'video/webm', filename: 'leak.webm' });
+  await customerFile(api, mineId, { type: 'video', bytes: broken, mime: 'video/mp4', filename: 'broken.mp4' });
+  const { conversationId: resolvedId } = await customerWrites(api, { name: 'Old Video', text: 'Last year’s video' });
+  expect((await api.update('conversations', resolvedId, { assignee: wes.id, team: teamId, status: 'resolved' })).status).toBe(200);
+  await customerFile(api, resolvedId, { type: 'video', bytes: broken, mime: 'video/mp4', filename: 'old.mp4' });
+
+  await signInAs(page, wes);
+  await waitForServiceWorker(page);
+  await expect.poll(() => keptFiles(page), { timeout: 30_000 }).toHaveLength(2);
+  // Read once online: its messages are on the device, its video only on the server.
+  await page.goto(`/conversations/${resolvedId}`);
+  await expect(page.getByRole('list', { name: 'Messages' }).getByText('Last year’s video')).toBeVisible();
+
+  await context.setOffline(true);
+  await page.goto(`/conversations/${mineId}`);
+  const thread = page.getByRole('list', { name: 'Messages' });
+  await expect(thread.getByText('A video of the leak')).toBeVisible();
+  // The first frame is decoded from the device's copy and drawn as the poster.
+  const video = thread.getByLabel('Video', { exact: true });
+  await expect(video).toHaveCount(1);
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && v.videoWidth)).toBe(64);
+  await expect(thread.getByText('This video (20 KB) cannot be played in the app. Open it to download it.')).toBeVisible();
+
+  await page.goto(`/conversations/${resolvedId}`);
+  await expect(thread.getByText('This video (20 KB) is not saved on this device. Connect to the internet to watch it.')).toBeVisible();
+  await expect(thread.locator('video')).toHaveCount(0);
 });

@@ -2,7 +2,7 @@ import { deliverPushUntilShown } from './push-delivery';
 import type { Page } from '@playwright/test';
 import { buildPushPayload } from '../../src/lib/domain/notifications/push-payload';
 import { expect, signInAs, test, waitForServiceWorker, watchConsole } from './fixtures';
-import { freshTeam, queuedConversation } from './workspace';
+import { freshTeam, queuedConversation, teamConversation } from './workspace';
 
 const ENDPOINT = 'https://push.example.test/send/e2e-device-1';
 
@@ -220,4 +220,46 @@ test('customers waiting arrive as one push with Claim, and Claim puts an off-shi
   await expect(page).toHaveURL(`${env.url}/conversations/${first}`);
   await expect.poll(async () => (await api.view('conversations', first)).body.assignee).toBe(pia.id);
   expect((await api.view('agents', pia.id)).body.status).toBe('online');
+});
+
+test('an agent who picked Spanish reads a hand-back push in Spanish, on an English phone', async ({ page, context, env, api }) => {
+  const { teamId, owen, cora } = await freshTeam(api, { owen: { status: 'offline' }, cora: { status: 'online' } });
+  expect((await api.update('teams', teamId, { hand_back_to_owner: true })).status).toBe(200);
+  // Cora covered Kofi while Owen was off shift (routing marks it so; see shift-presence.test.ts for that path).
+  const conversationId = await teamConversation(api, teamId, cora.id, 'Kofi Mensah', 'The lamp flickers again');
+  expect((await api.update('conversations', conversationId, { covering_for: owen.id })).status).toBe(200);
+  const owenApi = await api.as(owen.email, owen.password);
+  const weekly = { mon: [{ start: '09:00', end: '17:00' }] };
+  expect((await owenApi.request('POST', `/api/pocketdesk/agents/${owen.id}/shift-schedule`, { schedule: { timezone: 'UTC', weekly } })).status).toBe(200);
+  // Monday 2 March 2026, 10:00 UTC: Owen's shift has started, and the conversation comes back to him.
+  expect((await api.request('POST', '/api/pocketdesk/worker/presence-sweep', { now: Date.parse('2026-03-02T10:00:00Z') })).status).toBe(200);
+  await expect.poll(async () => (await api.view('conversations', conversationId)).body.assignee).toBe(owen.id);
+  const [row] = await api.list('notifications', `agent = "${owen.id}" && conversation = "${conversationId}"`, '-created');
+  expect(row).toMatchObject({ kind: 'assigned', body: 'A conversation your colleague covered is back with you.', wording: { key: 'handed-back', count: 1 } });
+
+  await context.grantPermissions(['notifications'], { origin: env.url });
+  await signInAs(page, owen);
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByLabel('Language').selectOption('es');
+  await expect(page.getByRole('tab', { name: /Mías/ })).toBeVisible();
+  await waitForServiceWorker(page);
+  // What the worker sends for the row, delivered as a real push event to the PWA's service worker.
+  const { json } = buildPushPayload({
+    notification: { id: row.id, kind: row.kind, title: row.title, body: row.body, url: row.url, conversationId, wording: row.wording },
+    customerName: 'Kofi Mensah',
+    channelName: 'Shop',
+    messageText: null,
+  });
+  const { cdp, registrationId } = await serviceWorkerRegistration(page, env.url);
+  const shown = () =>
+    page.evaluate(async () =>
+      (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, url: n.data?.url })),
+    );
+  await deliverPushUntilShown(
+    () => cdp.send('ServiceWorker.deliverPushMessage', { origin: env.url, registrationId, data: json }),
+    async () => (await shown()).length,
+  );
+  await expect
+    .poll(shown)
+    .toEqual([{ title: 'Kofi Mensah', body: 'Shop · Una conversación que cubrió tu compañero vuelve a ti.', url: `/conversations/${conversationId}` }]);
 });

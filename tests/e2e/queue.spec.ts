@@ -1,5 +1,6 @@
 import { customerWrites } from './customers';
-import { expect, signIn, syncStatus, test } from './fixtures';
+import { expect, signIn, signInAs, syncStatus, test } from './fixtures';
+import { freshTeam } from './workspace';
 
 test('agent signs in and sees the seeded conversation in Mine', async ({ page, env }) => {
   await signIn(page, env);
@@ -43,8 +44,10 @@ test('the shift toggle, in the menu, says what each status means and changes it 
   await expect.poll(async () => (await api.view('agents', env.agent.id)).body.status).toBe('online');
 });
 
-test('shows an empty state when a tab has nothing in it', async ({ page, env }) => {
-  await signIn(page, env);
+test('shows an empty state when a tab has nothing in it', async ({ page, api }) => {
+  // A colleague of their own, fresh team: the seeded agent's Resolved tab fills up with other specs' conversations.
+  const { newcomer } = await freshTeam(api, { newcomer: { role: 'agent', status: 'online' } });
+  await signInAs(page, newcomer!);
   await page.getByRole('tab', { name: /Resolved/ }).click();
   await expect(page.getByText('No resolved conversations yet.')).toBeVisible();
 });

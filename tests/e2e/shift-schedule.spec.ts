@@ -63,3 +63,38 @@ test("an admin edits a colleague's shifts and turns on the team's hand-back", as
   await expect(teamForm.getByRole('status')).toHaveText('Saved.');
   expect((await api.view('teams', teamId)).body.hand_back_to_owner).toBe(true);
 });
+
+test("a manager changes a team agent's shifts from the team board, and not a fellow manager's or another team's", async ({ page, api }) => {
+  const { mia, bo, max } = await freshTeam(api, {
+    mia: { role: 'manager', status: 'online' },
+    bo: { status: 'offline' },
+    max: { role: 'manager', status: 'offline' },
+  });
+  const { cal } = await freshTeam(api, { cal: { status: 'offline' } });
+  await signInAs(page, mia);
+  await page.goto('/manager');
+  const agents = page.getByRole('table', { name: 'Agents' });
+  await expect(agents.getByRole('row', { name: new RegExp(bo.name) })).toBeVisible();
+  await expect(agents.getByRole('link', { name: `Change the shifts of ${max.name}` })).toHaveCount(0);
+  await agents.getByRole('link', { name: `Change the shifts of ${bo.name}` }).click();
+  await expect(page.getByRole('heading', { name: `Shifts of ${bo.name}` })).toBeVisible();
+
+  const form = page.getByRole('form', { name: 'Shift schedule' });
+  await form.getByRole('button', { name: 'Add a shift on Wednesday' }).click();
+  await form.getByLabel('Wednesday, shift 1 starts').fill('07:00');
+  await form.getByLabel('Wednesday, shift 1 ends').fill('15:00');
+  await form.getByRole('button', { name: 'Save shifts' }).click();
+  await expect(form.getByRole('status')).toHaveText('Shifts saved. They apply within a minute.');
+  expect((await api.view('agents', bo.id)).body.shift_schedule.weekly).toEqual({ wed: [{ start: '07:00', end: '15:00' }] });
+
+  // The server holds the same line: a fellow manager's and another team's agent's shifts are refused.
+  const miaApi = await api.as(mia.email, mia.password);
+  const schedule = { weekly: { wed: [{ start: '07:00', end: '15:00' }] } };
+  for (const other of [max, cal]) {
+    expect((await miaApi.request('POST', `/api/pocketdesk/agents/${other.id}/shift-schedule`, { schedule })).status).toBe(403);
+    expect((await api.view('agents', other.id)).body.shift_schedule).toBeNull();
+  }
+  await page.goto(`/manager/agents/${max.id}`);
+  await expect(page.getByText('You can change the shifts of your own teams’ agents only.')).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Shift schedule' })).toHaveCount(0);
+});

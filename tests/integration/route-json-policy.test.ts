@@ -19,6 +19,7 @@ const routes: Array<[path: string, caller: 'staff' | 'worker']> = [
   ['/api/pocketdesk/conversations/{id}/assign', 'staff'],
   ['/api/pocketdesk/conversations/{id}/offer', 'staff'],
   ['/api/pocketdesk/conversations/{id}/read', 'staff'],
+  ['/api/pocketdesk/heartbeat', 'staff'],
   ['/api/pocketdesk/conversations/{id}/snooze', 'staff'],
   ['/api/pocketdesk/worker/snooze-sweep', 'worker'],
   ['/api/pocketdesk/contacts/{id}/erase', 'staff'],
@@ -53,6 +54,13 @@ const routes: Array<[path: string, caller: 'staff' | 'worker']> = [
   ['/api/pocketdesk/webhooks/{id}/replay', 'staff'],
   ['/api/pocketdesk/channels/{id}/check-connection', 'staff'],
   ['/api/pocketdesk/channels/{id}/pull-templates', 'staff'],
+  ['/api/pocketdesk/intents/train', 'staff'],
+  ['/api/pocketdesk/intents/settings', 'staff'],
+  ['/api/pocketdesk/worker/claim-intent-training', 'worker'],
+  ['/api/pocketdesk/worker/intent-training', 'worker'],
+  ['/api/pocketdesk/worker/intent-history', 'worker'],
+  ['/api/pocketdesk/worker/inbox-texts', 'worker'],
+  ['/api/pocketdesk/worker/message-intents', 'worker'],
 ];
 
 const malformed = ['{"action": "claim"', 'not json', "{'single': 'quotes'}"];

@@ -161,6 +161,9 @@ describe("an owner's shift ends", () => {
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ agent: owner.id, reason: 'owner-shift-started' });
     }
-    expect((await root.list('notifications', `agent = "${owner.id}"`)).length).toBe(notificationsBefore + 1);
+    const notifications = await root.list('notifications', `agent = "${owner.id}"`, '-created');
+    expect(notifications.length).toBe(notificationsBefore + 1);
+    // Said by the owner's device in its own language (push-wording.ts); the English travels as the fallback.
+    expect(notifications[0]).toMatchObject({ kind: 'assigned', wording: { key: 'handed-back', count: 2 } });
   });
 });

@@ -20,6 +20,8 @@ export interface RunningPocketBase {
   logs: () => string;
   /** SIGKILL, data dir kept: what a power cut or an OOM kill leaves behind. */
   crash: () => Promise<void>;
+  /** SIGTERM, data dir kept: for a tool that writes the database while PocketBase is stopped, then a restart. */
+  halt: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -86,6 +88,12 @@ export async function startPocketBase(env: Record<string, string> = {}, reuseDat
       if (!running()) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGKILL');
+      await exited;
+    },
+    halt: async () => {
+      if (!running()) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
       await exited;
     },
     stop: async () => {

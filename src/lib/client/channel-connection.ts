@@ -3,10 +3,9 @@
 import type PocketBase from 'pocketbase';
 import { z } from 'zod';
 import {
-  accessTokenSchema,
-  channelConnectionSchema,
   channelConnectionStateSchema,
   connectionCheckSchema,
+  existingChannelSchema,
   newChannelSchema,
   type ChannelConnectionState,
   type ConnectionCheck,
@@ -91,7 +90,7 @@ export function checkConnectionDraft(
   draft: ConnectionDraft,
   isNew: boolean,
 ): { ok: true; input: Record<string, unknown> } | { ok: false; errors: FieldErrorMap } {
-  const schema = isNew ? newChannelSchema : channelConnectionSchema.extend({ access_token: accessTokenSchema });
+  const schema = isNew ? newChannelSchema : existingChannelSchema;
   const parsed = schema.safeParse(draft);
   if (!parsed.success) return { ok: false, errors: errorsFromIssues(parsed.error.issues as never) };
   const { access_token: token, ...fields } = parsed.data as typeof parsed.data & { access_token: string };

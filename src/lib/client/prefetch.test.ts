@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import type PocketBase from 'pocketbase';
+import PocketBase, { BaseAuthStore } from 'pocketbase';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationRecord } from '../schemas/conversation';
 import { DeskDb } from './db';
 import { setMediaBudget } from './media-cache';
-import { RECENT_MESSAGES, runPrefetch } from './prefetch';
+import { prefetchPushed, RECENT_MESSAGES, runPrefetch, shareTokenWithServiceWorker, WORKER_AUTH_KEY } from './prefetch';
 
 const ME = 'agent0000000001';
 
@@ -15,6 +15,7 @@ function fakeServer(): { pb: PocketBase; asked: string[]; perPage: number[] } {
   const pb = {
     filter: (raw: string, params: { id: string }) => raw.replace('{:id}', `"${params.id}"`),
     collection: (name: string) => ({
+      getOne: async (id: string) => conversation(id, {}),
       getList: async (_page: number, size: number, options: { filter: string }) => {
         const id = /"(.+)"/.exec(options.filter)![1]!;
         if (name === 'messages') {
@@ -77,5 +78,47 @@ describe('runPrefetch', () => {
     await runPrefetch(fakeServer().pb, db, ME, (n) => seen.push(n));
     expect(seen[0]).toBe(3);
     expect(seen.at(-1)).toBe(0);
+  });
+});
+
+/** A token shaped like PocketBase's (the SDK reads only its expiry), valid for an hour or expired an hour ago. */
+function token(expired = false): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const exp = Math.floor(Date.now() / 1000) + (expired ? -3600 : 3600);
+  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ id: ME, type: 'auth', exp })}.signature`;
+}
+
+describe('the token the service worker uses for push prefetch', () => {
+  let db: DeskDb;
+  beforeEach(async () => {
+    db = new DeskDb(`token-test-${Math.random()}`);
+    await setMediaBudget(db, 0);
+  });
+  afterEach(() => db.delete());
+
+  const shared = async () => (await db.meta.get(WORKER_AUTH_KEY))?.value;
+  /** The service worker's side: a push prefetch with a server that records whether it was asked at all. */
+  const workerPrefetches = async () => {
+    const server = fakeServer();
+    const worker = Object.assign(server.pb, { authStore: new BaseAuthStore() });
+    return { ran: await prefetchPushed(worker, db, 'mine00000000001'), asked: server.asked };
+  };
+
+  it('follows the app’s session and is gone after sign-out, so a push then downloads nothing', async () => {
+    const app = new PocketBase('http://desk.test', new BaseAuthStore());
+    app.authStore.save(token(), null);
+    const stop = shareTokenWithServiceWorker(app, db);
+    await expect.poll(shared).toBe(app.authStore.token);
+    expect(await workerPrefetches()).toEqual({ ran: true, asked: ['mine00000000001'] });
+
+    app.authStore.clear(); // what signing out (or a session refused by the server) does
+    await expect.poll(shared).toBe('');
+    expect(await workerPrefetches()).toEqual({ ran: false, asked: [] });
+    stop();
+  });
+
+  it('is not sent once it has expired', async () => {
+    await db.meta.put({ key: WORKER_AUTH_KEY, value: token(true) });
+    expect(await workerPrefetches()).toEqual({ ran: false, asked: [] });
   });
 });

@@ -145,6 +145,8 @@ export async function prefetchPushed(pb: PocketBase, db: DeskDb, conversationId:
   const token = (await db.meta.get(WORKER_AUTH_KEY))?.value;
   if (typeof token !== 'string' || token === '') return false;
   pb.authStore.save(token, null);
+  // An app left closed past its session's end leaves an expired copy: never send it (the server would refuse it).
+  if (!pb.authStore.isValid) return false;
   await prefetchThread(pb, db, conversationId, true);
   await prefetchMedia(pb, db, [conversationId]);
   return true;

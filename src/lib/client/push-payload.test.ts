@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { buildPushPayload } from '../domain/notifications/push-payload';
+import type { NotificationKind } from '../domain/notifications/notification-kind';
+import type { PushWording } from '../domain/notifications/push-wording';
 import en from '../i18n/en/core';
 import es from '../i18n/es/core';
-import { noticeTitle, parsePushPayload, pushPrefetchTarget } from './push-payload';
+import enThread from '../i18n/en/thread';
+import esThread from '../i18n/es/thread';
+import { noticeText, parsePushPayload, pushPrefetchTarget, type PushWords } from './push-payload';
+
+// What the service worker hands noticeText: the device language's push words.
+const words = {
+  en: { ...enThread.pushWords, waitingTitle: en.waitingPush.title },
+  es: { ...esThread.pushWords, waitingTitle: es.waitingPush.title },
+} satisfies Record<string, PushWords>;
 
 const ORIGIN = 'https://desk.example';
 
@@ -16,6 +26,9 @@ describe('parsePushPayload', () => {
       tag: 'conv-abc',
       actions: [],
       waitingCount: null,
+      kind: null,
+      wording: null,
+      channel: '',
     });
   });
 
@@ -48,6 +61,9 @@ describe('parsePushPayload', () => {
       tag: 'conversation-abc',
       actions: ['accept', 'decline'],
       waitingCount: null,
+      kind: 'offer',
+      wording: null,
+      channel: '',
     });
   });
 });
@@ -72,16 +88,72 @@ describe('a waiting-work push', () => {
   });
 
   it.each([
-    [en, 3, '3 customers waiting'],
-    [en, 1, '1 customer waiting'],
-    [es, 3, '3 clientes esperando'],
-    [es, 1, '1 cliente esperando'],
-  ])('is titled in the device language (%#)', (catalogue, count, title) => {
-    expect(noticeTitle(parsePushPayload(waiting(count), ORIGIN), catalogue.waitingPush)).toBe(title);
+    ['en', 3, '3 customers waiting'],
+    ['en', 1, '1 customer waiting'],
+    ['es', 3, '3 clientes esperando'],
+    ['es', 1, '1 cliente esperando'],
+  ] as const)('is titled in the device language (%s, %i)', (lang, count, title) => {
+    expect(noticeText(parsePushPayload(waiting(count), ORIGIN), words[lang]).title).toBe(title);
   });
 
-  it('keeps the title of every other push', () => {
-    expect(noticeTitle(parsePushPayload(JSON.stringify({ title: 'Maria Lopez', kind: 'assigned' }), ORIGIN), es.waitingPush)).toBe('Maria Lopez');
+  it('keeps the title and body of a push about a named customer', () => {
+    expect(noticeText(parsePushPayload(JSON.stringify({ title: 'Maria Lopez', body: 'Hola', kind: 'assigned' }), ORIGIN), words.es)).toEqual({
+      title: 'Maria Lopez',
+      body: 'Hola',
+    });
+  });
+});
+
+describe('noticeText: what the server meant, said in the device language', () => {
+  /** The payload the worker builds for a row the server wrote with this wording. */
+  const pushed = (kind: NotificationKind, title: string, body: string, wording: PushWording | null, customerName: string | null = null) =>
+    buildPushPayload({
+      notification: { id: 'n1', kind, title, body, url: '/conversations/abcdefghij12345', conversationId: 'abcdefghij12345', wording },
+      customerName,
+      channelName: 'Tienda',
+      messageText: null,
+    }).json;
+
+  it.each([
+    [
+      'a hand-back of one conversation',
+      pushed('assigned', 'Kofi', 'A conversation your colleague covered is back with you.', { key: 'handed-back', count: 1 }),
+      { title: 'Kofi', body: 'Tienda · Una conversación que cubrió tu compañero vuelve a ti.' },
+    ],
+    [
+      'a hand-back of three',
+      pushed('assigned', 'Kofi', '3 conversations your colleagues covered are back with you.', { key: 'handed-back', count: 3 }),
+      { title: 'Kofi', body: 'Tienda · 3 conversaciones que cubrieron tus compañeros vuelven a ti.' },
+    ],
+    [
+      'a missed first response',
+      pushed('sla', 'SLA missed', 'first response overdue', { key: 'sla-missed', target: 'first-response' }),
+      { title: 'SLA incumplido', body: 'Tienda · Primera respuesta atrasada' },
+    ],
+    [
+      'a paused integration',
+      pushed('integration', 'Integration paused: CRM', 'failing-24h', { key: 'integration-paused', endpoint: 'CRM', reason: 'failing-24h' }),
+      { title: 'Integración en pausa: CRM', body: 'El receptor falló durante 24 horas.' },
+    ],
+    ['a push titled by its kind', pushed('escalated', '', 'Necesito ayuda', null, 'Ana'), { title: 'Escalada a ti: Ana', body: 'Tienda · Necesito ayuda' }],
+    ['a push titled by its kind, nobody named', pushed('snooze', '', 'Hola', null), { title: 'Vuelve de la pausa', body: 'Tienda · Hola' }],
+  ])('says %s in Spanish', (_name, json, shown) => {
+    expect(noticeText(parsePushPayload(json, ORIGIN), words.es)).toEqual(shown);
+  });
+
+  it('says in English exactly what the server wrote in English', () => {
+    const json = pushed('assigned', 'Kofi', 'A conversation your colleague covered is back with you.', { key: 'handed-back', count: 1 });
+    const sent = JSON.parse(json) as { title: string; body: string };
+    expect(noticeText(parsePushPayload(json, ORIGIN), words.en)).toEqual({ title: sent.title, body: sent.body });
+  });
+
+  it.each([
+    ['an unknown key', { key: 'drop-tables' }],
+    ['a count that is not a number', { key: 'handed-back', count: '3' }],
+    ['an unknown SLA target', { key: 'sla-missed', target: 'lunch' }],
+  ])('shows the English as sent for %s', (_name, wording) => {
+    const json = JSON.stringify({ title: 'Kofi', body: 'Shop · back with you', kind: 'assigned', wording, channel: 'Shop' });
+    expect(noticeText(parsePushPayload(json, ORIGIN), words.es)).toEqual({ title: 'Kofi', body: 'Shop · back with you' });
   });
 });
 

@@ -1,5 +1,8 @@
 // What a web push carries to the service worker, read defensively: a push must always show something.
+import type { NotificationKind } from '../domain/notifications/notification-kind';
 import { isNotificationAction, type NotificationAction } from '../domain/notifications/notification-url';
+import { isPushWording, type PauseReason, type PushWording } from '../domain/notifications/push-wording';
+import type { SlaTarget } from '../domain/sla/sla-status';
 
 export interface PushNotice {
   title: string;
@@ -11,6 +14,12 @@ export interface PushNotice {
   actions: NotificationAction[];
   /** Waiting work: how many customers wait (the service worker words the title in the device's language); else null. */
   waitingCount: number | null;
+  /** Why the agent is told, when the payload says (the kind's title is worded from it). */
+  kind: NotificationKind | null;
+  /** What the server meant, by key, to be said in the device's language; null: show title and body as sent. */
+  wording: PushWording | null;
+  /** The channel's name, put before a worded body. */
+  channel: string;
 }
 
 const FALLBACK_TITLE = 'Pocketdesk';
@@ -46,12 +55,43 @@ export function parsePushPayload(raw: string | null, origin: string): PushNotice
     tag: text(data.tag, 100) || undefined,
     actions: Array.isArray(data.actions) ? [...new Set(data.actions.filter(isNotificationAction))] : [],
     waitingCount: data.kind === 'waiting' && Number.isInteger(data.count) && (data.count as number) > 0 ? (data.count as number) : null,
+    kind: typeof data.kind === 'string' && data.kind.length <= 30 ? (data.kind as NotificationKind) : null,
+    wording: isPushWording(data.wording) ? data.wording : null,
+    channel: text(data.channel, 200),
   };
 }
 
-/** The title to show: waiting work is worded in the device's language (`words` from its catalogue); others as sent. */
-export function noticeTitle(notice: PushNotice, words: { title: (count: number) => string }): string {
-  return notice.waitingCount !== null ? words.title(notice.waitingCount) : notice.title;
+/** The catalogue's push words (core `waitingPush` and thread `pushWords`), in the device's language. */
+export interface PushWords {
+  waitingTitle: (count: number) => string;
+  kindTitles: Record<string, string>;
+  handedBack: (count: number) => string;
+  slaMissed: string;
+  slaTargets: Record<SlaTarget, string>;
+  integrationPaused: (endpoint: string) => string;
+  pauseReasons: Record<PauseReason, string>;
+}
+
+/** The title and body to show: what the server meant said in the device's language, else as sent. */
+export function noticeText(notice: PushNotice, words: PushWords): { title: string; body: string } {
+  const withChannel = (line: string) => (notice.channel ? `${notice.channel} · ${line}` : line);
+  if (notice.waitingCount !== null) return { title: words.waitingTitle(notice.waitingCount), body: notice.body };
+  const wording = notice.wording;
+  switch (wording?.key) {
+    case 'handed-back':
+      return { title: notice.title, body: withChannel(words.handedBack(wording.count)) };
+    case 'sla-missed':
+      return { title: words.slaMissed, body: withChannel(words.slaTargets[wording.target]) };
+    case 'integration-paused':
+      return { title: words.integrationPaused(wording.endpoint), body: words.pauseReasons[wording.reason] };
+    case 'kind-title': {
+      const kindTitle = notice.kind ? words.kindTitles[notice.kind] : undefined;
+      if (!kindTitle) return { title: notice.title, body: notice.body };
+      return { title: wording.customer ? `${kindTitle}: ${wording.customer}` : kindTitle, body: notice.body };
+    }
+    default:
+      return { title: notice.title, body: notice.body };
+  }
 }
 
 // Pushes that put a conversation in the agent's hands: the service worker downloads it before the tap.

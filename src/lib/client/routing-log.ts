@@ -16,8 +16,18 @@ export async function refreshRoutingEvent(pb: PocketBase, db: DeskDb, conversati
   const page = await pb
     .collection('routing_events')
     .getList(1, 1, { filter: pb.filter('conversation = {:id}', { id: conversationId }), sort: '-created,-id', requestKey: null });
-  const parsed = routingEventSchema.safeParse(page.items[0]);
+  let item = page.items[0];
+  // Hybrid routing's intent is on the routing decision; a later offer or claim row keeps showing it.
+  if (item && !item.intent && item.trigger !== 'inbound' && item.trigger !== 'reopened') {
+    const routed = await pb.collection('routing_events').getList(1, 1, {
+      filter: pb.filter('conversation = {:id} && (trigger = "inbound" || trigger = "reopened")', { id: conversationId }),
+      sort: '-created,-id',
+      requestKey: null,
+    });
+    if (routed.items[0]?.intent) item = { ...item, intent: routed.items[0].intent };
+  }
+  const parsed = routingEventSchema.safeParse(item);
   if (!parsed.success) return null;
-  await db.meta.put({ key: key(conversationId), value: page.items[0] });
+  await db.meta.put({ key: key(conversationId), value: item });
   return parsed.data;
 }

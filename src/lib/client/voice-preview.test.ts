@@ -10,10 +10,19 @@ const textOf = (rows: ReturnType<typeof voicePreviewRows>, customer: string, clo
 describe('what the customer will get, as the admin sees it', () => {
   it('shows the defaults of a fresh install, the closed rows with the sample opening in the channel’s zone', () => {
     const rows = voicePreviewRows(null, null, 'en', sample);
-    expect(rows).toHaveLength(14);
+    expect(rows).toHaveLength(20);
     expect(textOf(rows, 'new', true, false)).toBe("Hi Ana! Thanks for writing to Sol Shop. We're closed right now. We open Monday at 09:00 (Europe/Madrid).");
     expect(textOf(rows, 'new', false, true)).toBe("Hi Ana! Thanks for writing to Sol Shop. We'll be with you in a moment.");
     expect(textOf(rows, 'returning', false, true)).toBeNull();
+  });
+
+  it("says who gets the conversation: a cover when the owner's shift ended, the only agent of a one-person desk even offline", () => {
+    const rows = voicePreviewRows(null, null, 'en', sample);
+    const holderOf = (customer: string, staffOnline: boolean) =>
+      rows.find((r) => r.case.customer === customer && !r.case.closed && r.case.staffOnline === staffOnline)?.holder;
+    expect(holderOf('owner-off-shift', true)).toEqual({ who: 'agent', name: 'Ben', online: true });
+    expect(holderOf('alone', false)).toEqual({ who: 'agent', name: 'Ben', online: false });
+    expect(holderOf('new', false)).toBeNull();
   });
 
   it('writes the texts in the reply language', () => {

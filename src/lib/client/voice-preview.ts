@@ -1,7 +1,7 @@
 // The "what the customer will get" table beside the auto-reply and routing forms: the admin's working copy of one
 // form with the channel's stored other half, run through the same planner the server runs.
 import { formatOpeningHours, formatOpensAt, type ReplyLanguage } from '../domain/autoreply/opening-text';
-import { voiceCases, voiceFor, type VoiceCase } from '../domain/autoreply/voice-cases';
+import { voiceCases, voiceOutcomeFor, type VoiceCase, type VoiceHolder } from '../domain/autoreply/voice-cases';
 import type { BusinessSchedule } from '../domain/hours/schedule';
 import { autoRepliesSettingsSchema, DEFAULT_AUTO_REPLIES } from '../schemas/auto-replies';
 import { DEFAULT_ROUTING_SETTINGS, routingSettingsSchema } from '../schemas/routing';
@@ -11,6 +11,8 @@ import { intlTimeZone } from './intl-time-zone';
 export interface VoicePreviewRow {
   case: VoiceCase;
   text: string | null;
+  /** Who has the conversation afterwards; null: it waits in the queue (the team is pushed when nobody is online). */
+  holder: VoiceHolder | null;
 }
 
 /** Sample names and the channel the table speaks for. */
@@ -43,7 +45,10 @@ export function voicePreviewRows(autoReplies: unknown, routing: unknown, languag
     opens_at: formatOpensAt(week, A_SATURDAY_NOON, intlTimeZone, language),
   };
   const names = { agent: sample.agentName, owner: sample.ownerName };
-  return voiceCases(false).map((c) => ({ case: c, text: voiceFor(c, settings, language, vars, names)?.text ?? null }));
+  return voiceCases(false).map((c) => {
+    const { message, holder } = voiceOutcomeFor(c, settings, language, vars, names);
+    return { case: c, text: message?.text ?? null, holder };
+  });
 }
 
 /** Whether the channel's FAQ bot answers new tickets first (then nothing else is said). */

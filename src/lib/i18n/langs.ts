@@ -5,6 +5,9 @@ export const LANGS = ['en', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
 export const LANG_NAMES: Record<Lang, string> = { en: 'English', es: 'Español' };
 
+/** The `meta` row (IndexedDB) holding the language the agent picked: the service worker says pushes in it. */
+export const LANG_META_KEY = 'lang';
+
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 }

@@ -21,6 +21,18 @@ function listOf<T>(schema: z.ZodMiniType<T>) {
   );
 }
 
+const scoredIntent = z.object({ name: z.string(), confidence: z.number() });
+/** Hybrid routing's intent, as the log stores it; anything else reads as none. */
+const intentOf = z.pipe(
+  z.optional(z.unknown()),
+  z.transform((value) => {
+    const parsed = z
+      .object({ ...scoredIntent.shape, alternatives: listOf(scoredIntent), applied: z.boolean(), reason: z.string(), minConfidence: z.number() })
+      .safeParse(value);
+    return parsed.success ? parsed.data : null;
+  }),
+);
+
 export const routingEventSchema = z.object({
   id: z.string(),
   conversation: z.string(),
@@ -34,6 +46,7 @@ export const routingEventSchema = z.object({
   candidates: listOf(candidate),
   excluded: listOf(exclusion),
   actor: text,
+  intent: intentOf,
   created: pbDate,
 });
 export type RoutingEvent = z.output<typeof routingEventSchema>;

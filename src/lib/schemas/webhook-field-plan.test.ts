@@ -109,7 +109,9 @@ describe('template statuses and calls', () => {
   });
 
   it('tells a missed call from a completed one', () => {
-    expect(callSummaryOf({ id: 'c', event: 'terminate', status: 'FAILED', timestamp: 1 })?.outcome).toBe('failed');
+    expect(callSummaryOf({ id: 'c', event: 'terminate', status: 'FAILED', direction: 'USER_INITIATED', duration: 0, timestamp: 1 })?.outcome).toBe('missed');
+    expect(callSummaryOf({ id: 'c', event: 'terminate', status: 'FAILED', direction: 'USER_INITIATED', duration: 12, timestamp: 1 })?.outcome).toBe('failed');
+    expect(callSummaryOf({ id: 'c', event: 'terminate', status: 'FAILED', direction: 'BUSINESS_INITIATED', timestamp: 1 })?.outcome).toBe('failed');
     expect(callSummaryOf({ id: 'c', event: 'terminate', status: 'REJECTED', direction: 'USER_INITIATED', timestamp: 1 })?.outcome).toBe('missed');
     expect(callSummaryOf({ id: 'c', event: 'connect', direction: 'USER_INITIATED', timestamp: 1 })).toMatchObject({ outcome: 'ringing', direction: 'in' });
     expect(callSummaryOf({ id: 'c', event: 'permission', timestamp: 1 })).toBeNull();

@@ -61,6 +61,7 @@ export type FieldItem =
   | { kind: 'call'; path: PartPath; phoneNumberId: string; customer: CustomerIdentity; call: CallSummary }
   | { kind: 'history-message'; path: PartPath; phoneNumberId: string; customer: CustomerIdentity; fromBusiness: boolean; message: NormalizedInbound }
   | { kind: 'history-progress'; path: PartPath; phoneNumberId: string; phase: number; chunk: number; progress: number }
+  | { kind: 'history-error'; path: PartPath; phoneNumberId: string; error: GraphError }
   | { kind: 'account-error'; path: PartPath; phoneNumberId: string; error: GraphError };
 
 export interface FieldPlan {
@@ -125,7 +126,7 @@ function categoryOf(value: string | undefined): TemplateUpdate['category'] {
 /** One template status, quality or category update. */
 export function templateUpdateOf(value: TemplateUpdateValue): TemplateUpdate {
   const status = value.event ? templateStatusOf(value.event) : null;
-  const reasonText = value.rejection_info?.reason || (value.reason && value.reason !== 'NONE' ? value.reason : '');
+  const reasonText = value.rejection_info?.reason || value.other_info?.description || (value.reason && value.reason !== 'NONE' ? value.reason : '');
   return {
     metaId: value.message_template_id === undefined ? '' : String(value.message_template_id),
     name: value.message_template_name ?? '',
@@ -175,7 +176,10 @@ export function callSummaryOf(call: {
       : status === 'COMPLETED' && durationSeconds > 0
         ? 'completed'
         : status === 'FAILED'
-          ? 'failed'
+          ? // Meta ends a customer's call nobody picked up as FAILED with no duration: to the shop, a missed call.
+            direction === 'in' && durationSeconds === 0
+            ? 'missed'
+            : 'failed'
           : status === 'COMPLETED'
             ? 'completed'
             : 'missed';
@@ -261,6 +265,13 @@ function planHistory(value: Record<string, unknown>, path: PartPath, phoneNumber
     const at = `${path}.history.${h}`;
     const chunk = checkHistoryChunk(input);
     if (!chunk.ok) return out.invalid.push({ path: at, reason: 'invalid-history', detail: firstIssue(historyChunkSchema, input) });
+    (chunk.value.errors ?? []).forEach((raw, i) => {
+      const error = checkError(raw);
+      if (error.ok) out.items.push({ kind: 'history-error', path: `${at}.errors.${i}`, phoneNumberId, error: error.value });
+      else out.invalid.push({ path: `${at}.errors.${i}`, reason: 'invalid-error', detail: firstIssue(graphErrorSchema, raw) });
+    });
+    // A chunk with only errors (sharing declined) says nothing about progress.
+    if (!chunk.value.metadata && !chunk.value.threads) return;
     const meta = chunk.value.metadata ?? {};
     out.items.push({
       kind: 'history-progress',

@@ -26,8 +26,10 @@ export const templateUpdateSchema = z.looseObject({
   message_template_name: z.optional(z.string().check(z.maxLength(512))),
   message_template_language: z.optional(z.string().check(z.maxLength(16))),
   event: z.optional(z.string().check(z.maxLength(40))),
-  reason: z.optional(z.string()),
+  // Meta sends `reason: null` with a pause; the pause or lock is explained in `other_info` instead.
+  reason: z.optional(z.union([z.string(), z.literal(null)])),
   rejection_info: z.optional(z.looseObject({ reason: z.optional(z.string()), recommendation: z.optional(z.string()) })),
+  other_info: z.optional(z.looseObject({ title: z.optional(z.string()), description: z.optional(z.string()) })),
   message_template_category: z.optional(z.string()),
   new_quality_score: z.optional(z.string().check(z.maxLength(20))),
   new_category: z.optional(z.string()),
@@ -78,4 +80,6 @@ export type CallEvent = z.infer<typeof callSchema>;
 export const historyChunkSchema = z.looseObject({
   metadata: z.optional(z.looseObject({ phase: z.optional(z.int()), chunk_order: z.optional(z.int()), progress: z.optional(z.number()) })),
   threads: z.optional(z.array(z.looseObject({ id: z.string().check(z.maxLength(LIMIT.waId)), messages: z.array(z.unknown()) }))),
+  // A business that declines to share its history gets a chunk with only `errors` (code 2593109).
+  errors: z.optional(z.array(z.unknown())),
 });

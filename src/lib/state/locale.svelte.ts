@@ -1,6 +1,8 @@
 // The UI language: the browser's preference until the agent picks one, remembered on this device.
 // Strings arrive in parts (see $lib/i18n): a route awaits `locale.load(...)` for its parts before it renders.
+import { db } from '../client/db';
 import { isLang, loadPart, pickLang, type Lang, type Messages, type Part } from '../i18n';
+import { LANG_META_KEY } from '../i18n/langs';
 
 const STORAGE_KEY = 'pocketdesk.lang';
 
@@ -38,6 +40,7 @@ class Locale {
   async set(lang: Lang): Promise<void> {
     this.#requested = lang;
     localStorage.setItem(STORAGE_KEY, lang);
+    void db.meta.put({ key: LANG_META_KEY, value: lang }).catch(() => {});
     await this.#fetch(lang, [...this.#wanted]);
     // A later pick whose strings were already here must not be undone by this one's late download.
     if (this.#requested === lang) this.#lang = lang;

@@ -102,7 +102,9 @@ export function applyInboundMessage(app: core.App, channel: core.Record, custome
 
   // 11. Routing: a new or reopened ticket (or one the bot hands on) gets an owner, an offer or a queue place.
   const branchReply =
-    startsTicket || bot === 'handoff' ? routeConversation(ctx, conversation, message.text, firstEver, action === 'reopen' ? 'reopened' : 'inbound') : null;
+    startsTicket || bot === 'handoff'
+      ? routeConversation(ctx, conversation, message.text, firstEver, action === 'reopen' ? 'reopened' : 'inbound', message.wamid)
+      : null;
   // 12. The automatic voice: at most one message (greeting, out-of-hours, introduction or the branch's reply, merged).
   //     A bot that handed over with its own words has already spoken for the desk.
   const faq = ctx.channel.settings.faq;

@@ -13,6 +13,7 @@ export class InboundContext implements Scope {
   readonly channel: Channel;
   contact: core.Record | null = null;
   private readonly agents = new Map<string, core.Record>();
+  private everyAgent: core.Record[] | null = null;
 
   constructor(
     readonly app: core.App,
@@ -25,6 +26,15 @@ export class InboundContext implements Scope {
   contactOf(conversation: core.Record): core.Record {
     if (this.contact && this.contact.id === conversation.getString('contact')) return this.contact;
     return this.app.findRecordById('contacts', conversation.getString('contact'));
+  }
+
+  /** Every agent, loaded once per event (routing reads them all; the greeting and the push then find theirs here). */
+  allAgents(): core.Record[] {
+    if (!this.everyAgent) {
+      this.everyAgent = this.app.findAllRecords('agents').flatMap((agent) => (agent ? [agent] : []));
+      for (const agent of this.everyAgent) if (!this.agents.has(agent.id)) this.agents.set(agent.id, agent);
+    }
+    return this.everyAgent;
   }
 
   agentRecord(id: string): core.Record {

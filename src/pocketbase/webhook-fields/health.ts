@@ -1,3 +1,4 @@
+import { keepNewestError, type HealthError } from '../../lib/domain/channels/channel-health';
 import type { GraphError } from '../../lib/schemas/webhook';
 import { isoDate, jsonField } from '../records';
 
@@ -6,16 +7,17 @@ import { isoDate, jsonField } from '../records';
 
 export interface ChannelHealth {
   lastErrorAt: string;
-  errors: Array<{ code: number; title: string; details: string; at: string }>;
+  errors: HealthError[];
 }
 
-const KEPT = 10;
+export function healthErrorOf(error: GraphError, at: string): HealthError {
+  return { code: error.code, title: (error.title ?? error.message ?? '').slice(0, 200), details: (error.error_data?.details ?? '').slice(0, 500), at };
+}
 
 export function recordChannelError(app: core.App, channel: core.Record, error: GraphError, now: number): void {
   const health = jsonField<ChannelHealth | null>(channel, 'health', null) ?? { lastErrorAt: '', errors: [] };
   const at = isoDate(now);
-  const entry = { code: error.code, title: (error.title ?? error.message ?? '').slice(0, 200), details: (error.error_data?.details ?? '').slice(0, 500), at };
-  health.errors = [entry, ...(health.errors ?? [])].slice(0, KEPT);
+  health.errors = keepNewestError(health.errors ?? [], healthErrorOf(error, at));
   health.lastErrorAt = at;
   channel.set('health', health);
   app.save(channel);

@@ -2,14 +2,18 @@ import type { CustomerIdentity } from '../../lib/domain/inbound/customer-identit
 import type { NormalizedInbound } from '../../lib/domain/inbound/normalized-message';
 import { upsertContact } from '../contacts';
 import { immediateWriter } from '../effects';
+import { readHistorySync, recordHistoryChunk, recordHistoryError } from '../../lib/domain/channels/channel-health';
+import type { GraphError } from '../../lib/schemas/webhook';
 import { epochMs, findOne, isoDate, jsonField, newRecord } from '../records';
+import { healthErrorOf } from './health';
 
 // `history` (Coexistence onboarding, issue #19): up to six months of the Business app's past chats, in chunks.
 // Each message is stored with its original time and direction, in the customer's latest ticket on the number or in
 // a resolved "history" ticket: no auto-reply, no routing, no push, no unread count, and the 24-hour window stays as
-// it was (`last_inbound_at` is never touched). Progress shows on the channel's health line (`health.history`).
+// it was (`last_inbound_at` is never touched). Progress (phases, chunks, start and end) and Meta's refusals show on
+// the channel's health screen (`health.history`, src/lib/domain/channels/channel-health.ts).
 
-export type HistoryOutcome = 'history-stored' | 'history-duplicate' | 'history-progress';
+export type HistoryOutcome = 'history-stored' | 'history-duplicate' | 'history-progress' | 'history-error';
 
 export function applyHistoryMessage(
   app: core.App,
@@ -60,8 +64,17 @@ export function applyHistoryMessage(
 
 export function recordHistoryProgress(app: core.App, channel: core.Record, phase: number, chunk: number, progress: number, now: number): HistoryOutcome {
   const health = jsonField<Record<string, unknown>>(channel, 'health', {}) ?? {};
-  health.history = { phase, chunk, progress: Math.max(0, Math.min(100, progress)), at: isoDate(now) };
+  health.history = recordHistoryChunk(readHistorySync(health.history), { phase, chunk, progress }, isoDate(now));
   channel.set('health', health);
   app.save(channel);
   return 'history-progress';
+}
+
+/** Meta sent an error instead of the history (the business declined to share it: 2593109). */
+export function recordHistoryFailure(app: core.App, channel: core.Record, error: GraphError, now: number): HistoryOutcome {
+  const health = jsonField<Record<string, unknown>>(channel, 'health', {}) ?? {};
+  health.history = recordHistoryError(readHistorySync(health.history), healthErrorOf(error, isoDate(now)));
+  channel.set('health', health);
+  app.save(channel);
+  return 'history-error';
 }

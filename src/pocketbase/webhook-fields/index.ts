@@ -3,7 +3,7 @@ import { applyAppContact } from './app-contacts';
 import { applyCall } from './calls';
 import { applyEcho } from './echoes';
 import { recordChannelError } from './health';
-import { applyHistoryMessage, recordHistoryProgress } from './history';
+import { applyHistoryMessage, recordHistoryFailure, recordHistoryProgress } from './history';
 import { applyUserPreference } from './preferences';
 import { applyTemplateUpdate } from './templates';
 
@@ -26,6 +26,8 @@ export function applyFieldItem(app: core.App, channel: core.Record | null, item:
       return applyHistoryMessage(app, channel!, item.customer, item.fromBusiness, item.message);
     case 'history-progress':
       return recordHistoryProgress(app, channel!, item.phase, item.chunk, item.progress, now);
+    case 'history-error':
+      return recordHistoryFailure(app, channel!, item.error, now);
     case 'account-error':
       recordChannelError(app, channel!, item.error, now);
       return 'error-recorded';

@@ -119,3 +119,20 @@ export function authorizeDeskAction(actor: DeskActor, conversation: DeskConversa
       return allow;
   }
 }
+
+/** A person whose shifts someone would change. */
+export interface ShiftOwner {
+  id: string;
+  role: StaffRole;
+  teams: readonly string[];
+}
+
+/**
+ * Who may change an agent's weekly shifts: the person themself, an admin, or a manager for the agents of the teams
+ * they manage (not for other managers or admins, whose shifts are theirs or an admin's to set).
+ */
+export function authorizeShiftEdit(actor: DeskActor, person: ShiftOwner): DeskDecision {
+  if (actor.id === person.id || actor.role === 'admin') return allow;
+  if (actor.role !== 'manager' || person.role !== 'agent') return forbid('forbidden');
+  return person.teams.some((team) => actor.teams.includes(team)) ? allow : forbid('not-your-team');
+}

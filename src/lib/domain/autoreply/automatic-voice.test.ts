@@ -5,7 +5,7 @@ import type { BranchReply } from '../routing/branch-reply';
 import type { AutoReplyContext } from './auto-reply-plan';
 import { planAutomaticVoice, type VoiceSituation } from './automatic-voice';
 import type { ReplyLanguage } from './opening-text';
-import { voiceCases, voiceFor, type VoiceCase } from './voice-cases';
+import { voiceCases, voiceFor, voiceOutcomeFor, type VoiceCase } from './voice-cases';
 
 const vars = { customer_name: 'Kofi', channel_name: 'Sol Shop', business_hours: 'We open today at 09:00 (Africa/Accra)', opens_at: 'today at 09:00' };
 const context = (over: Partial<AutoReplyContext> = {}): AutoReplyContext => ({
@@ -172,6 +172,12 @@ const EN: Record<string, string | null> = {
   'owner-offline open nobody': null,
   'owner-offline closed online': "We're closed right now. We open today at 09:00 (Africa/Accra).",
   'owner-offline closed nobody': "We're closed right now. We open today at 09:00 (Africa/Accra).",
+  'owner-off-shift open online': null,
+  'owner-off-shift open nobody': null,
+  'owner-off-shift closed online': "We're closed right now. We open today at 09:00 (Africa/Accra).",
+  'owner-off-shift closed nobody': "We're closed right now. We open today at 09:00 (Africa/Accra).",
+  'alone open nobody': "Hi Kofi! Thanks for writing to Sol Shop. Nobody is available right now, but we'll reply as soon as we can.",
+  'alone closed nobody': "Hi Kofi! Thanks for writing to Sol Shop. We're closed right now. We open today at 09:00 (Africa/Accra).",
 };
 const ES: Record<string, string | null> = {
   'new open online': '¡Hola Kofi! Gracias por escribir a Sol Shop. Enseguida te atendemos.',
@@ -179,6 +185,7 @@ const ES: Record<string, string | null> = {
   'new closed online': '¡Hola Kofi! Gracias por escribir a Sol Shop. Ahora mismo estamos cerrados. Abrimos hoy a las 09:00 (Africa/Accra).',
   'returning open nobody': 'Ahora mismo no hay nadie disponible, pero te responderemos lo antes posible.',
   'returning closed nobody': 'Ahora mismo estamos cerrados. Abrimos hoy a las 09:00 (Africa/Accra).',
+  'alone open nobody': '¡Hola Kofi! Gracias por escribir a Sol Shop. Ahora mismo no hay nadie disponible, pero te responderemos lo antes posible.',
 };
 const label = (c: VoiceCase) => `${c.customer} ${c.closed ? 'closed' : 'open'} ${c.staffOnline ? 'online' : 'nobody'}`;
 const names = { agent: 'Ana', owner: 'Olu' };
@@ -227,5 +234,44 @@ describe('a fresh install’s defaults', () => {
         names,
       )?.text,
     ).toBe('Thanks for writing again. A colleague will help you shortly.');
+  });
+});
+
+// Who holds the conversation after routing, per case, with a fresh install's routing: decided by decideRouting itself.
+// "Ana" is the colleague (or the one-person desk's agent), "Olu" the customer's owner; "queue" means nobody has it.
+const HOLDER: Record<string, string> = {
+  'new open online': 'Ana online',
+  'new open nobody': 'queue',
+  'returning open online': 'Ana online',
+  'returning open nobody': 'queue',
+  'owner-online open online': 'Olu online',
+  'owner-offline open online': 'Ana online',
+  'owner-offline open nobody': 'Olu offline',
+  // The owner's shift ended: a colleague covers; with nobody on, the owner keeps them (and is pushed).
+  'owner-off-shift open online': 'Ana online',
+  'owner-off-shift open nobody': 'Olu offline',
+  // A one-person desk: its only agent gets every conversation, offline or not, with a push.
+  'alone open nobody': 'Ana offline',
+};
+
+describe('who gets the conversation, in the table', () => {
+  it.each(Object.entries(HOLDER))('%s: %s', (name, expected) => {
+    const c = voiceCases(false).find((x) => label(x) === name)!;
+    const { holder } = voiceOutcomeFor(c, defaults, 'en', vars, names);
+    expect(holder ? `${holder.name} ${holder.online ? 'online' : 'offline'}` : 'queue').toBe(expected);
+  });
+
+  it("keeps an owner who is briefly away with keep-owner, but gives an off-shift owner's customer to a cover", () => {
+    const keep = { autoReplies: DEFAULT_AUTO_REPLIES, routing: routingSettingsSchema.parse({ returningCustomer: { ownerUnavailable: 'keep-owner' } }) };
+    const holderOf = (customer: VoiceCase['customer']) =>
+      voiceOutcomeFor({ customer, closed: false, staffOnline: true, faqBot: false }, keep, 'en', vars, names).holder;
+    expect(holderOf('owner-offline')).toEqual({ who: 'owner', name: 'Olu', online: false });
+    expect(holderOf('owner-off-shift')).toEqual({ who: 'agent', name: 'Ana', online: true });
+  });
+
+  it("never introduces the one-person desk's offline agent as about to answer", () => {
+    const on = { autoReplies: autoRepliesSettingsSchema.parse({ afterAssign: { enabled: true } }), routing: DEFAULT_ROUTING_SETTINGS };
+    const text = voiceFor({ customer: 'alone', closed: false, staffOnline: false, faqBot: false }, on, 'en', vars, names)?.text;
+    expect(text).toBe("Hi Kofi! Thanks for writing to Sol Shop. Nobody is available right now, but we'll reply as soon as we can.");
   });
 });

@@ -1,5 +1,6 @@
 import type { NotificationKind } from './notification-kind';
 import type { DeviceOutcome } from './push-outcome';
+import type { PushWording } from './push-wording';
 import type { StaleReason } from './stale-notification';
 
 // The contract between the claim/result routes (PocketBase) and the push worker (Node): types only.
@@ -25,6 +26,8 @@ export interface ClaimedNotification {
   messageText: string | null;
   /** Waiting work only: how many customers waited when it was written. */
   count: number | null;
+  /** What the server meant, by key, for the device to say in its language; null: title and body say it. */
+  wording: PushWording | null;
   /** Set when the situation changed since it was written: it was marked `stale` and nothing is to be sent. */
   stale: StaleReason | null;
   /** Empty when there is nothing to send (stale, or every device already answered): the claim settled it. */

@@ -166,6 +166,35 @@ describe('buildPushPayload', () => {
   });
 });
 
+describe('buildPushPayload: words the device says in its language', () => {
+  it("carries the server's wording, with the channel to put before the body", () => {
+    const { payload } = buildPushPayload(
+      source({ title: 'Maria Lopez', body: 'A conversation your colleague covered is back with you.', wording: { key: 'handed-back', count: 1 } }),
+    );
+    expect(payload).toMatchObject({
+      title: 'Maria Lopez',
+      body: 'Shop · A conversation your colleague covered is back with you.',
+      wording: { key: 'handed-back', count: 1 },
+      channel: 'Shop',
+    });
+  });
+
+  it('words a title it made from the kind, naming the customer', () => {
+    const { payload } = buildPushPayload(source({ kind: 'escalated', title: '' }));
+    expect(payload).toMatchObject({ title: 'Escalated to you: Maria Lopez', wording: { key: 'kind-title', customer: 'Maria Lopez' } });
+  });
+
+  it("carries no wording when the title is the customer's name and the body their words", () => {
+    expect(buildPushPayload(source()).payload).not.toHaveProperty('wording');
+    expect(buildPushPayload(source({ kind: 'waiting', title: '', count: 2 })).payload).not.toHaveProperty('wording');
+  });
+
+  it('keeps a generic notice worded by its kind', () => {
+    const built = buildPushPayload(source({ conversationId: 'x'.repeat(5000), url: '', wording: { key: 'handed-back', count: 2 } }));
+    expect(built.payload.wording).toEqual({ key: 'kind-title', customer: null });
+  });
+});
+
 describe('buildPushPayload for offers', () => {
   const offer = (overrides: Partial<PushPayloadSource['notification']> = {}, rest: Partial<Omit<PushPayloadSource, 'notification'>> = {}) =>
     buildPushPayload(source({ kind: 'offer', conversationId: 'abc123def456ghi', url: '/conversations/abc123def456ghi', ...overrides }, rest));

@@ -1,5 +1,6 @@
 import type { NotificationKind } from './notification-kind';
 import { CLAIM_ACTION, notificationUrl, OFFER_ACTIONS, type NotificationAction } from './notification-url';
+import type { PushWording } from './push-wording';
 
 /** Largest plaintext a push may carry: 4,096 bytes of record minus encryption overhead (RFC 8291). */
 export const MAX_PUSH_PAYLOAD_BYTES = 3993;
@@ -22,6 +23,10 @@ export interface PushPayload {
   actions?: NotificationAction[];
   /** Waiting work only: how many customers wait, so the service worker can say it in the device's language. */
   count?: number;
+  /** The words by key, for the service worker to say in the device's language; `title` and `body` are the English. */
+  wording?: PushWording;
+  /** With `wording`: the channel's name, which the service worker puts before the worded body as the English has it. */
+  channel?: string;
 }
 
 export interface PushNotification {
@@ -33,6 +38,8 @@ export interface PushNotification {
   conversationId: string | null;
   /** Waiting work only: how many customers wait. */
   count?: number | null;
+  /** What the server meant, by key (notifications.wording); null when its title and body are the customer's words. */
+  wording?: PushWording | null;
 }
 
 export interface PushPayloadSource {
@@ -144,10 +151,11 @@ export function buildPushPayload(source: PushPayloadSource): BuiltPushPayload {
   const channel = firstLine(source.channelName);
   const line = firstLine(notification.body) || firstLine(source.messageText);
   const count = notification.kind === 'waiting' && notification.count ? notification.count : null;
-  const title =
-    count !== null
-      ? waitingTitle(count)
-      : firstLine(notification.title) || (customer ? `${kindTitles[notification.kind]}: ${customer}` : kindTitles[notification.kind]);
+  const ownTitle = firstLine(notification.title);
+  const title = count !== null ? waitingTitle(count) : ownTitle || (customer ? `${kindTitles[notification.kind]}: ${customer}` : kindTitles[notification.kind]);
+  // A title made here from the kind is English: the device words it again from the same facts.
+  const wording: PushWording | null =
+    notification.wording ?? (count === null && !ownTitle ? { key: 'kind-title', customer: customer ? clampText(customer, MAX_TITLE_UNITS) : null } : null);
   const body = channel ? (line ? `${channel} · ${line}` : channel) : line;
   const conversationId = notification.conversationId || null;
   let payload: PushPayload = {
@@ -161,6 +169,7 @@ export function buildPushPayload(source: PushPayloadSource): BuiltPushPayload {
     ...(notification.kind === 'offer' && conversationId ? { actions: [...OFFER_ACTIONS] } : {}),
     ...(notification.kind === 'waiting' && conversationId ? { actions: [CLAIM_ACTION] } : {}),
     ...(count !== null ? { count } : {}),
+    ...(wording ? { wording, ...(channel ? { channel: clampText(channel, MAX_TITLE_UNITS) } : {}) } : {}),
   };
   const fits = (candidate: PushPayload) => encode(candidate).bytes <= MAX_PUSH_PAYLOAD_BYTES;
   if (fits(payload)) return encode(payload);
@@ -169,5 +178,13 @@ export function buildPushPayload(source: PushPayloadSource): BuiltPushPayload {
   payload = { ...payload, title: longestFitting(payload.title, (title) => fits({ ...payload, title })) };
   if (fits(payload)) return encode(payload);
   // Only absurd ids or URLs get here: a generic notice still tells the agent to look.
-  return encode({ title: kindTitles[notification.kind], body: '', url: '/', tag: 'pocketdesk', conversationId: null, kind: notification.kind });
+  return encode({
+    title: kindTitles[notification.kind],
+    body: '',
+    url: '/',
+    tag: 'pocketdesk',
+    conversationId: null,
+    kind: notification.kind,
+    wording: { key: 'kind-title', customer: null },
+  });
 }

@@ -7,6 +7,7 @@ import type { RoutingAgent, RoutingInput } from './routing-input';
 import { branchReplyOf, type BranchReply } from './branch-reply';
 import { applyRules, type RuleEffects, type RuleRef, type SkippedRule } from './rule-evaluation';
 import { foldText } from './text-folding';
+import { decideIntent, type IntentUse } from './intent-routing';
 
 export type RoutingOutcome = 'assigned' | 'queued' | 'kept-owner';
 
@@ -48,6 +49,8 @@ export interface RoutingDecision {
   excluded: Exclusion[];
   autoReply: AutoReply | null;
   skippedRules: SkippedRule[];
+  /** The predicted intent, how sure, the next three, and whether it routed (hybrid routing); null without a model. */
+  intent: IntentUse | null;
 }
 
 type TeamRoute = RoutingSettings['newCustomer']['agentsOnline'];
@@ -97,7 +100,10 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
   const branchName: RoutingBranch = owner ? 'returning' : anyoneOnline ? 'agents-online' : 'nobody-online';
   const branch: TeamRoute = owner ? settings.returningCustomer : anyoneOnline ? settings.newCustomer.agentsOnline : settings.newCustomer.agentsOffline;
   const escalationTeamId = input.escalationTeamId ?? null;
-  const teamId = escalationTeamId ?? effects.teamId ?? branch.teamId ?? settings.defaultTeamId;
+  // Rules first; the model's intent only where no rule named a team or an agent, and only when it is sure enough.
+  const intent = decideIntent(input.intent, { byRule: effects.teamId !== null || effects.agentId !== null, byEscalation: escalationTeamId !== null });
+  const intentTeamId = intent?.applied ? intent.teamId : null;
+  const teamId = escalationTeamId ?? effects.teamId ?? intentTeamId ?? branch.teamId ?? settings.defaultTeamId;
   const greeting = branchReplyOf(settings, { isNew: contact.isNew, anyoneOnline: someoneThere, owner: owner ? 'owner-takes' : 'none' });
 
   const decide = (outcome: RoutingOutcome, path: RoutingPath, winner: RoutingAgent | null, rest: Partial<RoutingDecision> = {}): RoutingDecision => ({
@@ -108,7 +114,7 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
     branch: branchName,
     priority: priorityFor(level, score),
     priorityReasons: [{ code: 'level', points: PRIORITY_BASE[level], detail: level }, ...score.reasons],
-    labels: effects.labels,
+    labels: intent?.applied ? [...new Set([...effects.labels, ...intent.labels])] : effects.labels,
     requiredSkills: effects.skills,
     language,
     matchedRule: effects.matched[0] ?? null,
@@ -119,6 +125,7 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
     excluded: [],
     autoReply: greeting,
     skippedRules,
+    intent,
     ...rest,
   });
 

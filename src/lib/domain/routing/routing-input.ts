@@ -1,4 +1,5 @@
 import type { RoutingSettings } from '../../schemas/routing';
+import type { IntentInput } from './intent-routing';
 
 /** The shift state an agent sets; heartbeats never change it (see shouldMarkAway). */
 export type ShiftStatus = 'online' | 'away' | 'offline';
@@ -63,4 +64,6 @@ export interface RoutingInput {
    * team say, and a rule naming an agent does not pull it back out.
    */
   escalationTeamId?: string | null;
+  /** The active intent model's prediction for the opening message (hybrid routing); none when the model is off. */
+  intent?: IntentInput | null;
 }

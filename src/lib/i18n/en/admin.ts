@@ -1,6 +1,8 @@
 // English strings for the admin settings screens.
+import channelHealth from './channel-health';
 import connection from './connection';
 import integrations from './integrations';
+import intents from './intents';
 
 export default {
   admin: {
@@ -26,7 +28,7 @@ export default {
     channelList: 'Channels',
     noChannels: 'No channels yet.',
     allChannels: 'All channels',
-    sections: { connection: 'Connection', routing: 'Routing', 'auto-replies': 'Auto-replies', faq: 'FAQ bot' },
+    sections: { connection: 'Connection', routing: 'Routing', 'auto-replies': 'Auto-replies', faq: 'FAQ bot', health: 'History and health' },
     sectionsOf: (name: string) => `Settings of ${name}`,
     routingOf: (name: string) => `Routing of ${name}`,
     autoRepliesOf: (name: string) => `Auto-replies of ${name}`,
@@ -127,7 +129,18 @@ export default {
       situation: 'Situation',
       message: 'Automatic message',
       nothing: 'Nothing automatic',
-      customers: { new: 'New customer', returning: 'Returning customer', 'owner-online': 'Their agent online', 'owner-offline': 'Their agent offline' },
+      customers: {
+        new: 'New customer',
+        returning: 'Returning customer',
+        'owner-online': 'Their agent online',
+        'owner-offline': 'Their agent offline',
+        'owner-off-shift': 'Their agent’s shift ended',
+        alone: 'New customer, one-person desk',
+      },
+      holder: 'Who gets it',
+      queued: 'Waits in the queue; the team gets a push',
+      takes: (name: string) => `${name} takes it`,
+      pushed: (name: string) => `${name}, though offline, with a push`,
       open: 'open',
       closed: 'closed',
       someoneOnline: 'someone online',
@@ -459,5 +472,7 @@ export default {
     } as Record<string, string>,
   },
   integrations,
+  intents,
   connection,
+  channelHealth,
 };

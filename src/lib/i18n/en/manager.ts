@@ -3,6 +3,12 @@
 export default {
   board: {
     title: 'Team board',
+    shifts: 'Shifts',
+    editShifts: (name: string) => `Change the shifts of ${name}`,
+    shiftsOf: (name: string) => `Shifts of ${name}`,
+    shiftsExplain: 'Their weekly shifts set them online and off; a change applies within a minute.',
+    notYourAgent: 'You can change the shifts of your own teams’ agents only.',
+    unknownAgent: 'This person is not on this device. Open the team board while online.',
     channel: 'Channel',
     allChannels: 'All channels',
     teams: 'Teams',

@@ -124,6 +124,17 @@ export default {
       least_chats: 'fewest open conversations',
       owner: 'the customer’s usual agent',
     } as Record<string, string>,
+    intent: {
+      heading: 'What the customer asked about',
+      predicted: (name: string, percent: number) => `Looks like ${name} (${percent}% sure)`,
+      alternatives: (list: string) => `Next guesses: ${list}`,
+      reason: {
+        applied: 'Sent to this intent’s team.',
+        'below-threshold': (min: number) => `Not sure enough to route (the desk asks for ${min}%): the usual path applied.`,
+        'rule-decided': 'A routing rule decided first.',
+        escalation: 'Escalated: the intent did not decide.',
+      },
+    },
     candidates: 'Who could take it',
     noCandidates: 'Nobody could take it.',
     excluded: 'Who could not, and why',
@@ -248,8 +259,35 @@ export default {
     mediaPending: 'Downloading…',
     mediaUnavailable: 'Media unavailable',
     mediaNotOnDevice: 'Not saved on this device. Connect to the internet to see it.',
+    videoNotOnDevice: (size: string | null) => `This video${size ? ` (${size})` : ''} is not saved on this device. Connect to the internet to watch it.`,
+    videoUnplayable: (size: string | null) => `This video${size ? ` (${size})` : ''} cannot be played in the app. Open it to download it.`,
     openMedia: 'Open',
     openMap: 'Open in maps',
+  },
+  // Pushes the server sends, said by the service worker in the device's language (see $lib/client/push-payload).
+  pushWords: {
+    kindTitles: {
+      assigned: 'New conversation',
+      handover: 'Conversation handed to you',
+      escalated: 'Escalated to you',
+      mention: 'You were mentioned',
+      message: 'New message',
+      offer: 'Conversation offered',
+      sla: 'Reply overdue',
+      integration: 'Integration paused',
+      waiting: 'Customers waiting',
+      snooze: 'Back from snooze',
+    } as Record<string, string>,
+    handedBack: (count: number) =>
+      count === 1 ? 'A conversation your colleague covered is back with you.' : `${count} conversations your colleagues covered are back with you.`,
+    slaMissed: 'SLA missed',
+    slaTargets: { 'first-response': 'First response overdue', 'next-response': 'Next response overdue', resolution: 'Resolution overdue' },
+    integrationPaused: (endpoint: string) => `Integration paused: ${endpoint}`,
+    pauseReasons: {
+      gone: 'The receiver answered 410 Gone.',
+      'address-refused': 'The address is on a private network.',
+      'failing-24h': 'The receiver failed for 24 hours.',
+    },
   },
   offers: {
     accept: 'Accept',

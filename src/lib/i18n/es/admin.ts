@@ -1,7 +1,9 @@
 // Spanish strings for the admin settings screens.
 import type admin from '../en/admin';
+import channelHealth from './channel-health';
 import connection from './connection';
 import integrations from './integrations';
+import intents from './intents';
 
 const es: typeof admin = {
   admin: {
@@ -27,7 +29,13 @@ const es: typeof admin = {
     channelList: 'Canales',
     noChannels: 'Todavía no hay canales.',
     allChannels: 'Todos los canales',
-    sections: { connection: 'Conexión', routing: 'Asignación', 'auto-replies': 'Respuestas automáticas', faq: 'Bot de preguntas' },
+    sections: {
+      connection: 'Conexión',
+      routing: 'Asignación',
+      'auto-replies': 'Respuestas automáticas',
+      faq: 'Bot de preguntas',
+      health: 'Historial y estado',
+    },
     sectionsOf: (name: string) => `Ajustes de ${name}`,
     routingOf: (name: string) => `Asignación de ${name}`,
     autoRepliesOf: (name: string) => `Respuestas automáticas de ${name}`,
@@ -128,7 +136,18 @@ const es: typeof admin = {
       situation: 'Situación',
       message: 'Mensaje automático',
       nothing: 'Nada automático',
-      customers: { new: 'Cliente nuevo', returning: 'Cliente que vuelve', 'owner-online': 'Su agente conectado', 'owner-offline': 'Su agente desconectado' },
+      customers: {
+        new: 'Cliente nuevo',
+        returning: 'Cliente que vuelve',
+        'owner-online': 'Su agente conectado',
+        'owner-offline': 'Su agente desconectado',
+        'owner-off-shift': 'Terminó el turno de su agente',
+        alone: 'Cliente nuevo, negocio de una persona',
+      },
+      holder: 'Quién lo recibe',
+      queued: 'Espera en la cola; el equipo recibe una notificación',
+      takes: (name: string) => `Lo atiende ${name}`,
+      pushed: (name: string) => `${name}, aunque esté desconectado, con una notificación`,
       open: 'abierto',
       closed: 'cerrado',
       someoneOnline: 'alguien conectado',
@@ -463,7 +482,9 @@ const es: typeof admin = {
     } as Record<string, string>,
   },
   integrations,
+  intents,
   connection,
+  channelHealth,
 };
 
 export default es;

@@ -4,6 +4,12 @@ import type manager from '../en/manager';
 const es: typeof manager = {
   board: {
     title: 'Panel del equipo',
+    shifts: 'Turnos',
+    editShifts: (name: string) => `Cambiar los turnos de ${name}`,
+    shiftsOf: (name: string) => `Turnos de ${name}`,
+    shiftsExplain: 'Sus turnos semanales lo ponen en línea y fuera de línea; un cambio se aplica en menos de un minuto.',
+    notYourAgent: 'Solo puedes cambiar los turnos de los agentes de tus equipos.',
+    unknownAgent: 'Esta persona no está en este dispositivo. Abre el panel del equipo con conexión.',
     channel: 'Canal',
     allChannels: 'Todos los canales',
     teams: 'Equipos',
