@@ -2,8 +2,7 @@ import { describeChannelHealth, type HealthCounts } from '../lib/domain/channels
 import { errorPolicy } from '../lib/domain/delivery/graph-error-policy';
 import { connectionCheckSchema } from '../lib/schemas/channel-connection';
 import { jsonField } from './records';
-import { recordOfPath } from './route-input';
-import { currentApp, staffRoute } from './route-kit';
+import { currentApp, recordOfPath, staffRoute } from './route-kit';
 
 // The admin's history-import and health screen for one number (issue #19): what the webhook adapters kept on
 // `channels.health` plus what is counted here, described by src/lib/domain/channels/channel-health.ts.

@@ -1,5 +1,5 @@
 import type { PauseReason, PushWording } from '../lib/domain/notifications/push-wording';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { clampMs, LEASE_MS } from '../lib/domain/delivery/outbox-lease';
 import { chatMessage } from '../lib/domain/integrations/chat-message';
 import { settleAttempt, type Settlement } from '../lib/domain/integrations/delivery-schedule';
@@ -16,20 +16,20 @@ import { epochMs, findOne, isoDate, jsonField, newRecord } from './records';
 // included; a claim batch therefore holds at most one delivery per conversation and endpoint.
 
 const resultsSchema = z.object({
-  worker: z.string().min(1).max(100),
+  worker: z.string().check(z.minLength(1), z.maxLength(100)),
   // Tests shorten the first retry delay; production leaves it at 30 s.
-  retryBaseMs: z.number().int().min(100).max(600_000).optional(),
+  retryBaseMs: z.optional(z.int().check(z.gte(100), z.lte(600_000))),
   results: z
     .array(
       z.object({
-        id: z.string().min(1).max(50),
+        id: z.string().check(z.minLength(1), z.maxLength(50)),
         outcome: z.enum(['delivered', 'gone', 'refused', 'retry']),
-        responseCode: z.number().int().min(0).max(999),
-        responseMs: z.number().int().min(0),
-        error: z.string().max(300).optional(),
+        responseCode: z.int().check(z.gte(0), z.lte(999)),
+        responseMs: z.int().check(z.gte(0)),
+        error: z.optional(z.string().check(z.maxLength(300))),
       }),
     )
-    .max(200),
+    .check(z.maxLength(200)),
 });
 
 const CLAIMABLE = `SELECT d.id AS id FROM webhook_deliveries d JOIN webhook_endpoints p ON p.id = d.endpoint
@@ -164,7 +164,7 @@ export function recordWebhookResults(e: core.RequestEvent): void {
   if (!requireSuperuser(e)) return;
   const read = readJsonBody(e);
   if (!read.ok) return;
-  const parsed = resultsSchema.safeParse(read.value);
+  const parsed = z.safeParse(resultsSchema, read.value);
   if (!parsed.success) return respondError(e, 400, 'invalid-webhook-results', 'The webhook results are not valid.');
   const { worker, results, retryBaseMs } = parsed.data;
   const now = Date.now();
