@@ -9,6 +9,7 @@ import { parseLabelledCsv } from '../../src/lib/domain/intents/labelled-csv';
 import { loadIntentModel, serializeIntentModel } from '../../src/lib/domain/intents/model-serialization';
 import { seededRandom } from '../../tests/support/seeded-random';
 import { projectRoot } from '../pocketbase-paths.mjs';
+import { loadWordVectors, WORD_VECTOR_PACKAGE } from '../classifier/word-vectors';
 import { measureClassifierInVm } from './classifier-vm';
 
 export interface ClassifierBench {
@@ -16,7 +17,10 @@ export interface ClassifierBench {
   trainMessages: number;
   testMessages: number;
   accuracy: number;
+  /** Training time, reading the word vectors included. */
   trainSeconds: number;
+  /** Reading the training words' vectors from the word-vector package (part of trainSeconds); null without it. */
+  vectorSeconds: number | null;
   inferenceP50Micros: number;
   inferenceP99Micros: number;
   /** CPU time per message (process.cpuUsage): unlike wall-clock, it does not count time the OS gave to others. */
@@ -48,7 +52,10 @@ export async function benchClassifier(): Promise<ClassifierBench | null> {
   const test = readSplit(join(dataset, 'test.csv'));
 
   const started = performance.now();
-  const model = trainIntentClassifier(train, DEFAULT_CLASSIFIER_OPTIONS, seededRandom(1));
+  const wordVectors = loadWordVectors(train.map((example) => example.text));
+  if (wordVectors === null) console.log(`(${WORD_VECTOR_PACKAGE} is not installed: the classifier trains without the word-vector view)`);
+  const vectorSeconds = wordVectors === null ? null : (performance.now() - started) / 1000;
+  const model = trainIntentClassifier(train, DEFAULT_CLASSIFIER_OPTIONS, seededRandom(1), wordVectors ?? undefined);
   const trainSeconds = (performance.now() - started) / 1000;
 
   const json = JSON.stringify(serializeIntentModel(model));
@@ -92,6 +99,7 @@ export async function benchClassifier(): Promise<ClassifierBench | null> {
     testMessages: test.length,
     accuracy: Number(accuracy.toFixed(4)),
     trainSeconds: Number(trainSeconds.toFixed(1)),
+    vectorSeconds: vectorSeconds === null ? null : Number(vectorSeconds.toFixed(1)),
     inferenceP50Micros: Math.round(quantile(micros, 0.5)),
     inferenceP99Micros: Math.round(quantile(micros, 0.99)),
     inferenceCpuP50Micros: Math.round(quantile(cpuMicros, 0.5)),

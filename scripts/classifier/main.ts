@@ -1,5 +1,5 @@
 // The intent classifier from the command line, for any labelled CSV (`text,category`):
-//   evaluate --train A.csv (--test B.csv | --holdout 0.2) [--seed 1] [--save model.json] [--options '{"svm":{"c":1}}']
+//   evaluate --train A.csv (--test B.csv | --holdout 0.2) [--seed 1] [--save model.json] [--options '{"svm":{"c":1}}'] [--without-vectors]
 //   predict --model model.json "message" ...
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -15,8 +15,9 @@ import {
 import { parseLabelledCsv } from '../../src/lib/domain/intents/labelled-csv';
 import { loadIntentModel, serializeIntentModel } from '../../src/lib/domain/intents/model-serialization';
 import { seededRandom } from '../../tests/support/seeded-random';
+import { loadWordVectors, WORD_VECTOR_PACKAGE } from './word-vectors';
 
-const USAGE = `usage: npm run classifier -- evaluate --train A.csv (--test B.csv | --holdout 0.2) [--seed N] [--save model.json] [--options JSON]
+const USAGE = `usage: npm run classifier -- evaluate --train A.csv (--test B.csv | --holdout 0.2) [--seed N] [--save model.json] [--options JSON] [--without-vectors]
        npm run classifier -- predict --model model.json "message" ...`;
 
 function fail(message: string): never {
@@ -54,6 +55,7 @@ function evaluate(args: string[]) {
       seed: { type: 'string', default: '1' },
       save: { type: 'string' },
       options: { type: 'string' },
+      'without-vectors': { type: 'boolean', default: false },
     },
   });
   if (!values.train || (!values.test && !values.holdout)) fail(USAGE);
@@ -63,12 +65,18 @@ function evaluate(args: string[]) {
   if (values.test) test = readLabelledCsv(values.test);
   else ({ train, heldOut: test } = splitHeldOut(train, Number(values.holdout), seededRandom(seed + 1000)));
   const started = performance.now();
-  const model = trainIntentClassifier(train, optionsFrom(values.options), seededRandom(seed));
+  const options = optionsFrom(values.options);
+  const wordVectors = values['without-vectors'] || options.features.vectorWeight === 0 ? null : loadWordVectors(train.map((example) => example.text));
+  if (wordVectors === null && !values['without-vectors'] && options.features.vectorWeight > 0)
+    console.log(`(${WORD_VECTOR_PACKAGE} is not installed: training without the word-vector view)`);
+  const vectorSeconds = (performance.now() - started) / 1000;
+  const model = trainIntentClassifier(train, options, seededRandom(seed), wordVectors ?? undefined);
   const trainSeconds = (performance.now() - started) / 1000;
   const result = evaluateClassifier(model, test);
   const width = Math.max(6, ...result.perIntent.map((row) => row.intent.length));
   console.log(
-    `trained on ${train.length} messages, ${model.intents.length} intents, ${model.vocabulary.terms.length} features in ${trainSeconds.toFixed(1)} s\n`,
+    `trained on ${train.length} messages, ${model.intents.length} intents, ${model.vocabulary.terms.length} terms` +
+      `${model.vocabulary.vectors ? ` and ${model.vocabulary.vectors.dims}-d word vectors (read in ${vectorSeconds.toFixed(1)} s)` : ''} in ${trainSeconds.toFixed(1)} s\n`,
   );
   console.log(`${pad('intent', width)}  precision  recall     f1         support`);
   for (const row of result.perIntent)
@@ -86,7 +94,12 @@ function predict(args: string[]) {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string' } } });
   if (!values.model || positionals.length === 0) fail(USAGE);
   const loaded = loadIntentModel(JSON.parse(readFileSync(values.model, 'utf8')));
-  if (!loaded.ok) fail(`${values.model}: ${loaded.reason}`);
+  if (!loaded.ok)
+    fail(
+      loaded.reason === 'unsupported-version'
+        ? `${values.model}: a model of another format version; train it again with this version (evaluate --save)`
+        : `${values.model}: ${loaded.reason}`,
+    );
   for (const text of positionals) {
     const prediction = predictIntent(loaded.model, text);
     const others = prediction.alternatives.map((alt) => `${alt.intent} ${alt.confidence.toFixed(2)}`).join(', ');

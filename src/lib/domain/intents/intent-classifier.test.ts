@@ -130,3 +130,63 @@ describe('evaluateClassifier and splitHeldOut', () => {
     expect(result.perIntent.find((row) => row.intent === 'refund')).toMatchObject({ recall: 1, support: 1 });
   });
 });
+
+describe('the word-vector view in training', () => {
+  // Fruit and vehicle words; "pear" and "van" occur in training only together, once under each intent, so only
+  // their vectors (close to the other fruit / vehicle words) can tell which intent they belong to.
+  const random = seededRandom(11);
+  const around = (axis: number) => Array.from({ length: 6 }, (_, d) => (d === axis ? 1 : 0) + (random() - 0.5) * 0.4);
+  const vectors: Record<string, number[]> = {};
+  for (const word of ['apple', 'banana', 'cherry', 'pear']) vectors[word] = around(0);
+  for (const word of ['car', 'truck', 'bus', 'van']) vectors[word] = around(1);
+  for (const word of ['i', 'want', 'a', 'the', 'see']) vectors[word] = around(2 + Math.floor(random() * 4));
+  const lookup = (word: string) => vectors[word];
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const filler = ['i', 'want', 'a', 'the', 'see'];
+  const train: LabelledText[] = [
+    ...Array.from({ length: 40 }, () => ({ text: `${pick(filler)} ${pick(['apple', 'banana', 'cherry'])} ${pick(filler)}`, intent: 'fruit' })),
+    ...Array.from({ length: 40 }, () => ({ text: `${pick(filler)} ${pick(['car', 'truck', 'bus'])} ${pick(filler)}`, intent: 'vehicle' })),
+    { text: 'pear van', intent: 'fruit' },
+    { text: 'pear van', intent: 'vehicle' },
+  ];
+  const options = { ...DEFAULT_CLASSIFIER_OPTIONS, features: { ...DEFAULT_CLASSIFIER_OPTIONS.features, charMin: 0, vectorWeight: 2 } };
+
+  it('places words by their vectors where the training labels say nothing', () => {
+    const model = trainIntentClassifier(train, options, seededRandom(3), lookup);
+    expect(predictIntent(model, 'i want the pear').intent).toBe('fruit');
+    expect(predictIntent(model, 'i want the van').intent).toBe('vehicle');
+    const without = trainIntentClassifier(train, options, seededRandom(3));
+    expect(without.vocabulary.vectors).toBeNull();
+    expect([predictIntent(without, 'i want the pear').intent, predictIntent(without, 'i want the van').intent]).not.toEqual(['fruit', 'vehicle']);
+  });
+
+  it('stores the vectors with the model: loaded back, it predicts the same without any lookup', () => {
+    const model = trainIntentClassifier(train, options, seededRandom(3), lookup);
+    const again = trainIntentClassifier(train, options, seededRandom(3), lookup);
+    expect(serializeIntentModel(again)).toEqual(serializeIntentModel(model));
+    const loaded = loadIntentModel(JSON.parse(JSON.stringify(serializeIntentModel(model))));
+    if (!loaded.ok) throw new Error(loaded.reason);
+    expect(loaded.model.vocabulary.vectors).not.toBeNull();
+    for (const text of ['i want the pear', 'see a van', 'banana bus', 'nothing known'])
+      expect(predictIntent(loaded.model, text)).toEqual(predictIntent(model, text));
+  });
+
+  it.each([
+    ['vectors of the wrong length', { vectors: 'AAAA' }],
+    ['a vector column past the terms', { vectorColumns: 'AAAAfw==' }],
+    ['vectors without their size', { vectorDims: 0 }],
+  ])('refuses a stored model with %s', (_, change) => {
+    const stored = serializeIntentModel(trainIntentClassifier(train, options, seededRandom(3), lookup));
+    expect(loadIntentModel({ ...stored, ...change })).toEqual({ ok: false, reason: 'corrupt-weights' });
+  });
+
+  it('loads a version 1 model (stored before the word-vector view) and predicts as before', () => {
+    const model = trainIntentClassifier(train, options, seededRandom(3));
+    const { vectorDims, vectorColumns, vectors, ...version1 } = { ...serializeIntentModel(model), version: 1 };
+    expect([vectorDims, vectorColumns, vectors]).toEqual([0, '', '']);
+    const loaded = loadIntentModel(JSON.parse(JSON.stringify(version1)));
+    if (!loaded.ok) throw new Error(loaded.reason);
+    for (const text of ['i want the pear', 'see a van', 'banana bus']) expect(predictIntent(loaded.model, text)).toEqual(predictIntent(model, text));
+    expect(loadIntentModel({ ...version1, vectorDims: 0 })).toEqual({ ok: false, reason: 'corrupt-weights' });
+  });
+});

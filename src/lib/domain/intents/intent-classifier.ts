@@ -1,8 +1,17 @@
-// The intent classifier: TF-IDF word and character n-grams into one-vs-rest linear SVMs. Training is pure and
+// The intent classifier: TF-IDF word and character n-grams (and, when given, averaged pretrained word vectors)
+// into one-vs-rest linear SVMs. Training is pure and
 // deterministic for a seed; prediction reads only the model, so it runs the same in Node and in PocketBase's VM.
 import { DEFAULT_SVM_OPTIONS, toRows, trainOneVsRest, type SvmOptions } from './linear-svm';
 import { quantizeWeights, roundIdf, type QuantizedWeights } from './model-serialization';
-import { DEFAULT_FEATURE_OPTIONS, fitVocabulary, vectorize, type FeatureOptions, type Vocabulary } from './text-features';
+import {
+  DEFAULT_FEATURE_OPTIONS,
+  featureColumns,
+  fitVocabulary,
+  vectorize,
+  type FeatureOptions,
+  type Vocabulary,
+  type WordVectorLookup,
+} from './text-features';
 
 /** One labelled message. */
 export interface LabelledText {
@@ -44,19 +53,28 @@ export interface IntentPrediction extends IntentScore {
   alternatives: IntentScore[];
 }
 
-/** Trains a classifier on labelled messages; `random` (seeded) only orders the solver's passes. */
-export function trainIntentClassifier(examples: readonly LabelledText[], options: ClassifierOptions, random: () => number): IntentClassifier {
+/**
+ * Trains a classifier on labelled messages; `random` (seeded) only orders the solver's passes. `wordVectors`
+ * (optional) looks up pretrained word vectors; the model keeps those of its vocabulary, so it needs no lookup later.
+ */
+export function trainIntentClassifier(
+  examples: readonly LabelledText[],
+  options: ClassifierOptions,
+  random: () => number,
+  wordVectors?: WordVectorLookup,
+): IntentClassifier {
   const intents = [...new Set(examples.map((example) => example.intent))].sort();
   if (intents.length < 2) throw new Error('an intent classifier needs at least two intents');
   const classOf = new Map(intents.map((intent, k) => [intent, k]));
   const vocabulary = fitVocabulary(
     examples.map((example) => example.text),
     options.features,
+    wordVectors,
   );
   roundIdf(vocabulary.idf);
   const rows = toRows(
     examples.map((example) => vectorize(example.text, vocabulary)),
-    vocabulary.terms.length,
+    featureColumns(vocabulary),
   );
   const targets = Int32Array.from(examples, (example) => classOf.get(example.intent)!);
   const trained = trainOneVsRest(rows, targets, intents.length, options.svm, random);

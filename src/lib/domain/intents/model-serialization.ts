@@ -1,11 +1,12 @@
-// A trained model as compact JSON: the vocabulary as a term list, IDF rounded, and the weight matrix as
+// A trained model as compact JSON: the vocabulary as a term list, IDF rounded, its words' vectors as signed
+// bytes (version 2; a version 1 model, stored before that view existed, loads as one without it), and the weight matrix as
 // one signed byte per weight (base64) with one scale per intent. The trained model already holds its weights in
 // that form (see quantizeWeights), so a model loaded back predicts exactly what the trained one did.
 import type { ClassifierOptions, IntentClassifier } from './intent-classifier';
-import { vocabularyOf } from './text-features';
+import { vocabularyOf, type VocabularyVectors } from './text-features';
 
 export const MODEL_FORMAT = 'pocketdesk-intent-classifier';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** The stored form of a model. */
 export interface SerializedIntentModel {
@@ -24,6 +25,12 @@ export interface SerializedIntentModel {
   intentOf: string;
   /** Base64: the non-zero weights as signed bytes, in the same order. */
   weights: string;
+  /** Numbers per word vector; 0 without the word-vector view (its weights follow the terms' in `counts`). */
+  vectorDims: number;
+  /** Base64: the vocabulary columns that have a word vector (32-bit little-endian), ascending. */
+  vectorColumns: string;
+  /** Base64: their vectors, `vectorDims` signed bytes each, in the same order. */
+  vectors: string;
 }
 
 /** The outcome of reading a stored model. */
@@ -82,14 +89,52 @@ export function serializeIntentModel(model: IntentClassifier): SerializedIntentM
     counts: encodeBase64(bytesOf16(counts)),
     intentOf: encodeBase64(bytesOf16(intentOf)),
     weights: encodeBase64(new Uint8Array(weights.buffer, weights.byteOffset, weights.length)),
+    ...serializeVectors(model.vocabulary.vectors),
   };
+}
+
+function serializeVectors(vectors: VocabularyVectors | null): Pick<SerializedIntentModel, 'vectorDims' | 'vectorColumns' | 'vectors'> {
+  if (vectors === null) return { vectorDims: 0, vectorColumns: '', vectors: '' };
+  const columns: number[] = [];
+  const bytes = new Int8Array(vectors.bytes.length);
+  vectors.rowOf.forEach((row, column) => {
+    if (row < 0) return;
+    bytes.set(vectors.bytes.subarray(row * vectors.dims, (row + 1) * vectors.dims), columns.length * vectors.dims);
+    columns.push(column);
+  });
+  const columnBytes = new Uint8Array(columns.length * 4);
+  columns.forEach((column, i) => {
+    for (let b = 0; b < 4; b++) columnBytes[4 * i + b] = (column >>> (8 * b)) & 0xff;
+  });
+  return { vectorDims: vectors.dims, vectorColumns: encodeBase64(columnBytes), vectors: encodeBase64(new Uint8Array(bytes.buffer)) };
+}
+
+// The stored vectors back into the vocabulary's form; null when they do not fit its terms.
+function loadVectors(data: SerializedIntentModel, terms: number): { vectors: VocabularyVectors | null } | null {
+  const dims = data.vectorDims;
+  if (dims === 0) return data.vectorColumns === '' && data.vectors === '' ? { vectors: null } : null;
+  if (!Number.isInteger(dims) || dims < 0) return null;
+  const columnBytes = decodeBase64(data.vectorColumns ?? '');
+  const bytes = decodeBase64(data.vectors ?? '');
+  if (columnBytes === null || bytes === null || columnBytes.length % 4 !== 0 || bytes.length !== (columnBytes.length / 4) * dims) return null;
+  const rowOf = new Int32Array(terms).fill(-1);
+  for (let row = 0; row < columnBytes.length / 4; row++) {
+    const column = (columnBytes[4 * row]! | (columnBytes[4 * row + 1]! << 8) | (columnBytes[4 * row + 2]! << 16) | (columnBytes[4 * row + 3]! << 24)) >>> 0;
+    if (column >= terms || rowOf[column] !== -1) return null;
+    rowOf[column] = row;
+  }
+  return { vectors: { dims, rowOf, bytes: new Int8Array(bytes.buffer) } };
 }
 
 /** Loads a stored model back; anything that is not one of ours comes back as a reason, not an exception. */
 export function loadIntentModel(stored: unknown): LoadedModel {
   const data = stored as Partial<SerializedIntentModel> | null;
   if (data === null || typeof data !== 'object' || data.format !== MODEL_FORMAT) return { ok: false, reason: 'not-a-model' };
-  if (data.version !== MODEL_VERSION) return { ok: false, reason: 'unsupported-version' };
+  if (data.version !== MODEL_VERSION && data.version !== 1) return { ok: false, reason: 'unsupported-version' };
+  if (data.version === 1) {
+    if ('vectorDims' in data || 'vectorColumns' in data || 'vectors' in data) return { ok: false, reason: 'corrupt-weights' };
+    return loadIntentModel({ ...data, version: MODEL_VERSION, vectorDims: 0, vectorColumns: '', vectors: '' });
+  }
   const { options, intents, terms, idf, bias, scales } = data as SerializedIntentModel;
   const counts = words16Of(decodeBase64(data.counts ?? ''));
   const intentOf = words16Of(decodeBase64(data.intentOf ?? ''));
@@ -98,8 +143,11 @@ export function loadIntentModel(stored: unknown): LoadedModel {
   const rowStart = new Int32Array(counts.length + 1);
   for (let column = 0; column < counts.length; column++) rowStart[column + 1] = rowStart[column]! + counts[column]!;
   const classes = intents.length;
+  const loadedVectors = Array.isArray(terms) ? loadVectors(data as SerializedIntentModel, terms.length) : null;
+  if (loadedVectors === null) return { ok: false, reason: 'corrupt-weights' };
+  const { vectors } = loadedVectors;
   const consistent =
-    counts.length === terms.length &&
+    counts.length === terms.length + (vectors?.dims ?? 0) &&
     idf.length === terms.length &&
     scales.length === classes &&
     bias.length === classes &&
@@ -108,7 +156,7 @@ export function loadIntentModel(stored: unknown): LoadedModel {
     intentOf.every((k) => k < classes);
   if (!consistent) return { ok: false, reason: 'corrupt-weights' };
   const weights: QuantizedWeights = { rowStart, intentOf, weights: new Int8Array(bytes.buffer), scales: Float64Array.from(scales) };
-  const vocabulary = vocabularyOf(options.features, terms, Float64Array.from(idf));
+  const vocabulary = vocabularyOf(options.features, terms, Float64Array.from(idf), vectors);
   return { ok: true, model: { options, intents, vocabulary, weights, bias: Float64Array.from(bias) } };
 }
 
