@@ -37,13 +37,6 @@ export default {
     pending: (n: number) => `${n} to sync`,
     refused: (n: number) => `${n} not sent`,
   },
-  offlineCopy: {
-    label: 'Offline copy',
-    upToDate: 'Up to date',
-    downloading: (n: number) => (n === 1 ? 'Downloading 1 conversation…' : `Downloading ${n} conversations…`),
-    offline: (time: string) => `Offline — last synced ${time}`,
-    neverSynced: 'Offline — not synced yet',
-  },
   queue: {
     heading: 'Conversations',
     tabs: { mine: 'Mine', unassigned: 'Unassigned', waiting: 'Waiting on customer', snoozed: 'Snoozed', resolved: 'Resolved' },

@@ -349,4 +349,12 @@ export default {
     resolved: 'Resolved.',
     tip: 'On a phone: swipe a row right to claim or resolve it, left to snooze it, or hold it for this menu.',
   },
+  // The queue's "offline copy" line, loaded after the first rows together with this part.
+  offlineCopy: {
+    label: 'Offline copy',
+    upToDate: 'Up to date',
+    downloading: (n: number) => (n === 1 ? 'Downloading 1 conversation…' : `Downloading ${n} conversations…`),
+    offline: (time: string) => `Offline — last synced ${time}`,
+    neverSynced: 'Offline — not synced yet',
+  },
 };

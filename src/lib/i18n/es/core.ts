@@ -37,13 +37,6 @@ const es: typeof core = {
     pending: (n) => `${n} por enviar`,
     refused: (n) => `${n} sin enviar`,
   },
-  offlineCopy: {
-    label: 'Copia sin conexión',
-    upToDate: 'Al día',
-    downloading: (n: number) => (n === 1 ? 'Descargando 1 conversación…' : `Descargando ${n} conversaciones…`),
-    offline: (time: string) => `Sin conexión — última sincronización ${time}`,
-    neverSynced: 'Sin conexión — todavía sin sincronizar',
-  },
   queue: {
     heading: 'Conversaciones',
     tabs: { mine: 'Mías', unassigned: 'Sin asignar', waiting: 'Esperando al cliente', snoozed: 'Pospuestas', resolved: 'Resueltas' },

@@ -345,5 +345,13 @@ const es: typeof thread = {
     resolved: 'Resuelta.',
     tip: 'En el teléfono: desliza una fila a la derecha para tomarla o resolverla, a la izquierda para posponerla, o mantenla pulsada para ver este menú.',
   },
+  // The queue's "offline copy" line, loaded after the first rows together with this part.
+  offlineCopy: {
+    label: 'Copia sin conexión',
+    upToDate: 'Al día',
+    downloading: (n: number) => (n === 1 ? 'Descargando 1 conversación…' : `Descargando ${n} conversaciones…`),
+    offline: (time: string) => `Sin conexión — última sincronización ${time}`,
+    neverSynced: 'Sin conexión — todavía sin sincronizar',
+  },
 };
 export default es;
