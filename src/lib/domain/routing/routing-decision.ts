@@ -1,6 +1,7 @@
 import type { RoutingAlgorithm, RoutingSettings } from '../../schemas/routing';
 import { capacityOf, isAssignable } from './agent-availability';
 import { exclusionOf, pickAgent, screenAgents, summarize, type CandidateSummary, type Exclusion, type TieBreak } from './agent-selection';
+import { NO_HISTORY } from '../signals/customer-history';
 import { detectLanguage } from './language-detection';
 import { PRIORITY_BASE, priorityFor, scorePriority, type PriorityReason } from './priority-score';
 import type { RoutingAgent, RoutingInput } from './routing-input';
@@ -76,10 +77,11 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
     attributes: contact.attributes,
     insideBusinessHours: input.insideBusinessHours,
     localMinutes: input.localMinutes,
+    history: { ...(conversation.history ?? NO_HISTORY), escalations: conversation.previousEscalations },
   });
   const level = effects.priority ?? 'normal';
   const score = scorePriority(
-    { text, vip: contact.vip, previousEscalations: conversation.previousEscalations, lastInboundAt: conversation.lastInboundAt },
+    { text, vip: contact.vip, previousEscalations: conversation.previousEscalations, lastInboundAt: conversation.lastInboundAt, history: conversation.history },
     now,
     settings.priority,
     folded,

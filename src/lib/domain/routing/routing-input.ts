@@ -1,4 +1,5 @@
 import type { RoutingSettings } from '../../schemas/routing';
+import type { CustomerHistory } from '../signals/customer-history';
 
 /** The shift state an agent sets; heartbeats never change it (see shouldMarkAway). */
 export type ShiftStatus = 'online' | 'away' | 'offline';
@@ -32,6 +33,8 @@ export interface RoutingConversation {
   lastInboundAt: number | null;
   previousEscalations: number;
   labels: readonly string[];
+  /** Predictive signals from the customer's past (issue #20); absent: nothing known. */
+  history?: CustomerHistory;
 }
 
 export interface RoutingContact {

@@ -1,4 +1,5 @@
 import type { PriorityLevel, RoutingRule } from '../../schemas/routing';
+import { NO_HISTORY, type CustomerHistory } from '../signals/customer-history';
 import { compilePattern, type PatternProblem } from './pattern-safety';
 import { PRIORITY_BASE } from './priority-score';
 import { foldText, hasPhrase } from './text-folding';
@@ -16,6 +17,8 @@ export interface RuleFacts {
   attributes: Readonly<Record<string, unknown>>;
   insideBusinessHours: boolean;
   localMinutes: number;
+  /** The customer's past (escalations, low ratings); absent: nothing known, so history conditions do not hold. */
+  history?: CustomerHistory;
 }
 
 export interface RuleRef {
@@ -99,6 +102,10 @@ function matchRule(rule: RoutingRule, facts: RuleFacts): RuleMatch {
   if (rule.timeOfDay !== null && !isWithinMinutes(facts.localMinutes, rule.timeOfDay.from, rule.timeOfDay.to)) return { matched: false };
   if (languages.length > 0 && !languages.some((l) => languageMatches(l, facts.language))) return { matched: false };
   if (labels.length > 0 && !labels.some((l) => facts.labels.includes(l))) return { matched: false };
+  const history = facts.history ?? NO_HISTORY;
+  // Rules stored before these conditions existed lack them: undefined is "don't care", like null.
+  if (rule.escalatedBefore != null && history.escalations < rule.escalatedBefore) return { matched: false };
+  if (rule.lowRatingBefore != null && rule.lowRatingBefore !== history.lowRatings > 0) return { matched: false };
   if (!listOf(rule.attributes).every((a) => attributeHolds(a, facts.attributes))) return { matched: false };
   if (keywords.length > 0 && !keywords.some((k) => hasPhrase(facts.folded, k))) return { matched: false };
   if (rule.pattern !== null && rule.pattern !== '') {

@@ -13,7 +13,7 @@ export const SENTIMENT_WEIGHTS: Readonly<Record<string, number>> = {
   rude: -2, broken: -1.5, damaged: -1.5, wrong: -1.2, late: -1, delayed: -1, missing: -1.2, lost: -1.2, problem: -1,
   problems: -1, issue: -0.8, complaint: -1.5, complain: -1.5, refund: -0.8, cancel: -0.8, tired: -1.5, fed: -0.5, sick: -1,
   waiting: -0.8, ignored: -2, ignoring: -2, nobody: -1, joke: -1.5, nonsense: -2, shame: -2, shameful: -2.5, lawyer: -2, sue: -2.5,
-  charged: -1, overcharged: -2.5, stolen: -2.5, fail: -1.5, failed: -1.5, fails: -1.5, error: -1, wtf: -3, crap: -2.5, hell: -1.5,
+  charged: -1, overcharged: -2.5, stolen: -2.5, fail: -1.5, failed: -1.5, fails: -1.5, wtf: -3, crap: -2.5, hell: -1.5,
   'fed up': -2.5, 'sick of': -2.5, 'tired of': -2, 'waste of time': -2.5, 'rip off': -3, 'ripped off': -3, 'not work': -2, 'not working': -2,
   'stopped working': -2, 'never arrived': -2, 'never came': -2, 'not arrived': -1.5, 'not received': -1.5, 'still waiting': -2, 'still not': -1.5,
   'no one': -1, 'no answer': -1.5, 'no response': -1.5, 'no reply': -1.5, 'what a joke': -2.5, 'not happy': -2, 'not ok': -1.5,
@@ -23,7 +23,7 @@ export const SENTIMENT_WEIGHTS: Readonly<Record<string, number>> = {
   error: -1.5, errors: -1.5, down: -0.5, 'is down': -1.5, 'been down': -1.5, leaking: -1.5, cancelled: -1, hacked: -2, flooded: -2,
   chase: -1.5, chasing: -1.5, again: -0.5, 'again and again': -1.5, 'not believe': -1.5, 'never got': -2, 'never showed up': -2,
   'thanks for nothing': -2.5, 'report you': -2, 'no refund': -1.5, 'how you treat': -2, 'keep getting': -1, 'not log in': -1.5,
-  'not work': -2, 'not use': -1.2, 'need this fixed': 0, 'need it fixed': 0, 'get it fixed': 0, 'problem solved': 2,
+  'not use': -1.2, 'need this fixed': 0, 'need it fixed': 0, 'get it fixed': 0, 'problem solved': 2,
   // English, positive
   thanks: 1.5, thank: 1.5, thx: 1.2, ty: 1, great: 2, good: 1.2, nice: 1.2, excellent: 2.5, amazing: 2.5, awesome: 2.5, perfect: 2,
   love: 2, loved: 2, happy: 2, glad: 1.5, pleased: 1.5, helpful: 2, fantastic: 2.5, wonderful: 2.5, appreciate: 2, appreciated: 2,
