@@ -10,6 +10,7 @@ import { readContact } from './records/contact';
 import { readConversation, writeConversation } from './records/conversation';
 import { epochMs, jsonField } from './records';
 import { clockOf, loadRoutingAgents, routingSettingsOf } from './routing-context';
+import { customerHistoryOf } from './customer-history';
 import { GoTimeZone } from './time-zone';
 
 /** The records around a conversation that routing reads; an inbound event passes the ones it holds. */
@@ -17,22 +18,6 @@ export interface RoutingSources {
   channel: Channel;
   contact: core.Record;
   port: TimeZonePort;
-}
-
-/**
- * How often this customer's conversations were escalated, on any ticket: a customer who needed a specialist before
- * is likely to again. Handovers between colleagues are not escalations.
- */
-export function escalationsOf(app: core.App, contactId: string): number {
-  const row = new DynamicModel({ n: 0 });
-  app
-    .db()
-    .newQuery(
-      "SELECT COUNT(*) AS n FROM routing_events r JOIN conversations c ON c.id = r.conversation WHERE c.contact = {:contact} AND r.trigger = 'escalate'",
-    )
-    .bind({ contact: contactId } as dbx.Params)
-    .one(row);
-  return Number((row as unknown as { n: number }).n);
 }
 
 /**
@@ -52,6 +37,7 @@ export function routingInputFor(
   const port = sources?.port ?? new GoTimeZone();
   const channel = sources?.channel ?? readChannel(app.findRecordById('channels', ticket.channelId), port);
   const contact = readContact(sources?.contact ?? app.findRecordById('contacts', ticket.contactId));
+  const history = customerHistoryOf(app, contact.id);
   return {
     conversation: {
       id: conversation.id,
@@ -59,8 +45,9 @@ export function routingInputFor(
       firstMessageText,
       createdAt: ticket.createdAt ?? now,
       lastInboundAt: ticket.lastInboundAt,
-      previousEscalations: escalationsOf(app, contact.id),
+      previousEscalations: history.escalations,
       labels: ticket.labels,
+      history,
     },
     contact: {
       id: contact.id,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { priorityPolicySchema, routingRuleSchema, type RoutingRuleInput } from '../../schemas/routing';
+import { priorityPolicySchema, routingRuleSchema, routingSettingsSchema, type RoutingRuleInput } from '../../schemas/routing';
 import { NO_HISTORY, type CustomerHistory } from '../signals/customer-history';
 import { scorePriority } from './priority-score';
+import { decideRouting } from './routing-decision';
+import type { RoutingAgent } from './routing-input';
 import { applyRules, type RuleFacts } from './rule-evaluation';
 import { foldText } from './text-folding';
 
@@ -122,5 +124,43 @@ describe('rule conditions on the customer history', () => {
   it('treats a rule stored before the conditions existed as not caring about history', () => {
     const { escalatedBefore: _e, lowRatingBefore: _l, ...older } = rule({});
     expect(applyRules([older as never], facts(past({ escalations: 0 }))).teamId).toBe('supervisors');
+  });
+});
+
+describe('decideRouting with a rule on the customer history', () => {
+  const agent = (id: string, teams: string[]): RoutingAgent => ({
+    id,
+    status: 'online',
+    shiftEndsAt: null,
+    teams,
+    skills: [],
+    languages: [],
+    maxOpen: 5,
+    openCount: 0,
+    lastAssignedAt: null,
+    lastMessageAt: null,
+  });
+  const decide = (rule: Partial<RoutingRuleInput>, previousEscalations: number, history: CustomerHistory = NO_HISTORY) =>
+    decideRouting(
+      {
+        conversation: { id: 'c', channelId: 'ch', firstMessageText: 'hello', createdAt: now, lastInboundAt: now, previousEscalations, labels: [], history },
+        contact: { id: 'k', ownerId: 'front', isNew: false, vip: false, labels: [], language: null, attributes: {} },
+        agents: [agent('front', ['support']), agent('sara', ['supervisors'])],
+        settings: routingSettingsSchema.parse({ rules: [{ name: 'r', teamId: 'supervisors', ...rule }] }),
+        insideBusinessHours: true,
+        localMinutes: 600,
+      },
+      now,
+      0.5,
+    );
+
+  it("sends a customer who escalated before past their usual agent to the rule's team", () => {
+    expect(decide({ escalatedBefore: 2 }, 2)).toMatchObject({ agentId: 'sara', teamId: 'supervisors', path: 'team' });
+    expect(decide({ lowRatingBefore: true }, 0, past({ lowRatings: 1 }))).toMatchObject({ agentId: 'sara', teamId: 'supervisors' });
+  });
+
+  it('keeps the owner when the history rule does not match, or when the team comes from another kind of rule', () => {
+    expect(decide({ escalatedBefore: 2 }, 1)).toMatchObject({ agentId: 'front', path: 'owner-online' });
+    expect(decide({ keywords: ['hello'] }, 2)).toMatchObject({ agentId: 'front', path: 'owner-online' });
   });
 });

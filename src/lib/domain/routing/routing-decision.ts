@@ -95,7 +95,8 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
   for (let i = 0; i < agents.length && !someoneThere; i++) someoneThere = isAssignable({ ...agents[i], soleAgent: false }, now);
   const declined = input.declinedAgentIds ?? [];
   // An owner who declined the offer is passed over like anyone else who did.
-  const owner = contact.ownerId === null || declined.includes(contact.ownerId) ? undefined : agents.find((a) => a.id === contact.ownerId);
+  const owner =
+    contact.ownerId === null || declined.includes(contact.ownerId) || effects.teamOverridesOwner ? undefined : agents.find((a) => a.id === contact.ownerId);
   const branchName: RoutingBranch = owner ? 'returning' : anyoneOnline ? 'agents-online' : 'nobody-online';
   const branch: TeamRoute = owner ? settings.returningCustomer : anyoneOnline ? settings.newCustomer.agentsOnline : settings.newCustomer.agentsOffline;
   const escalationTeamId = input.escalationTeamId ?? null;

@@ -46,6 +46,11 @@ export interface RuleEffects {
   skills: string[];
   labels: string[];
   priority: PriorityLevel | null;
+  /**
+   * The team came from a rule on the customer's history (escalated or rated low before): the customer already went
+   * past their usual agent, so the owner relationship gives way to that team.
+   */
+  teamOverridesOwner: boolean;
   matched: RuleRef[];
   skipped: SkippedRule[];
 }
@@ -121,7 +126,17 @@ const ruleName = (rule: RoutingRule, index: number): string => (typeof rule?.nam
 
 /** Runs the rules in order until one says stop; a rule that is broken or throws is skipped and reported, never fatal. */
 export function applyRules(rules: readonly RoutingRule[], facts: RuleFacts): RuleEffects {
-  const effects: RuleEffects = { teamId: null, agentId: null, agentRule: null, skills: [], labels: [], priority: null, matched: [], skipped: [] };
+  const effects: RuleEffects = {
+    teamId: null,
+    agentId: null,
+    agentRule: null,
+    skills: [],
+    labels: [],
+    priority: null,
+    teamOverridesOwner: false,
+    matched: [],
+    skipped: [],
+  };
   for (let index = 0; index < rules.length; index++) {
     const rule = rules[index];
     const ref = { index, name: ruleName(rule, index) };
@@ -140,7 +155,10 @@ export function applyRules(rules: readonly RoutingRule[], facts: RuleFacts): Rul
       const { teamId, agentId, priority } = rule;
       stop = rule.stop === true;
       effects.matched.push(ref);
-      if (effects.teamId === null && teamId) effects.teamId = teamId;
+      if (effects.teamId === null && teamId) {
+        effects.teamId = teamId;
+        effects.teamOverridesOwner = rule.escalatedBefore != null || rule.lowRatingBefore === true;
+      }
       if (effects.agentId === null && agentId) {
         effects.agentId = agentId;
         effects.agentRule = ref;
