@@ -133,6 +133,8 @@ const es: typeof core = {
   signals: {
     upset: 'Molesto',
     upsetTitle: 'El cliente reaccionó con 👎 o 😡, así que esta conversación subió en la cola.',
+    negative: 'Negativo',
+    urgent: 'Urgente',
     acknowledged: (emoji) => `El cliente dio por buena la resolución con ${emoji}.`,
   },
   update: {
