@@ -287,7 +287,7 @@ export default {
     exclusion: { declined: 'passed on the offer' } as Record<string, string>,
   },
   signalCues: {
-    why: (cues: string[]) => (cues.length ? `The customer's latest message: ${cues.join(', ')}.` : ''),
+    why: (cues: string) => `The customer's latest message: ${cues}.`,
     cues: {
       'negative-words': 'complaint or angry words',
       'angry-emoji': 'angry or sad emoji',

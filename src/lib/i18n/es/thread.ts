@@ -284,7 +284,7 @@ const es: typeof thread = {
     exclusion: { declined: 'dejó pasar la oferta' },
   },
   signalCues: {
-    why: (cues) => (cues.length ? `El último mensaje del cliente: ${cues.join(', ')}.` : ''),
+    why: (cues) => `El último mensaje del cliente: ${cues}.`,
     cues: {
       'negative-words': 'queja o palabras de enojo',
       'angry-emoji': 'emojis de enojo o tristeza',
