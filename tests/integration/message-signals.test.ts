@@ -96,3 +96,23 @@ describe('sentiment and urgency per message', () => {
     expect(sent.status).toBeGreaterThanOrEqual(400);
   });
 });
+
+describe('the dashboard', () => {
+  it('counts, per bucket, the conversations with a negative customer message among those where the customer wrote, never past now', async () => {
+    const admin = await createAgent(stack.api, { name: 'Dana Admin', role: 'admin' });
+    const dana = await stack.api.as(admin.email, PASSWORD);
+    await customerWrites(`3472400${String(++seq).padStart(4, '0')}`, 'You are useless, I am furious 😡');
+    const from = Date.now() - 3_600_000;
+    const overview = await dana.request('GET', `/api/pocketdesk/metrics/overview?from=${from}&to=${from + 2 * 86_400_000}&bucket=day`);
+    expect(overview.status, JSON.stringify(overview.body)).toBe(200);
+
+    const inbound = await stack.api.list('messages', `direction = "in"`);
+    const wrote = new Set(inbound.map((m: any) => m.conversation));
+    const negative = new Set(inbound.filter((m: any) => m.sentiment === 'negative').map((m: any) => m.conversation));
+    expect(negative.size).toBeGreaterThan(0);
+    // One bucket: the period's second day has not happened yet, so it is not plotted.
+    expect(overview.body.negativeShare).toHaveLength(1);
+    expect(overview.body.negativeShare[0]).toMatchObject({ start: from, conversations: wrote.size, negative: negative.size });
+    expect(overview.body.negativeShare[0].end).toBeLessThanOrEqual(Date.now());
+  });
+});
