@@ -133,7 +133,6 @@ export default {
   signals: {
     upset: 'Unhappy',
     upsetTitle: 'The customer reacted with 👎 or 😡, so this conversation moved up the queue.',
-    negative: 'Negative',
     urgent: 'Urgent',
     acknowledged: (emoji: string) => `The customer acknowledged the resolution with ${emoji}.`,
   },

@@ -133,7 +133,6 @@ const es: typeof core = {
   signals: {
     upset: 'Molesto',
     upsetTitle: 'El cliente reaccionó con 👎 o 😡, así que esta conversación subió en la cola.',
-    negative: 'Negativo',
     urgent: 'Urgente',
     acknowledged: (emoji) => `El cliente dio por buena la resolución con ${emoji}.`,
   },
