@@ -18,6 +18,7 @@ import { benchRouting } from './routing-bench';
 import { benchSearch } from './search-bench';
 import { benchWebhooks } from './webhook-bench';
 import { benchApply } from './apply-bench';
+import { benchSentiment } from './sentiment-bench';
 
 // Prints every figure and ratio; writes them to .reports/bench.json so the README's table can be refreshed.
 // `npm run bench -- webhooks dashboard` runs only the named sections (the whole run takes several minutes).
@@ -225,6 +226,21 @@ const sections: Record<string, () => Promise<void> | void> = {
       );
     else console.log('  PocketBase JS VM: skipped (no PocketBase binary)');
     report.classifier = bench;
+  },
+  sentiment: () => {
+    // BENCH_SENTIMENT_MISSES=1 lists the tuning half's messages read differently from their labels.
+    const bench = benchSentiment(process.env.BENCH_SENTIMENT_MISSES === '1');
+    const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
+    console.log('\nSentiment and urgency on the hand-labelled sets in tests/fixtures/sentiment (self-written, small; see its README):');
+    console.log('| language | half | messages | accuracy | negative P / R | neutral P / R | positive P / R | urgent P / R |');
+    console.log('| --- | --- | ---: | ---: | --- | --- | --- | --- |');
+    for (const [language, halves] of Object.entries(bench.languages))
+      for (const [half, f] of Object.entries(halves))
+        console.log(
+          `| ${language} | ${half} | ${f.messages} | ${pct(f.accuracy)} | ${pct(f.perClass.negative.precision)} / ${pct(f.perClass.negative.recall)} | ${pct(f.perClass.neutral.precision)} / ${pct(f.perClass.neutral.recall)} | ${pct(f.perClass.positive.precision)} / ${pct(f.perClass.positive.recall)} | ${pct(f.urgency.precision)} / ${pct(f.urgency.recall)} |`,
+        );
+    console.log(`  ${bench.microsPerMessage} µs per message (Node)`);
+    report.sentiment = bench;
   },
 };
 

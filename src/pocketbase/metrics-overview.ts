@@ -2,6 +2,7 @@ import { isSlaOverdue } from '../lib/domain/sla/sla-overdue';
 import { METRIC_BUCKETS } from '../lib/schemas/metrics';
 import { metricsRoute } from './metrics-request';
 import { backlogOf } from './metrics-backlog';
+import { negativeShareOf } from './metrics-sentiment';
 import { finishedReviews } from './metrics-reviews';
 import { binsByKey, binsOf, rowsByKey, spreadOf, type Params } from './metrics-sql';
 import { isoDate } from './records';
@@ -230,6 +231,7 @@ export const handleMetricsOverview = metricsRoute((e, request) => {
     openNow: whole.openNow,
     firstResponseBins: whole.firstResponseBins,
     backlog: backlogOf(app, and, params, query.from, query.to, METRIC_BUCKETS[query.bucket], now),
+    negativeShare: negativeShareOf(app, and, params, query.from, query.to, METRIC_BUCKETS[query.bucket], now),
     groups: groups && groups.keys.map(groups.figuresOf),
     reviews: finishedReviews(app, params, teamIds, query.channelId),
   });

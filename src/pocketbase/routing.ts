@@ -10,6 +10,8 @@ import { readContact } from './records/contact';
 import { readConversation, writeConversation } from './records/conversation';
 import { epochMs, jsonField } from './records';
 import { clockOf, loadRoutingAgents, routingSettingsOf } from './routing-context';
+import { NO_HISTORY } from '../lib/domain/signals/customer-history';
+import { customerHistoryOf } from './customer-history';
 import { GoTimeZone } from './time-zone';
 import { intentInputFor } from './intent-routing';
 
@@ -18,22 +20,6 @@ export interface RoutingSources {
   channel: Channel;
   contact: core.Record;
   port: TimeZonePort;
-}
-
-/**
- * How often this customer's conversations were escalated, on any ticket: a customer who needed a specialist before
- * is likely to again. Handovers between colleagues are not escalations.
- */
-export function escalationsOf(app: core.App, contactId: string): number {
-  const row = new DynamicModel({ n: 0 });
-  app
-    .db()
-    .newQuery(
-      "SELECT COUNT(*) AS n FROM routing_events r JOIN conversations c ON c.id = r.conversation WHERE c.contact = {:contact} AND r.trigger = 'escalate'",
-    )
-    .bind({ contact: contactId } as dbx.Params)
-    .one(row);
-  return Number((row as unknown as { n: number }).n);
 }
 
 /**
@@ -53,6 +39,8 @@ export function routingInputFor(
   const port = sources?.port ?? new GoTimeZone();
   const channel = sources?.channel ?? readChannel(app.findRecordById('channels', ticket.channelId), port);
   const contact = readContact(sources?.contact ?? app.findRecordById('contacts', ticket.contactId));
+  // A customer first seen in this event has no history to count.
+  const history = sources?.contact?.isNew() ? NO_HISTORY : customerHistoryOf(app, contact.id);
   return {
     conversation: {
       id: conversation.id,
@@ -60,9 +48,9 @@ export function routingInputFor(
       firstMessageText,
       createdAt: ticket.createdAt ?? now,
       lastInboundAt: ticket.lastInboundAt,
-      // A customer first seen in this event has no history to count.
-      previousEscalations: sources?.contact?.isNew() ? 0 : escalationsOf(app, contact.id),
+      previousEscalations: history.escalations,
       labels: ticket.labels,
+      history,
     },
     contact: {
       id: contact.id,

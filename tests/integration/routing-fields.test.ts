@@ -76,8 +76,10 @@ async function returningCustomer(before?: (first: any) => Promise<void>): Promis
   const first = await writes(from, 'My first question');
   await before?.(first);
   await ok(root.update('contacts', first.contact, { owner: agents.olga.id }));
-  // Resolved long ago, so the next message opens a new ticket for a returning customer.
-  await ok(root.update('conversations', first.id, { status: 'resolved', resolved_at: '2020-01-01 00:00:00.000Z' }));
+  // Resolved long ago, so the next message opens a new ticket for a returning customer. Two writes: resolving
+  // stamps resolved_at with the present, which would make the next message reopen this ticket instead.
+  await ok(root.update('conversations', first.id, { status: 'resolved' }));
+  await ok(root.update('conversations', first.id, { resolved_at: '2020-01-01 00:00:00.000Z' }));
   // The first ticket moved the round-robin clocks: set them back so only the field under test differs.
   await setClocks();
   return writes(from, 'Me again, a new question');

@@ -125,3 +125,25 @@ describe('priority policy', () => {
     expect(checked.ok ? [] : Object.keys(checked.errors).sort()).toEqual(['priority.points.vip', 'priority.urgencyWords']);
   });
 });
+
+describe('customer history conditions and points (issue #20)', () => {
+  it('edits "escalated before" and "rated low before" on a rule, empty meaning any customer, and reports a zero count', () => {
+    const draft = routingDraftOf({ rules: [{ name: 'Supervisors', escalatedBefore: 2, lowRatingBefore: true, teamId: 'team1' }] });
+    expect(draft.rules[0]).toMatchObject({ escalatedBefore: 2, lowRatingBefore: 'yes' });
+    expect(routingSettingsSchema.parse(routingInputOf(draft)).rules[0]).toMatchObject({ escalatedBefore: 2, lowRatingBefore: true });
+    draft.rules[0]!.escalatedBefore = null;
+    draft.rules[0]!.lowRatingBefore = '';
+    expect(routingSettingsSchema.parse(routingInputOf(draft)).rules[0]).toMatchObject({ escalatedBefore: null, lowRatingBefore: null });
+    draft.rules[0]!.escalatedBefore = 0;
+    const checked = checkRoutingDraft(draft, context);
+    expect(checked.ok ? [] : Object.keys(checked.errors)).toEqual(['rules.0.escalatedBefore']);
+  });
+
+  it('keeps the history points and the slow-resolution minutes through the form', () => {
+    const draft = routingDraftOf({ priority: { points: { lowRating: 70 }, slowResolutionMinutes: 90 } });
+    expect(draft.priority).toMatchObject({ slowResolutionMinutes: 90, points: { lowRating: 70, negativeMessage: 30, urgentMessage: 40 } });
+    draft.priority.slowResolutionMinutes = null;
+    const checked = checkRoutingDraft(draft, context);
+    expect(checked.ok ? [] : Object.keys(checked.errors)).toEqual(['priority.slowResolutionMinutes']);
+  });
+});

@@ -28,7 +28,20 @@ export interface BranchDraft {
 }
 
 type EditedRuleKeys =
-  'name' | 'enabled' | 'keywords' | 'pattern' | 'languages' | 'vip' | 'businessHours' | 'teamId' | 'agentId' | 'skills' | 'priority' | 'stop';
+  | 'name'
+  | 'enabled'
+  | 'keywords'
+  | 'pattern'
+  | 'languages'
+  | 'vip'
+  | 'businessHours'
+  | 'escalatedBefore'
+  | 'lowRatingBefore'
+  | 'teamId'
+  | 'agentId'
+  | 'skills'
+  | 'priority'
+  | 'stop';
 
 /** One rule as the form edits it; conditions the form has no input for ride along in `kept`. */
 export interface RuleDraft {
@@ -40,6 +53,9 @@ export interface RuleDraft {
   /** `''` is "don't care". */
   vip: '' | 'yes' | 'no';
   businessHours: '' | 'inside' | 'outside';
+  /** At least this many escalations before; `null` (an empty input) is "don't care". */
+  escalatedBefore: number | null;
+  lowRatingBefore: '' | 'yes' | 'no';
   teamId: string;
   agentId: string;
   skills: string;
@@ -71,6 +87,7 @@ export interface PriorityDraft {
   angryEmoji: string;
   points: Record<keyof RoutingSettings['priority']['points'], number | null>;
   windowClosingMinutes: number | null;
+  slowResolutionMinutes: number | null;
 }
 
 export interface ReassignDraft {
@@ -88,7 +105,23 @@ const branchOf = (branch: { teamId: string | null; algorithm: RoutingAlgorithm; 
 });
 
 function ruleDraftOf(rule: RoutingRule): RuleDraft {
-  const { name, enabled, keywords, pattern, languages, vip, businessHours, teamId, agentId, skills, priority, stop, ...kept } = rule;
+  const {
+    name,
+    enabled,
+    keywords,
+    pattern,
+    languages,
+    vip,
+    businessHours,
+    escalatedBefore,
+    lowRatingBefore,
+    teamId,
+    agentId,
+    skills,
+    priority,
+    stop,
+    ...kept
+  } = rule;
   return {
     name,
     enabled,
@@ -97,6 +130,8 @@ function ruleDraftOf(rule: RoutingRule): RuleDraft {
     languages: textOfWords(languages),
     vip: vip === null ? '' : vip ? 'yes' : 'no',
     businessHours: businessHours ?? '',
+    escalatedBefore: escalatedBefore ?? null,
+    lowRatingBefore: lowRatingBefore === null || lowRatingBefore === undefined ? '' : lowRatingBefore ? 'yes' : 'no',
     teamId: teamId ?? '',
     agentId: agentId ?? '',
     skills: textOfWords(skills),
@@ -126,6 +161,7 @@ export function routingDraftOf(raw: unknown): RoutingDraft {
       angryEmoji: textOfWords(settings.priority.angryEmoji),
       points: { ...settings.priority.points },
       windowClosingMinutes: settings.priority.windowClosingMinutes,
+      slowResolutionMinutes: settings.priority.slowResolutionMinutes,
     },
     escalationTeams: [...settings.escalationTeams],
   };
@@ -164,6 +200,8 @@ export function routingInputOf(draft: RoutingDraft): RoutingSettingsInput {
       languages: wordsOf(rule.languages),
       vip: rule.vip === '' ? null : rule.vip === 'yes',
       businessHours: rule.businessHours === '' ? null : rule.businessHours,
+      escalatedBefore: rule.escalatedBefore,
+      lowRatingBefore: rule.lowRatingBefore === '' ? null : rule.lowRatingBefore === 'yes',
       teamId: orNull(rule.teamId),
       agentId: orNull(rule.agentId),
       skills: wordsOf(rule.skills),
@@ -176,6 +214,7 @@ export function routingInputOf(draft: RoutingDraft): RoutingSettingsInput {
       angryEmoji: wordsOf(draft.priority.angryEmoji),
       points: Object.fromEntries(Object.entries(draft.priority.points).map(([key, value]) => [key, numberInput(value)])),
       windowClosingMinutes: numberInput(draft.priority.windowClosingMinutes),
+      slowResolutionMinutes: numberInput(draft.priority.slowResolutionMinutes),
     },
     language: { minConfidence: numberInput(draft.minConfidence) },
     backlog: { algorithm: draft.backlogAlgorithm },

@@ -37,6 +37,10 @@ export const conversationRecordSchema = z.pipe(
     acknowledged_at: z.optional(pbDate),
     acknowledged_with: z.optional(text),
     upset_at: z.optional(pbDate),
+    // Issue #20: how the customer's latest message reads (optional: rows cached before it existed still parse).
+    sentiment: z.optional(text),
+    urgent: z.optional(z.boolean()),
+    signal_cues: z.optional(z.nullable(z.array(z.string()))),
     created: pbDate,
     updated: pbDate,
     expand: z.nullish(z.object({ contact: z.optional(contactSchema) })),

@@ -62,6 +62,8 @@ const sqlExtrasSchema = z.object({ slaBreaches: z.number(), openNow: z.number(),
 /** GET /api/pocketdesk/metrics/overview: the summary at the top level, its extras, the backlog, optional groups and the period's finished reviews. */
 export const metricsOverviewSchema = z.extend(z.merge(sqlSummarySchema, sqlExtrasSchema), {
   backlog: backlogSchema,
+  // Issue #20; optional so an older server's answer still reads.
+  negativeShare: z.optional(z.array(z.object({ start: z.number(), end: z.number(), conversations: z.number(), negative: z.number() }))),
   groups: z.nullable(z.array(z.extend(sqlExtrasSchema, { key: z.nullable(z.string()), summary: sqlSummarySchema }))),
   reviews: z.array(reviewScoreSchema),
 });

@@ -81,6 +81,9 @@ export const routingRuleSchema = z.object({
   attributes: z._default(z.array(ruleAttributeSchema).check(z.maxLength(20)), emptyList),
   timeOfDay: z._default(z.nullable(z.object({ from: minuteOfDay, to: minuteOfDay })), null),
   businessHours: z._default(z.nullable(z.enum(['inside', 'outside'])), null),
+  // Issue #20: the customer's past. At least this many escalations before; a rating of 1–2 given before (or none).
+  escalatedBefore: z._default(z.nullable(whole(1, 100)), null),
+  lowRatingBefore: z._default(z.nullable(z.boolean()), null),
   // Actions. The first matching rule to name a team or an agent wins; skills and labels add up; the highest priority wins.
   teamId: z._default(z.nullable(id), null),
   skills: z._default(z.array(tag(1, 50)).check(z.maxLength(20)), emptyList),
@@ -104,9 +107,20 @@ export const priorityPolicySchema = z.prefault(
         // Per previous escalation, counted up to three times.
         escalation: z._default(whole(0, 500), 40),
         windowClosing: z._default(whole(0, 500), 60),
+        // Issue #20: the message's own reading (when the word and emoji lists above did not already score it) …
+        urgentMessage: z._default(whole(0, 500), 40),
+        negativeMessage: z._default(whole(0, 500), 30),
+        // … and the customer's history: per handover and per reopen (up to three each), once for a low rating given
+        // before, once when their conversations take long to resolve.
+        handover: z._default(whole(0, 500), 10),
+        reopen: z._default(whole(0, 500), 15),
+        lowRating: z._default(whole(0, 500), 40),
+        slowResolution: z._default(whole(0, 500), 20),
       }),
       {},
     ),
+    // A customer whose resolved conversations took this long on average scores slowResolution; 0 turns it off.
+    slowResolutionMinutes: z._default(whole(0, 30 * 24 * 60), 24 * 60),
     // An open 24 h window with less than this left scores windowClosing: after it closes only templates can be sent.
     windowClosingMinutes: z._default(whole(0, 1440), 120),
   }),

@@ -8,7 +8,7 @@ import type { Effect } from '../effects';
 import { runFaqBot } from '../faq-bot';
 import { notifyOwnerOfInbound } from '../message-notifications';
 import { conversationFields, LATEST_CONVERSATION, readConversation, writeConversation } from '../records/conversation';
-import { inboundMessageFields, MESSAGE_BY_WAMID } from '../records/message';
+import { inboundMessageFields, MESSAGE_BY_WAMID, messageSignalsOf } from '../records/message';
 import { findOne, isoDate, newRecord } from '../records';
 import { routeConversation } from '../routing';
 import { wakeOnCustomerMessage } from '../snooze';
@@ -83,6 +83,9 @@ export function applyInboundMessage(app: core.App, channel: core.Record, custome
 
   // 9. The message itself, and the ticket's preview and unread count.
   writeConversation(conversation, { lastMessagePreview: message.text.slice(0, PREVIEW_LENGTH), unreadCount: ticket.unreadCount + 1 });
+  // 9a. Issue #20: the ticket shows how the customer's latest message reads (read once, in inboundMessageFields).
+  const signals = messageSignalsOf(stored);
+  writeConversation(conversation, { sentiment: signals.sentiment, urgent: signals.urgent, signalCues: signals.cues });
   // 9b. A snoozed ticket wakes at once; its owner's push stands for the "new message" one in step 13.
   wakeOnCustomerMessage(ctx, conversation);
   ctx.writer.save(conversation);

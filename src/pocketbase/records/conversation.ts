@@ -110,6 +110,10 @@ export interface ConversationChanges {
   acknowledgedAt?: number | null;
   acknowledgedWith?: string;
   upsetAt?: number | null;
+  /** The latest customer message's reading (issue #20): the queue row's and header's chips. */
+  sentiment?: 'negative' | 'neutral' | 'positive';
+  urgent?: boolean;
+  signalCues?: string[];
 }
 
 const COLUMNS: { [K in keyof ConversationChanges]-?: string } = {
@@ -147,6 +151,9 @@ const COLUMNS: { [K in keyof ConversationChanges]-?: string } = {
   acknowledgedAt: 'acknowledged_at',
   acknowledgedWith: 'acknowledged_with',
   upsetAt: 'upset_at',
+  sentiment: 'sentiment',
+  urgent: 'urgent',
+  signalCues: 'signal_cues',
 };
 const DATES = new Set<keyof ConversationChanges>([
   'lastInboundAt',

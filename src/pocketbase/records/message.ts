@@ -1,5 +1,6 @@
 import type { NormalizedInbound } from '../../lib/domain/inbound/normalized-message';
-import { storedDate } from './fields';
+import { readMessageSignals, type MessageSignals } from '../../lib/domain/signals/message-signals';
+import { jsonOf, storedDate } from './fields';
 
 /** A customer's message as a `messages` row. */
 export function inboundMessageFields(conversationId: string, message: NormalizedInbound): Record<string, unknown> {
@@ -22,6 +23,22 @@ export function inboundMessageFields(conversationId: string, message: Normalized
     media_status: message.media ? 'pending' : 'none',
     error_code: message.error?.code ?? 0,
     error_title: message.error?.title ?? '',
+    ...messageSignalFields(readMessageSignals(message.text)),
+  };
+}
+
+/** How a customer's message reads (sentiment, urgency, cues), as `messages` columns. */
+export function messageSignalFields(signals: MessageSignals): Record<string, unknown> {
+  return { sentiment: signals.sentiment, sentiment_score: signals.score, urgent: signals.urgent, signal_cues: signals.cues };
+}
+
+/** The reading stored on a customer's message row. */
+export function messageSignalsOf(record: core.Record): MessageSignals {
+  return {
+    sentiment: (record.getString('sentiment') || 'neutral') as MessageSignals['sentiment'],
+    score: record.getFloat('sentiment_score'),
+    urgent: record.getBool('urgent'),
+    cues: jsonOf<MessageSignals['cues']>(record, 'signal_cues', []),
   };
 }
 

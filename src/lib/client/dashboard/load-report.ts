@@ -6,6 +6,7 @@
 import type PocketBase from 'pocketbase';
 import { DAY_MS } from '../../domain/hours/civil-date';
 import type { MetricBucket } from '../../schemas/metrics';
+import type { NegativeSharePoint } from '../../domain/metrics/negative-share';
 import { metricsOverviewSchema, metricsReportSchema, type MetricsReport, type ReviewScoreRow } from '../../schemas/metrics-report';
 import { openNowByAgent, reportFromOverview } from './overview';
 
@@ -25,6 +26,8 @@ export interface DashboardData {
   reviews: ReviewScoreRow[];
   /** Open conversations per agent now (null: unassigned). */
   openNow: Map<string | null, number>;
+  /** Per bucket: conversations whose customer wrote, and those with a negative message (issue #20). */
+  negativeShare: NegativeSharePoint[];
 }
 
 /**
@@ -62,6 +65,7 @@ export async function loadDashboard(pb: PocketBase, query: DashboardQuery): Prom
     slaBreaches: query.agentId ? (agentGroup?.slaBreaches ?? 0) : overview.data.slaBreaches,
     reviews: query.agentId ? overview.data.reviews.filter((review) => review.agent === query.agentId) : overview.data.reviews,
     openNow: openNowByAgent(overview.data),
+    negativeShare: overview.data.negativeShare ?? [],
   };
 }
 

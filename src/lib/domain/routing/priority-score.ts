@@ -1,8 +1,22 @@
 import type { PriorityLevel, PriorityPolicy } from '../../schemas/routing';
+import { NO_HISTORY, type CustomerHistory } from '../signals/customer-history';
+import { readMessageSignals } from '../signals/message-signals';
 import { serviceWindowAt } from '../window/service-window';
 import { foldText, hasPhrase } from './text-folding';
 
-export type PriorityReasonCode = 'level' | 'urgency-words' | 'angry-emoji' | 'vip' | 'escalated' | 'window-closing';
+export type PriorityReasonCode =
+  | 'level'
+  | 'urgency-words'
+  | 'angry-emoji'
+  | 'urgent-message'
+  | 'negative-message'
+  | 'vip'
+  | 'escalated'
+  | 'handovers'
+  | 'low-rating'
+  | 'reopens'
+  | 'slow-resolution'
+  | 'window-closing';
 
 export interface PriorityReason {
   code: PriorityReasonCode;
@@ -21,6 +35,8 @@ export interface PrioritySignals {
   vip: boolean;
   previousEscalations: number;
   lastInboundAt: number | null;
+  /** The customer's past with the desk (escalations are counted from `previousEscalations`); absent: nothing known. */
+  history?: CustomerHistory;
 }
 
 /** Where each level starts; signals add points on top, so an urgent rule outranks any normal conversation. */
@@ -30,6 +46,10 @@ export const PRIORITY_BASE: Readonly<Record<PriorityLevel, number>> = { low: 0, 
 export const MAX_PRIORITY = 1000;
 
 const MAX_COUNTED_ESCALATIONS = 3;
+/** Handovers and reopens count per occurrence, up to this many. */
+const MAX_COUNTED_REPEATS = 3;
+
+const counted = (n: number, max: number) => Math.min(max, Math.max(0, Math.floor(n)));
 
 /** Scores how urgently a conversation needs an agent, listing every signal that added points. */
 export function scorePriority(signals: PrioritySignals, now: number, policy: PriorityPolicy, folded: string = foldText(signals.text)): PriorityScore {
@@ -39,9 +59,23 @@ export function scorePriority(signals: PrioritySignals, now: number, policy: Pri
   if (words.length > 0) reasons.push({ code: 'urgency-words', points: points.urgencyWords, detail: words.join(', ') });
   const emoji = policy.angryEmoji.filter((e) => signals.text.includes(e));
   if (emoji.length > 0) reasons.push({ code: 'angry-emoji', points: points.angryEmoji, detail: emoji.join('') });
+  // The message's own reading scores once per signal: the admin's word and emoji lists above already said so.
+  const message = readMessageSignals(signals.text, folded);
+  if (message.urgent && words.length === 0) reasons.push({ code: 'urgent-message', points: points.urgentMessage, detail: 'urgent' });
+  if (message.sentiment === 'negative' && emoji.length === 0)
+    reasons.push({ code: 'negative-message', points: points.negativeMessage, detail: message.cues.filter((cue) => cue !== 'urgent').join(', ') });
   if (signals.vip) reasons.push({ code: 'vip', points: points.vip, detail: 'vip' });
-  const escalations = Math.min(MAX_COUNTED_ESCALATIONS, Math.max(0, Math.floor(signals.previousEscalations)));
+  const escalations = counted(signals.previousEscalations, MAX_COUNTED_ESCALATIONS);
   if (escalations > 0) reasons.push({ code: 'escalated', points: points.escalation * escalations, detail: String(signals.previousEscalations) });
+  const history = signals.history ?? NO_HISTORY;
+  const handovers = counted(history.handovers, MAX_COUNTED_REPEATS);
+  if (handovers > 0) reasons.push({ code: 'handovers', points: points.handover * handovers, detail: String(history.handovers) });
+  if (history.lowRatings > 0) reasons.push({ code: 'low-rating', points: points.lowRating, detail: String(history.lowRatings) });
+  const reopens = counted(history.reopens, MAX_COUNTED_REPEATS);
+  if (reopens > 0) reasons.push({ code: 'reopens', points: points.reopen * reopens, detail: String(history.reopens) });
+  const slow = history.averageResolutionMinutes;
+  if (slow !== null && policy.slowResolutionMinutes > 0 && slow >= policy.slowResolutionMinutes)
+    reasons.push({ code: 'slow-resolution', points: points.slowResolution, detail: `${Math.round(slow)} min` });
   const closing = windowClosingOf(signals.lastInboundAt, now, policy);
   if (closing !== null) reasons.push({ code: 'window-closing', points: points.windowClosing, detail: `${Math.ceil(closing / 60_000)} min left` });
   return { score: reasons.reduce((sum, r) => sum + r.points, 0), reasons: reasons.filter((r) => r.points > 0) };

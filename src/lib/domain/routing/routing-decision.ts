@@ -1,6 +1,7 @@
 import type { RoutingAlgorithm, RoutingSettings } from '../../schemas/routing';
 import { capacityOf, isAssignable } from './agent-availability';
 import { exclusionOf, pickAgent, screenAgents, summarize, type CandidateSummary, type Exclusion, type TieBreak } from './agent-selection';
+import { NO_HISTORY } from '../signals/customer-history';
 import { detectLanguage } from './language-detection';
 import { PRIORITY_BASE, priorityFor, scorePriority, type PriorityReason } from './priority-score';
 import type { RoutingAgent, RoutingInput } from './routing-input';
@@ -79,10 +80,11 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
     attributes: contact.attributes,
     insideBusinessHours: input.insideBusinessHours,
     localMinutes: input.localMinutes,
+    history: { ...(conversation.history ?? NO_HISTORY), escalations: conversation.previousEscalations },
   });
   const level = effects.priority ?? 'normal';
   const score = scorePriority(
-    { text, vip: contact.vip, previousEscalations: conversation.previousEscalations, lastInboundAt: conversation.lastInboundAt },
+    { text, vip: contact.vip, previousEscalations: conversation.previousEscalations, lastInboundAt: conversation.lastInboundAt, history: conversation.history },
     now,
     settings.priority,
     folded,
@@ -96,7 +98,8 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
   for (let i = 0; i < agents.length && !someoneThere; i++) someoneThere = isAssignable({ ...agents[i], soleAgent: false }, now);
   const declined = input.declinedAgentIds ?? [];
   // An owner who declined the offer is passed over like anyone else who did.
-  const owner = contact.ownerId === null || declined.includes(contact.ownerId) ? undefined : agents.find((a) => a.id === contact.ownerId);
+  const owner =
+    contact.ownerId === null || declined.includes(contact.ownerId) || effects.teamOverridesOwner ? undefined : agents.find((a) => a.id === contact.ownerId);
   const branchName: RoutingBranch = owner ? 'returning' : anyoneOnline ? 'agents-online' : 'nobody-online';
   const branch: TeamRoute = owner ? settings.returningCustomer : anyoneOnline ? settings.newCustomer.agentsOnline : settings.newCustomer.agentsOffline;
   const escalationTeamId = input.escalationTeamId ?? null;

@@ -1,5 +1,6 @@
 import type { RoutingSettings } from '../../schemas/routing';
 import type { IntentInput } from './intent-routing';
+import type { CustomerHistory } from '../signals/customer-history';
 
 /** The shift state an agent sets; heartbeats never change it (see shouldMarkAway). */
 export type ShiftStatus = 'online' | 'away' | 'offline';
@@ -33,6 +34,8 @@ export interface RoutingConversation {
   lastInboundAt: number | null;
   previousEscalations: number;
   labels: readonly string[];
+  /** Predictive signals from the customer's past (issue #20); absent: nothing known. */
+  history?: CustomerHistory;
 }
 
 export interface RoutingContact {

@@ -132,6 +132,7 @@ describe('rule actions', () => {
       skills: ['es', 'billing'],
       labels: ['es', 'refund'],
       priority: 'urgent',
+      teamOverridesOwner: false,
       matched: [
         { index: 0, name: 'spanish' },
         { index: 1, name: 'refund' },

@@ -1,4 +1,5 @@
 import type { PriorityLevel, RoutingRule } from '../../schemas/routing';
+import { NO_HISTORY, type CustomerHistory } from '../signals/customer-history';
 import { compilePattern, type PatternProblem } from './pattern-safety';
 import { PRIORITY_BASE } from './priority-score';
 import { foldText, hasPhrase } from './text-folding';
@@ -16,6 +17,8 @@ export interface RuleFacts {
   attributes: Readonly<Record<string, unknown>>;
   insideBusinessHours: boolean;
   localMinutes: number;
+  /** The customer's past (escalations, low ratings); absent: nothing known, so history conditions do not hold. */
+  history?: CustomerHistory;
 }
 
 export interface RuleRef {
@@ -43,6 +46,11 @@ export interface RuleEffects {
   skills: string[];
   labels: string[];
   priority: PriorityLevel | null;
+  /**
+   * The team came from a rule on the customer's history (escalated or rated low before): the customer already went
+   * past their usual agent, so the owner relationship gives way to that team.
+   */
+  teamOverridesOwner: boolean;
   matched: RuleRef[];
   skipped: SkippedRule[];
 }
@@ -99,6 +107,10 @@ function matchRule(rule: RoutingRule, facts: RuleFacts): RuleMatch {
   if (rule.timeOfDay !== null && !isWithinMinutes(facts.localMinutes, rule.timeOfDay.from, rule.timeOfDay.to)) return { matched: false };
   if (languages.length > 0 && !languages.some((l) => languageMatches(l, facts.language))) return { matched: false };
   if (labels.length > 0 && !labels.some((l) => facts.labels.includes(l))) return { matched: false };
+  const history = facts.history ?? NO_HISTORY;
+  // Rules stored before these conditions existed lack them: undefined is "don't care", like null.
+  if (rule.escalatedBefore != null && history.escalations < rule.escalatedBefore) return { matched: false };
+  if (rule.lowRatingBefore != null && rule.lowRatingBefore !== history.lowRatings > 0) return { matched: false };
   if (!listOf(rule.attributes).every((a) => attributeHolds(a, facts.attributes))) return { matched: false };
   if (keywords.length > 0 && !keywords.some((k) => hasPhrase(facts.folded, k))) return { matched: false };
   if (rule.pattern !== null && rule.pattern !== '') {
@@ -114,7 +126,17 @@ const ruleName = (rule: RoutingRule, index: number): string => (typeof rule?.nam
 
 /** Runs the rules in order until one says stop; a rule that is broken or throws is skipped and reported, never fatal. */
 export function applyRules(rules: readonly RoutingRule[], facts: RuleFacts): RuleEffects {
-  const effects: RuleEffects = { teamId: null, agentId: null, agentRule: null, skills: [], labels: [], priority: null, matched: [], skipped: [] };
+  const effects: RuleEffects = {
+    teamId: null,
+    agentId: null,
+    agentRule: null,
+    skills: [],
+    labels: [],
+    priority: null,
+    teamOverridesOwner: false,
+    matched: [],
+    skipped: [],
+  };
   for (let index = 0; index < rules.length; index++) {
     const rule = rules[index];
     const ref = { index, name: ruleName(rule, index) };
@@ -133,7 +155,10 @@ export function applyRules(rules: readonly RoutingRule[], facts: RuleFacts): Rul
       const { teamId, agentId, priority } = rule;
       stop = rule.stop === true;
       effects.matched.push(ref);
-      if (effects.teamId === null && teamId) effects.teamId = teamId;
+      if (effects.teamId === null && teamId) {
+        effects.teamId = teamId;
+        effects.teamOverridesOwner = rule.escalatedBefore != null || rule.lowRatingBefore === true;
+      }
       if (effects.agentId === null && agentId) {
         effects.agentId = agentId;
         effects.agentRule = ref;

@@ -122,6 +122,7 @@ export default {
   signals: {
     upset: 'Unhappy',
     upsetTitle: 'The customer reacted with 👎 or 😡, so this conversation moved up the queue.',
+    urgent: 'Urgent',
     acknowledged: (emoji: string) => `The customer acknowledged the resolution with ${emoji}.`,
   },
   update: {

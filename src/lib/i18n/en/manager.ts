@@ -101,6 +101,15 @@ export default {
       end: 'End of interval',
       open: 'Open',
     },
+    negativeShare: {
+      title: 'Negative conversations over time',
+      summary: (percent: number, negative: number, conversations: number) =>
+        `${percent} % of the conversations where the customer wrote had a message that reads as negative (${negative} of ${conversations}).`,
+      empty: 'No customer messages in this period.',
+      end: 'End of interval',
+      negative: 'With a negative message',
+      conversations: 'Customer wrote',
+    },
     frt: {
       title: 'First response time distribution',
       summary: (answered: number, top: string) =>

@@ -324,6 +324,17 @@ export default {
     } as Record<string, string>,
     exclusion: { declined: 'passed on the offer' } as Record<string, string>,
   },
+  signalCues: {
+    why: (cues: string) => `The customer's latest message: ${cues}.`,
+    cues: {
+      'negative-words': 'complaint or angry words',
+      'angry-emoji': 'angry or sad emoji',
+      shouting: 'written in capitals',
+      exclamations: 'repeated ! or ?',
+      urgent: 'says it is urgent',
+      praise: 'thanks or praise',
+    } as Record<string, string>,
+  },
   resolveDialog: {
     title: 'Resolve without a survey?',
     noTemplate: (name: string) =>

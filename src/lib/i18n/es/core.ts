@@ -122,6 +122,7 @@ const es: typeof core = {
   signals: {
     upset: 'Molesto',
     upsetTitle: 'El cliente reaccionó con 👎 o 😡, así que esta conversación subió en la cola.',
+    urgent: 'Urgente',
     acknowledged: (emoji) => `El cliente dio por buena la resolución con ${emoji}.`,
   },
   update: {

@@ -102,6 +102,15 @@ const es: typeof manager = {
       end: 'Fin del intervalo',
       open: 'Abiertas',
     },
+    negativeShare: {
+      title: 'Conversaciones negativas a lo largo del tiempo',
+      summary: (percent: number, negative: number, conversations: number) =>
+        `En el ${percent} % de las conversaciones en que escribió el cliente hubo un mensaje que parece negativo (${negative} de ${conversations}).`,
+      empty: 'No hay mensajes de clientes en este periodo.',
+      end: 'Fin del intervalo',
+      negative: 'Con un mensaje negativo',
+      conversations: 'El cliente escribió',
+    },
     frt: {
       title: 'Distribución del tiempo de primera respuesta',
       summary: (answered: number, top: string) =>

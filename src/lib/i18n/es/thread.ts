@@ -320,6 +320,17 @@ const es: typeof thread = {
     },
     exclusion: { declined: 'dejó pasar la oferta' },
   },
+  signalCues: {
+    why: (cues) => `El último mensaje del cliente: ${cues}.`,
+    cues: {
+      'negative-words': 'queja o palabras de enojo',
+      'angry-emoji': 'emojis de enojo o tristeza',
+      shouting: 'escrito en mayúsculas',
+      exclamations: '! o ? repetidos',
+      urgent: 'dice que es urgente',
+      praise: 'agradecimiento o elogio',
+    },
+  },
   resolveDialog: {
     title: '¿Resolver sin encuesta?',
     noTemplate: (name) =>
