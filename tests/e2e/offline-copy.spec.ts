@@ -258,10 +258,11 @@ test('offline, a kept video shows its first frame, and a video not kept or not p
   const thread = page.getByRole('list', { name: 'Messages' });
   await expect(thread.getByText('A video of the leak')).toBeVisible();
   // The first frame is decoded from the device's copy and drawn as the poster.
-  const video = thread.getByLabel('Video', { exact: true });
-  await expect(video).toHaveCount(1);
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && v.videoWidth)).toBe(64);
+  // The unplayable one is a <video> too until the browser gives up on it (and again whenever the thread re-renders),
+  // so the kept video is found as the first, the leak's, which was sent first.
   await expect(thread.getByText('This video (20 KB) cannot be played in the app. Open it to download it.')).toBeVisible();
+  const video = thread.getByLabel('Video', { exact: true }).first();
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && v.videoWidth)).toBe(64);
 
   await page.goto(`/conversations/${resolvedId}`);
   await expect(thread.getByText('This video (20 KB) is not saved on this device. Connect to the internet to watch it.')).toBeVisible();

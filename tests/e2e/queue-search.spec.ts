@@ -95,20 +95,20 @@ test('filters the queue by label and by channel with two native pickers', async 
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  await page.getByLabel('Label').selectOption({ label: 'urgent' });
+  await page.getByRole('combobox', { name: /^Label/ }).selectOption({ label: 'urgent' });
   await expect(panel.getByRole('link', { name: /Lena Label/ })).toBeVisible();
   await expect(panel.getByRole('link', { name: /Cai Channel/ })).toHaveCount(0);
   await expect(panel.getByRole('link', { name: new RegExp(env.seeded.customerName) })).toHaveCount(0);
 
-  await page.getByLabel('Label').selectOption({ label: 'Any label' });
-  await page.getByLabel('Channel').selectOption({ label: channel.name });
+  await page.getByRole('combobox', { name: /^Label/ }).selectOption({ label: 'Any label' });
+  await page.getByRole('combobox', { name: /^Channel/ }).selectOption({ label: channel.name });
   await expect(panel.getByRole('link', { name: /Cai Channel/ })).toBeVisible();
   await expect(panel.getByRole('link')).toHaveCount(1);
   await expect(page.getByRole('button', { name: /Filters/ })).toContainText('1');
   // The filter is kept while the agent opens the conversation and comes back.
   await panel.getByRole('link', { name: /Cai Channel/ }).click();
   await page.getByRole('link', { name: 'Back to queue' }).click();
-  await expect(page.getByLabel('Channel')).toHaveValue(channel.id);
+  await expect(page.getByRole('combobox', { name: /^Channel/ })).toHaveValue(channel.id);
   await expect(panel.getByRole('link')).toHaveCount(1);
 });
 
