@@ -36,6 +36,7 @@ export default {
     offline: 'Offline',
     pending: (n: number) => `${n} to sync`,
     refused: (n: number) => `${n} not sent`,
+    refresh: 'Refreshes the queue now.',
   },
   queue: {
     heading: 'Conversations',

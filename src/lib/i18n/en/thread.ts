@@ -368,4 +368,14 @@ export default {
     offline: (time: string) => `Offline — last synced ${time}`,
     neverSynced: 'Offline — not synced yet',
   },
+  // Pull to refresh at the top of the queue, loaded with this part on touch screens.
+  pullRefresh: {
+    label: 'Refresh',
+    pull: 'Pull down to refresh',
+    release: 'Release to refresh',
+    refreshing: 'Refreshing…',
+    done: 'Up to date',
+    failed: 'The desk did not answer. Pull again in a moment.',
+    offline: 'You are offline. Refreshing needs a connection.',
+  },
 };

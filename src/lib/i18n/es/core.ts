@@ -36,6 +36,7 @@ const es: typeof core = {
     offline: 'Sin conexión',
     pending: (n) => `${n} por enviar`,
     refused: (n) => `${n} sin enviar`,
+    refresh: 'Actualiza la cola ahora.',
   },
   queue: {
     heading: 'Conversaciones',

@@ -364,5 +364,15 @@ const es: typeof thread = {
     offline: (time: string) => `Sin conexión — última sincronización ${time}`,
     neverSynced: 'Sin conexión — todavía sin sincronizar',
   },
+  // Pull to refresh at the top of the queue, loaded with this part on touch screens.
+  pullRefresh: {
+    label: 'Actualizar',
+    pull: 'Tira hacia abajo para actualizar',
+    release: 'Suelta para actualizar',
+    refreshing: 'Actualizando…',
+    done: 'Al día',
+    failed: 'El servidor no respondió. Vuelve a tirar en un momento.',
+    offline: 'Estás sin conexión. Para actualizar hace falta conexión.',
+  },
 };
 export default es;
