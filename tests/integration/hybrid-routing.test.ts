@@ -193,6 +193,9 @@ describe('hybrid routing with a model learned from the desk', () => {
     expect(moved.status).toBe(200);
     expect(await root.list('intent_corrections')).toMatchObject([{ conversation: first.conversation.id, kind: 'transfer', team: target }]);
 
+    // This desk's history is a handful of conversations, so a held-out score moves with which few land in it: the
+    // activation threshold is tested above; here the retrained model is switched on whatever its score.
+    expect((await admin.request('POST', '/api/pocketdesk/intents/settings', { minAccuracy: 0 })).status).toBe(200);
     const model = await trainAndWaitForActive(2);
     expect(model.metrics.corrections).toBe(1);
     expect((await root.list('intent_models', 'version = 1'))[0].status).toBe('retired');
