@@ -68,9 +68,11 @@ test.afterAll(async () => {
 async function customerThroughSimulator(api: Parameters<typeof assign>[0], agentId: string, name: string, text: string): Promise<string> {
   const from = `3469${String(Date.now() % 1_000_000).padStart(6, '0')}${++phone}`;
   const { id: wamid } = await sim.injectInbound({ from, name, type: 'text', text, wait: true });
-  const [message] = await api.list('messages', `wamid = "${wamid}"`);
-  await assign(api, message.conversation, agentId);
-  return message.conversation;
+  // Acknowledged is stored, not yet applied: with hybrid routing on, the worker applies it on its next poll.
+  let conversation = '';
+  await expect.poll(async () => (conversation = (await api.list('messages', `wamid = "${wamid}"`))[0]?.conversation ?? ''), { timeout: 15_000 }).not.toBe('');
+  await assign(api, conversation, agentId);
+  return conversation;
 }
 
 async function attach(page: Page, button: 'Take photo' | 'Choose file', file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
