@@ -137,8 +137,10 @@ describe('hybrid routing with a model learned from the desk', () => {
     expect((await agent.request('POST', '/api/pocketdesk/intents/train', {})).status).toBe(403);
     expect((await agent.request('POST', '/api/pocketdesk/intents/settings', { minConfidence: 0.1 })).status).toBe(403);
     expect((await admin.request('POST', '/api/pocketdesk/intents/settings', { minConfidence: 2 })).status).toBe(400);
-    const saved = await admin.request('POST', '/api/pocketdesk/intents/settings', { minAccuracy: 0.5, minConfidence: 0.5 });
-    expect(saved).toMatchObject({ status: 200, body: { enabled: true, minAccuracy: 0.5, minConfidence: 0.5 } });
+    // minAccuracy 0: this desk's history is a handful of conversations, whose held-out score is chance (two clean-clone
+    // runs saw a model stay 'trained' at 0.5); what is tested here is training, routing and corrections.
+    const saved = await admin.request('POST', '/api/pocketdesk/intents/settings', { minAccuracy: 0, minConfidence: 0.5 });
+    expect(saved).toMatchObject({ status: 200, body: { enabled: true, minAccuracy: 0, minConfidence: 0.5 } });
     expect(await agent.list('intent_models')).toEqual([]);
   });
 
