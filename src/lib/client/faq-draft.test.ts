@@ -7,6 +7,7 @@ const stored = {
   entries: [
     { id: 'prices', keywords: ['price*', 'cost'], answer: { type: 'text', text: 'See our price list.' } },
     { id: 'ship', pattern: 'ship(ping)?', answer: { type: 'buttons', text: 'Where to?', buttons: [{ id: 'home', title: 'Home' }] } },
+    { id: 'card', examples: ['When will my card arrive?', '¿Cuándo llega mi tarjeta?'], answer: { type: 'text', text: 'Within 7 days.' } },
   ],
   maxAnswers: 5,
 };
@@ -16,14 +17,21 @@ describe('faqDraftOf / faqInputOf', () => {
     expect(faqSettingsSchema.parse(faqInputOf(faqDraftOf(stored)))).toEqual(faqSettingsSchema.parse(stored));
   });
 
+  it('edits example questions one a line, blank lines dropped', () => {
+    const draft = faqDraftOf(stored);
+    expect(draft.entries[2]!.examples).toBe('When will my card arrive?\n¿Cuándo llega mi tarjeta?');
+    draft.entries[2]!.examples = '  My card has not arrived\n\nNo me llegó la tarjeta  \n';
+    expect(faqInputOf(draft).entries![2]!.examples).toEqual(['My card has not arrived', 'No me llegó la tarjeta']);
+  });
+
   it('starts switched off when nothing is stored', () => {
     expect(faqSettingsSchema.parse(faqInputOf(faqDraftOf(undefined)))).toEqual(DEFAULT_FAQ_SETTINGS);
   });
 
   it('gives a new entry an id no other entry has', () => {
     const entries = faqDraftOf(stored).entries;
-    entries.push({ ...newFaqEntry([]), id: 'answer-3' });
-    expect(newFaqEntry(entries).id).toBe('answer-4');
+    entries.push({ ...newFaqEntry([]), id: 'answer-4' });
+    expect(newFaqEntry(entries).id).toBe('answer-5');
   });
 });
 

@@ -16,6 +16,8 @@ export interface FaqEntryDraft {
   enabled: boolean;
   keywords: string;
   pattern: string;
+  /** Example questions, one a line. */
+  examples: string;
   answerType: 'text' | 'buttons';
   text: string;
   buttons: FaqButtonDraft[];
@@ -39,6 +41,7 @@ function entryDraftOf(entry: FaqEntry): FaqEntryDraft {
     enabled: entry.enabled,
     keywords: textOfWords(entry.keywords),
     pattern: entry.pattern ?? '',
+    examples: entry.examples.join('\n'),
     answerType: entry.answer.type,
     text: entry.answer.text,
     buttons: entry.answer.type === 'buttons' ? entry.answer.buttons.map((b) => ({ ...b })) : [],
@@ -67,8 +70,15 @@ export function newFaqEntry(entries: readonly FaqEntryDraft[]): FaqEntryDraft {
   const taken = new Set(entries.map((e) => e.id));
   let n = entries.length + 1;
   while (taken.has(`answer-${n}`)) n += 1;
-  return { id: `answer-${n}`, enabled: true, keywords: '', pattern: '', answerType: 'text', text: '', buttons: [] };
+  return { id: `answer-${n}`, enabled: true, keywords: '', pattern: '', examples: '', answerType: 'text', text: '', buttons: [] };
 }
+
+// One example question a line; blank lines are spacing, not examples.
+const linesOf = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 
 /** The draft as `faq` JSON. */
 export function faqInputOf(draft: FaqDraft): FaqSettingsInput {
@@ -79,6 +89,7 @@ export function faqInputOf(draft: FaqDraft): FaqSettingsInput {
       enabled: entry.enabled,
       keywords: wordsOf(entry.keywords),
       pattern: entry.pattern === '' ? null : entry.pattern,
+      examples: linesOf(entry.examples),
       answer:
         entry.answerType === 'buttons'
           ? { type: 'buttons', text: entry.text, buttons: entry.buttons.map((b) => ({ ...b })) }
@@ -105,7 +116,7 @@ export function faqFormErrors(errors: FieldErrorMap): FieldErrorMap {
       .replace(/^(entries\.\d+)\.answer\./, '$1.');
     renamed[key] ??= problem;
   }
-  return onListInputs(renamed, ['keywords', 'handoffKeywords']);
+  return onListInputs(renamed, ['keywords', 'examples', 'handoffKeywords']);
 }
 
 /** The JSON to send, or field errors keyed like the form. */

@@ -15,6 +15,9 @@ export const INTERACTIVE_BODY_LIMIT = 1024;
 export const RESERVED_BUTTON_PREFIX = 'faq:';
 
 const keyword = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+const exampleQuestion = z.string().check(z.trim(), z.minLength(1), z.maxLength(300));
+/** Example questions an entry may list; a message close enough in meaning to one of them gets the entry's answer. */
+export const MAX_EXAMPLES = 20;
 const buttonTitle = z.string().check(z.trim(), z.minLength(1), z.maxLength(BUTTON_TITLE_LIMIT));
 
 /** A reply button under a buttons answer. */
@@ -30,13 +33,17 @@ export const faqAnswerSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-/** One question the bot can answer: any keyword (folded, whole words, `*` for a prefix) or the pattern triggers it. */
+/**
+ * One question the bot can answer: any keyword (folded, whole words, `*` for a prefix) or the pattern triggers it;
+ * failing those, a message that means what one of its example questions says (src/lib/domain/faq/faq-meaning.ts).
+ */
 export const faqEntrySchema = z
   .object({
     id: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
     enabled: z._default(z.boolean(), true),
     keywords: z._default(z.array(keyword).check(z.maxLength(100)), () => []),
     pattern: z._default(z.nullable(z.string().check(z.maxLength(1000))), null),
+    examples: z._default(z.array(exampleQuestion).check(z.maxLength(MAX_EXAMPLES)), () => []),
     answer: faqAnswerSchema,
   })
   .check(
@@ -50,8 +57,8 @@ export const faqEntrySchema = z
       entry.keywords.forEach((k, i) => {
         if (foldText(k.replace(/\*$/, '')).trim() === '') issue(['keywords', i], 'empty-keyword', 'A keyword needs at least one letter or digit.');
       });
-      if (entry.keywords.length === 0 && (entry.pattern ?? '') === '')
-        issue(['keywords'], 'no-trigger', 'Add a keyword or a pattern, or this answer is never sent.');
+      if (entry.keywords.length === 0 && (entry.pattern ?? '') === '' && entry.examples.length === 0)
+        issue(['keywords'], 'no-trigger', 'Add a keyword, a pattern or an example question, or this answer is never sent.');
       if (entry.answer.type === 'buttons') {
         const ids = entry.answer.buttons.map((b) => b.id);
         ids.forEach((id, i) => {

@@ -2,6 +2,7 @@ import type { FaqEntry } from '../../schemas/faq';
 import { compilePattern } from '../routing/pattern-safety';
 import { PATTERN_INPUT_LIMIT } from '../routing/rule-evaluation';
 import { foldText, hasPhrase } from '../routing/text-folding';
+import { matchByMeaning } from './faq-meaning';
 
 /** Whether the customer asks for a person: any handoff keyword, accents and case ignored ("Humáno", "PERSONA"). */
 export function isHandoffRequest(text: string, handoffKeywords: readonly string[]): boolean {
@@ -17,9 +18,18 @@ function entryMatches(entry: FaqEntry, text: string, folded: string): boolean {
   return compiled.ok && compiled.regex.test(text.slice(0, PATTERN_INPUT_LIMIT));
 }
 
-/** The first enabled entry, in the admin's order, whose keywords or pattern match `text`; null when none does. */
+/**
+ * The first enabled entry, in the admin's order, whose keywords or pattern match `text`; failing that, the entry
+ * whose example questions come closest in meaning, if close enough (faq-meaning.ts); null when none does.
+ */
 export function matchFaqEntry(text: string, entries: readonly FaqEntry[]): FaqEntry | null {
   const folded = foldText(text);
   if (folded.trim() === '') return null;
-  return entries.find((entry) => entry.enabled && entryMatches(entry, text, folded)) ?? null;
+  const byWords = entries.find((entry) => entry.enabled && entryMatches(entry, text, folded));
+  if (byWords) return byWords;
+  // Keywords first: an entry an admin wrote keywords for answers exactly as before examples existed.
+  const withExamples = entries.filter((entry) => entry.enabled && entry.examples.length > 0);
+  if (withExamples.length === 0) return null;
+  const best = matchByMeaning(text, withExamples);
+  return best === null ? null : (withExamples.find((entry) => entry.id === best.id) ?? null);
 }

@@ -201,6 +201,9 @@ export default {
     entryEnabled: (n: number) => `Question ${n} is on`,
     entryKeywords: (n: number) => `Question ${n} keywords`,
     faqKeywordsHint: 'Separate with commas; end a word with * to match its start.',
+    entryExamples: (n: number) => `Question ${n} example questions`,
+    faqExamplesHint:
+      'One a line, as customers ask it (“When will my card arrive?”). A message that means the same, in other words or in Spanish, gets this answer.',
     entryPattern: (n: number) => `Question ${n} pattern`,
     entryAnswerType: (n: number) => `Question ${n} answer type`,
     answerText: 'Text',
@@ -471,7 +474,7 @@ export default {
       'overlapping-alternation': 'Repeated alternatives overlap and could stall the server; simplify the pattern.',
       'invalid-link': 'Use a full address starting with http:// or https://.',
       'reserved-id': 'Ids starting with “faq:” are reserved.',
-      'no-trigger': 'Add a keyword or a pattern, or this answer is never sent.',
+      'no-trigger': 'Add a keyword, a pattern or an example question, or this answer is never sent.',
       'duplicate-id': 'Already used; pick another id.',
       'text-too-long': 'Too long for WhatsApp.',
       'wrong-parameter-format': 'Parameters do not match the chosen format.',

@@ -209,6 +209,9 @@ const es: typeof admin = {
     entryEnabled: (n: number) => `La pregunta ${n} está activa`,
     entryKeywords: (n: number) => `Palabras clave de la pregunta ${n}`,
     faqKeywordsHint: 'Separa con comas; termina una palabra con * para buscar su comienzo.',
+    entryExamples: (n: number) => `Preguntas de ejemplo de la pregunta ${n}`,
+    faqExamplesHint:
+      'Una por línea, como la hacen los clientes (“¿Cuándo llega mi tarjeta?”). Un mensaje que diga lo mismo, con otras palabras o en inglés, recibe esta respuesta.',
     entryPattern: (n: number) => `Patrón de la pregunta ${n}`,
     entryAnswerType: (n: number) => `Tipo de respuesta de la pregunta ${n}`,
     answerText: 'Texto',
@@ -482,7 +485,7 @@ const es: typeof admin = {
       'overlapping-alternation': 'Las alternativas repetidas se solapan y podrían bloquear el servidor; simplifica el patrón.',
       'invalid-link': 'Usa una dirección completa que empiece por http:// o https://.',
       'reserved-id': 'Los ids que empiezan por «faq:» están reservados.',
-      'no-trigger': 'Añade una palabra clave o un patrón; si no, esta respuesta nunca se envía.',
+      'no-trigger': 'Añade una palabra clave, un patrón o una pregunta de ejemplo; si no, esta respuesta nunca se envía.',
       'duplicate-id': 'Ya está en uso; elige otro id.',
       'text-too-long': 'Demasiado largo para WhatsApp.',
       'wrong-parameter-format': 'Los parámetros no coinciden con el formato elegido.',
