@@ -19,6 +19,7 @@ import { benchSearch } from './search-bench';
 import { benchWebhooks } from './webhook-bench';
 import { benchApply } from './apply-bench';
 import { benchSentiment } from './sentiment-bench';
+import { benchFaqMatching } from './faq-bench';
 
 // Prints every figure and ratio; writes them to .reports/bench.json so the README's table can be refreshed.
 // `npm run bench -- webhooks dashboard` runs only the named sections (the whole run takes several minutes).
@@ -226,6 +227,16 @@ const sections: Record<string, () => Promise<void> | void> = {
       );
     else console.log('  PocketBase JS VM: skipped (no PocketBase binary)');
     report.classifier = bench;
+  },
+  faq: async () => {
+    const rows = await benchFaqMatching();
+    if (!rows) return console.log('\nFAQ matching by meaning: skipped (no PocketBase binary)');
+    console.log("\nFAQ matching by meaning in PocketBase's JS VM (the labelled set's messages, none answered by a keyword; ms clock, 5 repeats each):");
+    console.log('| entries | examples | messages | p50 µs | p99 µs | same matches as Node | empty loop ns |');
+    console.log('| ---: | ---: | ---: | ---: | ---: | --- | ---: |');
+    for (const r of rows)
+      console.log(`| ${r.entries} | ${r.examples} | ${r.messages} | ${r.p50Micros} | ${r.p99Micros} | ${r.sameAsNode ? 'yes' : 'NO'} | ${r.emptyLoopNs} |`);
+    report.faq = rows;
   },
   sentiment: () => {
     // BENCH_SENTIMENT_MISSES=1 lists the tuning half's messages read differently from their labels.

@@ -18,6 +18,8 @@ const keyword = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 const exampleQuestion = z.string().check(z.trim(), z.minLength(1), z.maxLength(300));
 /** Example questions an entry may list; a message close enough in meaning to one of them gets the entry's answer. */
 export const MAX_EXAMPLES = 20;
+/** Example questions per channel: each message is compared with all of them inside the hooks' VM. */
+export const MAX_CHANNEL_EXAMPLES = 200;
 const buttonTitle = z.string().check(z.trim(), z.minLength(1), z.maxLength(BUTTON_TITLE_LIMIT));
 
 /** A reply button under a buttons answer. */
@@ -87,6 +89,14 @@ export const faqSettingsSchema = z
   .check(
     z.superRefine((settings, ctx) => {
       const seen = new Set<string>();
+      const examples = settings.entries.reduce((n, entry) => n + entry.examples.length, 0);
+      if (examples > MAX_CHANNEL_EXAMPLES)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries'],
+          message: `At most ${MAX_CHANNEL_EXAMPLES} example questions per channel.`,
+          params: { code: 'too-many-examples' },
+        });
       settings.entries.forEach((entry, i) => {
         if (seen.has(entry.id))
           ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: 'Each entry needs its own id.', params: { code: 'duplicate-id' } });

@@ -3,7 +3,7 @@
 // own features (TF-IDF word 1–2-grams and character 3–5-grams, text folded for English, Spanish and mixed) over the
 // question terms (question-concepts.ts: synonyms as one concept, function words dropped). The IDF is fitted on the
 // message and every example of the channel, so words all entries share ("card" at a bank) weigh little.
-import { fitVocabulary, vectorize, type FeatureOptions, type SparseVector } from '../intents/text-features';
+import { countTerms, type FeatureOptions } from '../intents/text-features';
 import { questionTerms } from './question-concepts';
 
 // A question is a sentence or two; a pasted wall of text is cut so matching it stays cheap in the hooks' VM.
@@ -12,9 +12,9 @@ const TEXT_LIMIT = 500;
 /** The least similarity (0–1) between a message and an entry's closest example that answers with the entry. */
 export const MEANING_THRESHOLD = 0.5;
 
-// minDf 1: one example is enough to know a word. The character view is weighted below the words: it relates forms
-// of a word ("refunded", "refund") but also unrelated words that share letters.
-const FEATURES: FeatureOptions = { wordNgrams: 2, charMin: 3, charMax: 5, charSpan: 'word', minDf: 1, charWeight: 0.5, vectorWeight: 0 };
+// Words and word pairs only. The character 3–5-grams scored the labelled set the same (33 of 34) but cost three
+// times as much in PocketBase's VM (bench: `npm run bench -- faq`); the concepts already join a word's forms.
+const FEATURES: FeatureOptions = { wordNgrams: 2, charMin: 0, charMax: 0, charSpan: 'word', minDf: 1, charWeight: 0, vectorWeight: 0 };
 
 /** One entry's example questions, as the matcher reads them. */
 export interface MeaningCandidate {
@@ -28,33 +28,60 @@ export interface MeaningScore {
   score: number;
 }
 
-function cosine(a: SparseVector, b: SparseVector): number {
-  const at = new Map<number, number>();
-  let normA = 0;
-  for (let i = 0; i < a.indices.length; i++) {
-    at.set(a.indices[i]!, a.values[i]!);
-    normA += a.values[i]! * a.values[i]!;
-  }
+type TermWeights = Map<string, number>;
+
+// The classifier's weighting (sublinear TF × smoothed IDF, word and character views each unit length, the character
+// view weighted, off here) on plain maps: a channel's few dozen examples need no fitted, sorted vocabulary, and each text is
+// counted once — in PocketBase's VM, where this runs, the counting is most of the cost.
+function weigh(counts: Map<string, number>, idf: (term: string) => number): TermWeights {
+  const weights: TermWeights = new Map();
+  let word = 0;
+  let char = 0;
+  counts.forEach((count, term) => {
+    const value = (1 + Math.log(count)) * idf(term);
+    weights.set(term, value);
+    if (term.charCodeAt(0) === 35) char += value * value;
+    else word += value * value;
+  });
+  const wordScale = word > 0 ? 1 / Math.sqrt(word) : 0;
+  const charScale = char > 0 ? FEATURES.charWeight / Math.sqrt(char) : 0;
+  weights.forEach((value, term) => weights.set(term, value * (term.charCodeAt(0) === 35 ? charScale : wordScale)));
+  return weights;
+}
+
+function cosine(a: TermWeights, b: TermWeights): number {
   let dot = 0;
+  let normA = 0;
   let normB = 0;
-  for (let i = 0; i < b.indices.length; i++) {
-    normB += b.values[i]! * b.values[i]!;
-    const value = at.get(b.indices[i]!);
-    if (value !== undefined) dot += value * b.values[i]!;
-  }
+  a.forEach((value) => (normA += value * value));
+  b.forEach((value, term) => {
+    normB += value * value;
+    const other = a.get(term);
+    if (other !== undefined) dot += value * other;
+  });
   return normA > 0 && normB > 0 ? dot / Math.sqrt(normA * normB) : 0;
 }
 
 /** Each candidate's best similarity to `text` (0–1), in the candidates' order; 0 for a message with no terms. */
 export function scoreByMeaning(text: string, candidates: readonly MeaningCandidate[]): MeaningScore[] {
   const message = questionTerms(text.slice(0, TEXT_LIMIT));
-  const examples = candidates.map((candidate) => candidate.examples.map(questionTerms));
   if (message === '') return candidates.map((candidate) => ({ id: candidate.id, score: 0 }));
-  const vocabulary = fitVocabulary([message, ...examples.flat()], FEATURES);
-  const asked = vectorize(message, vocabulary);
+  const asked = countTerms(message, FEATURES);
+  const examples = candidates.map((candidate) => candidate.examples.map((example) => countTerms(questionTerms(example), FEATURES)));
+  // IDF over the message and every example, smoothed as the classifier's is.
+  const df = new Map<string, number>();
+  let documents = 1;
+  asked.forEach((_, term) => df.set(term, 1));
+  for (const list of examples)
+    for (const counts of list) {
+      documents++;
+      counts.forEach((_, term) => df.set(term, (df.get(term) ?? 0) + 1));
+    }
+  const idf = (term: string) => Math.log((1 + documents) / (1 + (df.get(term) ?? 0))) + 1;
+  const askedWeights = weigh(asked, idf);
   return candidates.map((candidate, i) => {
     let score = 0;
-    for (const example of examples[i]!) if (example !== '') score = Math.max(score, cosine(asked, vectorize(example, vocabulary)));
+    for (const counts of examples[i]!) if (counts.size > 0) score = Math.max(score, cosine(askedWeights, weigh(counts, idf)));
     return { id: candidate.id, score };
   });
 }

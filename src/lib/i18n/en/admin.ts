@@ -474,6 +474,7 @@ export default {
       'overlapping-alternation': 'Repeated alternatives overlap and could stall the server; simplify the pattern.',
       'invalid-link': 'Use a full address starting with http:// or https://.',
       'reserved-id': 'Ids starting with “faq:” are reserved.',
+      'too-many-examples': 'At most 200 example questions per number: keep the clearest ones.',
       'no-trigger': 'Add a keyword, a pattern or an example question, or this answer is never sent.',
       'duplicate-id': 'Already used; pick another id.',
       'text-too-long': 'Too long for WhatsApp.',

@@ -485,6 +485,7 @@ const es: typeof admin = {
       'overlapping-alternation': 'Las alternativas repetidas se solapan y podrían bloquear el servidor; simplifica el patrón.',
       'invalid-link': 'Usa una dirección completa que empiece por http:// o https://.',
       'reserved-id': 'Los ids que empiezan por «faq:» están reservados.',
+      'too-many-examples': 'Como máximo 200 preguntas de ejemplo por número: deja las más claras.',
       'no-trigger': 'Añade una palabra clave, un patrón o una pregunta de ejemplo; si no, esta respuesta nunca se envía.',
       'duplicate-id': 'Ya está en uso; elige otro id.',
       'text-too-long': 'Demasiado largo para WhatsApp.',
