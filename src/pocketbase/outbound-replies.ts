@@ -2,6 +2,7 @@ import { checkAttachment } from '../lib/domain/delivery/attachment-rules';
 import { canSendFreeform } from '../lib/domain/window/service-window';
 import { replyDraftSchema } from '../lib/schemas/reply';
 import { fieldErrorsOf, respondError } from './api-errors';
+import { countCannedReplyUse } from './canned-reply-uses';
 import { epochMs, isoDate } from './records';
 import { templateConsentRefusal } from './template-consent';
 import { prepareTemplateSend } from './template-sends';
@@ -138,5 +139,7 @@ export function guardOutboundReply(e: core.RecordRequestEvent): void {
     const author = txApp.findRecordById('agents', e.auth!.id);
     author.set('last_message_at', isoDate(now));
     txApp.save(author);
+    // Issue #20: the composer suggests first the canned replies most sent for the conversation's intent.
+    countCannedReplyUse(txApp, record.getString('canned_reply'), fresh.getString('intent'), now);
   });
 }

@@ -108,6 +108,10 @@ export function routeConversation(
   });
   if (decision.labels.length) writeConversation(conversation, { labels: [...new Set([...ticket.labels, ...decision.labels])] });
   if (decision.language && !ticket.language) writeConversation(conversation, { language: decision.language.code });
+  // Issue #20: a prediction the desk trusts names the conversation's intent, whatever decided the team; the composer
+  // suggests the canned replies most used for it (canned-reply-uses.ts).
+  if (decision.intent && decision.intent.confidence >= decision.intent.minConfidence)
+    writeConversation(conversation, { intent: decision.intent.intent, intentName: decision.intent.name });
   // The owner's shift is over and someone else (or the queue) takes it: remembered for "hand back to the owner".
   const owner = input.contact.ownerId === null ? undefined : input.agents.find((agent) => agent.id === input.contact.ownerId);
   if (owner?.offShift && decision.agentId !== owner.id) writeConversation(conversation, { coveringFor: owner.id });

@@ -10,13 +10,14 @@ import { newRecordId } from './ids';
 import { removeRecord, storeRecord } from './local-records';
 import { pb } from './pb';
 
-export async function queueReply(conversation: string, author: string, text: string): Promise<void> {
+export async function queueReply(conversation: string, author: string, text: string, cannedReply?: string): Promise<void> {
+  // `canned_reply`: the canned reply the text came from, counted per intent by the server for suggestions.
   await outbox.add({
     collection: 'messages',
     op: 'create',
     record_id: newRecordId(),
     conversation,
-    data: { conversation, direction: 'out', author, type: 'text', text },
+    data: { conversation, direction: 'out', author, type: 'text', text, ...(cannedReply ? { canned_reply: cannedReply } : {}) },
   });
   void outbox.flush();
 }

@@ -41,6 +41,9 @@ export const conversationRecordSchema = z.pipe(
     sentiment: z.optional(text),
     urgent: z.optional(z.boolean()),
     signal_cues: z.optional(z.nullable(z.array(z.string()))),
+    // The intent routing predicted (its key and name), for the composer's suggested canned replies.
+    intent: z.optional(text),
+    intent_name: z.optional(text),
     created: pbDate,
     updated: pbDate,
     expand: z.nullish(z.object({ contact: z.optional(contactSchema) })),

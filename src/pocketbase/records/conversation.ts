@@ -114,6 +114,9 @@ export interface ConversationChanges {
   sentiment?: 'negative' | 'neutral' | 'positive';
   urgent?: boolean;
   signalCues?: string[];
+  /** The intent routing predicted with enough confidence (issue #20): the model's key, and its name for people. */
+  intent?: string;
+  intentName?: string;
 }
 
 const COLUMNS: { [K in keyof ConversationChanges]-?: string } = {
@@ -154,6 +157,8 @@ const COLUMNS: { [K in keyof ConversationChanges]-?: string } = {
   sentiment: 'sentiment',
   urgent: 'urgent',
   signalCues: 'signal_cues',
+  intent: 'intent',
+  intentName: 'intent_name',
 };
 const DATES = new Set<keyof ConversationChanges>([
   'lastInboundAt',

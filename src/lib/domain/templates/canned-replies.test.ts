@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandCannedReply, searchCannedReplies, type CannedReply } from './canned-replies';
+import { expandCannedReply, searchCannedReplies, suggestCannedReplies, type CannedReply } from './canned-replies';
 
 // Compact fixtures: 'shortcut | title | body'.
 const replies: CannedReply[] = [
@@ -54,5 +54,24 @@ describe('expandCannedReply', () => {
     ['{{agent_name}} from {{channel_name}}. {{unknown}}', { agent_name: 'Ana', channel_name: 'Sol' }, 'Ana from Sol.'],
   ])('expands %j', (body, vars, expected) => {
     expect(expandCannedReply(body, vars)).toBe(expected);
+  });
+});
+
+describe('suggestCannedReplies', () => {
+  const list = ['hello', 'refund', 'tracking', 'bye'].map((id) => ({ id }));
+  const uses = [
+    { cannedReply: 'tracking', intent: 'delivery', uses: 2 },
+    { cannedReply: 'bye', intent: 'delivery', uses: 5 },
+    { cannedReply: 'refund', intent: 'refunds', uses: 9 },
+  ];
+  const order = (intent: string) => suggestCannedReplies(list, uses, intent).map(({ reply, suggested }) => `${reply.id}${suggested ? '*' : ''}`);
+
+  it('puts the replies most sent for the conversation’s intent first, the rest in their order', () => {
+    expect(order('delivery')).toEqual(['bye*', 'tracking*', 'hello', 'refund']);
+    expect(order('refunds')).toEqual(['refund*', 'hello', 'tracking', 'bye']);
+  });
+
+  it.each([[''], ['unknown-intent']])('keeps the list as it is for intent %j', (intent) => {
+    expect(order(intent)).toEqual(['hello', 'refund', 'tracking', 'bye']);
   });
 });

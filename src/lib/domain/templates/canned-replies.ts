@@ -30,3 +30,30 @@ export function searchCannedReplies<T extends CannedReply>(list: readonly T[], q
   }
   return tiers.flatMap((tier) => [...tier].sort(byShortcut)).slice(0, Math.max(0, limit));
 }
+
+/** How often agents sent a canned reply in conversations of one intent (a `canned_reply_uses` row). */
+export interface CannedReplyUse {
+  cannedReply: string;
+  intent: string;
+  uses: number;
+}
+
+/**
+ * The canned replies agents sent most for `intent` first, most used first, each marked `suggested`; the others
+ * after them in their given order. Without an intent, or with no counts for it, the list keeps its order.
+ */
+export function suggestCannedReplies<T extends { id: string }>(
+  list: readonly T[],
+  uses: readonly CannedReplyUse[],
+  intent: string,
+): Array<{ reply: T; suggested: boolean }> {
+  const count = new Map<string, number>();
+  if (intent !== '') for (const use of uses) if (use.intent === intent && use.uses > 0) count.set(use.cannedReply, use.uses);
+  const suggested = list.filter((reply) => count.has(reply.id));
+  // Array.prototype.sort is stable: replies used equally often keep the list's order.
+  suggested.sort((a, b) => count.get(b.id)! - count.get(a.id)!);
+  return [
+    ...suggested.map((reply) => ({ reply, suggested: true })),
+    ...list.filter((reply) => !count.has(reply.id)).map((reply) => ({ reply, suggested: false })),
+  ];
+}

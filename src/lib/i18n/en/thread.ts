@@ -152,6 +152,7 @@ export default {
     label: 'Canned replies',
     empty: 'No canned reply matches.',
     hint: 'Type / for canned replies.',
+    often: (intent: string) => `Often used for ${intent}`,
   },
   details: {
     title: 'Details',

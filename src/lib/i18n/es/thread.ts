@@ -149,6 +149,7 @@ const es: typeof thread = {
     label: 'Respuestas rápidas',
     empty: 'Ninguna respuesta rápida coincide.',
     hint: 'Escribe / para las respuestas rápidas.',
+    often: (intent: string) => `Se usa a menudo para ${intent}`,
   },
   details: {
     title: 'Detalles',
