@@ -72,3 +72,33 @@ test('the canned reply list works from the keyboard and is not offered for notes
   await page.getByLabel('Internal note for your team').fill('/tha');
   await expect(page.getByRole('listbox', { name: 'Canned replies' })).toHaveCount(0);
 });
+
+test('the canned reply most sent for the conversation’s intent is suggested first, and sending it counts', async ({ page, env, api }) => {
+  const intent = `e2e-delivery-${Date.now() % 100_000}|`;
+  const suggested = await api.create('canned_replies', { shortcut: 'zz-track', title: 'Card tracking', body: 'Your card is on its way.' });
+  try {
+    const conversationId = await assignedConversation(api, env.agent.id, 'Sia Suggest', 'my card still hasnt come');
+    const other = await assignedConversation(api, env.agent.id, 'Omar Other', 'a question about something else');
+    // Preconditions as routing and earlier replies leave them: the predicted intent, and three sends for it.
+    await api.update('conversations', conversationId, { intent, intent_name: 'Card delivery' });
+    await api.create('canned_reply_uses', { canned_reply: suggested.body.id, intent, uses: 3 });
+    await signIn(page, env);
+
+    await page.goto(`/conversations/${other}`);
+    await page.getByLabel('Message to the customer').fill('/');
+    await expect(page.getByRole('listbox', { name: 'Canned replies' }).getByRole('option').first()).toContainText('/thanks');
+
+    await page.goto(`/conversations/${conversationId}`);
+    const reply = page.getByLabel('Message to the customer');
+    await reply.fill('/');
+    const first = page.getByRole('listbox', { name: 'Canned replies' }).getByRole('option').first();
+    await expect(first).toContainText('/zz-track');
+    await expect(first).toContainText('Often used for Card delivery');
+    await first.click();
+    await expect(reply).toHaveValue('Your card is on its way.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(async () => (await api.list('canned_reply_uses', `canned_reply = "${suggested.body.id}"`)).map((row) => row.uses)).toEqual([4]);
+  } finally {
+    await api.delete('canned_replies', suggested.body.id);
+  }
+});
