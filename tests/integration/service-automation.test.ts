@@ -98,6 +98,24 @@ describe('FAQ bot with human handoff', () => {
     expect(await stack.api.list('routing_events', `conversation = "${conversationId}"`)).toHaveLength(0);
   });
 
+  it('answers from an entry’s example questions when no keyword matches, in English and Spanish (issue #20)', async () => {
+    const card = {
+      id: 'card',
+      examples: ['When will my card arrive?', 'My card has not arrived yet', 'Todavía no recibí mi tarjeta'],
+      answer: { type: 'text', text: 'Cards arrive within 7 working days.' },
+    };
+    await setChannel({ faq: { ...faq, entries: [...faq.entries, card] } });
+    for (const text of ['my card still hasn’t come', 'no me ha llegado la tarjeta']) {
+      const { conversationId } = await customer(text);
+      const [answer] = await botMessages(conversationId);
+      expect(answer).toMatchObject({ type: 'interactive', text: 'Cards arrive within 7 working days.' });
+      await eventually(async () => (await stack.api.view('messages', answer.id)).body.wamid, 'the answer sent to WhatsApp');
+    }
+    const { conversationId } = await customer('my card was declined at the store');
+    expect((await stack.api.view('conversations', conversationId)).body).toMatchObject({ bot_active: false, assignee: agentId });
+    await setChannel({ faq });
+  });
+
   it('hands over to routing at once when the customer asks for a person, keeping the exchange', async () => {
     const { from, conversationId } = await customer('horario?');
     await customer('quiero hablar con una persona', { from });
