@@ -5,7 +5,7 @@ import { CHANNEL_PNID } from '../support/seed';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 import { createAgent, PASSWORD } from '../support/seed';
 import { assign, setLastInbound, storedMessage } from './customers';
-import { expect, signInAs, test } from './fixtures';
+import { expect, signInAs, syncStatus, test } from './fixtures';
 
 // The simulator's phone page is the customer's side of the demo: it must draw what WhatsApp draws and answer the
 // way WhatsApp answers, on a 360 px phone.
@@ -112,6 +112,9 @@ test('a manager who resolves outside the 24-hour window without a survey templat
 
   await signInAs(page, { email: lead.email, password: PASSWORD });
   await page.goto(`/conversations/${conversationId}`);
+  // The dialog is decided from the device's copy (channel, templates): a manager's first sync of a busy shared desk
+  // holds the device database for seconds on a loaded machine, and the dialog waits for it.
+  await expect(syncStatus(page)).toContainText('Synced', { timeout: 30_000 });
   await page.getByRole('button', { name: 'More actions' }).click();
   await page.getByRole('button', { name: 'Resolve', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Resolve without a survey?' });
