@@ -1,12 +1,13 @@
 import type PocketBase from 'pocketbase';
 import { DEFAULT_CLASSIFIER_OPTIONS } from '../lib/domain/intents/intent-classifier';
 import { serializeIntentModel } from '../lib/domain/intents/model-serialization';
+import { splitHeldOutByText } from '../lib/domain/routing/held-out-split';
 import { buildTrainingSet, evaluateDeskModel, trainFinalModel, type HistoryConversation, type IntentCorrection } from '../lib/domain/routing/intent-training';
 import type { TrainingReport } from '../lib/schemas/intent-model';
 
 // Trains the desk's intent model (issue #20): claims a queued training, reads the history training learns from,
-// scores a model on a held-out fifth of it, trains the routing model on all of it, and hands both back. PocketBase
-// decides whether it is switched on (src/pocketbase/intent-models.ts). Training is synchronous CPU work: a desk's
+// scores a model on a held-out fifth of it (the same fifth for the same history), trains the routing model on all of
+// it, and hands both back. PocketBase decides whether it is switched on (src/pocketbase/intent-models.ts). Training is synchronous CPU work: a desk's
 // few thousand conversations take seconds, during which this worker's other jobs wait.
 
 const HELD_OUT = 0.2;
@@ -83,7 +84,8 @@ export class IntentTrainer {
       await this.#report({ id: job.id, progress: 10, stage: 'evaluating' });
       await breathe();
       const random = seeded(job.version);
-      const evaluated = evaluateDeskModel(set, DEFAULT_CLASSIFIER_OPTIONS, HELD_OUT, random);
+      // Held out by what customers wrote (not by random ids or the version): the same history, the same score.
+      const evaluated = evaluateDeskModel(set, DEFAULT_CLASSIFIER_OPTIONS, HELD_OUT, random, splitHeldOutByText);
       if (!evaluated.ok) {
         await this.#report({ id: job.id, outcome: { ok: false, error: evaluated.reason } });
         return 1;

@@ -1,9 +1,14 @@
 import { expect, signInAs, test } from './fixtures';
 import { freshTeam } from './workspace';
 
-test('an admin connects a webhook from the phone, sees its secret once, and makes and revokes an API key', async ({ page, api }) => {
+test('an admin connects a webhook from the phone, sees its secret once, and makes and revokes an API key', async ({ page, api, undo }) => {
   const { ad } = await freshTeam(api, { ad: { role: 'admin', status: 'online' } });
   const name = `CRM ${Date.now()}`;
+  // A receiver gets every later spec's conversations (and a running worker tries to deliver them): removed afterwards.
+  undo(async () => {
+    for (const endpoint of await api.list('webhook_endpoints', `name = "${name}"`))
+      expect((await api.delete('webhook_endpoints', endpoint.id)).status).toBe(204);
+  });
   await signInAs(page, ad);
   await page.goto('/admin');
   await page.getByRole('link', { name: /Integrations/ }).click();

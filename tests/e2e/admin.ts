@@ -6,13 +6,14 @@ import { expect } from './fixtures';
 let counter = 0;
 
 /** A channel per test, so one test's settings never change how another's customers are routed. */
-export async function adminChannel(api: Api, data: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
+export async function adminChannel(api: Api, data: Record<string, unknown> = {}): Promise<{ id: string; name: string; phoneNumberId: string }> {
   counter += 1;
   const tag = `${Date.now() % 10_000_000}${counter}`;
   const name = `Desk ${tag}`;
+  const phoneNumberId = `88${tag}`;
   const response = await api.create('channels', {
     name,
-    phone_number_id: `88${tag}`,
+    phone_number_id: phoneNumberId,
     display_phone_number: `1666${tag}`,
     timezone: 'UTC',
     language: 'en',
@@ -20,7 +21,7 @@ export async function adminChannel(api: Api, data: Record<string, unknown> = {})
     ...data,
   });
   if (response.status !== 200) throw new Error(`channel: ${JSON.stringify(response.body)}`);
-  return { id: response.body.id, name };
+  return { id: response.body.id, name, phoneNumberId };
 }
 
 /** Opens an admin screen through the app menu, as an admin would. */

@@ -5,7 +5,7 @@ import { startSimulator, type Simulator } from '../../src/simulator/server';
 import { TEST_APP_SECRET, TEST_VERIFY_TOKEN } from '../support/pocketbase';
 import { CHANNEL_PNID } from '../support/seed';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
-import { assign } from './customers';
+import { assign, storedMessage } from './customers';
 import { expect, signIn, syncStatus, test } from './fixtures';
 
 // A real 24×24 PNG: the simulator checks uploads the way Meta does.
@@ -68,9 +68,7 @@ test.afterAll(async () => {
 async function customerThroughSimulator(api: Parameters<typeof assign>[0], agentId: string, name: string, text: string): Promise<string> {
   const from = `3469${String(Date.now() % 1_000_000).padStart(6, '0')}${++phone}`;
   const { id: wamid } = await sim.injectInbound({ from, name, type: 'text', text, wait: true });
-  // Acknowledged is stored, not yet applied: with hybrid routing on, the worker applies it on its next poll.
-  let conversation = '';
-  await expect.poll(async () => (conversation = (await api.list('messages', `wamid = "${wamid}"`))[0]?.conversation ?? ''), { timeout: 15_000 }).not.toBe('');
+  const { conversation } = await storedMessage(api, wamid);
   await assign(api, conversation, agentId);
   return conversation;
 }

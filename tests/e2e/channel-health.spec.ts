@@ -2,6 +2,7 @@
 // history and Meta's error arrive the way Meta sends them: signed webhooks.
 import { expect, signInAs, test } from './fixtures';
 import { adminChannel } from './admin';
+import { storedMessage } from './customers';
 import { freshTeam } from './workspace';
 import { postWebhook } from '../support/webhook-client';
 
@@ -41,6 +42,9 @@ test('an admin sees an imported history and a Meta error on the number’s histo
   });
   expect((await postWebhook(api.url, history)).status).toBe(200);
   expect((await postWebhook(api.url, metaError)).status).toBe(200);
+  // The screen reads the number's health once: both deliveries are applied first (acknowledged is only stored).
+  await storedMessage(api, `wamid.e2e-hist.${tag}.2`);
+  await expect.poll(async () => JSON.stringify((await api.view('channels', channel.id)).body.health), { timeout: 90_000 }).toContain('130429');
 
   await signInAs(page, ad);
   await page.getByRole('button', { name: 'Menu' }).click();

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, signInAs, test } from './fixtures';
+import { adminChannel } from './admin';
 import { freshTeam, teamConversation } from './workspace';
 
 // A tablet held upright: the dashboard's two panes sit side by side from 768 px.
@@ -17,13 +18,18 @@ function rowsOf(file: string): Array<Record<string, string>> {
 }
 
 test('a manager on a tablet opens the dashboard, filters a team and exports its agents as CSV', async ({ page, api }) => {
+  // The overdue ticket really misses its target: a channel only this test uses promises a first answer within a
+  // minute, and the SLA sweep (the minute cron, or its route here) marks the ticket once that minute has passed.
+  // Set by hand instead, the flag was cleared by the cron's next run (the ticket was not late by any policy).
+  test.setTimeout(180_000);
   const { teamId, mo, bo, cy } = await freshTeam(api, { mo: { role: 'manager', status: 'online' }, bo: { status: 'online' }, cy: { status: 'online' } });
+  const oneMinute = { policies: [{ firstResponseMinutes: 1, businessHoursOnly: false, escalation: { notifyManager: false } }] };
+  const hurried = await adminChannel(api, { service: { sla: oneMinute } });
+  const late = await teamConversation(api, teamId, cy.id, 'Dash Three', 'Invoice missing', hurried.phoneNumberId);
   const other = await freshTeam(api, { dee: { status: 'online' } });
   await api.update('agents', mo.id, { teams: [teamId, other.teamId] });
   const answered = await teamConversation(api, teamId, bo.id, 'Dash One', 'The tap drips');
   await teamConversation(api, teamId, bo.id, 'Dash Two', 'The gate is stuck');
-  const late = await teamConversation(api, teamId, cy.id, 'Dash Three', 'Invoice missing');
-  expect((await api.update('conversations', late, { sla_breached: true })).status).toBe(200);
   await teamConversation(api, other.teamId, other.dee.id, 'Dash Four', 'Another team’s question');
 
   const asBo = await api.as(bo.email, bo.password);
@@ -42,6 +48,15 @@ test('a manager on a tablet opens the dashboard, filters a team and exports its 
   );
 
   await signInAs(page, mo);
+  await expect
+    .poll(
+      async () => {
+        expect((await api.request('POST', '/api/pocketdesk/worker/sla-sweep', {})).status).toBe(200);
+        return (await api.view('conversations', late)).body.sla_breached;
+      },
+      { timeout: 120_000, intervals: [2_000] },
+    )
+    .toBe(true);
   await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('link', { name: 'Service dashboard' }).click();
   await expect(page.getByRole('heading', { name: 'Service dashboard', level: 1 })).toBeVisible();

@@ -12,6 +12,12 @@ interface Fixtures {
   otherPage: Page;
   /** Fails the test on any script error or console error the app did not expect (CSP violations included). */
   cleanConsole: void;
+  /**
+   * Registers a step that puts back desk-wide state the test changes (settings, a shared team or channel, an intent
+   * model): the e2e specs share one PocketBase, so what one leaves behind changes how the next one's customers are
+   * handled. The steps run after the test, pass or fail, newest first.
+   */
+  undo: (step: () => Promise<void>) => void;
 }
 
 // Offline tests make requests fail on purpose; the browser logs those, and that is not the app's fault.
@@ -44,6 +50,13 @@ export const test = base.extend<Fixtures>({
     await use(page);
     await context.close();
     expect(problems).toEqual([]);
+  },
+  undo: async ({}, use) => {
+    const steps: Array<() => Promise<void>> = [];
+    await use((step) => void steps.push(step));
+    const failures: string[] = [];
+    for (const step of steps.reverse()) await step().catch((error: unknown) => failures.push(String(error)));
+    expect(failures, 'desk-wide state put back').toEqual([]);
   },
   cleanConsole: [
     async ({ page }, use) => {

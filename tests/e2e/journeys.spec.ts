@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { createAgent, PASSWORD } from '../support/seed';
 import { eventually, startStack, type Stack } from '../support/stack';
+import { storedMessage } from './customers';
 import { expect, signInAs, test } from './fixtures';
 
 // Issue #15's four journeys, end to end, on a desk of their own (a one-person desk cannot share the other tests' one)
@@ -21,7 +22,7 @@ const people: Record<string, { id: string; email: string; password: string }> = 
 /** The customer writes from their phone; returns every message their phone received in answer, once it all arrived. */
 async function customerWrites(name: string, text: string, from = `2335100${String(++seq).padStart(4, '0')}`): Promise<{ from: string; received: string[] }> {
   const { id } = await stack.sim.injectInbound({ from, name, type: 'text', text, wait: true });
-  const [message] = await stack.api.list('messages', `wamid = "${id}"`);
+  const message = await storedMessage(stack.api, id);
   const replies = await stack.api.list(
     'messages',
     `conversation = "${message.conversation}" && direction = "out" && created >= "${message.created}"`,

@@ -2,6 +2,7 @@
 // decides who gets the night's queue when agents come back.
 import { expect, signInAs, test } from './fixtures';
 import { adminChannel, openAdminScreen } from './admin';
+import { storedMessage } from './customers';
 import { freshTeam } from './workspace';
 import { postWebhook, textWebhook } from '../support/webhook-client';
 
@@ -43,7 +44,7 @@ test('the algorithm chosen for "nobody online" hands out the waiting customers w
       JSON.stringify(textWebhook({ pnid, from: `1777${now % 10_000_000}`, name: 'Night owl', wamid, text: 'Hello, anyone there?' })),
     );
     expect(response.status).toBe(200);
-    const [message] = await api.list('messages', `wamid = "${wamid}"`);
+    const message = await storedMessage(api, wamid);
     const waiting = (await api.view('conversations', message.conversation)).body;
     expect(waiting).toMatchObject({ assignee: '', team: teamId });
 

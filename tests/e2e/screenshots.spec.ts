@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { Api } from '../support/api';
 import { postWebhook, textWebhook } from '../support/webhook-client';
-import { assign } from './customers';
+import { assign, storedMessage } from './customers';
 import { expect, signIn, test } from './fixtures';
 
 test.skip(!process.env.POCKETDESK_SCREENSHOTS, 'writes docs/screenshots/: run on purpose with POCKETDESK_SCREENSHOTS=1');
@@ -22,8 +22,7 @@ async function customerWrites(api: Api, name: string, from: string, lines: [minu
     const response = await postWebhook(api.url, JSON.stringify(textWebhook({ from, wamid, text, name, timestamp })));
     if (response.status !== 200) throw new Error(`webhook: ${response.status} ${response.text}`);
   }
-  const [message] = await api.list('messages', `wamid = "${wamid}"`);
-  return message.conversation;
+  return (await storedMessage(api, wamid)).conversation;
 }
 
 /**

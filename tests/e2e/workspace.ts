@@ -76,9 +76,9 @@ export async function queuedConversation(api: Api, teamId: string, name: string,
   return conversationId;
 }
 
-/** A customer's conversation in a team, assigned to one of its agents. */
-export async function teamConversation(api: Api, teamId: string, agentId: string, name: string, text: string): Promise<string> {
-  const { conversationId } = await customerWrites(api, { name, text });
+/** A customer's conversation in a team, assigned to one of its agents (on the shop's channel, or the one of `pnid`). */
+export async function teamConversation(api: Api, teamId: string, agentId: string, name: string, text: string, pnid?: string): Promise<string> {
+  const { conversationId } = await customerWrites(api, { name, text, pnid });
   const moved = await api.update('conversations', conversationId, { assignee: agentId, team: teamId });
   if (moved.status !== 200) throw new Error(`assign: ${JSON.stringify(moved.body)}`);
   return conversationId;

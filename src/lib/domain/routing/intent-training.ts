@@ -123,11 +123,23 @@ function weighted(examples: readonly LabelledText[], corrected: ReadonlySet<Labe
 export type DeskEvaluation = { ok: true; metrics: ModelMetrics } | { ok: false; reason: 'too-few-intents' };
 export type DeskTraining = { ok: true; model: IntentClassifier; metrics: ModelMetrics } | { ok: false; reason: 'too-few-intents' };
 
-/** Scores a model trained on all but `heldOutFraction` of each intent on the rest; `random` (seeded) splits and orders the solver. */
-export function evaluateDeskModel(set: TrainingSet, options: ClassifierOptions, heldOutFraction: number, random: () => number): DeskEvaluation {
+/** Divides the examples into what a trial model learns from and what it is scored on. */
+export type HeldOutSplit = (examples: readonly LabelledText[], fraction: number) => { train: LabelledText[]; heldOut: LabelledText[] };
+
+/**
+ * Scores a model trained on all but `heldOutFraction` of each intent on the rest; `random` (seeded) orders the solver
+ * and, unless `split` is given, splits.
+ */
+export function evaluateDeskModel(
+  set: TrainingSet,
+  options: ClassifierOptions,
+  heldOutFraction: number,
+  random: () => number,
+  split: HeldOutSplit = (examples, fraction) => splitHeldOut(examples, fraction, random),
+): DeskEvaluation {
   if (Object.keys(set.targets).length < 2) return { ok: false, reason: 'too-few-intents' };
   // Split conversations before corrections are repeated, so no copy of a held-out message is trained on.
-  const { train, heldOut } = splitHeldOut(set.examples, heldOutFraction, random);
+  const { train, heldOut } = split(set.examples, heldOutFraction);
   const trial = new Set(train.map((example) => example.intent)).size >= 2 ? trainIntentClassifier(weighted(train, set.corrected), options, random) : null;
   const evaluation = trial ? evaluateClassifier(trial, heldOut) : { accuracy: 0, total: heldOut.length, perIntent: [] };
   const pairs = trial ? heldOut.map((example) => ({ actual: example.intent, predicted: predictIntent(trial, example.text).intent })) : [];
