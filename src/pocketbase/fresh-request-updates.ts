@@ -1,3 +1,5 @@
+import { findOne } from './records';
+
 // PocketBase's records API reads a record outside any transaction, applies the request's fields and saves every
 // column. A sweep, the worker or an inbound message that commits in between (their own reads are fresh: they run in
 // a transaction under the single writer) had its columns written back to what the request read: an assignment
@@ -23,7 +25,8 @@ export function applyRequestToFreshRow(e: core.RecordRequestEvent): void {
   try {
     outer.runInTransaction((txApp) => {
       const requested = e.record!;
-      const fresh = txApp.findRecordById(requested.collection().id, requested.id);
+      const fresh = findOne(txApp, requested.collection().name, 'id = {:id}', { id: requested.id });
+      if (!fresh) throw new NotFoundError('The record was deleted meanwhile.');
       const fields = requested.collection().fields;
       for (const name of changedColumns(requested, txApp)) {
         // A password travels as its value (plain text and hash): its setter would read that value as a new password.
