@@ -126,8 +126,13 @@ export function auditKeyUse(
     recordId,
     summary: `${key.getString('name')}: ${request.method} ${request.path}`.slice(0, 500),
   });
-  key.set('last_used_at', isoDate(now));
-  app.saveNoValidate(key);
+  // One column, not the key read above saved whole: an admin's revoke committed meanwhile would be written back
+  // to "not revoked". Nothing in the app waits for this change in realtime.
+  app
+    .db()
+    .newQuery('UPDATE api_keys SET last_used_at = {:at} WHERE id = {:id}')
+    .bind({ at: isoDate(now), id: key.id } as dbx.Params)
+    .execute();
   if (!verdict.ok)
     throw new ForbiddenError(verdict.reason === 'api-key-read-only' ? 'This API key is read-only.' : 'This API key no longer works.', {
       reason: verdict.reason,

@@ -125,10 +125,14 @@ export const handleCheckConnection = staffRoute({ roles: ['admin'] }, (e) => {
     verifiedName: outcome.ok ? outcome.verifiedName : '',
     qualityRating: outcome.ok ? outcome.qualityRating : '',
   };
-  // The check's own write, not an admin's edit: no request hooks (guards, audit) run for it.
-  const fresh = $app.findRecordById('channels', channel.id);
-  fresh.set('connection_check', check);
-  if (outcome.ok && !fresh.getString('display_phone_number')) fresh.set('display_phone_number', outcome.displayPhoneNumber.replace(/[^0-9]/g, '').slice(0, 32));
-  $app.save(fresh);
+  // The check's own write, not an admin's edit: no request hooks (guards, audit) run for it. Read and saved in one
+  // transaction (the Graph call stays outside), so an edit committed during the call is not written back.
+  $app.runInTransaction((txApp) => {
+    const fresh = txApp.findRecordById('channels', channel.id);
+    fresh.set('connection_check', check);
+    if (outcome.ok && !fresh.getString('display_phone_number'))
+      fresh.set('display_phone_number', outcome.displayPhoneNumber.replace(/[^0-9]/g, '').slice(0, 32));
+    txApp.save(fresh);
+  });
   e.json(200, check);
 });

@@ -21,25 +21,30 @@ export function sweepWaitingConversations(app: core.App, now: number): number {
     const params = { due: isoDate(now - waitMs), since: isoDate(now - LOOKBACK_MS), channel: target.getString('channel'), team: target.getString('team') };
     for (const conversation of app.findRecordsByFilter('conversations', filter, 'created', 200, 0, params as dbx.Params)) {
       if (!conversation) continue;
-      const told = app.findRecordsByFilter('webhook_deliveries', 'endpoint = {:e} && type = "conversation.waiting" && order_key = {:c}', '', 1, 0, {
-        e: target.id,
-        c: conversation.id,
-      } as dbx.Params);
-      if (told.length) continue;
+      // Checked under the writer lock: cron runs can overlap, and two runs that both checked first told twice.
       app.runInTransaction((txApp) => {
+        const told = txApp.findRecordsByFilter('webhook_deliveries', 'endpoint = {:e} && type = "conversation.waiting" && order_key = {:c}', '', 1, 0, {
+          e: target.id,
+          c: conversation.id,
+        } as dbx.Params);
+        // Read again too: it may have been assigned since the list was read.
+        const waiting = txApp.findRecordsByFilter('conversations', 'id = {:id} && status = "open" && assignee = ""', '', 1, 0, {
+          id: conversation.id,
+        } as dbx.Params)[0];
+        if (told.length || !waiting) return;
         writeEvent(
           txApp,
           'conversation.waiting',
           {
-            data: { conversation: conversationData(conversation) },
+            data: { conversation: conversationData(waiting) },
             orderKey: conversation.id,
             contact: conversation.getString('contact'),
             conversation: conversation.id,
           },
           [target],
         );
+        written++;
       });
-      written++;
     }
   }
   return written;

@@ -14,6 +14,11 @@ onRecordCreateRequest((e) => require(`${__hooks}/app.js`).auditKeyRecordRequest(
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).auditKeyRecordRequest(e));
 onRecordDeleteRequest((e) => require(`${__hooks}/app.js`).auditKeyRecordRequest(e));
 
+// Tests only: a sweep committing between a records-API update's read and its save (src/pocketbase/interleave-seam.ts).
+if ($os.getenv('POCKETDESK_TEST_INTERLEAVE') === '1') onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).runInterleavedSweep(e));
+// No lost updates: a records-API update is applied to the row as it stands, under the writer lock (before the guards).
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).applyRequestToFreshRow(e), 'conversations', 'agents', 'contacts', 'channels', 'messages');
+
 routerAdd('GET', '/api/whatsapp/webhook', (e) => require(`${__hooks}/edge.js`).handleWebhookVerify(e));
 routerAdd('POST', '/api/whatsapp/webhook', (e) => require(`${__hooks}/edge.js`).handleWebhookPost(e));
 routerAdd('POST', '/api/pocketdesk/worker/apply-webhooks', (e) => require(`${__hooks}/app.js`).handleApplyWebhooks(e));

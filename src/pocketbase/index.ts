@@ -54,3 +54,5 @@ export {
 } from './intent-models';
 export { handleInboxTexts, handleMessageIntents } from './intent-inbox';
 export { recordEditCorrection } from './intent-corrections';
+export { runInterleavedSweep } from './interleave-seam';
+export { applyRequestToFreshRow } from './fresh-request-updates';

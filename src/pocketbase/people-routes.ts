@@ -113,12 +113,15 @@ export const handleDeactivateAgent = staffRoute(ADMINS, (e, { staff }) => {
 
 /** POST /api/pocketdesk/agents/{id}/reactivate — signs in again, with a new temporary password shown once. */
 export const handleReactivateAgent = staffRoute(ADMINS, (e, { staff }) => {
-  const agent = colleagueOf(e, staff);
-  if (!agent) return;
+  const target = colleagueOf(e, staff);
+  if (!target) return;
   const password = temporaryPassword();
-  agent.set('deactivated_at', '');
-  agent.setPassword(password);
+  let agent = target;
   $app.runInTransaction((txApp) => {
+    // Read again under the writer lock: the whole record is saved, and what the check above read may be stale.
+    agent = txApp.findRecordById('agents', target.id);
+    agent.set('deactivated_at', '');
+    agent.setPassword(password);
     txApp.save(agent);
     writeAudit(txApp, {
       actorId: staff.record.id,

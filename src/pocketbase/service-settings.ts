@@ -57,9 +57,10 @@ export const handleSaveTeamQa = staffRoute({ roles: ['admin', 'manager'], roleRe
   const checked = checkQaSettings(body);
   if (!checked.ok) return void respondError(e, 400, 'invalid-input', 'Some fields are invalid.', checked.errors);
   const qa: ParsedQaSettings = checked.settings;
-  const before = jsonField<{ qa?: { enabled?: boolean } } | null>(team, 'settings', null) ?? {};
   $app.runInTransaction((txApp) => {
     const record = txApp.findRecordById('teams', team.id);
+    // The other settings as they stand now, not as read before the transaction: an edit committed meanwhile stays.
+    const before = jsonField<{ qa?: { enabled?: boolean } } | null>(record, 'settings', null) ?? {};
     record.set('settings', { ...before, qa });
     txApp.save(record);
     const switched = (before.qa?.enabled ?? false) === qa.enabled ? 'changed' : qa.enabled ? 'switched on' : 'switched off';
