@@ -120,7 +120,6 @@ export async function seedDemo(url, token) {
     timezone: 'Europe/Madrid',
     language: 'en',
     default_team: support.id,
-    active: true,
     // The simulator plays the owner answering from the WhatsApp Business app (Coexistence): Ana is that owner.
     coexistence: true,
     coexistence_agent: created[0].id,

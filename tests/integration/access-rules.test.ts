@@ -360,7 +360,9 @@ const WRITES: [string, Operation, number[], (() => Promise<unknown>)?][] = [
   [
     'channels: switch a number off',
     async (client) =>
-      client.update('channels', await make('channels', { name: 'Spare line', phone_number_id: `78${unique()}`, timezone: 'UTC' }), { disabled: true }),
+      client.update('channels', await make('channels', { name: 'Spare line', phone_number_id: `78${unique()}`, timezone: 'UTC', waba_id: '102290129340398' }), {
+        disabled: true,
+      }),
     [404, 404, 404, 404, 404, 200, 404],
   ],
   [
@@ -374,7 +376,7 @@ const WRITES: [string, Operation, number[], (() => Promise<unknown>)?][] = [
     async (client) =>
       client.request(
         'POST',
-        `/api/pocketdesk/channels/${await make('channels', { name: 'Tokenless', phone_number_id: `79${unique()}`, timezone: 'UTC' })}/check-connection`,
+        `/api/pocketdesk/channels/${await make('channels', { name: 'Tokenless', phone_number_id: `79${unique()}`, timezone: 'UTC', waba_id: '102290129340398' })}/check-connection`,
       ),
     [403, 403, 403, 403, 403, 200, 401],
   ],

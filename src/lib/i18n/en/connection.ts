@@ -70,6 +70,7 @@ export default {
     'name-required': 'Give the number a name.',
     'invalid-phone-number-id': 'The phone number ID is a long number, digits only.',
     'invalid-waba-id': 'The WhatsApp Business Account ID is a number, digits only.',
+    'waba-id-required': 'Enter the WhatsApp Business Account ID (Meta’s app dashboard → WhatsApp → API Setup).',
     'invalid-access-token': 'An access token is one long word without spaces.',
     'access-token-required': 'Paste the access token from Meta.',
     'timezone-required': 'Choose a time zone.',

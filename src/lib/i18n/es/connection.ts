@@ -73,6 +73,7 @@ export default {
     'name-required': 'Ponle un nombre al número.',
     'invalid-phone-number-id': 'El identificador del número es un número largo, solo con dígitos.',
     'invalid-waba-id': 'El identificador de la cuenta de WhatsApp Business es un número, solo con dígitos.',
+    'waba-id-required': 'Escribe el identificador de la cuenta de WhatsApp Business (panel de la app de Meta → WhatsApp → API Setup).',
     'invalid-access-token': 'Un token de acceso es una sola palabra larga sin espacios.',
     'access-token-required': 'Pega el token de acceso de Meta.',
     'timezone-required': 'Elige una zona horaria.',
