@@ -6,7 +6,14 @@ export default {
   steps: { number: 'Your business and WhatsApp number', webhook: 'Connect Meta to the desk', hours: 'Business hours', people: 'Your team' },
   stepOf: (n: number, total: number) => `Step ${n} of ${total}.`,
   businessName: 'Business name',
-  businessNameHint: 'It names this number in the desk; customers see the name Meta shows.',
+  businessNameHint: 'The app’s header and the greeting customers get use it (Admin settings → Your business); it also names this number.',
+  business: {
+    title: 'Your business',
+    blurb: 'The business name and the desk’s time zone.',
+    what: 'The name heads the app and greets customers in automatic replies ({{business_name}}). Shift schedules without a time zone of their own, and new numbers, use the desk’s time zone.',
+    timezoneHint: 'Shift schedules without a zone of their own use it; each number keeps its own zone for its business hours.',
+    save: 'Save',
+  },
   numberName: 'Name of the number',
   timezone: 'Time zone',
   timezoneHint: 'Business hours and reports use this zone.',
@@ -68,6 +75,7 @@ export default {
   startSetup: 'Set up your desk',
   errors: {
     'name-required': 'Give the number a name.',
+    'business-name-required': 'Give the business a name.',
     'invalid-phone-number-id': 'The phone number ID is a long number, digits only.',
     'invalid-waba-id': 'The WhatsApp Business Account ID is a number, digits only.',
     'waba-id-required': 'Enter the WhatsApp Business Account ID (Meta’s app dashboard → WhatsApp → API Setup).',
