@@ -1,7 +1,6 @@
 // The business's name (the `desk_settings` row) for the queue's header and the page title: kept on the device so an
 // offline start shows it too, and asked of the server again whenever the queue opens online.
 import { pb } from '../client/pb';
-import { DESK_SETTINGS_ID } from '../schemas/desk-settings';
 
 const STORAGE_KEY = 'pocketdesk.business-name';
 
@@ -21,8 +20,9 @@ class Business {
   refresh(): void {
     void pb
       .collection('desk_settings')
-      .getOne(DESK_SETTINGS_ID, { fields: 'business_name', requestKey: null })
-      .then((row) => this.remember(typeof row.business_name === 'string' ? row.business_name : ''))
+      // The one row, without the schema module: this file is part of the queue's first-visit JS.
+      .getList(1, 1, { fields: 'business_name', requestKey: null })
+      .then((list) => this.remember(String(list.items[0]?.business_name ?? '')))
       .catch(() => undefined);
   }
 }
