@@ -146,6 +146,27 @@ test('from a fresh desk to an agent’s first conversation: setup on a phone, an
         { timeout: 30_000 },
       )
       .toContainEqual(expect.stringContaining('Thanks for writing to Corner Shop.'));
+
+    // Admin settings → Your business: a refused name changes nothing; a new name heads every phone's app, and a new
+    // desk time zone is what the next new number starts in.
+    await page.goto(`${pb.url}/`);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('link', { name: 'Admin settings' }).click();
+    await page.getByRole('link', { name: /^Your business/ }).click();
+    const business = page.getByRole('form', { name: 'Your business' });
+    await expect(business.getByLabel('Business name')).toHaveValue('Corner Shop');
+    await business.getByLabel('Business name').fill('  ');
+    await business.getByRole('button', { name: 'Save' }).click();
+    await expect(business.getByText('Give the business a name.')).toBeVisible();
+    await business.getByLabel('Business name').fill('Corner Shop Madrid');
+    await business.getByLabel('Time zone').selectOption('Atlantic/Canary');
+    await business.getByRole('button', { name: 'Save' }).click();
+    await expect(business.getByText('Saved.')).toBeVisible();
+    expect((await root.list('desk_settings'))[0]).toMatchObject({ business_name: 'Corner Shop Madrid', timezone: 'Atlantic/Canary' });
+    await agentPage.reload();
+    await expect(agentPage.getByRole('heading', { level: 1, name: 'Corner Shop Madrid' })).toBeVisible();
+    await page.goto(`${pb.url}/admin/channels?new=1`);
+    await expect(page.getByLabel('Time zone')).toHaveValue('Atlantic/Canary');
   } finally {
     await phone.close();
   }
