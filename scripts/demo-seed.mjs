@@ -120,11 +120,17 @@ export async function seedDemo(url, token) {
     timezone: 'Europe/Madrid',
     language: 'en',
     default_team: support.id,
-    active: true,
     // The simulator plays the owner answering from the WhatsApp Business app (Coexistence): Ana is that owner.
     coexistence: true,
     coexistence_agent: created[0].id,
   });
+  // The desk's own settings (Admin settings → Your business): the name heads the app and greets customers.
+  const desk = await fetch(`${url}/api/collections/desk_settings/records/desksettings001`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: token },
+    body: JSON.stringify({ business_name: 'Demo shop', timezone: 'Europe/Madrid' }),
+  });
+  if (!desk.ok) throw new Error(`demo seed: desk_settings: ${desk.status} ${await desk.text()}`);
   for (const template of DEMO_TEMPLATES) await create(url, token, 'templates', { ...template, status: 'approved', channel: channel.id });
   for (const reply of cannedReplies) await create(url, token, 'canned_replies', reply);
   for (const label of labels) await create(url, token, 'labels', label);

@@ -6,6 +6,7 @@ import { readContact } from './records/contact';
 import { readConversation, writeConversation } from './records/conversation';
 import { directScope, type Scope } from './scope';
 import { GoTimeZone } from './time-zone';
+import { readDeskSettings } from './records/desk-settings';
 
 /**
  * Tells the customer who took their conversation, when planAgentIntroduction says so: the channel's after-assign
@@ -30,7 +31,7 @@ export function introduceAssignedAgent(
     {
       afterAssign: channel.settings.autoReplies.afterAssign,
       schedule: channel.settings.schedule,
-      channel: { name: channel.name, timezone: channel.timezone, language: channel.language || 'en' },
+      channel: { name: channel.name, timezone: channel.timezone, language: channel.language || 'en', businessName: readDeskSettings(app).businessName },
       customerName: readContact(scope.contactOf(conversation)).name,
       agent: { ...readAgentPresence(scope.agentRecord(agentId)), actedNow },
       lastInboundAt: ticket.lastInboundAt,

@@ -58,7 +58,13 @@ export function auditRecordRequest(e: core.RecordRequestEvent, action: 'create' 
   if (action === 'update' && Object.keys(changes).length === 0) return;
   // Messages are audited only for template sends: replies themselves are the conversation, not the audit.
   if (collection === 'messages' && record.getString('type') !== 'template') return;
-  const label = record.getString('name') || record.getString('title') || record.getString('shortcut') || customerNameOf(e.app, record) || record.id;
+  const label =
+    record.getString('name') ||
+    record.getString('business_name') ||
+    record.getString('title') ||
+    record.getString('shortcut') ||
+    customerNameOf(e.app, record) ||
+    record.id;
   const actor = actorOf(e);
   const who = actor.actorKind === 'agent' ? e.auth!.getString('name') : actor.actorKind;
   writeAudit(e.app, { ...actor, action, collection, recordId: record.id, summary: `${who}: ${action} ${collection} ${label}`, changes });

@@ -8,6 +8,7 @@ import type { InboundContext } from './inbound/context';
 import { readAgentPresence } from './records/agent';
 import { readChannel } from './records/channel';
 import { readContact } from './records/contact';
+import { readDeskSettings } from './records/desk-settings';
 import { readConversation, writeConversation } from './records/conversation';
 import { GoTimeZone } from './time-zone';
 
@@ -38,7 +39,7 @@ export function queueAutomaticVoice(ctx: InboundContext, conversation: core.Reco
     {
       settings: channel.settings.autoReplies,
       schedule: channel.settings.schedule,
-      channel: { name: channel.name, timezone: channel.timezone, language: channel.language || 'en' },
+      channel: { name: channel.name, timezone: channel.timezone, language: channel.language || 'en', businessName: readDeskSettings(ctx.app).businessName },
       contact: { name: readContact(ctx.contactOf(conversation)).name, isFirstEverMessage: cause.firstEverMessage },
       conversation: { lastAgentReplyAt: ticket.lastAgentReplyAt, sentAutoReplyKeys: ticket.autoReplyKeys },
       assignedAgentName: agentName,

@@ -1,6 +1,13 @@
 import { interpretConnectionCheck, type ConnectionOutcome } from '../lib/domain/channels/graph-connection';
 import { isSealed, SEALED_PREFIX } from '../lib/domain/secrets/sealed-secret';
-import { accessTokenSchema, channelConnectionSchema, connectionCheckSchema, type ConnectionCheck } from '../lib/schemas/channel-connection';
+import {
+  accessTokenSchema,
+  channelConnectionSchema,
+  connectionCheckSchema,
+  isWabaIdMissing,
+  WABA_ID_REQUIRED,
+  type ConnectionCheck,
+} from '../lib/schemas/channel-connection';
 import { fieldErrorsOf, respondError, type FieldErrors } from './api-errors';
 import { secretKey } from './channel-tokens';
 import { readConfig } from './config';
@@ -32,6 +39,9 @@ export function guardChannelConnection(e: core.RecordRequestEvent): void {
       const key = String(issue.path[0] ?? 'form');
       if (typeof code === 'string' && errors[key]) errors[key] = { code, message: issue.message };
     }
+  // Validated on change: a number saved before the WABA id was asked keeps working until someone sets one.
+  const previousWabaId = record.isNew() ? null : (record.original()?.getString('waba_id') ?? null);
+  if (isWabaIdMissing(record.getString('waba_id'), previousWabaId)) errors.waba_id = { ...WABA_ID_REQUIRED };
   const token = record.getString('access_token');
   if (token && !isSealed(token)) {
     const checked = accessTokenSchema.safeParse(token);

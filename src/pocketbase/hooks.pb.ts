@@ -71,6 +71,9 @@ routerAdd('POST', '/api/pocketdesk/worker/read-receipt-sent', (e) => require(`${
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardLabel(e), 'labels');
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardLabel(e), 'labels');
 
+// The desk's own settings (business name, time zone): the form's schema (src/lib/schemas/desk-settings.ts).
+onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardDeskSettings(e), 'desk_settings');
+
 // Service settings: SLA policies on channels, weekly QA on teams, checked with the sweeps' own schemas.
 onRecordCreateRequest((e) => require(`${__hooks}/app.js`).guardChannelService(e), 'channels');
 onRecordUpdateRequest((e) => require(`${__hooks}/app.js`).guardChannelService(e), 'channels');
@@ -92,6 +95,7 @@ onRecordUpdateRequest(
   'labels',
   'conversations',
   'contacts',
+  'desk_settings',
 );
 onRecordDeleteRequest(
   (e) => require(`${__hooks}/app.js`).auditDelete(e),

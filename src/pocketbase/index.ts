@@ -37,6 +37,7 @@ export { auditKeyList, auditKeyRecordRequest, createApiKey, guardApiKeyFlag, rev
 export { handleDeactivateAgent, handleInviteAgent, handleReactivateAgent } from './people-routes';
 export { handleRemoveTeam } from './team-removal';
 export { guardLabel } from './label-guard';
+export { guardDeskSettings } from './desk-settings-guard';
 export { guardChannelService, guardTeamSettings, handleSaveTeamQa } from './service-settings';
 export { guardContactEdit } from './contact-guard';
 export { handleChannelHealth, handleReplayWebhook } from './operations';

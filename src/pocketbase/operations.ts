@@ -42,7 +42,7 @@ export const handleChannelHealth = staffRoute(ADMINS, (e) => {
       {
         id: channel.id,
         name: channel.getString('name'),
-        active: channel.getBool('active'),
+        disabled: channel.getBool('disabled'),
         lastWebhookAt: webhook ? webhook.getString('received_at') || webhook.getString('created') : null,
         lastError: failed ? { code: failed.getInt('error_code'), title: failed.getString('error_title'), at: failed.getString('updated') } : null,
       },

@@ -5,16 +5,16 @@ import { shiftScheduleBody, validateShiftSchedule } from '../lib/schemas/shift-s
 import { respondError } from './api-errors';
 import { writeAudit } from './audit';
 import { shiftScheduleOf, writePresence } from './records/agent';
+import { readDeskSettings } from './records/desk-settings';
 import { currentApp, EVERY_ROLE, recordOfPath, staffRoute } from './route-kit';
 import { GoTimeZone } from './time-zone';
 
 // Shift schedules (issue #15): who may set one, and the toggle's override. The sweep that applies them is
 // agent-presence.ts; the hand-back to the owner is shift-handback.ts.
 
-/** The desk's time zone: the oldest active channel's, else UTC. A schedule without its own zone works in it. */
+/** The desk's time zone (Admin settings → Your business). A schedule without its own zone works in it. */
 export function deskTimeZone(app: core.App): string {
-  const channel = app.findRecordsByFilter('channels', 'active = true', 'created', 1, 0)[0] ?? app.findRecordsByFilter('channels', '', 'created', 1, 0)[0];
-  return channel?.getString('timezone') || 'UTC';
+  return readDeskSettings(app).timezone;
 }
 
 /**

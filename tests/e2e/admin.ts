@@ -17,7 +17,7 @@ export async function adminChannel(api: Api, data: Record<string, unknown> = {})
     display_phone_number: `1666${tag}`,
     timezone: 'UTC',
     language: 'en',
-    active: true,
+    waba_id: '102290129340398',
     ...data,
   });
   if (response.status !== 200) throw new Error(`channel: ${JSON.stringify(response.body)}`);

@@ -9,7 +9,13 @@ const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'
 async function freshChannel(api: Api): Promise<{ id: string; name: string }> {
   const tag = `${Date.now()}`.slice(-9);
   const name = `Kiosk ${tag}`;
-  const response = await api.create('channels', { name, phone_number_id: `77${tag}`, display_phone_number: `1555${tag}`, timezone: 'UTC', active: true });
+  const response = await api.create('channels', {
+    name,
+    phone_number_id: `77${tag}`,
+    display_phone_number: `1555${tag}`,
+    timezone: 'UTC',
+    waba_id: '102290129340398',
+  });
   if (response.status !== 200) throw new Error(`channel: ${JSON.stringify(response.body)}`);
   return { id: response.body.id, name };
 }

@@ -1,21 +1,29 @@
 import { startSimulator, type Simulator } from '../../src/simulator/server';
 import { Api } from '../support/api';
-import { startPocketBase, TEST_APP_SECRET, TEST_VERIFY_TOKEN, type RunningPocketBase } from '../support/pocketbase';
+import { freePort, startPocketBase, TEST_APP_SECRET, TEST_VERIFY_TOKEN, type RunningPocketBase } from '../support/pocketbase';
 import { createAgent, PASSWORD } from '../support/seed';
-import { expect, test } from './fixtures';
+import { spawnWorker, type WorkerProcess } from '../support/worker-process';
+import { expect, signInAs, test } from './fixtures';
 
-// A fresh data dir (no channel): the first admin is led through setup on a phone, the simulator playing the Graph
-// API's token check and Meta's verification handshake. Its own PocketBase, pointed at its own simulator.
+// A fresh data dir (no channel), the whole way from an empty desk to an agent's first conversation: the first admin
+// sets the desk up on a phone (the simulator playing the Graph API's token check and Meta's verification
+// handshake), invites an agent, the agent signs in on their own phone, a customer writes, and the conversation
+// reaches the agent's queue. Its own PocketBase, simulator and delivery worker, pointed at each other.
 
 const PNID = '106540352288001';
 const VALID_TOKEN = 'EAAG-first-run-valid-token';
 let sim: Simulator;
 let pb: RunningPocketBase;
+let worker: WorkerProcess;
 let admin: { email: string; password: string };
 
 test.beforeAll(async () => {
+  // Each must know the other's address: the simulator's port is chosen first.
+  const simPort = await freePort();
+  pb = await startPocketBase({ WHATSAPP_GRAPH_URL: `http://127.0.0.1:${simPort}` });
   sim = await startSimulator({
-    webhookUrl: 'http://127.0.0.1:9/api/whatsapp/webhook',
+    port: simPort,
+    webhookUrl: `${pb.url}/api/whatsapp/webhook`,
     appSecret: TEST_APP_SECRET,
     accessToken: VALID_TOKEN,
     verifyToken: TEST_VERIFY_TOKEN,
@@ -24,17 +32,21 @@ test.beforeAll(async () => {
     scriptedCustomers: false,
     seed: 21,
   });
-  pb = await startPocketBase({ WHATSAPP_GRAPH_URL: sim.url });
   const root = new Api(pb.url, pb.superuserToken);
-  const owner = await createAgent(root, { name: 'Olga Owner', role: 'admin', teams: [], status: 'online', max_open: 10 });
+  // Off shift: the customer's conversation must go to the agent she invites.
+  const owner = await createAgent(root, { name: 'Olga Owner', role: 'admin', teams: [], status: 'offline', max_open: 10 });
   admin = { email: owner.email, password: PASSWORD };
+  // Sends with the channel's own token (sealed by PocketBase, opened by the worker with the same key).
+  worker = spawnWorker(pb.url, { WHATSAPP_GRAPH_URL: sim.url, WORKER_SWEEP_MS: '300' });
 });
 test.afterAll(async () => {
+  await worker?.kill();
   await sim?.close();
   await pb?.stop();
 });
 
-test('the first admin sets the desk up on a phone: number, connection check, Meta’s verification, and the channel appears', async ({ page }) => {
+test('from a fresh desk to an agent’s first conversation: setup on a phone, an invited agent signs in and gets the customer', async ({ page, browser }) => {
+  test.setTimeout(180_000);
   await page.goto(`${pb.url}/`);
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.getByLabel('Email').fill(admin.email);
@@ -47,7 +59,7 @@ test('the first admin sets the desk up on a phone: number, connection check, Met
   // Refused on the device with the server's schema: each problem beside its field, nothing sent.
   await page.getByLabel('Phone number ID').fill('12-34');
   await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByText('Give the number a name.')).toBeVisible();
+  await expect(page.getByText('Give the business a name.')).toBeVisible();
   await expect(page.getByText('The phone number ID is a long number, digits only.')).toBeVisible();
   await expect(page.getByText('Paste the access token from Meta.')).toBeVisible();
 
@@ -85,6 +97,8 @@ test('the first admin sets the desk up on a phone: number, connection check, Met
   await expect(page.getByRole('link', { name: 'Invite agents on the Teams and agents screen' })).toBeVisible();
   await page.getByRole('button', { name: 'Finish setup' }).click();
   await expect(page).toHaveURL(new RegExp(`^${pb.url}/$`));
+  // The business name heads the app.
+  await expect(page.getByRole('heading', { level: 1, name: 'Corner Shop' })).toBeVisible();
 
   await page.goto(`${pb.url}/admin/channels`);
   await expect(page.getByRole('link', { name: /Corner Shop/ })).toBeVisible();
@@ -92,4 +106,68 @@ test('the first admin sets the desk up on a phone: number, connection check, Met
   const [channel] = await root.list('channels');
   expect(channel).toMatchObject({ name: 'Corner Shop', phone_number_id: PNID, timezone: 'Europe/Madrid', access_token_set: true, disabled: false });
   expect(channel.access_token).toBeUndefined();
+  expect((await root.list('desk_settings'))[0]).toMatchObject({ business_name: 'Corner Shop', timezone: 'Europe/Madrid' });
+
+  // The admin invites an agent; the temporary password is shown once.
+  await page.goto(`${pb.url}/admin/teams`);
+  await page.getByRole('link', { name: 'Invite a colleague' }).click();
+  const form = page.getByRole('form', { name: 'New colleague' });
+  await form.getByLabel('Name').fill('Ada Agent');
+  await form.getByLabel('Email').fill('ada@corner.test');
+  await form.getByRole('button', { name: 'Create account' }).click();
+  const done = page.getByRole('region', { name: 'Ada Agent can sign in now' });
+  const password = (await done.getByRole('status', { name: 'Temporary password' }).textContent())!.trim();
+  expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
+
+  // The agent, on their own phone, signs in with it and goes on shift.
+  const phone = await browser.newContext({ baseURL: pb.url, viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'en-US' });
+  try {
+    const agentPage = await phone.newPage();
+    await signInAs(agentPage, { email: 'ada@corner.test', password });
+    await expect(agentPage.getByRole('heading', { level: 1, name: 'Corner Shop' })).toBeVisible();
+    await agentPage.getByRole('button', { name: 'Menu' }).click();
+    await agentPage.getByRole('radiogroup', { name: 'Shift status' }).getByRole('radio', { name: 'Online' }).click();
+    const [ada] = await root.list('agents', 'email = "ada@corner.test"');
+    await expect.poll(async () => (await root.view('agents', ada.id)).body.status).toBe('online');
+    await agentPage.keyboard.press('Escape');
+
+    // A customer writes to the new number: the conversation reaches the agent's queue, and the customer's phone gets
+    // the greeting in the business's name.
+    await sim.injectInbound({ from: '34611222333', name: 'Kwame Mensah', type: 'text', text: 'Hello, is my order ready?', wait: true });
+    await expect(agentPage.getByRole('tab', { name: /Mine/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(agentPage.getByRole('link', { name: /Kwame Mensah/ })).toBeVisible({ timeout: 30_000 });
+    await expect
+      .poll(
+        () =>
+          sim
+            .sentMessages()
+            .filter((m) => m.waId === '34611222333' || m.input === '34611222333')
+            .map((m) => m.preview),
+        { timeout: 30_000 },
+      )
+      .toContainEqual(expect.stringContaining('Thanks for writing to Corner Shop.'));
+
+    // Admin settings → Your business: a refused name changes nothing; a new name heads every phone's app, and a new
+    // desk time zone is what the next new number starts in.
+    await page.goto(`${pb.url}/`);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('link', { name: 'Admin settings' }).click();
+    await page.getByRole('link', { name: /^Your business/ }).click();
+    const business = page.getByRole('form', { name: 'Your business' });
+    await expect(business.getByLabel('Business name')).toHaveValue('Corner Shop');
+    await business.getByLabel('Business name').fill('  ');
+    await business.getByRole('button', { name: 'Save' }).click();
+    await expect(business.getByText('Give the business a name.')).toBeVisible();
+    await business.getByLabel('Business name').fill('Corner Shop Madrid');
+    await business.getByLabel('Time zone').selectOption('Atlantic/Canary');
+    await business.getByRole('button', { name: 'Save' }).click();
+    await expect(business.getByText('Saved.')).toBeVisible();
+    expect((await root.list('desk_settings'))[0]).toMatchObject({ business_name: 'Corner Shop Madrid', timezone: 'Atlantic/Canary' });
+    await agentPage.reload();
+    await expect(agentPage.getByRole('heading', { level: 1, name: 'Corner Shop Madrid' })).toBeVisible();
+    await page.goto(`${pb.url}/admin/channels?new=1`);
+    await expect(page.getByLabel('Time zone')).toHaveValue('Atlantic/Canary');
+  } finally {
+    await phone.close();
+  }
 });

@@ -24,7 +24,7 @@ async function quietChannel(api: Api, teamId: string): Promise<{ id: string; nam
     phone_number_id: `88${tag}`,
     display_phone_number: `1666${tag}`,
     timezone: 'UTC',
-    active: true,
+    waba_id: '102290129340398',
     default_team: teamId,
     service: { sla: { policies: [] } },
   });

@@ -111,6 +111,8 @@ beforeAll(async () => {
   await make('labels', { name: 'fixture-label' }, 'label');
   await make('templates', { name: 'fixture_template', language: 'en_US', category: 'utility', parameter_format: 'positional', status: 'approved' }, 'template');
   await make('canned_replies', { shortcut: 'fixture', body: 'Hello' }, 'reply');
+  // The desk's one settings row comes with the schema (its migration), never through the API.
+  fixtures.desk_settings = { desk: 'desksettings001' };
   // Compatibility names for the behaviour tests at the end.
   ids.contact = fixtures.contacts.mine;
   ids.closedWindow = ids.closed;
@@ -174,6 +176,7 @@ const LISTS: [string, (string | number)[]][] = [
   ['channels', Array(6).fill('channel channel2').concat([''])],
   ['templates', ['template', 'template', 'template', 'template', 'template', 'template', '']],
   ['canned_replies', ['reply', 'reply', 'reply', 'reply', 'reply', 'reply', '']],
+  ['desk_settings', Array(6).fill('desk').concat([''])],
 ];
 
 describe('who lists what', () => {
@@ -344,6 +347,15 @@ const WRITES: [string, Operation, number[], (() => Promise<unknown>)?][] = [
   ['labels: delete', removeFresh('labels', () => ({ name: `spare-${unique()}` })), [404, 404, 204, 204, 204, 204, 404]],
   ['canned_replies: edit', update('canned_replies', 'reply', () => ({ body: 'Hello there' })), [404, 404, 200, 200, 200, 200, 404]],
   ['channels: view', view('channels', 'channel'), [200, 200, 200, 200, 200, 200, 404]],
+  // The desk's own settings (business name, time zone): everyone signed in reads, admins change, nobody adds or removes.
+  ['desk_settings: view', view('desk_settings', 'desk'), [200, 200, 200, 200, 200, 200, 404]],
+  [
+    'desk_settings: rename the business',
+    update('desk_settings', 'desk', (role) => ({ business_name: `Shop of ${role}`, timezone: 'UTC' })),
+    [404, 404, 404, 404, 404, 200, 404],
+  ],
+  ['desk_settings: add a second row', create('desk_settings', () => ({ business_name: 'Another', timezone: 'UTC' })), [403, 403, 403, 403, 403, 403, 403]],
+  ['desk_settings: delete', (client) => client.delete('desk_settings', fixtures.desk_settings.desk), [403, 403, 403, 403, 403, 403, 403]],
   ['channels: rename', update('channels', 'channel', () => ({ name: 'Main line' })), [404, 404, 404, 404, 404, 200, 404]],
   // Numbers connected from the app (first-run setup and the channels screen): admins only, secrets never returned.
   [
@@ -360,7 +372,9 @@ const WRITES: [string, Operation, number[], (() => Promise<unknown>)?][] = [
   [
     'channels: switch a number off',
     async (client) =>
-      client.update('channels', await make('channels', { name: 'Spare line', phone_number_id: `78${unique()}`, timezone: 'UTC' }), { disabled: true }),
+      client.update('channels', await make('channels', { name: 'Spare line', phone_number_id: `78${unique()}`, timezone: 'UTC', waba_id: '102290129340398' }), {
+        disabled: true,
+      }),
     [404, 404, 404, 404, 404, 200, 404],
   ],
   [
@@ -374,7 +388,7 @@ const WRITES: [string, Operation, number[], (() => Promise<unknown>)?][] = [
     async (client) =>
       client.request(
         'POST',
-        `/api/pocketdesk/channels/${await make('channels', { name: 'Tokenless', phone_number_id: `79${unique()}`, timezone: 'UTC' })}/check-connection`,
+        `/api/pocketdesk/channels/${await make('channels', { name: 'Tokenless', phone_number_id: `79${unique()}`, timezone: 'UTC', waba_id: '102290129340398' })}/check-connection`,
       ),
     [403, 403, 403, 403, 403, 200, 401],
   ],

@@ -87,7 +87,7 @@ const operations: Record<string, Operation> = {
     return response.status === 400 && response.body.reason === 'window-closed' ? 4001 : response.status;
   },
   'create a channel (admins only)': async ({ api }) =>
-    (await api.create('channels', { name: `C${++seq}`, phone_number_id: `90000${seq}`, timezone: 'UTC', active: false })).status,
+    (await api.create('channels', { name: `C${++seq}`, phone_number_id: `90000${seq}`, timezone: 'UTC', waba_id: '102290129340398' })).status,
   'read the audit trail (admins only)': async ({ api }) => {
     const response = await api.request('GET', '/api/collections/audit_log/records');
     return response.status === 200 && response.body.items.length > 0 ? 200 : response.status === 200 ? 204 : response.status;

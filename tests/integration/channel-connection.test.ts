@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/server';
 import { Api } from '../support/api';
@@ -66,6 +68,29 @@ describe('a number connected from the app', () => {
       access_token: { code: 'invalid-access-token' },
     });
     expect(await root.list('channels')).toHaveLength(0);
+  });
+
+  it('refuses a new number without its WABA id, and an edit that empties it, while an old number without one keeps working', async () => {
+    const fields = { name: 'Corner shop', timezone: 'UTC', access_token: VALID_TOKEN };
+    for (const waba_id of [undefined, '', '   ']) {
+      const refused = await admin.create('channels', { ...fields, phone_number_id: '106540352277999', ...(waba_id === undefined ? {} : { waba_id }) });
+      expect(refused.status).toBe(400);
+      expect(refused.body.data).toEqual({ waba_id: { code: 'waba-id-required', message: expect.any(String) } });
+    }
+    expect(await root.list('channels')).toHaveLength(0);
+
+    const id = (await admin.create('channels', { ...fields, phone_number_id: '106540352277999', waba_id: '102290129340777' })).body.id;
+    const emptied = await admin.update('channels', id, { waba_id: '' });
+    expect(emptied.status).toBe(400);
+    expect(emptied.body.data.waba_id.code).toBe('waba-id-required');
+    expect((await admin.view('channels', id)).body.waba_id).toBe('102290129340777');
+
+    // A number saved before the id was asked (a seeded row): its other fields still change.
+    execFileSync('sqlite3', [join(pb.dataDir, 'data.db'), `UPDATE channels SET waba_id = '' WHERE id = '${id}'`]);
+    const renamed = await admin.update('channels', id, { name: 'Corner shop (old)' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: 'Corner shop (old)', waba_id: '' });
+    expect((await root.delete('channels', id)).status).toBe(204);
   });
 
   it('explains an expired token in Meta’s terms, and then reads the number with a valid one', async () => {

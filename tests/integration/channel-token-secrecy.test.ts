@@ -75,6 +75,7 @@ describe('a channel token at rest and in answers', () => {
       phone_number_id: '222333444',
       display_phone_number: '15550000002',
       timezone: 'UTC',
+      waba_id: '102290129340398',
       access_token: 'another-token-abc',
     });
     expect(created.status).toBe(200);
@@ -89,8 +90,15 @@ describe('a channel token at rest and in answers', () => {
     expect(answers[1].body.access_token_set).toBe(true);
     expect(answers[2].body.expand.channel.access_token_set).toBe(true);
     expect(
-      (await root.create('channels', { name: 'No token', phone_number_id: '222333555', display_phone_number: '15550000003', timezone: 'UTC' })).body
-        .access_token_set,
+      (
+        await root.create('channels', {
+          name: 'No token',
+          phone_number_id: '222333555',
+          display_phone_number: '15550000003',
+          timezone: 'UTC',
+          waba_id: '102290129340398',
+        })
+      ).body.access_token_set,
     ).toBe(false);
   });
 
@@ -127,6 +135,7 @@ describe('a channel token at rest and in answers', () => {
         phone_number_id: '999000111',
         display_phone_number: '15550000009',
         timezone: 'UTC',
+        waba_id: '102290129340398',
         access_token: TOKEN,
       });
       expect(refused.status).toBe(400);

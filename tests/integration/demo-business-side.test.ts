@@ -126,7 +126,13 @@ describe('contract cases for the health screen', () => {
   const metadata = { display_phone_number: '15550001111', phone_number_id: PNID };
 
   beforeAll(async () => {
-    const created = await api.create('channels', { name: 'Second shop', phone_number_id: PNID, display_phone_number: '15550001111', timezone: 'UTC' });
+    const created = await api.create('channels', {
+      name: 'Second shop',
+      phone_number_id: PNID,
+      display_phone_number: '15550001111',
+      timezone: 'UTC',
+      waba_id: '102290129340398',
+    });
     expect(created.status).toBe(200);
     otherId = created.body.id;
   });

@@ -64,9 +64,16 @@ describe('operations', () => {
     const health = await loadChannelHealth(as.admin);
     expect(health.ok && health.value[0]).toMatchObject({
       id: ids.channel,
+      disabled: false,
       lastWebhookAt: expect.stringContaining('2026-01-02'),
       lastError: { code: 190, title: 'Invalid OAuth access token' },
     });
     expect(await loadChannelHealth(as.manager)).toMatchObject({ ok: false, reason: 'forbidden' });
+    // Operations reads the one switch the webhook and the sender obey.
+    await root.update('channels', ids.channel, { disabled: true });
+    const off = await loadChannelHealth(as.admin);
+    expect(off.ok && off.value[0]).toMatchObject({ id: ids.channel, disabled: true });
+    expect(off.ok && 'active' in off.value[0]).toBe(false);
+    await root.update('channels', ids.channel, { disabled: false });
   });
 });

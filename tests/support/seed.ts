@@ -26,7 +26,7 @@ export async function createChannel(api: Api, data: Record<string, unknown> = {}
     phone_number_id: CHANNEL_PNID,
     display_phone_number: '15550783881',
     timezone: 'UTC',
-    active: true,
+    waba_id: '102290129340398',
     ...data,
   });
   if (response.status !== 200) throw new Error(`channel: ${JSON.stringify(response.body)}`);

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { autoRepliesSettingsSchema, DEFAULT_AUTO_REPLIES } from '../schemas/auto-replies';
 import { autoRepliesDraftOf, autoRepliesFormErrors, autoRepliesInputOf, builtInText, checkAutoRepliesDraft, replyPreview } from './auto-replies-draft';
 
-const sample = { customer_name: 'Ana', agent_name: 'Ben', opens_at: 'Monday 09:00', channel_name: 'Shop', business_hours: 'Mon–Fri 09:00–18:00' };
+const sample = {
+  customer_name: 'Ana',
+  agent_name: 'Ben',
+  opens_at: 'Monday 09:00',
+  business_name: 'Corner Shop',
+  channel_name: 'Shop',
+  business_hours: 'Mon–Fri 09:00–18:00',
+};
 
 describe('autoRepliesDraftOf / autoRepliesInputOf', () => {
   it('round-trips stored replies and reads the channel language as a reply language', () => {

@@ -17,7 +17,8 @@ export interface FailedDelivery {
 export interface ChannelHealth {
   id: string;
   name: string;
-  active: boolean;
+  /** The admin switched the number off (Channel settings → Connection). */
+  disabled: boolean;
   lastWebhookAt: string | null;
   lastError: { code: number; title: string; at: string } | null;
 }

@@ -18,6 +18,8 @@ export interface VoicePreviewRow {
 /** Sample names and the channel the table speaks for. */
 export interface VoicePreviewSample {
   channelName: string;
+  /** The desk's business name; the channel's name stands in while it has none, as on the server. */
+  businessName?: string;
   customerName: string;
   agentName: string;
   ownerName: string;
@@ -40,6 +42,7 @@ export function voicePreviewRows(autoReplies: unknown, routing: unknown, languag
   const week = SAMPLE_WEEK(zone);
   const vars = {
     customer_name: sample.customerName,
+    business_name: sample.businessName?.trim() || sample.channelName,
     channel_name: sample.channelName,
     business_hours: formatOpeningHours(week, A_SATURDAY_NOON, intlTimeZone, language),
     opens_at: formatOpensAt(week, A_SATURDAY_NOON, intlTimeZone, language),

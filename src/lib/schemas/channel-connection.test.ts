@@ -31,7 +31,7 @@ describe('channel connection schemas', () => {
   it('asks a new number for its WABA id and a token, and keeps the stored token of an existing one when left empty', () => {
     const fields = { name: 'Shop', phone_number_id: '106540352242922', timezone: 'UTC' };
     expect(codesOf(newChannelSchema.safeParse({ ...fields, waba_id: '', access_token: '' }))).toEqual({
-      waba_id: 'invalid-waba-id',
+      waba_id: 'waba-id-required',
       access_token: 'access-token-required',
     });
     expect(existingChannelSchema.safeParse({ ...fields, access_token: '' }).success).toBe(true);

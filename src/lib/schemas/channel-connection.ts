@@ -19,7 +19,10 @@ export const channelConnectionSchema = z.object({
     }),
   ),
   phone_number_id: digits('invalid-phone-number-id', 'The phone number id is the long number (digits only) Meta shows under the number.'),
-  waba_id: z._default(z.union([z.literal(''), digits('invalid-waba-id', 'The WhatsApp Business Account id is a number (digits only).')]), ''),
+  waba_id: z._default(
+    z.pipe(z.string().check(z.trim()), z.union([z.literal(''), digits('invalid-waba-id', 'The WhatsApp Business Account id is a number (digits only).')])),
+    '',
+  ),
   timezone: z.string().check(
     z.trim(),
     z.refine((value) => value.length >= 1 && value.length <= 64, { message: 'Choose a time zone.', params: { code: 'timezone-required' } }),
@@ -39,9 +42,26 @@ export const accessTokenSchema = z.string().check(
   }),
 );
 
+export const WABA_ID_REQUIRED = { code: 'waba-id-required', message: 'Enter the WhatsApp Business Account id Meta shows for the number.' };
+
+/**
+ * A new number needs its WABA id, and a number that has one cannot lose it; a number connected before the id was
+ * asked (`previous` '') keeps working without one. `previous` is null for a new number.
+ */
+export function isWabaIdMissing(wabaId: string, previous: string | null): boolean {
+  return wabaId.trim() === '' && (previous === null || previous !== '');
+}
+
 /** What the form sends for a new number: the WABA id and a token are required there. */
 export const newChannelSchema = z.extend(channelConnectionSchema, {
-  waba_id: digits('invalid-waba-id', 'The WhatsApp Business Account id is a number (digits only).'),
+  waba_id: z.string().check(
+    z.trim(),
+    z.refine((value) => !isWabaIdMissing(value, null), { message: WABA_ID_REQUIRED.message, params: { code: WABA_ID_REQUIRED.code }, abort: true }),
+    z.refine((value) => /^[0-9]{5,20}$/.test(value), {
+      message: 'The WhatsApp Business Account id is a number (digits only).',
+      params: { code: 'invalid-waba-id' },
+    }),
+  ),
   access_token: accessTokenSchema.check(
     z.refine((value) => value !== '', { message: 'Paste the access token from Meta.', params: { code: 'access-token-required' } }),
   ),

@@ -19,7 +19,7 @@ export interface IntroductionInput {
   afterAssign: { enabled: boolean; text: string };
   /** The channel's business hours; null when it is always open. */
   schedule: BusinessSchedule | null;
-  channel: { name: string; timezone: string; language: string };
+  channel: { name: string; timezone: string; language: string; businessName?: string };
   customerName: string;
   agent: {
     name: string;
@@ -62,6 +62,7 @@ export function planAgentIntroduction(input: IntroductionInput, now: number, por
   const text = renderTemplate(replyTextOf('after-assign', afterAssign.text, language), {
     customer_name: input.customerName,
     agent_name: name,
+    business_name: channel.businessName?.trim() || channel.name,
     channel_name: channel.name,
     opens_at: '',
     business_hours: schedule !== null ? formatOpeningHours(schedule, now, port, language, channel.timezone) : '',

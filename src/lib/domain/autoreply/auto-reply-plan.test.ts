@@ -136,6 +136,16 @@ describe('out-of-hours replies', () => {
   });
 
   it.each([
+    ['the desk’s business name', 'Corner Shop', 'Corner Shop'],
+    ['the channel’s name while the desk has none', '  ', 'Tienda Sol'],
+  ])('greets a new customer with %s', (_, businessName, shown) => {
+    const context = autoReplyContextOf({ ...input({ firstEver: true }), channel: { ...input().channel, businessName } }, at('2026-06-15T12:00+02:00'), port);
+    expect(context.vars.business_name).toBe(shown);
+    const voice = planAutomaticVoice({ firstEver: true, closed: false, faqBotSpoke: false, branchReply: null, assignee: null }, input().settings, context);
+    expect(voice?.text).toBe(`Hi Lucía! Thanks for writing to ${shown}.`);
+  });
+
+  it.each([
     ['an agent replied 10 minutes ago', { lastAgentReplyAt: at('2026-06-15T19:50+02:00') }, []],
     ['an agent replied 29 minutes ago', { lastAgentReplyAt: at('2026-06-15T19:31+02:00') }, []],
     ['an agent replied exactly 30 minutes ago', { lastAgentReplyAt: at('2026-06-15T19:30+02:00') }, ['out-of-hours']],

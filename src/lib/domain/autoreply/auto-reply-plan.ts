@@ -11,7 +11,8 @@ export interface AutoReplyInput {
   settings: AutoRepliesSettings;
   /** The channel's business hours; null when it is always open. */
   schedule: BusinessSchedule | null;
-  channel: { name: string; timezone: string; language: string };
+  /** `businessName`: the desk's (Admin settings → Your business); the channel's own name stands in while it has none. */
+  channel: { name: string; timezone: string; language: string; businessName?: string };
   contact: { name: string; isFirstEverMessage: boolean };
   conversation: {
     lastAgentReplyAt: number | null;
@@ -63,6 +64,7 @@ export function autoReplyContextOf(input: AutoReplyInput, now: number, port: Tim
     vars: {
       customer_name: contact.name,
       agent_name: (input.assignedAgentName ?? '').trim(),
+      business_name: channel.businessName?.trim() || channel.name,
       channel_name: channel.name,
       opens_at: schedule !== null && closedKey !== null ? formatOpensAt(schedule, now, port, language, channel.timezone) : '',
       business_hours: schedule !== null ? formatOpeningHours(schedule, now, port, language, channel.timezone) : '',

@@ -7,7 +7,13 @@ import { planAutomaticVoice, type VoiceSituation } from './automatic-voice';
 import type { ReplyLanguage } from './opening-text';
 import { voiceCases, voiceFor, voiceOutcomeFor, type VoiceCase } from './voice-cases';
 
-const vars = { customer_name: 'Kofi', channel_name: 'Sol Shop', business_hours: 'We open today at 09:00 (Africa/Accra)', opens_at: 'today at 09:00' };
+const vars = {
+  customer_name: 'Kofi',
+  business_name: 'Sol Shop',
+  channel_name: 'Sol Shop',
+  business_hours: 'We open today at 09:00 (Africa/Accra)',
+  opens_at: 'today at 09:00',
+};
 const context = (over: Partial<AutoReplyContext> = {}): AutoReplyContext => ({
   language: 'en',
   closedKey: null,

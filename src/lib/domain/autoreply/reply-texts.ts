@@ -10,7 +10,7 @@ export type BranchReplyKind = 'welcome' | 'offline' | 'returning';
 /** What each automatic message says when the admin left its text empty. */
 export const DEFAULT_REPLY_TEXTS: Readonly<Record<ReplyLanguage, Readonly<Record<AutoReplyKind | BranchReplyKind, string>>>> = {
   en: {
-    greeting: 'Hi {{customer_name}}! Thanks for writing to {{channel_name}}.',
+    greeting: 'Hi {{customer_name}}! Thanks for writing to {{business_name}}.',
     'out-of-hours': "We're closed right now. {{business_hours}}.",
     'after-assign': '{{agent_name}} will help you shortly.',
     welcome: "We'll be with you in a moment.",
@@ -18,7 +18,7 @@ export const DEFAULT_REPLY_TEXTS: Readonly<Record<ReplyLanguage, Readonly<Record
     returning: 'Thanks for writing again. A colleague will help you shortly.',
   },
   es: {
-    greeting: '¡Hola {{customer_name}}! Gracias por escribir a {{channel_name}}.',
+    greeting: '¡Hola {{customer_name}}! Gracias por escribir a {{business_name}}.',
     'out-of-hours': 'Ahora mismo estamos cerrados. {{business_hours}}.',
     'after-assign': '{{agent_name}} te atenderá en breve.',
     welcome: 'Enseguida te atendemos.',

@@ -5,6 +5,7 @@ const vars = {
   customer_name: 'Lucía',
   agent_name: 'Ana',
   opens_at: 'Monday at 09:00',
+  business_name: 'Corner Shop',
   channel_name: 'Shop',
   business_hours: 'We open Monday at 09:00 (Europe/Madrid)',
 };

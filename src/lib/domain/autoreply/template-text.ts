@@ -2,7 +2,7 @@
 // variable becomes empty instead of throwing or leaking `{{...}}` to the customer.
 
 /** The variables auto-replies and canned replies may use. */
-export const TEMPLATE_VARIABLES = ['customer_name', 'agent_name', 'opens_at', 'channel_name', 'business_hours'] as const;
+export const TEMPLATE_VARIABLES = ['customer_name', 'agent_name', 'opens_at', 'business_name', 'channel_name', 'business_hours'] as const;
 /** One of the documented variable names. */
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 

@@ -46,7 +46,7 @@ export default {
     explain:
       'During your shifts you stay online even while your phone is locked; outside them you are off. Your status switch wins until the next shift starts or ends. Without a schedule, an app that stays closed for hours sets you away.',
     timezone: 'Time zone',
-    timezoneHint: 'Leave empty to use the channel’s time zone.',
+    timezoneHint: 'Leave empty to use the desk’s time zone (Admin settings → Your business).',
     noShift: 'No shift.',
     starts: (day: string, n: number) => `${day}, shift ${n} starts`,
     ends: (day: string, n: number) => `${day}, shift ${n} ends`,

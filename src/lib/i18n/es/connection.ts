@@ -7,7 +7,15 @@ export default {
   steps: { number: 'Tu negocio y tu número de WhatsApp', webhook: 'Conecta Meta con la mesa', hours: 'Horario de atención', people: 'Tu equipo' },
   stepOf: (n: number, total: number) => `Paso ${n} de ${total}.`,
   businessName: 'Nombre del negocio',
-  businessNameHint: 'Da nombre a este número en la mesa; los clientes ven el nombre que muestra Meta.',
+  businessNameHint:
+    'Aparece en la cabecera de la app y en el saludo que reciben los clientes (Ajustes de administración → Tu negocio); también da nombre a este número.',
+  business: {
+    title: 'Tu negocio',
+    blurb: 'El nombre del negocio y la zona horaria de la mesa.',
+    what: 'El nombre encabeza la app y saluda a los clientes en las respuestas automáticas ({{business_name}}). Los turnos sin zona horaria propia, y los números nuevos, usan la zona horaria de la mesa.',
+    timezoneHint: 'La usan los turnos sin zona propia; cada número conserva su propia zona para su horario de atención.',
+    save: 'Guardar',
+  },
   numberName: 'Nombre del número',
   timezone: 'Zona horaria',
   timezoneHint: 'El horario y los informes usan esta zona.',
@@ -71,8 +79,10 @@ export default {
   startSetup: 'Configura tu mesa de ayuda',
   errors: {
     'name-required': 'Ponle un nombre al número.',
+    'business-name-required': 'Ponle un nombre al negocio.',
     'invalid-phone-number-id': 'El identificador del número es un número largo, solo con dígitos.',
     'invalid-waba-id': 'El identificador de la cuenta de WhatsApp Business es un número, solo con dígitos.',
+    'waba-id-required': 'Escribe el identificador de la cuenta de WhatsApp Business (panel de la app de Meta → WhatsApp → API Setup).',
     'invalid-access-token': 'Un token de acceso es una sola palabra larga sin espacios.',
     'access-token-required': 'Pega el token de acceso de Meta.',
     'timezone-required': 'Elige una zona horaria.',

@@ -48,7 +48,7 @@ const es: typeof settings = {
     explain:
       'Durante tus turnos sigues en línea aunque el teléfono esté bloqueado; fuera de ellos estás fuera de turno. Tu interruptor de estado manda hasta que empiece o termine el siguiente turno. Sin turnos, si la app se queda cerrada varias horas pasas a ausente.',
     timezone: 'Zona horaria',
-    timezoneHint: 'Déjala vacía para usar la zona horaria del canal.',
+    timezoneHint: 'Déjala vacía para usar la zona horaria de la mesa (Ajustes de administración → Tu negocio).',
     noShift: 'Sin turno.',
     starts: (day: string, n: number) => `${day}, el turno ${n} empieza`,
     ends: (day: string, n: number) => `${day}, el turno ${n} termina`,
