@@ -37,8 +37,8 @@ export interface ClassifierBench {
   vm: { messages: number; p50Micros: number; p99Micros: number; loadMs: number; samePredictions: boolean; emptyLoopNs: number } | null;
 }
 
-const VM_MESSAGES = 1000;
-const VM_REPEATS = 5;
+const VM_MESSAGES = 300;
+const VM_REPEATS = 1;
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 

@@ -222,7 +222,7 @@ const sections: Record<string, () => Promise<void> | void> = {
     const vm = bench.vm;
     if (vm)
       console.log(
-        `  in PocketBase's JS VM (${vm.messages} messages, ms clock, 5 repeats each): p50 ${vm.p50Micros} µs, p99 ${vm.p99Micros} µs per message; model loaded in ${vm.loadMs} ms; same predictions as Node: ${vm.samePredictions ? 'yes' : 'NO'}; empty loop ${vm.emptyLoopNs} ns per empty-loop iteration there (how busy the machine was)`,
+        `  in PocketBase's JS VM (${vm.messages} messages, ms clock): p50 ${vm.p50Micros} µs, p99 ${vm.p99Micros} µs per message; model loaded in ${vm.loadMs} ms; same predictions as Node: ${vm.samePredictions ? 'yes' : 'NO'}; empty loop ${vm.emptyLoopNs} ns per empty-loop iteration there (how busy the machine was)`,
       );
     else console.log('  PocketBase JS VM: skipped (no PocketBase binary)');
     report.classifier = bench;
