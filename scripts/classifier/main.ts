@@ -1,5 +1,5 @@
 // The intent classifier from the command line, for any labelled CSV (`text,category`):
-//   evaluate --train A.csv (--test B.csv | --holdout 0.2) [--seed 1] [--save model.json] [--options '{"svm":{"c":1}}'] [--without-vectors]
+//   evaluate --train A.csv (--test B.csv | --holdout 0.2) [--seed 1] [--save model.json] [--options '{"svm":{"c":1},"mlp":null}'] [--without-vectors]
 //   predict --model model.json "message" ...
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -32,13 +32,22 @@ function readLabelledCsv(path: string): LabelledText[] {
   return parsed.examples;
 }
 
-/** Default options with a partial override given as JSON (`{"features":{"charWeight":1.5},"svm":{"c":1}}`). */
+/**
+ * Default options with a partial override given as JSON (`{"features":{"charWeight":1.5},"svm":{"c":1},"mlp":{"hidden":128}}`;
+ * `{"mlp":null}` trains the SVMs alone).
+ */
 function optionsFrom(json: string | undefined): ClassifierOptions {
-  const override = json ? (JSON.parse(json) as Partial<{ features: object; svm: object; confidenceScale: number }>) : {};
+  const override = json
+    ? (JSON.parse(json) as Partial<Omit<ClassifierOptions, 'features' | 'svm' | 'mlp'> & { features: object; svm: object; mlp: object | null }>)
+    : {};
+  const defaults = DEFAULT_CLASSIFIER_OPTIONS;
   return {
-    features: { ...DEFAULT_CLASSIFIER_OPTIONS.features, ...override.features },
-    svm: { ...DEFAULT_CLASSIFIER_OPTIONS.svm, ...override.svm },
-    confidenceScale: override.confidenceScale ?? DEFAULT_CLASSIFIER_OPTIONS.confidenceScale,
+    features: { ...defaults.features, ...override.features },
+    svm: { ...defaults.svm, ...override.svm },
+    confidenceScale: override.confidenceScale ?? defaults.confidenceScale,
+    mlp: override.mlp === null ? null : { ...defaults.mlp!, ...override.mlp },
+    mlpWeight: override.mlpWeight ?? defaults.mlpWeight,
+    mlpMinExamples: override.mlpMinExamples ?? defaults.mlpMinExamples,
   };
 }
 
@@ -76,7 +85,8 @@ function evaluate(args: string[]) {
   const width = Math.max(6, ...result.perIntent.map((row) => row.intent.length));
   console.log(
     `trained on ${train.length} messages, ${model.intents.length} intents, ${model.vocabulary.terms.length} terms` +
-      `${model.vocabulary.vectors ? ` and ${model.vocabulary.vectors.dims}-d word vectors (read in ${vectorSeconds.toFixed(1)} s)` : ''} in ${trainSeconds.toFixed(1)} s\n`,
+      `${model.vocabulary.vectors ? ` and ${model.vocabulary.vectors.dims}-d word vectors (read in ${vectorSeconds.toFixed(1)} s)` : ''}` +
+      `${model.network ? `, SVMs and a ${model.network.hidden}-unit network` : ', SVMs alone'} in ${trainSeconds.toFixed(1)} s\n`,
   );
   console.log(`${pad('intent', width)}  precision  recall     f1         support`);
   for (const row of result.perIntent)

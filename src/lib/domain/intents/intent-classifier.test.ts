@@ -181,12 +181,58 @@ describe('the word-vector view in training', () => {
   });
 
   it('loads a version 1 model (stored before the word-vector view) and predicts as before', () => {
-    const model = trainIntentClassifier(train, options, seededRandom(3));
-    const { vectorDims, vectorColumns, vectors, ...version1 } = { ...serializeIntentModel(model), version: 1 };
-    expect([vectorDims, vectorColumns, vectors]).toEqual([0, '', '']);
+    const model = trainIntentClassifier(train, { ...options, mlp: null }, seededRandom(3));
+    const { vectorDims, vectorColumns, vectors, network, ...version1 } = { ...serializeIntentModel(model), version: 1 };
+    expect([vectorDims, vectorColumns, vectors, network]).toEqual([0, '', '', null]);
     const loaded = loadIntentModel(JSON.parse(JSON.stringify(version1)));
     if (!loaded.ok) throw new Error(loaded.reason);
     for (const text of ['i want the pear', 'see a van', 'banana bus']) expect(predictIntent(loaded.model, text)).toEqual(predictIntent(model, text));
     expect(loadIntentModel({ ...version1, vectorDims: 0 })).toEqual({ ok: false, reason: 'corrupt-weights' });
+  });
+});
+
+describe('the network beside the SVMs', () => {
+  const train = generate(240, seededRandom(1));
+  const model = trainIntentClassifier(train, options, seededRandom(7));
+  const texts = ['Hola, my TARJETA never llegó 😡', 'necesito un reembolso', 'hello there', 'open hours please'];
+
+  it('is trained once there are enough examples, and not below that', () => {
+    expect(model.network).not.toBeNull();
+    expect(trainIntentClassifier(train.slice(0, options.mlpMinExamples - 1), options, seededRandom(7)).network).toBeNull();
+    expect(trainIntentClassifier(train, { ...options, mlp: null }, seededRandom(7)).network).toBeNull();
+  });
+
+  it('changes the confidences the SVMs alone give', () => {
+    const alone = trainIntentClassifier(train, { ...options, mlp: null }, seededRandom(7));
+    expect(texts.map((text) => predictIntent(model, text).confidence)).not.toEqual(texts.map((text) => predictIntent(alone, text).confidence));
+  });
+
+  it('is saved with the model: loaded back, it predicts exactly the same', () => {
+    const loaded = loadIntentModel(JSON.parse(JSON.stringify(serializeIntentModel(model))));
+    if (!loaded.ok) throw new Error(loaded.reason);
+    expect(loaded.model.network).not.toBeNull();
+    for (const text of texts) expect(predictIntent(loaded.model, text)).toEqual(predictIntent(model, text));
+  });
+
+  it('loads a version 2 model (stored before the network) as the SVMs alone, predicting as before', () => {
+    const alone = trainIntentClassifier(train, { ...options, mlp: null }, seededRandom(7));
+    const { network, ...stored } = serializeIntentModel(alone);
+    const { mlp, mlpWeight, mlpMinExamples, ...version2Options } = stored.options;
+    expect([network, mlp]).toEqual([null, null]);
+    const loaded = loadIntentModel(JSON.parse(JSON.stringify({ ...stored, version: 2, options: version2Options })));
+    if (!loaded.ok) throw new Error(loaded.reason);
+    expect(loaded.model.network).toBeNull();
+    for (const text of texts) expect(predictIntent(loaded.model, text)).toEqual(predictIntent(alone, text));
+    expect([mlpWeight, mlpMinExamples]).toEqual([options.mlpWeight, options.mlpMinExamples]);
+  });
+
+  it.each([
+    ['no network entry', { network: undefined }],
+    ['first-layer weights of the wrong size', { w1: 'AAAA' }],
+    ['a scale missing', { w2Scales: [1] }],
+  ])('refuses a stored model with %s', (_, change) => {
+    const stored = JSON.parse(JSON.stringify(serializeIntentModel(model)));
+    const changed = 'network' in change ? { ...stored, network: undefined } : { ...stored, network: { ...stored.network, ...change } };
+    expect(loadIntentModel(JSON.parse(JSON.stringify(changed)))).toEqual({ ok: false, reason: 'corrupt-weights' });
   });
 });

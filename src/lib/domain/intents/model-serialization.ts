@@ -1,12 +1,26 @@
 // A trained model as compact JSON: the vocabulary as a term list, IDF rounded, its words' vectors as signed
-// bytes (version 2; a version 1 model, stored before that view existed, loads as one without it), and the weight matrix as
-// one signed byte per weight (base64) with one scale per intent. The trained model already holds its weights in
-// that form (see quantizeWeights), so a model loaded back predicts exactly what the trained one did.
+// bytes, the SVMs' weight matrix as one signed byte per weight (base64) with one scale per intent, and the network's
+// two layers as signed bytes with their scales (version 3). A version 2 model (before the network) loads as the SVMs
+// alone, a version 1 model (before the word-vector view) as one without that view either. The trained model already
+// holds its weights in that form (see quantizeWeights, quantizeNetwork), so a model loaded back predicts exactly
+// what the trained one did.
 import type { ClassifierOptions, IntentClassifier } from './intent-classifier';
+import type { QuantizedNetwork } from './sparse-mlp';
 import { vocabularyOf, type VocabularyVectors } from './text-features';
 
 export const MODEL_FORMAT = 'pocketdesk-intent-classifier';
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
+
+/** The stored form of the network: `hidden` units, weights as base64 signed bytes, one scale per feature / intent. */
+export interface SerializedNetwork {
+  hidden: number;
+  w1: string;
+  w1Scales: number[];
+  b1: number[];
+  w2: string;
+  w2Scales: number[];
+  b2: number[];
+}
 
 /** The stored form of a model. */
 export interface SerializedIntentModel {
@@ -31,6 +45,8 @@ export interface SerializedIntentModel {
   vectorColumns: string;
   /** Base64: their vectors, `vectorDims` signed bytes each, in the same order. */
   vectors: string;
+  /** The network beside the SVMs, or null (SVMs alone). */
+  network: SerializedNetwork | null;
 }
 
 /** The outcome of reading a stored model. */
@@ -90,7 +106,39 @@ export function serializeIntentModel(model: IntentClassifier): SerializedIntentM
     intentOf: encodeBase64(bytesOf16(intentOf)),
     weights: encodeBase64(new Uint8Array(weights.buffer, weights.byteOffset, weights.length)),
     ...serializeVectors(model.vocabulary.vectors),
+    network: model.network && serializeNetwork(model.network),
   };
+}
+
+const bytesOf8 = (values: Int8Array) => encodeBase64(new Uint8Array(values.buffer, values.byteOffset, values.length));
+
+function serializeNetwork(network: QuantizedNetwork): SerializedNetwork {
+  return {
+    hidden: network.hidden,
+    w1: bytesOf8(network.w1),
+    w1Scales: Array.from(network.w1Scales),
+    b1: Array.from(network.b1),
+    w2: bytesOf8(network.w2),
+    w2Scales: Array.from(network.w2Scales),
+    b2: Array.from(network.b2),
+  };
+}
+
+// The stored network back, or null when its sizes do not fit the model's features and intents.
+function loadNetwork(data: SerializedNetwork, columns: number, classes: number): QuantizedNetwork | null {
+  if (data === null || typeof data !== 'object' || !Number.isInteger(data.hidden) || data.hidden < 1) return null;
+  const { hidden } = data;
+  const w1 = decodeBase64(data.w1);
+  const w2 = decodeBase64(data.w2);
+  const numbers = (values: unknown, length: number) =>
+    Array.isArray(values) && values.length === length && values.every((value) => typeof value === 'number') ? Float64Array.from(values as number[]) : null;
+  const w1Scales = numbers(data.w1Scales, columns);
+  const b1 = numbers(data.b1, hidden);
+  const w2Scales = numbers(data.w2Scales, classes);
+  const b2 = numbers(data.b2, classes);
+  if (w1 === null || w2 === null || w1.length !== columns * hidden || w2.length !== classes * hidden) return null;
+  if (w1Scales === null || b1 === null || w2Scales === null || b2 === null) return null;
+  return { hidden, w1: new Int8Array(w1.buffer), w1Scales, b1, w2: new Int8Array(w2.buffer), w2Scales, b2 };
 }
 
 function serializeVectors(vectors: VocabularyVectors | null): Pick<SerializedIntentModel, 'vectorDims' | 'vectorColumns' | 'vectors'> {
@@ -130,11 +178,17 @@ function loadVectors(data: SerializedIntentModel, terms: number): { vectors: Voc
 export function loadIntentModel(stored: unknown): LoadedModel {
   const data = stored as Partial<SerializedIntentModel> | null;
   if (data === null || typeof data !== 'object' || data.format !== MODEL_FORMAT) return { ok: false, reason: 'not-a-model' };
-  if (data.version !== MODEL_VERSION && data.version !== 1) return { ok: false, reason: 'unsupported-version' };
+  if (data.version !== MODEL_VERSION && data.version !== 1 && data.version !== 2) return { ok: false, reason: 'unsupported-version' };
   if (data.version === 1) {
     if ('vectorDims' in data || 'vectorColumns' in data || 'vectors' in data) return { ok: false, reason: 'corrupt-weights' };
-    return loadIntentModel({ ...data, version: MODEL_VERSION, vectorDims: 0, vectorColumns: '', vectors: '' });
+    return loadIntentModel({ ...data, version: 2, vectorDims: 0, vectorColumns: '', vectors: '' });
   }
+  if (data.version === 2) {
+    if ('network' in data || data.options === null || typeof data.options !== 'object') return { ok: false, reason: 'corrupt-weights' };
+    const options: ClassifierOptions = { ...data.options, mlp: null, mlpWeight: 0, mlpMinExamples: 0 };
+    return loadIntentModel({ ...data, version: MODEL_VERSION, options, network: null });
+  }
+  if (!('network' in data)) return { ok: false, reason: 'corrupt-weights' };
   const { options, intents, terms, idf, bias, scales } = data as SerializedIntentModel;
   const counts = words16Of(decodeBase64(data.counts ?? ''));
   const intentOf = words16Of(decodeBase64(data.intentOf ?? ''));
@@ -155,9 +209,11 @@ export function loadIntentModel(stored: unknown): LoadedModel {
     intentOf.length === bytes.length &&
     intentOf.every((k) => k < classes);
   if (!consistent) return { ok: false, reason: 'corrupt-weights' };
+  const network = data.network === null ? null : loadNetwork(data.network!, counts.length, classes);
+  if (data.network !== null && network === null) return { ok: false, reason: 'corrupt-weights' };
   const weights: QuantizedWeights = { rowStart, intentOf, weights: new Int8Array(bytes.buffer), scales: Float64Array.from(scales) };
   const vocabulary = vocabularyOf(options.features, terms, Float64Array.from(idf), vectors);
-  return { ok: true, model: { options, intents, vocabulary, weights, bias: Float64Array.from(bias) } };
+  return { ok: true, model: { options, intents, vocabulary, weights, bias: Float64Array.from(bias), network } };
 }
 
 // 16-bit values as little-endian byte pairs, written by hand so the byte order never depends on the machine.
