@@ -9,6 +9,10 @@ import { readConversation, writeConversation } from './records/conversation';
 import { GoTimeZone } from './time-zone';
 import { queueBotMessage, replyButtons } from './bot-messages';
 import { jsonField } from './records';
+import { createMeaningMemo } from '../lib/domain/faq/faq-meaning';
+
+// Preparing a channel's FAQ examples for matching by meaning is most of its cost; each pooled VM keeps the last one.
+const meaningMemo = createMeaningMemo();
 
 export type BotOutcome = 'inactive' | 'answered' | 'handoff' | 'resolved';
 
@@ -59,6 +63,7 @@ export function runFaqBot(ctx: InboundContext, conversation: core.Record, messag
       { type: message.type, text: message.text, buttonReplyId },
       settings,
       ctx.now,
+      meaningMemo,
     ),
     ctx.writer,
   );

@@ -2,6 +2,7 @@ import type { FaqEntry, FaqSettings } from '../../schemas/faq';
 import { MINUTE_MS } from '../hours/civil-date';
 import type { BotResolution, BotState, HandoffReason } from './bot-state';
 import { isHandoffRequest, matchFaqEntry } from './faq-matching';
+import type { MeaningMemo } from './faq-meaning';
 
 /** The id of the "That solved it" button under an answer. */
 export const SOLVED_BUTTON_ID = 'faq:solved';
@@ -73,7 +74,7 @@ function answer(entry: FaqEntry, settings: FaqSettings, answers: number, now: nu
  * "That solved it", hand over on "Talk to a person", a handoff keyword or anything it cannot answer, and stay out
  * of a conversation it has handed over. A `resolved` state nobody reset on reopening starts over like `idle`.
  */
-export function botReply(state: BotState, message: BotMessage, settings: FaqSettings, now: number): BotTurn {
+export function botReply(state: BotState, message: BotMessage, settings: FaqSettings, now: number, memo?: MeaningMemo): BotTurn {
   if (state.stage === 'handed-off' || IGNORED_TYPES.includes(message.type)) return { state, actions: [] };
   if (!settings.enabled) return handoff(settings, 'bot-disabled', now);
 
@@ -87,7 +88,7 @@ export function botReply(state: BotState, message: BotMessage, settings: FaqSett
 
   const answered = state.stage === 'awaiting-feedback' ? state.answers : 0;
   const tapped = buttonId === '' ? undefined : settings.entries.find((entry) => entry.enabled && entry.id === buttonId);
-  const entry = tapped ?? matchFaqEntry(text, settings.entries);
+  const entry = tapped ?? matchFaqEntry(text, settings.entries, memo);
   return entry === null ? handoff(settings, 'no-match', now) : answer(entry, settings, answered + 1, now);
 }
 

@@ -27,10 +27,10 @@ export interface MeaningScore {
   score: number;
 }
 
-// A channel's examples are the same for every message while its FAQ is unchanged, and in PocketBase's VM (whose pooled
-// VMs keep module state between requests) folding and weighing them was nearly all the cost: 44 ms a message for
-// 168 examples. So the examples' term counts, document frequencies and norms are prepared once per FAQ, and a message
-// only corrects the few terms it shares with an example (counting the message as one more document, as before).
+// A channel's examples are the same for every message while its FAQ is unchanged, and in PocketBase's VM folding and
+// weighing them was nearly all the cost: 44 ms a message for 168 examples. So the examples' term counts, document
+// frequencies and norms are prepared once per FAQ, kept in a memo the caller owns (the hooks keep one per pooled VM),
+// and a message only corrects the few terms it shares with an example (counting the message as one more document).
 interface PreparedExample {
   tf: Map<string, number>; // sublinear term frequency, 1 + ln(count)
   baseNormSq: number; // the squared norm with every term weighed as if the message did not contain it
@@ -42,12 +42,19 @@ interface PreparedFaq {
   candidates: PreparedExample[][];
 }
 
-let preparedKey = '';
-let prepared: PreparedFaq | null = null;
+/** The last FAQ prepared for matching, reused while its examples are unchanged. */
+export interface MeaningMemo {
+  key: string;
+  prepared: PreparedFaq | null;
+}
 
-function prepare(candidates: readonly MeaningCandidate[]): PreparedFaq {
+export function createMeaningMemo(): MeaningMemo {
+  return { key: '', prepared: null };
+}
+
+function prepare(candidates: readonly MeaningCandidate[], memo: MeaningMemo): PreparedFaq {
   const key = candidates.map((candidate) => candidate.examples.join('\u0001')).join('\u0002');
-  if (prepared !== null && key === preparedKey) return prepared;
+  if (memo.prepared !== null && key === memo.key) return memo.prepared;
   const counted = candidates.map((candidate) => candidate.examples.map((example) => countTerms(questionTerms(example), FEATURES)));
   const df = new Map<string, number>();
   let documents = 1;
@@ -69,9 +76,9 @@ function prepare(candidates: readonly MeaningCandidate[]): PreparedFaq {
       return { tf, baseNormSq };
     }),
   );
-  preparedKey = key;
-  prepared = { documents, df, candidates: examples };
-  return prepared;
+  memo.key = key;
+  memo.prepared = { documents, df, candidates: examples };
+  return memo.prepared;
 }
 
 // The classifier's smoothed IDF; `extra` counts the message as a document holding the term.
@@ -80,10 +87,10 @@ function inverseFrequency(documents: number, df: Map<string, number>, extra: num
 }
 
 /** Each candidate's best similarity to `text` (0–1), in the candidates' order; 0 for a message with no terms. */
-export function scoreByMeaning(text: string, candidates: readonly MeaningCandidate[]): MeaningScore[] {
+export function scoreByMeaning(text: string, candidates: readonly MeaningCandidate[], memo: MeaningMemo = createMeaningMemo()): MeaningScore[] {
   const message = questionTerms(text.slice(0, TEXT_LIMIT));
   if (message === '') return candidates.map((candidate) => ({ id: candidate.id, score: 0 }));
-  const faq = prepare(candidates);
+  const faq = prepare(candidates, memo);
   const without = inverseFrequency(faq.documents, faq.df, 0);
   const withMessage = inverseFrequency(faq.documents, faq.df, 1);
   // Sublinear TF × IDF, cosine: the view's unit-length scaling cancels out of a cosine, so it is left out.
@@ -114,8 +121,13 @@ export function scoreByMeaning(text: string, candidates: readonly MeaningCandida
 }
 
 /** The candidate whose closest example is most similar to `text`, at least `threshold`; null when none is. */
-export function matchByMeaning(text: string, candidates: readonly MeaningCandidate[], threshold = MEANING_THRESHOLD): MeaningScore | null {
+export function matchByMeaning(
+  text: string,
+  candidates: readonly MeaningCandidate[],
+  threshold = MEANING_THRESHOLD,
+  memo: MeaningMemo = createMeaningMemo(),
+): MeaningScore | null {
   let best: MeaningScore | null = null;
-  for (const scored of scoreByMeaning(text, candidates)) if (scored.score >= threshold && (best === null || scored.score > best.score)) best = scored;
+  for (const scored of scoreByMeaning(text, candidates, memo)) if (scored.score >= threshold && (best === null || scored.score > best.score)) best = scored;
   return best;
 }
