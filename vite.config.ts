@@ -1,12 +1,29 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 
 // `vite dev` talks to a local PocketBase; in production PocketBase serves the build itself.
 const pocketBaseUrl = process.env.POCKETBASE_URL ?? 'http://127.0.0.1:8090';
 
+/**
+ * @lucide/svelte's icon components draw through our lighter Icon (src/lib/components/LucideIcon.svelte: same props,
+ * same SVG, a fraction of the rendering work). The icons stay lucide's own, tree-shaken one file per icon.
+ */
+function lighterLucideIcons(): Plugin {
+  const icon = fileURLToPath(new URL('./src/lib/components/LucideIcon.svelte', import.meta.url));
+  return {
+    name: 'pocketdesk:lucide-icon',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === '../Icon.svelte' && importer && /[\\/]@lucide[\\/]svelte[\\/]dist[\\/]icons[\\/]/.test(importer)) return icon;
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
+    lighterLucideIcons(),
     sveltekit(),
     SvelteKitPWA({
       strategies: 'injectManifest',

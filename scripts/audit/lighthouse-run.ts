@@ -12,6 +12,7 @@ const auditSchema = z.object({
   score: z.number().nullable(),
   scoreDisplayMode: z.string(),
   displayValue: z.string().optional(),
+  numericValue: z.number().optional(),
 });
 const reportSchema = z.object({
   lighthouseVersion: z.string(),
@@ -30,6 +31,9 @@ export interface AuditResult {
   url: string;
   performance: number;
   accessibility: number;
+  /** Total Blocking Time and Largest Contentful Paint in ms (simulated), what the performance score mostly moves with. */
+  tbt: number;
+  lcp: number;
   /** Weighted audits that did not pass, so the printout says what to fix. */
   findings: { category: 'performance' | 'accessibility'; id: string; title: string; score: number; value: string }[];
   settings: string;
@@ -65,6 +69,8 @@ function summarize(page: string, report: LighthouseReport): AuditResult {
     url: report.finalDisplayedUrl,
     performance: percent(report.categories.performance.score),
     accessibility: percent(report.categories.accessibility.score),
+    tbt: Math.round(report.audits['total-blocking-time']?.numericValue ?? 0),
+    lcp: Math.round(report.audits['largest-contentful-paint']?.numericValue ?? 0),
     findings,
     settings: `Lighthouse ${report.lighthouseVersion}, ${report.configSettings.formFactor}, ${report.configSettings.throttlingMethod} throttling`,
   };

@@ -3,6 +3,19 @@ import type { Messages } from './index';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per language and options, made on first use: building an Intl.DateTimeFormat costs far more than
+ * formatting with it, and a queue or a thread formats a time on every row.
+ */
+function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(lang, options)));
+  return format;
+}
+
 function startOfDay(at: number): number {
   const d = new Date(at);
   d.setHours(0, 0, 0, 0);
@@ -21,23 +34,23 @@ export function formatDay(at: number, now: number, lang: string, t: Messages): s
   if (days === 0) return t.thread.today;
   if (days === 1) return t.thread.yesterday;
   const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
-  return new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }).format(at);
+  return dateFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }).format(at);
 }
 
 /** Clock time ("14:05") for today, a short date otherwise: what a queue row shows. */
 export function formatWhen(at: number, now: number, lang: string): string {
   if (startOfDay(at) === startOfDay(now)) return formatClock(at, lang);
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' }).format(at);
+  return dateFormat(lang, { day: 'numeric', month: 'short' }).format(at);
 }
 
 /** A time ahead, with its day unless it is today: "18:00", "Tue 23 Jun, 09:00" (when a snooze ends). */
 export function formatAhead(at: number, now: number, lang: string): string {
   if (startOfDay(at) === startOfDay(now)) return formatClock(at, lang);
-  return new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+  return dateFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
 }
 
 export function formatClock(at: number, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(at);
+  return dateFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(at);
 }
 
 /** "23 h 5 min", rounded down to the minute. */

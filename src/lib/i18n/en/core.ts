@@ -40,7 +40,7 @@ export default {
   },
   queue: {
     heading: 'Conversations',
-    tabs: { mine: 'Mine', unassigned: 'Unassigned', waiting: 'Waiting on customer', snoozed: 'Snoozed', resolved: 'Resolved' },
+    tabs: { mine: 'Mine', unassigned: 'Unassigned', waiting: 'Waiting', snoozed: 'Snoozed', resolved: 'Resolved' },
     empty: {
       mine: 'Nothing assigned to you right now.',
       unassigned: 'No unassigned conversations.',

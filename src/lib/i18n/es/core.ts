@@ -40,7 +40,7 @@ const es: typeof core = {
   },
   queue: {
     heading: 'Conversaciones',
-    tabs: { mine: 'Mías', unassigned: 'Sin asignar', waiting: 'Esperando al cliente', snoozed: 'Pospuestas', resolved: 'Resueltas' },
+    tabs: { mine: 'Mías', unassigned: 'Sin asignar', waiting: 'En espera', snoozed: 'Pospuestas', resolved: 'Resueltas' },
     empty: {
       mine: 'No tienes nada asignado ahora mismo.',
       unassigned: 'No hay conversaciones sin asignar.',
