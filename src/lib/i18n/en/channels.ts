@@ -49,4 +49,16 @@ export default {
       'duplicate-date': 'This date is already listed.',
     } as Record<string, string>,
   },
+  // General field-error sentences: every form that shows FieldError loads this part (its default wording is here too).
+  fieldErrors: {
+    'too-small': 'This is too small or too short.',
+    'too-big': 'This is too large or too long.',
+    'invalid-type': 'This value is not valid here.',
+    'invalid-format': 'This value is not in the right format.',
+    'invalid-value': 'This value is not valid here.',
+    required: 'This cannot be empty.',
+    'cannot-be-blank': 'This cannot be empty.',
+    'not-unique': 'This is already used. Choose another.',
+    other: 'Check this value: it was not accepted.',
+  } as Record<string, string>,
 };

@@ -109,17 +109,6 @@ export default {
     hours: (h: number, m: number) => (m ? `${h} h ${m} min` : `${h} h`),
     days: (d: number, h: number) => (h ? `${d} d ${h} h` : `${d} d`),
   },
-  fieldErrors: {
-    'too-small': 'This is too small or too short.',
-    'too-big': 'This is too large or too long.',
-    'invalid-type': 'This value is not valid here.',
-    'invalid-format': 'This value is not in the right format.',
-    'invalid-value': 'This value is not valid here.',
-    required: 'This cannot be empty.',
-    'cannot-be-blank': 'This cannot be empty.',
-    'not-unique': 'This is already used. Choose another.',
-    other: 'Check this value: it was not accepted.',
-  } as Record<string, string>,
   signals: {
     upset: 'Unhappy',
     upsetTitle: 'The customer reacted with 👎 or 😡, so this conversation moved up the queue.',

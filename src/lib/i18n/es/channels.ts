@@ -50,6 +50,18 @@ const es: typeof channels = {
       'duplicate-date': 'Esta fecha ya está en la lista.',
     },
   },
+  // General field-error sentences: every form that shows FieldError loads this part (its default wording is here too).
+  fieldErrors: {
+    'too-small': 'Es demasiado pequeño o corto.',
+    'too-big': 'Es demasiado grande o largo.',
+    'invalid-type': 'Este valor no es válido aquí.',
+    'invalid-format': 'Este valor no tiene el formato correcto.',
+    'invalid-value': 'Este valor no es válido aquí.',
+    required: 'No puede quedar vacío.',
+    'cannot-be-blank': 'No puede quedar vacío.',
+    'not-unique': 'Ya está en uso. Elige otro.',
+    other: 'Revisa este valor: no se aceptó.',
+  } as Record<string, string>,
 };
 
 export default es;

@@ -109,17 +109,6 @@ const es: typeof core = {
     hours: (h: number, m: number) => (m ? `${h} h ${m} min` : `${h} h`),
     days: (d: number, h: number) => (h ? `${d} d ${h} h` : `${d} d`),
   },
-  fieldErrors: {
-    'too-small': 'Es demasiado pequeño o corto.',
-    'too-big': 'Es demasiado grande o largo.',
-    'invalid-type': 'Este valor no es válido aquí.',
-    'invalid-format': 'Este valor no tiene el formato correcto.',
-    'invalid-value': 'Este valor no es válido aquí.',
-    required: 'No puede quedar vacío.',
-    'cannot-be-blank': 'No puede quedar vacío.',
-    'not-unique': 'Ya está en uso. Elige otro.',
-    other: 'Revisa este valor: no se aceptó.',
-  },
   signals: {
     upset: 'Molesto',
     upsetTitle: 'El cliente reaccionó con 👎 o 😡, así que esta conversación subió en la cola.',
