@@ -1,18 +1,13 @@
 // The cost of the FAQ bot's matching by meaning where it runs: inside PocketBase's JS VM, in the transaction that
-// applies a customer's message. Starts PocketBase on a temp dir with an onBootstrap hook that runs
-// faq-vm-entry.ts (bundled like the hooks), for the labelled set's 7 entries and for 40 entries of 4 examples.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'esbuild';
+// applies a customer's message: faq-vm-entry.ts (bundled like the hooks), for the labelled set's 7 entries and for 40 entries of 4 examples.
+import { existsSync } from 'node:fs';
 import { matchFaqEntry } from '../../src/lib/domain/faq/faq-matching';
 import { LABELLED_ENTRIES, LABELLED_QUESTIONS } from '../../src/lib/domain/faq/meaning-labelled-set';
 import { faqSettingsSchema, type FaqSettingsInput } from '../../src/lib/schemas/faq';
-import { pocketBaseBinary, projectRoot } from '../pocketbase-paths.mjs';
-import { freePort } from '../../tests/support/pocketbase';
+import { pocketBaseBinary } from '../pocketbase-paths.mjs';
+import { runInPocketBaseVm } from './pocketbase-vm';
 
-interface VmRun {
+interface FaqVmFigures {
   micros: number[];
   matched: Array<string | null>;
   loopNs: number;
@@ -41,58 +36,14 @@ function settingsOf(copies: number): FaqSettingsInput {
   return { enabled: true, entries };
 }
 
-async function runInVm(settings: FaqSettingsInput, texts: string[], repeats: number): Promise<VmRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'pocketdesk-faq-vm-'));
-  const hooks = join(dir, 'hooks');
-  mkdirSync(hooks);
-  try {
-    await build({
-      entryPoints: [join(projectRoot, 'scripts', 'bench', 'faq-vm-entry.ts')],
-      outfile: join(hooks, 'faq.js'),
-      bundle: true,
-      format: 'cjs',
-      target: 'es2022',
-      platform: 'neutral',
-      logLevel: 'warning',
-    });
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings));
-    writeFileSync(join(dir, 'texts.json'), JSON.stringify(texts));
-    writeFileSync(
-      join(hooks, 'bench.pb.js'),
-      `onBootstrap((e) => {
-  e.next();
-  const settings = toString($os.readFile(__hooks + '/../settings.json'));
-  const texts = JSON.parse(toString($os.readFile(__hooks + '/../texts.json')));
-  $os.writeFile(__hooks + '/../result.tmp', require(__hooks + '/faq.js').measureFaqInVm(settings, texts, ${repeats}), 0o644);
-  $os.rename(__hooks + '/../result.tmp', __hooks + '/../result.json');
-});\n`,
-    );
-    const port = await freePort();
-    const server = spawn(
-      pocketBaseBinary(),
-      [
-        'serve',
-        `--dir=${join(dir, 'data')}`,
-        `--hooksDir=${hooks}`,
-        `--migrationsDir=${join(dir, 'migrations')}`,
-        `--publicDir=${join(dir, 'public')}`,
-        `--http=127.0.0.1:${port}`,
-        '--dev=false',
-        '--hooksWatch=false',
-      ],
-      { stdio: 'ignore' },
-    );
-    const resultFile = join(dir, 'result.json');
-    try {
-      for (let waited = 0; !existsSync(resultFile) && waited < 600_000; waited += 500) await new Promise((resolve) => setTimeout(resolve, 500));
-    } finally {
-      server.kill();
-    }
-    if (!existsSync(resultFile)) throw new Error('the VM measurement did not finish in 10 minutes');
-    return JSON.parse(readFileSync(resultFile, 'utf8')) as VmRun;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+function runInVm(settings: FaqSettingsInput, texts: string[], repeats: number): Promise<FaqVmFigures> {
+  return runInPocketBaseVm<FaqVmFigures>({
+    name: 'faq-vm',
+    entry: 'faq-vm-entry.ts',
+    files: { 'settings.json': JSON.stringify(settings), 'texts.json': JSON.stringify(texts) },
+    script: `done(entry().measureFaqInVm(read('settings.json'), JSON.parse(read('texts.json')), ${repeats}));`,
+    timeoutMs: 600_000,
+  });
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;

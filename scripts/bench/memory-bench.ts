@@ -2,13 +2,12 @@
 // VMs, 40 clients at once on a full-bundle route until every pooled VM has loaded pb_hooks/app.js, then the
 // resident size of the PocketBase process (VmRSS) after the load, without GOMEMLIMIT. Also the bundle's size and
 // what loading it costs one VM (compile + run its top level, timed inside PocketBase's own VM).
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { pocketBaseBinary, projectRoot } from '../pocketbase-paths.mjs';
-import { freePort, startPocketBase } from '../../tests/support/pocketbase';
+import { projectRoot } from '../pocketbase-paths.mjs';
+import { startPocketBase } from '../../tests/support/pocketbase';
 import { runLoad } from './measure';
+import { runInPocketBaseVm } from './pocketbase-vm';
 
 export interface MemoryBench {
   clients: number;
@@ -33,16 +32,10 @@ function residentMb(pid: number): number {
  * pooled VM holds; the garbage of compiling is included, so it is an upper bound).
  */
 async function bundleLoad(bundle: string, repeats = 15): Promise<{ ms: number; retainedMb: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'pocketdesk-bundle-load-'));
-  const hooks = join(dir, 'hooks');
-  mkdirSync(hooks);
-  try {
-    writeFileSync(join(dir, 'bundle.js'), bundle);
-    writeFileSync(
-      join(hooks, 'bench.pb.js'),
-      `onBootstrap((e) => {
-  e.next();
-  const source = toString($os.readFile(__hooks + '/../bundle.js'));
+  const result = await runInPocketBaseVm<{ times: number[]; retainedKb: number }>({
+    name: 'bundle-load',
+    files: { 'bundle.js': bundle },
+    script: `  const source = read('bundle.js');
   const rss = () => Number(/VmRSS:\\s+(\\d+)/.exec(toString($os.readFile('/proc/self/status')))[1]);
   const times = [];
   const kept = [];
@@ -55,35 +48,11 @@ async function bundleLoad(bundle: string, repeats = 15): Promise<{ ms: number; r
     kept.push(module.exports);
   }
   const after = rss();
-  $os.writeFile(__hooks + '/../result.tmp', JSON.stringify({ times, retainedKb: (after - before) / kept.length }), 0o644);
-  $os.rename(__hooks + '/../result.tmp', __hooks + '/../result.json');
-});\n`,
-    );
-    const port = await freePort();
-    const args = [
-      'serve',
-      `--dir=${join(dir, 'data')}`,
-      `--hooksDir=${hooks}`,
-      `--migrationsDir=${join(dir, 'migrations')}`,
-      `--publicDir=${join(dir, 'public')}`,
-      `--http=127.0.0.1:${port}`,
-      '--dev=false',
-      '--hooksWatch=false',
-    ];
-    const server = spawn(pocketBaseBinary(), args, { stdio: 'ignore' });
-    const resultFile = join(dir, 'result.json');
-    try {
-      for (let waited = 0; !existsSync(resultFile) && waited < 120_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
-    } finally {
-      server.kill();
-    }
-    if (!existsSync(resultFile)) throw new Error('the bundle load measurement did not finish in 2 minutes');
-    const result = JSON.parse(readFileSync(resultFile, 'utf8')) as { times: number[]; retainedKb: number };
-    const times = result.times.sort((a, b) => a - b);
-    return { ms: times[Math.floor(times.length / 2)]!, retainedMb: Number((result.retainedKb / 1024).toFixed(1)) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  done(JSON.stringify({ times, retainedKb: (after - before) / kept.length }));`,
+    timeoutMs: 120_000,
+  });
+  const times = result.times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)]!, retainedMb: Number((result.retainedKb / 1024).toFixed(1)) };
 }
 
 export async function benchMemory(clients = 40, durationSeconds = 10): Promise<MemoryBench> {
