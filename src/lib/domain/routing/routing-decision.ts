@@ -83,8 +83,21 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
     history: { ...(conversation.history ?? NO_HISTORY), escalations: conversation.previousEscalations },
   });
   const level = effects.priority ?? 'normal';
+  // Expected complexity counts only for a prediction the desk trusts (the same threshold that lets it route).
+  const predicted = input.intent;
+  const expected =
+    predicted && predicted.confidence >= predicted.minConfidence && typeof predicted.medianHandleMinutes === 'number'
+      ? { intentName: predicted.name, medianMinutes: predicted.medianHandleMinutes }
+      : null;
   const score = scorePriority(
-    { text, vip: contact.vip, previousEscalations: conversation.previousEscalations, lastInboundAt: conversation.lastInboundAt, history: conversation.history },
+    {
+      text,
+      vip: contact.vip,
+      previousEscalations: conversation.previousEscalations,
+      lastInboundAt: conversation.lastInboundAt,
+      history: conversation.history,
+      expected,
+    },
     now,
     settings.priority,
     folded,
