@@ -134,5 +134,8 @@ describe('expected complexity', () => {
     expect(quick.event.intent).toMatchObject({ intent: `${teams.billing}|`, applied: true });
     // A fresh install's channel: 20 points once an intent's median reaches four hours.
     expect(slow.conversation.priority - quick.conversation.priority).toBe(20);
+    // "Why is this mine?" reads it from the routing log.
+    expect(slow.event.intent.expectedComplexity).toEqual({ medianMinutes: 360, points: 20 });
+    expect(quick.event.intent).not.toHaveProperty('expectedComplexity');
   }, 180_000);
 });

@@ -31,6 +31,8 @@ export interface IntentUse extends ScoredIntent {
   reason: IntentReason;
   teamId: string;
   labels: string[];
+  /** Present when the intent's median handle time added priority points (expected complexity). */
+  expectedComplexity?: { medianMinutes: number; points: number };
 }
 
 /** Decides whether the predicted intent routes the conversation; null when there is no prediction. */

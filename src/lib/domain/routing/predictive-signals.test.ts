@@ -210,4 +210,10 @@ describe('expected complexity in the priority score', () => {
     expect(routed(0.9, null).priority).toBe(100);
     expect(routed(0.9, 30).priority).toBe(100);
   });
+
+  it('tells "Why is this mine?" when the intent’s handle time raised the priority', () => {
+    expect(routed(0.9, 600).intent?.expectedComplexity).toEqual({ medianMinutes: 600, points: 20 });
+    expect(routed(0.9, 30).intent).not.toHaveProperty('expectedComplexity');
+    expect(routed(0.5, 600).intent).not.toHaveProperty('expectedComplexity');
+  });
 });
