@@ -6,10 +6,13 @@ import { join } from 'node:path';
 import { projectRoot } from './pocketbase-paths.mjs';
 
 const programs = ['worker', 'simulator'].filter((name) => existsSync(join(projectRoot, 'src', name, 'main.ts')));
+// The worker trains intent models in a thread (src/worker/intent-training.ts) that loads this file beside worker.mjs.
+const threads = programs.includes('worker') ? [{ name: 'intent-training-thread', entry: join('src', 'worker', 'intent-training-thread.ts') }] : [];
+const entries = [...programs.map((name) => ({ name, entry: join('src', name, 'main.ts') })), ...threads];
 await Promise.all(
-  programs.map((name) =>
+  entries.map(({ name, entry }) =>
     build({
-      entryPoints: [join(projectRoot, 'src', name, 'main.ts')],
+      entryPoints: [join(projectRoot, entry)],
       outfile: join(projectRoot, 'build', `${name}.mjs`),
       bundle: true,
       platform: 'node',
@@ -21,4 +24,4 @@ await Promise.all(
     }),
   ),
 );
-console.log(`build-node: ${programs.map((name) => `build/${name}.mjs`).join(', ')}`);
+console.log(`build-node: ${entries.map(({ name }) => `build/${name}.mjs`).join(', ')}`);

@@ -162,15 +162,15 @@ const historyBody = z.object({ after: z.optional(z.string().check(z.maxLength(40
 /**
  * POST /api/pocketdesk/worker/intent-history `{after?, limit?}` (superuser): what training learns from, a page at a
  * time in id order: resolved conversations with a team and conversations an agent corrected, each with the
- * customer's first three texts, its team, labels and whether it is resolved.
+ * customer's first three texts, its team, labels, whether it is resolved and how long that took (expected complexity).
  */
 export const handleIntentHistory = workerRoute({ body: historyBody }, (e, body) => {
   const limit = typeof body.limit === 'number' && Number.isInteger(body.limit) && body.limit > 0 ? Math.min(body.limit, HISTORY_PAGE) : HISTORY_PAGE;
-  const rows = arrayOf(new DynamicModel({ id: '', team: '', labels: '', status: '', text: '' }));
+  const rows = arrayOf(new DynamicModel({ id: '', team: '', labels: '', status: '', resolution_ms: 0, text: '' }));
   currentApp()
     .db()
     .newQuery(
-      'SELECT c.id, c.team, c.labels, c.status,' +
+      'SELECT c.id, c.team, c.labels, c.status, c.resolution_ms,' +
         " COALESCE((SELECT group_concat(text, char(10)) FROM (SELECT m.text FROM messages m WHERE m.conversation = c.id AND m.direction = 'in' AND m.text != ''" +
         ` ORDER BY m.created LIMIT ${OPENING_MESSAGES})), '') AS text` +
         ' FROM conversations c' +
@@ -179,14 +179,18 @@ export const handleIntentHistory = workerRoute({ body: historyBody }, (e, body) 
     )
     .bind({ after: body.after ?? '', limit } as dbx.Params)
     .all(rows);
-  const conversations = (rows as unknown as Array<{ id: string; team: string; labels: string; status: string; text: string }>).map((row) => {
-    let labels: string[] = [];
-    try {
-      labels = JSON.parse(row.labels || '[]') ?? [];
-    } catch {
-      labels = [];
-    }
-    return { id: row.id, text: row.text, teamId: row.team || null, labels, resolved: row.status === 'resolved' };
-  });
+  const conversations = (rows as unknown as Array<{ id: string; team: string; labels: string; status: string; resolution_ms: number; text: string }>).map(
+    (row) => {
+      let labels: string[] = [];
+      try {
+        labels = JSON.parse(row.labels || '[]') ?? [];
+      } catch {
+        labels = [];
+      }
+      const resolved = row.status === 'resolved';
+      // resolution_ms is the metrics' resolution time (opened → resolved), kept by a trigger: expected complexity.
+      return { id: row.id, text: row.text, teamId: row.team || null, labels, resolved, resolutionMs: resolved ? Number(row.resolution_ms) || 0 : 0 };
+    },
+  );
   e.json(200, { conversations, next: conversations.length === limit ? conversations[conversations.length - 1]!.id : null });
 });

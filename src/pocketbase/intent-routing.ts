@@ -26,5 +26,6 @@ export function intentInputFor(app: core.App, wamid: string | null | undefined):
     teamId: target.teamId,
     labels: target.labels,
     minConfidence: settings.minConfidence,
+    medianHandleMinutes: target.medianHandleMinutes ?? null,
   };
 }

@@ -1,33 +1,31 @@
+import { Worker } from 'node:worker_threads';
 import type PocketBase from 'pocketbase';
-import { DEFAULT_CLASSIFIER_OPTIONS } from '../lib/domain/intents/intent-classifier';
-import { serializeIntentModel } from '../lib/domain/intents/model-serialization';
-import { splitHeldOutByText } from '../lib/domain/routing/held-out-split';
-import { buildTrainingSet, evaluateDeskModel, trainFinalModel, type HistoryConversation, type IntentCorrection } from '../lib/domain/routing/intent-training';
+import type { IntentCorrection, HistoryConversation } from '../lib/domain/routing/intent-training';
 import type { TrainingReport } from '../lib/schemas/intent-model';
+import type { TrainingJobInput, TrainingThreadMessage } from './intent-training-thread';
 
-// Trains the desk's intent model (issue #20): claims a queued training, reads the history training learns from,
-// scores a model on a held-out fifth of it (the same fifth for the same history), trains the routing model on all of
-// it, and hands both back. PocketBase decides whether it is switched on (src/pocketbase/intent-models.ts). Training is synchronous CPU work: a desk's
-// few thousand conversations take seconds, during which this worker's other jobs wait.
+// Trains the desk's intent model (issue #20): claims a queued training, reads the history training learns from, and
+// hands it to a thread (intent-training-thread.ts) that scores a model on a held-out fifth of it, trains the routing
+// model on all of it and posts both back. The thread keeps this worker's loop free: sends, pushes and webhook
+// deliveries go on while a model trains. PocketBase decides whether it is switched on (src/pocketbase/intent-models.ts).
 
-const HELD_OUT = 0.2;
-/** A team-and-labels combination needs this many conversations to be an intent of its own (else its team alone). */
-const MIN_EXAMPLES = 3;
 const MAX_CONVERSATIONS = 20_000;
+/** Bundled beside this worker by scripts/build-node.mjs. */
+const THREAD_URL = new URL('./intent-training-thread.mjs', import.meta.url);
 
-/** mulberry32: seeded by the model's version, so the same history gives the same model. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Runs one training in a fresh thread; `onProgress` sees each stage; resolves with the thread's outcome. */
+function trainInThread(input: TrainingJobInput, onProgress: (progress: number, stage: string) => void): Promise<NonNullable<TrainingReport['outcome']>> {
+  return new Promise((resolve, reject) => {
+    const thread = new Worker(THREAD_URL, { workerData: input });
+    let outcome: NonNullable<TrainingReport['outcome']> | null = null;
+    thread.on('message', (message: TrainingThreadMessage) => {
+      if (message.kind === 'progress') onProgress(message.progress, message.stage);
+      else outcome = message.outcome;
+    });
+    thread.once('error', reject);
+    thread.once('exit', (code) => (outcome ? resolve(outcome) : reject(new Error(`the training thread stopped (exit code ${code}) without a model`))));
+  });
 }
-
-// Lets a progress report go out before the next synchronous stage holds the event loop.
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class IntentTrainer {
   readonly #pb: PocketBase;
@@ -76,25 +74,24 @@ export class IntentTrainer {
         this.#names('teams'),
         this.#names('labels'),
       ]);
-      const set = buildTrainingSet(
-        history,
-        corrections.map((row): IntentCorrection => ({ conversationId: String(row.conversation), teamId: String(row.team) || null, labels: row.labels ?? [] })),
-        { minExamples: MIN_EXAMPLES, teamNames, labelNames },
+      // Progress reports go out in order while the thread trains; the outcome waits for the last of them.
+      let reported = Promise.resolve();
+      const outcome = await trainInThread(
+        {
+          version: job.version,
+          history,
+          corrections: corrections.map((row): IntentCorrection => ({
+            conversationId: String(row.conversation),
+            teamId: String(row.team) || null,
+            labels: row.labels ?? [],
+          })),
+          teamNames,
+          labelNames,
+        },
+        (progress, stage) => (reported = reported.then(() => this.#report({ id: job.id, progress, stage })).catch(() => undefined)),
       );
-      await this.#report({ id: job.id, progress: 10, stage: 'evaluating' });
-      await breathe();
-      const random = seeded(job.version);
-      // Held out by what customers wrote (not by random ids or the version): the same history, the same score.
-      const evaluated = evaluateDeskModel(set, DEFAULT_CLASSIFIER_OPTIONS, HELD_OUT, random, splitHeldOutByText);
-      if (!evaluated.ok) {
-        await this.#report({ id: job.id, outcome: { ok: false, error: evaluated.reason } });
-        return 1;
-      }
-      await this.#report({ id: job.id, progress: 55, stage: 'training' });
-      await breathe();
-      const model = trainFinalModel(set, DEFAULT_CLASSIFIER_OPTIONS, random);
-      await this.#report({ id: job.id, progress: 90, stage: 'saving' });
-      await this.#report({ id: job.id, outcome: { ok: true, model: serializeIntentModel(model), targets: set.targets, metrics: evaluated.metrics } });
+      await reported;
+      await this.#report({ id: job.id, outcome });
     } catch (error) {
       await this.#report({ id: job.id, outcome: { ok: false, error: (error as Error).message.slice(0, 2000) } }).catch(() => undefined);
       throw error;

@@ -88,6 +88,7 @@ export interface PriorityDraft {
   points: Record<keyof RoutingSettings['priority']['points'], number | null>;
   windowClosingMinutes: number | null;
   slowResolutionMinutes: number | null;
+  longIntentMinutes: number | null;
 }
 
 export interface ReassignDraft {
@@ -162,6 +163,7 @@ export function routingDraftOf(raw: unknown): RoutingDraft {
       points: { ...settings.priority.points },
       windowClosingMinutes: settings.priority.windowClosingMinutes,
       slowResolutionMinutes: settings.priority.slowResolutionMinutes,
+      longIntentMinutes: settings.priority.longIntentMinutes,
     },
     escalationTeams: [...settings.escalationTeams],
   };
@@ -215,6 +217,7 @@ export function routingInputOf(draft: RoutingDraft): RoutingSettingsInput {
       points: Object.fromEntries(Object.entries(draft.priority.points).map(([key, value]) => [key, numberInput(value)])),
       windowClosingMinutes: numberInput(draft.priority.windowClosingMinutes),
       slowResolutionMinutes: numberInput(draft.priority.slowResolutionMinutes),
+      longIntentMinutes: numberInput(draft.priority.longIntentMinutes),
     },
     language: { minConfidence: numberInput(draft.minConfidence) },
     backlog: { algorithm: draft.backlogAlgorithm },

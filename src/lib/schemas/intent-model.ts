@@ -27,7 +27,12 @@ export const messageIntentsBodySchema = z.object({
   predictions: z.array(messageIntentSchema).check(z.maxLength(1000)),
 });
 
-const target = z.object({ name: z.string().check(z.maxLength(500)), teamId: z.string().check(z.maxLength(40)), labels: z.array(z.string()) });
+const target = z.object({
+  name: z.string().check(z.maxLength(500)),
+  teamId: z.string().check(z.maxLength(40)),
+  labels: z.array(z.string()),
+  medianHandleMinutes: z.optional(z.number().check(z.gte(0))),
+});
 
 const cardRow = z.object({ intent: z.string(), name: z.string(), precision: share, recall: share, support: z.number() });
 
@@ -40,6 +45,8 @@ export const modelMetricsSchema = z.object({
   intents: z.number(),
   perIntent: z.array(cardRow),
   confusions: z.array(z.object({ actual: z.string(), predicted: z.string(), count: z.number() })),
+  // Optional: models trained before expected complexity have none.
+  handleTimes: z.optional(z.array(z.object({ intent: z.string(), name: z.string(), medianMinutes: z.number(), resolved: z.number() }))),
 });
 export type ModelMetricsWire = z.output<typeof modelMetricsSchema>;
 

@@ -27,7 +27,14 @@ const intentOf = z.pipe(
   z.optional(z.unknown()),
   z.transform((value) => {
     const parsed = z
-      .object({ ...scoredIntent.shape, alternatives: listOf(scoredIntent), applied: z.boolean(), reason: z.string(), minConfidence: z.number() })
+      .object({
+        ...scoredIntent.shape,
+        alternatives: listOf(scoredIntent),
+        applied: z.boolean(),
+        reason: z.string(),
+        minConfidence: z.number(),
+        expectedComplexity: z.optional(z.object({ medianMinutes: z.number(), points: z.number() })),
+      })
       .safeParse(value);
     return parsed.success ? parsed.data : null;
   }),

@@ -116,11 +116,16 @@ export const priorityPolicySchema = z.prefault(
         reopen: z._default(whole(0, 500), 15),
         lowRating: z._default(whole(0, 500), 40),
         slowResolution: z._default(whole(0, 500), 20),
+        // Expected complexity: once when the predicted intent's conversations usually take long to resolve.
+        longIntent: z._default(whole(0, 500), 20),
       }),
       {},
     ),
     // A customer whose resolved conversations took this long on average scores slowResolution; 0 turns it off.
     slowResolutionMinutes: z._default(whole(0, 30 * 24 * 60), 24 * 60),
+    // A conversation whose predicted intent's median resolution time (learned at training) is this long scores
+    // longIntent; 0 turns it off. Four hours: longer than most chats a desk resolves in one sitting.
+    longIntentMinutes: z._default(whole(0, 30 * 24 * 60), 4 * 60),
     // An open 24 h window with less than this left scores windowClosing: after it closes only templates can be sent.
     windowClosingMinutes: z._default(whole(0, 1440), 120),
   }),

@@ -16,6 +16,8 @@ export interface IntentInput extends ScoredIntent {
   labels: readonly string[];
   /** The desk's confidence threshold: below it the prediction is logged but does not route. */
   minConfidence: number;
+  /** Expected complexity: the intent's median resolution time learned at training; absent when unknown. */
+  medianHandleMinutes?: number | null;
 }
 
 /** Why the prediction did or did not route: `applied`, a rule or an escalation decided first, or not sure enough. */
@@ -29,6 +31,8 @@ export interface IntentUse extends ScoredIntent {
   reason: IntentReason;
   teamId: string;
   labels: string[];
+  /** Present when the intent's median handle time added priority points (expected complexity). */
+  expectedComplexity?: { medianMinutes: number; points: number };
 }
 
 /** Decides whether the predicted intent routes the conversation; null when there is no prediction. */

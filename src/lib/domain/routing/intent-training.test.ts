@@ -73,6 +73,32 @@ describe('buildTrainingSet', () => {
   });
 });
 
+describe('expected complexity', () => {
+  // Card deliveries take hours to sort out, refunds minutes; an open conversation has no resolution time yet.
+  const timed = (): HistoryConversation[] =>
+    history().map((conversation, i) => ({ ...conversation, resolutionMs: (conversation.teamId === 'cards' ? 240 + i : 10 + i) * 60_000 }));
+
+  it('stores each intent’s median resolution time with its target and shows it on the model card, slowest first', () => {
+    const set = buildTrainingSet([...timed(), { id: 'o1', text: 'card question', teamId: 'cards', labels: ['late'], resolved: false }], [], {
+      minExamples: 2,
+      ...names,
+    });
+    expect(set.targets['cards|late']!.medianHandleMinutes).toBe(243);
+    expect(set.targets['billing|']!.medianHandleMinutes).toBe(19);
+    const trained = trainDeskModel(set, DEFAULT_CLASSIFIER_OPTIONS, 0.34, seededRandom(3));
+    if (!trained.ok) throw new Error(trained.reason);
+    expect(trained.metrics.handleTimes.map(({ name, medianMinutes, resolved }) => [name, medianMinutes, resolved])).toEqual([
+      ['Cards · Late delivery', 243, 6],
+      ['Billing', 19, 6],
+    ]);
+  });
+
+  it('leaves the handle time out when the history has no resolution times', () => {
+    const set = buildTrainingSet(history(), [], { minExamples: 2, ...names });
+    expect(set.targets['cards|late']).not.toHaveProperty('medianHandleMinutes');
+  });
+});
+
 describe('trainDeskModel', () => {
   it('scores the model on held-out conversations and routes with one trained on all of them', () => {
     const set = buildTrainingSet(history(), [], { minExamples: 2, ...names });

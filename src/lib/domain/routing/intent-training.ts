@@ -3,12 +3,15 @@
 // what the conversation ended with. A model is scored on a held-out part of that history before it may route.
 import { evaluateClassifier, splitHeldOut } from '../intents/classifier-evaluation';
 import { predictIntent, trainIntentClassifier, type ClassifierOptions, type IntentClassifier, type LabelledText } from '../intents/intent-classifier';
+import { handleTimesByIntent, type IntentHandleTime, type ResolvedDuration } from '../signals/expected-complexity';
 
 /** Where a learned intent sends a conversation. */
 export interface IntentTarget {
   name: string;
   teamId: string;
   labels: string[];
+  /** Expected complexity: the median minutes its resolved conversations took; absent with too few of them. */
+  medianHandleMinutes?: number;
 }
 
 /** A conversation as training sees it: the customer's opening text, where it ended up, whether it is resolved. */
@@ -18,6 +21,8 @@ export interface HistoryConversation {
   teamId: string | null;
   labels: readonly string[];
   resolved: boolean;
+  /** Opened → resolved, for a resolved conversation (the metrics' resolution time); absent or 0 when unknown. */
+  resolutionMs?: number;
 }
 
 /** An agent's correction, newest last per conversation. */
@@ -32,6 +37,8 @@ export interface TrainingSet {
   /** Examples whose target came from an agent's correction. */
   corrected: ReadonlySet<LabelledText>;
   targets: Record<string, IntentTarget>;
+  /** Expected complexity of the intents with enough resolved conversations. */
+  handleTimes?: Record<string, IntentHandleTime>;
 }
 
 export interface TrainingSetOptions {
@@ -60,6 +67,8 @@ export interface ModelMetrics {
   perIntent: IntentCardRow[];
   /** The most frequent mistakes on held-out messages: `count` messages of `actual` predicted as `predicted`. */
   confusions: Array<{ actual: string; predicted: string; count: number }>;
+  /** Expected complexity per intent, slowest first: the median minutes of the `resolved` conversations it was measured on. */
+  handleTimes: Array<{ intent: string; name: string; medianMinutes: number; resolved: number }>;
 }
 
 const CONFUSIONS_SHOWN = 5;
@@ -80,18 +89,25 @@ function nameOf(target: { teamId: string; labels: readonly string[] }, options: 
 export function buildTrainingSet(history: readonly HistoryConversation[], corrections: readonly IntentCorrection[], options: TrainingSetOptions): TrainingSet {
   const latest = new Map<string, IntentCorrection>();
   for (const correction of corrections) latest.set(correction.conversationId, correction);
-  const rows: Array<{ text: string; teamId: string; labels: readonly string[]; corrected: boolean }> = [];
+  const rows: Array<{ text: string; teamId: string; labels: readonly string[]; corrected: boolean; resolutionMs: number }> = [];
   for (const conversation of history) {
     const correction = latest.get(conversation.id);
     const target = correction ?? (conversation.resolved ? { teamId: conversation.teamId, labels: conversation.labels } : null);
     if (!target?.teamId || conversation.text.trim() === '') continue;
-    rows.push({ text: conversation.text, teamId: target.teamId, labels: target.labels, corrected: correction !== undefined });
+    rows.push({
+      text: conversation.text,
+      teamId: target.teamId,
+      labels: target.labels,
+      corrected: correction !== undefined,
+      resolutionMs: conversation.resolved ? (conversation.resolutionMs ?? 0) : 0,
+    });
   }
   const sizes = new Map<string, number>();
   for (const row of rows) sizes.set(keyOf(row.teamId, row.labels), (sizes.get(keyOf(row.teamId, row.labels)) ?? 0) + 1);
   const examples: LabelledText[] = [];
   const corrected = new Set<LabelledText>();
   const targets: Record<string, IntentTarget> = {};
+  const durations: ResolvedDuration[] = [];
   for (const row of rows) {
     const labels = (sizes.get(keyOf(row.teamId, row.labels)) ?? 0) >= options.minExamples ? [...row.labels].sort() : [];
     const intent = keyOf(row.teamId, labels);
@@ -99,8 +115,11 @@ export function buildTrainingSet(history: readonly HistoryConversation[], correc
     const example = { text: row.text, intent };
     examples.push(example);
     if (row.corrected) corrected.add(example);
+    durations.push({ intent, resolutionMs: row.resolutionMs });
   }
-  return { examples, corrected, targets };
+  const handleTimes = handleTimesByIntent(durations);
+  for (const [intent, time] of Object.entries(handleTimes)) targets[intent]!.medianHandleMinutes = time.medianMinutes;
+  return { examples, corrected, targets, handleTimes };
 }
 
 /** The most frequent (actual, predicted) mistakes. */
@@ -160,6 +179,9 @@ export function evaluateDeskModel(
         support: row.support,
       })),
       confusions: confusionsOf(pairs).map((pair) => ({ ...pair, actual: name(pair.actual), predicted: name(pair.predicted) })),
+      handleTimes: Object.entries(set.handleTimes ?? {})
+        .map(([intent, time]) => ({ intent, name: name(intent), ...time }))
+        .sort((a, b) => b.medianMinutes - a.medianMinutes || (a.intent < b.intent ? -1 : 1)),
     },
   };
 }

@@ -164,3 +164,56 @@ describe('decideRouting with a rule on the customer history', () => {
     expect(decide({ keywords: ['hello'] }, 2)).toMatchObject({ agentId: 'front', path: 'owner-online' });
   });
 });
+
+describe('expected complexity in the priority score', () => {
+  const slow = { intentName: 'Cards · Lost card', medianMinutes: 300 };
+
+  it.each([
+    [{ ...slow, medianMinutes: 300 }, 20, 'Cards · Lost card: 300 min'],
+    [{ ...slow, medianMinutes: 240 }, 20, 'Cards · Lost card: 240 min'],
+    [{ ...slow, medianMinutes: 239 }, 0, null],
+    [{ ...slow, medianMinutes: 5 }, 0, null],
+    [null, 0, null],
+    [undefined, 0, null],
+  ])('scores a predicted intent with a handle time of %j with %i points', (expected, points, detail) => {
+    const scored = scorePriority({ ...calm, expected }, now, policy);
+    expect(scored).toEqual({ score: points, reasons: detail ? [{ code: 'long-intent', points, detail }] : [] });
+  });
+
+  it('follows the channel’s points and threshold, 0 minutes turning it off', () => {
+    expect(scorePriority({ ...calm, expected: slow }, now, priorityPolicySchema.parse({ longIntentMinutes: 60, points: { longIntent: 70 } })).score).toBe(70);
+    expect(scorePriority({ ...calm, expected: slow }, now, priorityPolicySchema.parse({ longIntentMinutes: 0 })).score).toBe(0);
+  });
+
+  const routed = (confidence: number, medianHandleMinutes: number | null) =>
+    decideRouting(
+      {
+        conversation: { id: 'c', channelId: 'ch', firstMessageText: 'hello', createdAt: now, lastInboundAt: null, previousEscalations: 0, labels: [] },
+        contact: { id: 'k', ownerId: null, isNew: true, vip: false, labels: [], language: null, attributes: {} },
+        agents: [],
+        settings: routingSettingsSchema.parse({}),
+        insideBusinessHours: true,
+        localMinutes: 600,
+        intent: { intent: 'cards|', name: 'Cards', confidence, alternatives: [], teamId: 'cards', labels: [], minConfidence: 0.6, medianHandleMinutes },
+      },
+      now,
+      0.5,
+    );
+
+  it('counts only for a prediction the desk trusts, with a learned handle time', () => {
+    expect(routed(0.9, 600).priorityReasons.map((r) => [r.code, r.points])).toEqual([
+      ['level', 100],
+      ['long-intent', 20],
+    ]);
+    expect(routed(0.9, 600).priority).toBe(120);
+    expect(routed(0.5, 600).priority).toBe(100);
+    expect(routed(0.9, null).priority).toBe(100);
+    expect(routed(0.9, 30).priority).toBe(100);
+  });
+
+  it('tells "Why is this mine?" when the intent’s handle time raised the priority', () => {
+    expect(routed(0.9, 600).intent?.expectedComplexity).toEqual({ medianMinutes: 600, points: 20 });
+    expect(routed(0.9, 30).intent).not.toHaveProperty('expectedComplexity');
+    expect(routed(0.5, 600).intent).not.toHaveProperty('expectedComplexity');
+  });
+});

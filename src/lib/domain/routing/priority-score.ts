@@ -1,5 +1,6 @@
 import type { PriorityLevel, PriorityPolicy } from '../../schemas/routing';
 import { NO_HISTORY, type CustomerHistory } from '../signals/customer-history';
+import { complexityPointsOf, type ExpectedComplexity } from '../signals/expected-complexity';
 import { readMessageSignals } from '../signals/message-signals';
 import { serviceWindowAt } from '../window/service-window';
 import { foldText, hasPhrase } from './text-folding';
@@ -16,6 +17,7 @@ export type PriorityReasonCode =
   | 'low-rating'
   | 'reopens'
   | 'slow-resolution'
+  | 'long-intent'
   | 'window-closing';
 
 export interface PriorityReason {
@@ -37,6 +39,8 @@ export interface PrioritySignals {
   lastInboundAt: number | null;
   /** The customer's past with the desk (escalations are counted from `previousEscalations`); absent: nothing known. */
   history?: CustomerHistory;
+  /** The handle time of the intent the model is sure enough of (hybrid routing); absent: no such prediction. */
+  expected?: ExpectedComplexity | null;
 }
 
 /** Where each level starts; signals add points on top, so an urgent rule outranks any normal conversation. */
@@ -76,6 +80,9 @@ export function scorePriority(signals: PrioritySignals, now: number, policy: Pri
   const slow = history.averageResolutionMinutes;
   if (slow !== null && policy.slowResolutionMinutes > 0 && slow >= policy.slowResolutionMinutes)
     reasons.push({ code: 'slow-resolution', points: points.slowResolution, detail: `${Math.round(slow)} min` });
+  const complexity = complexityPointsOf(signals.expected, policy.longIntentMinutes, points.longIntent);
+  if (complexity > 0)
+    reasons.push({ code: 'long-intent', points: complexity, detail: `${signals.expected!.intentName}: ${signals.expected!.medianMinutes} min` });
   const closing = windowClosingOf(signals.lastInboundAt, now, policy);
   if (closing !== null) reasons.push({ code: 'window-closing', points: points.windowClosing, detail: `${Math.ceil(closing / 60_000)} min left` });
   return { score: reasons.reduce((sum, r) => sum + r.points, 0), reasons: reasons.filter((r) => r.points > 0) };

@@ -83,8 +83,21 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
     history: { ...(conversation.history ?? NO_HISTORY), escalations: conversation.previousEscalations },
   });
   const level = effects.priority ?? 'normal';
+  // Expected complexity counts only for a prediction the desk trusts (the same threshold that lets it route).
+  const predicted = input.intent;
+  const expected =
+    predicted && predicted.confidence >= predicted.minConfidence && typeof predicted.medianHandleMinutes === 'number'
+      ? { intentName: predicted.name, medianMinutes: predicted.medianHandleMinutes }
+      : null;
   const score = scorePriority(
-    { text, vip: contact.vip, previousEscalations: conversation.previousEscalations, lastInboundAt: conversation.lastInboundAt, history: conversation.history },
+    {
+      text,
+      vip: contact.vip,
+      previousEscalations: conversation.previousEscalations,
+      lastInboundAt: conversation.lastInboundAt,
+      history: conversation.history,
+      expected,
+    },
     now,
     settings.priority,
     folded,
@@ -104,7 +117,13 @@ export function decideRouting(input: RoutingInput, now: number, random: number):
   const branch: TeamRoute = owner ? settings.returningCustomer : anyoneOnline ? settings.newCustomer.agentsOnline : settings.newCustomer.agentsOffline;
   const escalationTeamId = input.escalationTeamId ?? null;
   // Rules first; the model's intent only where no rule named a team or an agent, and only when it is sure enough.
-  const intent = decideIntent(input.intent, { byRule: effects.teamId !== null || effects.agentId !== null, byEscalation: escalationTeamId !== null });
+  const decided = decideIntent(input.intent, { byRule: effects.teamId !== null || effects.agentId !== null, byEscalation: escalationTeamId !== null });
+  // "Why is this mine?" says when the intent's expected complexity raised the priority.
+  const complexityPoints = score.reasons.find((reason) => reason.code === 'long-intent')?.points ?? 0;
+  const intent =
+    decided && expected && complexityPoints > 0
+      ? { ...decided, expectedComplexity: { medianMinutes: expected.medianMinutes, points: complexityPoints } }
+      : decided;
   const intentTeamId = intent?.applied ? intent.teamId : null;
   const teamId = escalationTeamId ?? effects.teamId ?? intentTeamId ?? branch.teamId ?? settings.defaultTeamId;
   const greeting = branchReplyOf(settings, { isNew: contact.isNew, anyoneOnline: someoneThere, owner: owner ? 'owner-takes' : 'none' });

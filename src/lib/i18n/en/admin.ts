@@ -114,10 +114,14 @@ export default {
       reopen: 'Points per earlier reopened conversation',
       lowRating: 'Points when the customer rated us 1 or 2 before',
       slowResolution: 'Points when the customer’s conversations are slow to resolve',
+      longIntent: 'Points when what the customer asks about usually takes long',
     },
     historyHint:
       'The customer’s history: handovers and reopens count up to three times each; slow to resolve means their resolved conversations took this many minutes on average (0 turns it off).',
     slowResolutionMinutes: 'Slow to resolve: minutes on average',
+    longIntentHint:
+      'Expected complexity: with hybrid routing on, a conversation whose predicted intent took the desk at least this many minutes to resolve (the median, learned at training) gets these points (0 turns it off).',
+    longIntentMinutes: 'Takes long: median minutes',
     windowClosingMinutes: 'Window closing: minutes left',
     removeRule: (n: number) => `Remove rule ${n}`,
     keepPriority: 'Unchanged',

@@ -53,4 +53,9 @@ export default {
   noConfusions: 'No mix-ups on the held-out conversations.',
   confusion: (actual: string, predicted: string, n: number) => `${actual} taken for ${predicted} (${n})`,
   history: 'Earlier models',
+  handleTimes: 'Expected complexity',
+  handleTimesHint:
+    'How long the desk usually takes to resolve each intent: the median from opening to resolution. Slow intents add priority points (routing settings).',
+  noHandleTimes: 'Not enough resolved conversations with a resolution time yet.',
+  handleTime: (duration: string, n: number) => `${duration} (${n} resolved)`,
 };

@@ -128,6 +128,7 @@ export default {
       heading: 'What the customer asked about',
       predicted: (name: string, percent: number) => `Looks like ${name} (${percent}% sure)`,
       alternatives: (list: string) => `Next guesses: ${list}`,
+      complexity: (duration: string, points: number) => `Conversations like this usually take ${duration} to resolve: ${points} more priority points.`,
       reason: {
         applied: 'Sent to this intent’s team.',
         'below-threshold': (min: number) => `Not sure enough to route (the desk asks for ${min}%): the usual path applied.`,

@@ -122,10 +122,14 @@ const es: typeof admin = {
       reopen: 'Puntos por cada conversación reabierta antes',
       lowRating: 'Puntos si el cliente nos valoró con 1 o 2 antes',
       slowResolution: 'Puntos si las conversaciones del cliente tardan en resolverse',
+      longIntent: 'Puntos si lo que pide el cliente suele llevar mucho tiempo',
     },
     historyHint:
       'El historial del cliente: traspasos y reaperturas cuentan hasta tres veces cada uno; tardar en resolverse significa que sus conversaciones resueltas tardaron en promedio estos minutos (0 lo desactiva).',
     slowResolutionMinutes: 'Tarda en resolverse: minutos en promedio',
+    longIntentHint:
+      'Complejidad esperada: con el enrutamiento híbrido activo, una conversación cuya intención prevista tardó al menos estos minutos en resolverse (la mediana, aprendida al entrenar) recibe estos puntos (0 lo desactiva).',
+    longIntentMinutes: 'Lleva mucho tiempo: minutos de mediana',
     windowClosingMinutes: 'Cierre de ventana: minutos restantes',
     removeRule: (n: number) => `Quitar la regla ${n}`,
     keepPriority: 'Sin cambios',

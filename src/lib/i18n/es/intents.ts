@@ -54,6 +54,11 @@ const es: typeof intents = {
   noConfusions: 'Ninguna confusión en las conversaciones reservadas.',
   confusion: (actual: string, predicted: string, n: number) => `${actual} tomada por ${predicted} (${n})`,
   history: 'Modelos anteriores',
+  handleTimes: 'Complejidad esperada',
+  handleTimesHint:
+    'Cuánto suele tardar el equipo en resolver cada intención: la mediana desde que se abre hasta que se resuelve. Las intenciones lentas suman puntos de prioridad (ajustes de enrutamiento).',
+  noHandleTimes: 'Aún no hay suficientes conversaciones resueltas con tiempo de resolución.',
+  handleTime: (duration: string, n: number) => `${duration} (${n} resueltas)`,
 };
 
 export default es;

@@ -125,6 +125,8 @@ const es: typeof thread = {
       heading: 'De qué trata la consulta',
       predicted: (name: string, percent: number) => `Parece ${name} (${percent}% de seguridad)`,
       alternatives: (list: string) => `Otras opciones: ${list}`,
+      complexity: (duration: string, points: number) =>
+        `Las conversaciones como esta suelen tardar ${duration} en resolverse: ${points} puntos más de prioridad.`,
       reason: {
         applied: 'Enviada al equipo de esta intención.',
         'below-threshold': (min: number) => `Sin seguridad suficiente para enrutar (se pide ${min}%): se siguió el camino habitual.`,
