@@ -1,4 +1,4 @@
-import { expect, signIn, signInAs, test } from './fixtures';
+import { expect, signIn, signInAs, test, waitForServiceWorker } from './fixtures';
 import { adminChannel, openAdminScreen, watchWrites } from './admin';
 import { freshTeam } from './workspace';
 import { createTeam } from '../support/seed';
@@ -111,6 +111,8 @@ test('offline, a settings form keeps its draft, says to connect, and saves once 
   const form = page.getByRole('form', { name: `Routing of ${channel.name}` });
   await form.getByLabel('Open conversations per agent').fill('7');
 
+  // The app works offline once its service worker controls the page (it registers after the first paint).
+  await waitForServiceWorker(page);
   await context.setOffline(true);
   await expect(page.getByText('You are offline. Connect to edit settings.')).toBeVisible();
   await form.getByRole('button', { name: 'Save routing' }).click();

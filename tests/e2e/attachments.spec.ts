@@ -6,7 +6,7 @@ import { TEST_APP_SECRET, TEST_VERIFY_TOKEN } from '../support/pocketbase';
 import { CHANNEL_PNID } from '../support/seed';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 import { assign, storedMessage } from './customers';
-import { expect, signIn, syncStatus, test } from './fixtures';
+import { expect, signIn, syncStatus, test, waitForServiceWorker } from './fixtures';
 
 // A real 24×24 PNG: the simulator checks uploads the way Meta does.
 const PNG = Buffer.from(
@@ -87,6 +87,8 @@ test('a photo taken offline waits on the phone, syncs once with its caption and 
   const thread = page.getByRole('list', { name: 'Messages' });
   await expect(thread.getByText('Can you show me the new part?')).toBeVisible();
 
+  // The app works offline once its service worker controls the page (it registers after the first paint).
+  await waitForServiceWorker(page);
   await context.setOffline(true);
   await expect(syncStatus(page)).toContainText('Offline');
   await attach(page, 'Take photo', { name: 'part.png', mimeType: 'image/png', buffer: PNG });

@@ -51,6 +51,7 @@ test('a reply refused because the window closed while offline shows why and can 
   await signIn(page, env);
   await page.goto(`/conversations/${conversationId}`);
   await expect(page.getByRole('list', { name: 'Messages' }).getByText('Are you open tomorrow?')).toBeVisible();
+  await waitForServiceWorker(page);
 
   await context.setOffline(true);
   await expect(syncStatus(page)).toContainText('Offline');

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { assign, customerWrites } from './customers';
-import { expect, signInAs, syncStatus, test } from './fixtures';
+import { expect, signInAs, syncStatus, test, waitForServiceWorker } from './fixtures';
 import { freshTeam } from './workspace';
 
 // Pull to refresh on the phone's queue, with real touches through DevTools: a pull that starts at the top brings
@@ -68,6 +68,8 @@ test('pulling the queue down brings what realtime missed; a sideways swipe does 
   expect(refreshes.count).toBeGreaterThan(0);
 
   // Offline the pull does not pretend: it says a connection is needed.
+  // The app works offline once its service worker controls the page (it registers after the first paint).
+  await waitForServiceWorker(page);
   await page.context().setOffline(true);
   await expect(syncStatus(page)).toHaveText('Offline');
   await drag(page, start, 0, 220);

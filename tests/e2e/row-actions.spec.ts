@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { assignedConversation } from './customers';
-import { expect, signInAs, syncStatus, test } from './fixtures';
+import { expect, signInAs, syncStatus, test, waitForServiceWorker } from './fixtures';
 import { freshTeam, queuedConversation } from './workspace';
 
 // Claim, resolve and snooze from a queue row without opening the conversation: a swipe or a hold on a phone, and
@@ -72,6 +72,8 @@ test('keyboard users reach the same actions through each row’s menu button; of
 
   // Resolving frees room, and the team's queue would then hand Otto out: claim him first, offline.
   await page.getByRole('tab', { name: /Unassigned/ }).click();
+  // The app works offline once its service worker controls the page (it registers after the first paint).
+  await waitForServiceWorker(page);
   await page.context().setOffline(true);
   await page.getByRole('button', { name: 'Actions for Otto Offline' }).click();
   await page.getByRole('dialog', { name: 'Actions for Otto Offline' }).getByRole('button', { name: 'Claim' }).click();

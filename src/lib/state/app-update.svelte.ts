@@ -14,6 +14,12 @@ class AppUpdate {
 
   register(): void {
     if (!('serviceWorker' in navigator) || this.#activate) return;
+    // Registering also fetches the worker's script to look for a new version; offline that fetch fails and the
+    // browser reports it as an error. The page already runs under the installed worker, so wait for the network.
+    if (!navigator.onLine) {
+      window.addEventListener('online', () => this.register(), { once: true });
+      return;
+    }
     this.#activate = registerSW({
       immediate: true,
       onNeedRefresh: () => (this.#waiting = true),
