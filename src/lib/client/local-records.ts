@@ -1,6 +1,7 @@
 // Writes server records into the device's copy. Every path in (refresh, realtime, outbox) goes through here.
 import { conversationRecordSchema, messageRecordSchema, noteRecordSchema, type ConversationRecord } from '../schemas/conversation';
 import { agentRecordSchema, contactRecordSchema, type ContactRecord } from '../schemas/directory';
+import type { EntityTable, IDType } from 'dexie';
 import type { DeskDb, OutboxItem } from './db';
 
 export type LocalCollection = 'conversations' | 'messages' | 'notes' | 'contacts' | 'agents';
@@ -60,6 +61,12 @@ function expandedContact(raw: unknown): ContactRecord | null {
  */
 function unchanged<T>(incoming: T, existing: T | undefined): boolean {
   return existing !== undefined && JSON.stringify(incoming) === JSON.stringify(existing);
+}
+
+async function putChanged<T extends { id: string }>(table: EntityTable<T, 'id'>, records: T[]): Promise<void> {
+  const stored = await table.bulkGet(records.map((r) => r.id as IDType<T, 'id'>));
+  const changed = records.filter((r, i) => !unchanged(r, stored[i]));
+  if (changed.length) await table.bulkPut(changed);
 }
 
 async function storeContact(db: DeskDb, contact: ContactRecord): Promise<void> {
@@ -142,10 +149,7 @@ export async function storeThread(db: DeskDb, messages: unknown[], notes: unknow
     return parsed.success ? [parsed.data] : [];
   });
   await db.transaction('rw', db.messages, db.notes, async () => {
-    const [oldMessages, oldNotes] = await Promise.all([db.messages.bulkGet(parsedMessages.map((m) => m.id)), db.notes.bulkGet(parsedNotes.map((n) => n.id))]);
-    const newMessages = parsedMessages.filter((m, i) => !unchanged(m, oldMessages[i]));
-    const newNotes = parsedNotes.filter((n, i) => !unchanged(n, oldNotes[i]));
-    if (newMessages.length) await db.messages.bulkPut(newMessages);
-    if (newNotes.length) await db.notes.bulkPut(newNotes);
+    await putChanged(db.messages, parsedMessages);
+    await putChanged(db.notes, parsedNotes);
   });
 }
