@@ -14,9 +14,9 @@ const LINES = [
   'Or call me back?',
 ];
 
-async function longConversation(api: Parameters<typeof assign>[0], agentId: string, name: string): Promise<string> {
-  const first = await customerWrites(api, { name, text: LINES[0] });
-  for (const text of LINES.slice(1)) await customerWrites(api, { name, text, from: first.from });
+async function longConversation(api: Parameters<typeof assign>[0], agentId: string, name: string, lines = LINES): Promise<string> {
+  const first = await customerWrites(api, { name, text: lines[0] });
+  for (const text of lines.slice(1)) await customerWrites(api, { name, text, from: first.from });
   await assign(api, first.conversationId, agentId);
   return first.conversationId;
 }
@@ -66,4 +66,22 @@ test('a note sends from the one-row composer and the mode goes back to Reply', a
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(page.getByRole('button', { name: 'Compose: Reply' })).toBeVisible();
   await expect(page.getByLabel('Message to the customer')).toBeVisible();
+});
+
+test('a thread longer than a screenful opens at its latest line and still holds its oldest one', async ({ page, env, api }) => {
+  // More lines than the screen draws on open (the older ones follow right after the first frame).
+  const lines = Array.from({ length: 26 }, (_, i) => `Update number ${i + 1}`);
+  const conversationId = await longConversation(api, env.agent.id, 'Tess Thread', lines);
+  await signIn(page, env);
+  await page.goto(`/conversations/${conversationId}`);
+  const thread = page.getByRole('list', { name: 'Messages' });
+  // Lines sent within the same second may sit in any order among themselves: the test looks at positions.
+  const items = thread.getByRole('article');
+  // All of them (and the shop's automatic welcome if it sent one), with the view still at the latest.
+  await expect.poll(() => items.count()).toBeGreaterThanOrEqual(26);
+  await expect(thread.getByText('Update number 1', { exact: true })).toBeAttached();
+  await expect.poll(() => fullyInside(page, thread, items.nth(-1))).toBe(true);
+  await expect.poll(() => fullyInside(page, thread, items.first())).toBe(false);
+  await items.first().scrollIntoViewIfNeeded();
+  await expect.poll(() => fullyInside(page, thread, items.first())).toBe(true);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterPaint } from './after-paint';
+import { afterNextPaint, afterPaint } from './after-paint';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -40,5 +40,17 @@ describe('afterPaint', () => {
     afterPaint(() => ran.push('second'));
     await settle();
     expect(ran).toEqual(['first', 'second']);
+  });
+});
+
+describe('afterNextPaint', () => {
+  it('runs the work once, in a later task than the one that asked, before idle work queued first', async () => {
+    const ran: string[] = [];
+    afterPaint(() => ran.push('idle work'));
+    afterNextPaint(() => ran.push('next frame'));
+    void Promise.resolve().then(() => ran.push('same task'));
+    expect(ran).toEqual([]);
+    await settle();
+    expect(ran).toEqual(['same task', 'next frame', 'idle work']);
   });
 });

@@ -15,8 +15,11 @@ function whenIdle(run: () => void): void {
   else setTimeout(run, 1);
 }
 
-/** After the next frame is drawn (a hidden page draws none: a timer stands in). */
-function afterNextPaint(run: () => void): void {
+/**
+ * Runs `run` in a task of its own after the next frame is drawn (a hidden page draws none: a timer stands in).
+ * Unlike `afterPaint` it does not wait for idle time: for work the screen needs soon, but not in its first frame.
+ */
+export function afterNextPaint(run: () => void): void {
   let done = false;
   const once = () => {
     if (done) return;

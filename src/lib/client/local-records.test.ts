@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskDb } from './db';
-import { fetchTick, removeRecord, replaceConversations, storeRecord } from './local-records';
+import { Dexie } from 'dexie';
+import { fetchTick, removeRecord, replaceConversations, storeRecord, storeThread } from './local-records';
 
 let db: DeskDb;
 let dbCount = 0;
@@ -54,6 +55,48 @@ describe('storeRecord', () => {
     await storeRecord(db, 'messages', { ...base, id: 'out', direction: 'out', created: '2026-11-25 09:10:00.000Z' });
     const ordered = await db.messages.where('[conversation+at]').between(['c1', -Infinity], ['c1', Infinity]).toArray();
     expect(ordered.map((m) => m.id)).toEqual(['in', 'out']);
+  });
+});
+
+describe('storing the copy the device already has', () => {
+  /** Counts the writes live queries would wake up for while `run` runs. */
+  async function writesDuring(run: () => Promise<void>): Promise<number> {
+    let writes = 0;
+    const count = () => void writes++;
+    Dexie.on('storagemutated', count);
+    try {
+      await run();
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(count);
+    }
+    return writes;
+  }
+  const message = (text: string) => ({
+    id: 'm1',
+    conversation: 'c1',
+    direction: 'in',
+    type: 'text',
+    status: 'received',
+    text,
+    created: '2026-11-25 09:00:00.000Z',
+  });
+  const note = { id: 'n1', conversation: 'c1', author: 'a1', text: 'Called back', created: '2026-11-25 09:05:00.000Z' };
+
+  it('writes nothing, so the open screen does not read and draw again', async () => {
+    const server = conversation('c1', '2026-11-25 10:00:00.000Z', { expand: { contact: { id: 'contact00000001', name: 'Maria' } } });
+    await storeRecord(db, 'conversations', server);
+    await storeThread(db, [message('Hello')], [note]);
+    expect(await writesDuring(() => storeRecord(db, 'conversations', server))).toBe(0);
+    expect(await writesDuring(() => storeThread(db, [message('Hello')], [note]))).toBe(0);
+  });
+
+  it('still writes what changed', async () => {
+    await storeThread(db, [message('Hello')], [note]);
+    expect(await writesDuring(() => storeThread(db, [message('Hello again')], [note]))).toBeGreaterThan(0);
+    expect((await db.messages.get('m1'))?.text).toBe('Hello again');
+    await storeRecord(db, 'conversations', conversation('c1', '2026-11-25 10:00:00.000Z'));
+    await storeRecord(db, 'conversations', conversation('c1', '2026-11-25 10:05:00.000Z', { status: 'pending' }));
+    expect((await db.conversations.get('c1'))?.status).toBe('pending');
   });
 });
 

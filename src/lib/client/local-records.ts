@@ -1,6 +1,7 @@
 // Writes server records into the device's copy. Every path in (refresh, realtime, outbox) goes through here.
 import { conversationRecordSchema, messageRecordSchema, noteRecordSchema, type ConversationRecord } from '../schemas/conversation';
 import { agentRecordSchema, contactRecordSchema, type ContactRecord } from '../schemas/directory';
+import type { EntityTable, IDType } from 'dexie';
 import type { DeskDb, OutboxItem } from './db';
 
 export type LocalCollection = 'conversations' | 'messages' | 'notes' | 'contacts' | 'agents';
@@ -54,9 +55,24 @@ function expandedContact(raw: unknown): ContactRecord | null {
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * Whether `incoming` would change nothing. Opening a conversation stores the server's copy, mostly the one the
+ * device already has: writing it anyway wakes every live query on the screen, which reads and draws again.
+ */
+function unchanged<T>(incoming: T, existing: T | undefined): boolean {
+  return existing !== undefined && JSON.stringify(incoming) === JSON.stringify(existing);
+}
+
+async function putChanged<T extends { id: string }>(table: EntityTable<T, 'id'>, records: T[]): Promise<void> {
+  const stored = await table.bulkGet(records.map((r) => r.id as IDType<T, 'id'>));
+  const changed = records.filter((r, i) => !unchanged(r, stored[i]));
+  if (changed.length) await table.bulkPut(changed);
+}
+
 async function storeContact(db: DeskDb, contact: ContactRecord): Promise<void> {
-  const merged = overlay(contact, await db.contacts.get(contact.id), await pendingUpdates(db, 'contacts'));
-  if (merged) await db.contacts.put(merged);
+  const existing = await db.contacts.get(contact.id);
+  const merged = overlay(contact, existing, await pendingUpdates(db, 'contacts'));
+  if (merged && !unchanged(merged, existing)) await db.contacts.put(merged);
 }
 
 function mergeConversation(incoming: ConversationRecord, existing: ConversationRecord | undefined, pending: OutboxItem[]): ConversationRecord | null {
@@ -68,8 +84,9 @@ function mergeConversation(incoming: ConversationRecord, existing: ConversationR
 async function storeConversation(db: DeskDb, raw: unknown, fetchedAt: number | undefined): Promise<void> {
   const parsed = conversationRecordSchema.safeParse(raw);
   if (!parsed.success || leftSince(db, parsed.data.id, fetchedAt)) return;
-  const merged = mergeConversation(parsed.data, await db.conversations.get(parsed.data.id), await pendingUpdates(db, 'conversations'));
-  if (merged) await db.conversations.put(merged);
+  const existing = await db.conversations.get(parsed.data.id);
+  const merged = mergeConversation(parsed.data, existing, await pendingUpdates(db, 'conversations'));
+  if (merged && !unchanged(merged, existing)) await db.conversations.put(merged);
   const contact = expandedContact(raw);
   if (contact) await storeContact(db, contact);
 }
@@ -132,7 +149,7 @@ export async function storeThread(db: DeskDb, messages: unknown[], notes: unknow
     return parsed.success ? [parsed.data] : [];
   });
   await db.transaction('rw', db.messages, db.notes, async () => {
-    await db.messages.bulkPut(parsedMessages);
-    await db.notes.bulkPut(parsedNotes);
+    await putChanged(db.messages, parsedMessages);
+    await putChanged(db.notes, parsedNotes);
   });
 }
