@@ -19,6 +19,23 @@ function pending(id: string, at: number, collection: 'messages' | 'notes' = 'mes
 const keys = (entries: ReturnType<typeof buildThread>) => entries.map((e) => e.key);
 
 describe('buildThread', () => {
+  it('orders messages WhatsApp stamped in the same second by when the server received them', () => {
+    const stamped = (id: string, createdAt: number) =>
+      messageRecordSchema.parse({
+        id,
+        conversation: 'c',
+        direction: 'in',
+        type: 'text',
+        text: id,
+        status: 'received',
+        timestamp: new Date(5000).toISOString(),
+        created: new Date(createdAt).toISOString(),
+      });
+    // The device's copy lists them by record id, which says nothing about order.
+    const thread = buildThread([stamped('zz-first', 5100), stamped('aa-third', 5900), stamped('mm-second', 5400)], [], [], dayOf);
+    expect(keys(thread).slice(1)).toEqual(['zz-first', 'mm-second', 'aa-third']);
+  });
+
   it('never shows an edit or delete that waits for its message as a bubble of its own', () => {
     const waiting = messageRecordSchema.parse({
       id: 'e1',

@@ -63,6 +63,10 @@ function pendingEntries(outbox: OutboxItem[], known: Set<string>): ItemEntry[] {
   });
 }
 
+function arrivedAt(item: ItemEntry): number {
+  return (item.kind === 'message' ? item.message.created : item.note.created) ?? item.at;
+}
+
 /**
  * Merges a conversation's records and its pending outbox items into screen order, with a day separator
  * before the first item of each day. `dayOf` maps a time to its local day (injected: time zones are the caller's).
@@ -77,8 +81,10 @@ export function buildThread(messages: MessageRecord[], notes: NoteRecord[], outb
     ...notes.map((note): ItemEntry => ({ kind: 'note', key: note.id, at: note.at, note, pending: null })),
     ...pendingEntries(outbox, known),
   ];
-  // Pending items have no server time yet; a stable sort keeps them in the order they were made.
-  items.sort((a, b) => a.at - b.at);
+  // WhatsApp stamps a message to the second, so a customer's quick messages share a time: the server's arrival time
+  // (to the millisecond) orders them, not the order the device's copy happened to list them in. Pending items have
+  // no server time yet; a stable sort keeps them in the order they were made.
+  items.sort((a, b) => a.at - b.at || arrivedAt(a) - arrivedAt(b));
   const entries: ThreadEntry[] = [];
   let day = '';
   for (const item of items) {
