@@ -157,14 +157,5 @@ export function benchMessage(random: () => number, customer: BenchCustomer, from
   });
 }
 
-/** A deterministic generator (mulberry32), so two bench runs index the same texts. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A deterministic generator, so two bench runs index the same texts.
+export { seededRandom } from '../lib/domain/random/seeded-random';

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_CLASSIFIER_OPTIONS } from '../lib/domain/intents/intent-classifier';
 import { serializeIntentModel } from '../lib/domain/intents/model-serialization';
+import { seededRandom } from '../lib/domain/random/seeded-random';
 import { splitHeldOutByText } from '../lib/domain/routing/held-out-split';
 import { buildTrainingSet, evaluateDeskModel, trainFinalModel, type HistoryConversation, type IntentCorrection } from '../lib/domain/routing/intent-training';
 import type { TrainingReport } from '../lib/schemas/intent-model';
@@ -25,21 +26,11 @@ const HELD_OUT = 0.2;
 /** A team-and-labels combination needs this many conversations to be an intent of its own (else its team alone). */
 const MIN_EXAMPLES = 3;
 
-/** mulberry32: seeded by the model's version, so the same history gives the same model. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function train(input: TrainingJobInput, post: (message: TrainingThreadMessage) => void): void {
   const set = buildTrainingSet(input.history, input.corrections, { minExamples: MIN_EXAMPLES, teamNames: input.teamNames, labelNames: input.labelNames });
   post({ kind: 'progress', progress: 10, stage: 'evaluating' });
-  const random = seeded(input.version);
+  // Seeded by the model's version, so the same history gives the same model.
+  const random = seededRandom(input.version);
   // Held out by what customers wrote (not by random ids or the version): the same history, the same score.
   const evaluated = evaluateDeskModel(set, DEFAULT_CLASSIFIER_OPTIONS, HELD_OUT, random, splitHeldOutByText);
   if (!evaluated.ok) return post({ kind: 'outcome', outcome: { ok: false, error: evaluated.reason } });
