@@ -6,6 +6,7 @@ import { Api } from '../support/api';
 import { startPocketBase, type RunningPocketBase } from '../support/pocketbase';
 import { createAgent, createChannel, createTeam, PASSWORD } from '../support/seed';
 import { eventually } from '../support/stack';
+import { trainIntentModel } from '../support/intent-training';
 import { postWebhook, textWebhook } from '../support/webhook-client';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 
@@ -103,15 +104,7 @@ afterAll(async () => {
 
 describe('expected complexity', () => {
   it('learns each intent’s median resolution time and gives a new conversation of the slow intent more priority', async () => {
-    expect((await admin.request('POST', '/api/pocketdesk/intents/train', {})).status).toBe(202);
-    const model = await eventually(
-      async () => {
-        const [row] = await root.list('intent_models', 'version = 1');
-        return row && ['active', 'trained', 'failed'].includes(row.status) ? row : null;
-      },
-      'the model trained',
-      90_000,
-    );
+    const model = await trainIntentModel(admin, root, 1);
     expect(model.status).toBe('active');
     // What the model card reads: slowest first, each on the eight resolved conversations it was measured on.
     expect(model.metrics.handleTimes).toEqual([

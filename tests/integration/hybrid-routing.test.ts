@@ -6,6 +6,7 @@ import { Api } from '../support/api';
 import { startPocketBase, type RunningPocketBase } from '../support/pocketbase';
 import { createAgent, createChannel, createTeam, PASSWORD } from '../support/seed';
 import { eventually } from '../support/stack';
+import { trainIntentModel } from '../support/intent-training';
 import { postWebhook, textWebhook } from '../support/webhook-client';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 
@@ -86,16 +87,7 @@ async function routedConversationOf(from: string): Promise<{ conversation: any; 
 }
 
 async function trainAndWaitForActive(version: number): Promise<any> {
-  const queued = await admin.request('POST', '/api/pocketdesk/intents/train', {});
-  expect(queued.status).toBe(202);
-  const model = await eventually(
-    async () => {
-      const [row] = await root.list('intent_models', `version = ${version}`);
-      return row && ['active', 'trained', 'failed'].includes(row.status) ? row : null;
-    },
-    `model version ${version} trained`,
-    90_000,
-  );
+  const model = await trainIntentModel(admin, root, version);
   expect(model).toMatchObject({ status: 'active', progress: 100 });
   // The worker holds it once it has loaded it and drains the inbox with it: a delivery is then left to the worker.
   let probe = 0;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../support/api';
 import { startPocketBase, type RunningPocketBase } from '../support/pocketbase';
 import { createAgent, createChannel, createTeam, PASSWORD } from '../support/seed';
-import { eventually } from '../support/stack';
+import { trainIntentModel } from '../support/intent-training';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 
 let pb: RunningPocketBase;
@@ -32,16 +32,8 @@ async function resolvedHistory(team: keyof typeof teams, texts: string[]): Promi
 }
 
 /** Queues a training and waits for the worker's outcome. */
-async function train(version: number): Promise<any> {
-  expect((await admin.request('POST', '/api/pocketdesk/intents/train', {})).status).toBe(202);
-  return eventually(
-    async () => {
-      const [row] = await root.list('intent_models', `version = ${version}`);
-      return row && ['active', 'trained', 'failed'].includes(row.status) ? row : null;
-    },
-    `model version ${version} trained`,
-    90_000,
-  );
+function train(version: number): Promise<any> {
+  return trainIntentModel(admin, root, version);
 }
 
 beforeAll(async () => {
