@@ -166,8 +166,9 @@ test('a manager who resolves outside the 24-hour window is told no survey will g
   await expect(dialog).toContainText('24-hour reply window has closed');
   await dialog.getByRole('button', { name: 'Resolve without a survey' }).click();
   await expect(page.getByTestId('conversation-status')).toHaveText('Resolved');
+  // The screen shows the resolve at once and the outbox sends it a moment later: wait for the server to have it.
+  await expect.poll(async () => (await stack.api.view('conversations', ama.id)).body.status).toBe('resolved');
   await page.context().close();
-  expect((await stack.api.view('conversations', ama.id)).body.status).toBe('resolved');
   // Everything the desk queued went out; none of it was a survey or anything else to Ama.
   await expect.poll(async () => (await stack.api.list('messages', `conversation = "${ama.id}" && direction = "out" && wamid = ""`)).length).toBe(0);
   expect(stack.sim.sentMessages().slice(before)).toEqual([]);
