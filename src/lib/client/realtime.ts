@@ -19,6 +19,7 @@ export class RealtimeFeed {
   #onDisconnect: () => void;
   #started = false;
   #connecting: Promise<boolean> | null = null;
+  #subscribed = false;
 
   /** `onConnect` runs on every (re)connection: events missed while away are caught up by the caller. */
   constructor(pb: PocketBase, db: DeskDb, events: { onConnect: () => void; onDisconnect: () => void }) {
@@ -34,37 +35,45 @@ export class RealtimeFeed {
   }
 
   /**
-   * Subscribes unless already connected. The SDK reconnects by itself only after a first success, so a start
+   * Subscribes unless already subscribed. The SDK reconnects by itself only after a first success, so a start
    * that failed (the app opened offline) is repeated by the caller when the network returns.
    * Resolves true when this call connected (and so already reported it through `onConnect`).
    */
   start(): Promise<boolean> {
     this.#started = true;
-    if (this.connected) return Promise.resolve(false);
+    // Subscribed once already: the SDK reconnects by itself, and subscribing again would add every listener twice.
+    if (this.connected || this.#subscribed) return Promise.resolve(false);
     this.#connecting ??= this.#subscribe().finally(() => (this.#connecting = null));
     return this.#connecting;
   }
 
   async stop(): Promise<void> {
     this.#started = false;
+    this.#subscribed = false;
     await this.#pb.realtime.unsubscribe().catch(() => {});
   }
 
   async #subscribe(): Promise<boolean> {
     let connected = false;
     try {
-      for (const { collection, expand } of FEEDS) {
-        await this.#pb.collection(collection).subscribe('*', (event) => void this.#apply(collection, event), expand ? { expand } : {});
-      }
-      // Registered last, so it fires on reconnections; the first connection is reported right here instead.
-      await this.#pb.realtime.subscribe('PB_CONNECT', () => this.#onConnect());
+      // All at once: the SDK then sends the whole set in one request when the connection opens (one at a time cost
+      // a request each, on the phone's main thread during start-up). PB_CONNECT reports every connection, the first too.
+      await Promise.all([
+        ...FEEDS.map(({ collection, expand }) =>
+          this.#pb.collection(collection).subscribe('*', (event) => void this.#apply(collection, event), expand ? { expand } : {}),
+        ),
+        this.#pb.realtime.subscribe('PB_CONNECT', () => this.#onConnect()),
+      ]);
       connected = true;
-      this.#onConnect();
+      this.#subscribed = true;
     } catch {
       // Offline or signed out: drop the half-made subscriptions so the next start begins clean.
       await this.#pb.realtime.unsubscribe().catch(() => {});
     }
-    if (!this.#started) await this.#pb.realtime.unsubscribe().catch(() => {});
+    if (!this.#started) {
+      this.#subscribed = false;
+      await this.#pb.realtime.unsubscribe().catch(() => {});
+    }
     return connected;
   }
 

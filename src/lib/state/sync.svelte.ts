@@ -16,6 +16,8 @@ class Sync {
   #refused = $state(0);
   #connections = $state(0);
   #live = $state(false);
+  #started = $state(false);
+  #connecting = $state(false);
   #running: Promise<void> | null = null;
   #again = false;
   #stop: (() => void) | null = null;
@@ -45,6 +47,15 @@ class Sync {
     return this.#connections;
   }
 
+  /**
+   * False until the sync has started and its realtime connection attempt has settled (connected or failed). A page
+   * showing one record fetches it once this is true and again on every reconnection: fetching before would only be
+   * repeated by the connection a moment later, on the phone's busiest start-up moments.
+   */
+  get ready(): boolean {
+    return this.#started && !this.#connecting;
+  }
+
   /** When the queue last came from the server (epoch ms), kept across restarts; null before the first time. */
   get lastSynced(): number | null {
     return this.#lastSynced;
@@ -67,7 +78,14 @@ class Sync {
       onDisconnect: () => (this.#live = false),
     });
     const wake = async () => {
-      if (!(await feed.start())) await this.syncNow();
+      if (!feed.connected) this.#connecting = true;
+      let connected = false;
+      try {
+        connected = await feed.start();
+      } finally {
+        this.#connecting = false;
+      }
+      if (!connected) await this.syncNow();
     };
     const onOnline = () => ((this.#online = true), void wake());
     const onOffline = () => (this.#online = false);
@@ -79,8 +97,10 @@ class Sync {
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
     document.addEventListener('visibilitychange', onVisible);
+    this.#started = true;
     void wake();
     this.#stop = () => {
+      this.#started = false;
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       document.removeEventListener('visibilitychange', onVisible);
