@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import type PocketBase from 'pocketbase';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeskDb } from './db';
 import { refreshDirectory } from './directory';
 
@@ -53,6 +53,24 @@ describe('refreshDirectory', () => {
     await refreshDirectory(fakePb({}, asked), db);
     expect(asked.find((a) => a.name === 'templates')).toMatchObject({ filter: 'status = "approved"' });
     expect(String(asked.find((a) => a.name === 'agents')?.fields)).not.toContain('email');
+  });
+
+  it('writes only the rows that changed, so an unchanged list wakes no screen', async () => {
+    const labels = [
+      { id: 'l1', name: 'billing' },
+      { id: 'l2', name: 'urgent' },
+    ];
+    await refreshDirectory(fakePb({ labels }), db);
+    const put = vi.spyOn(db.labels, 'bulkPut');
+    const deleted = vi.spyOn(db.labels, 'bulkDelete');
+    await refreshDirectory(fakePb({ labels }), db);
+    expect(put).not.toHaveBeenCalled();
+    expect(deleted).not.toHaveBeenCalled();
+
+    await refreshDirectory(fakePb({ labels: [{ id: 'l1', name: 'invoices' }] }), db);
+    expect(put).toHaveBeenCalledWith([{ id: 'l1', name: 'invoices', color: '' }]);
+    expect(deleted).toHaveBeenCalledWith(['l2']);
+    expect(await db.labels.toArray()).toEqual([{ id: 'l1', name: 'invoices', color: '' }]);
   });
 
   it('updates the lists that loaded when another fails, then reports the failure', async () => {

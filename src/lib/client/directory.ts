@@ -1,7 +1,7 @@
 // Colleagues, teams, labels, channels, templates and canned replies: small lists every screen may need offline.
 // Refreshed with the queue; colleagues' shift changes also arrive by realtime.
 import type PocketBase from 'pocketbase';
-import type { Table } from 'dexie';
+import type { EntityTable, IDType } from 'dexie';
 import * as z from 'zod/mini';
 import { agentRecordSchema, cannedReplyRecordSchema, labelRecordSchema, teamRecordSchema, templateRecordSchema } from '../schemas/directory';
 import { channelHoursRecordSchema } from './channel-record';
@@ -9,15 +9,22 @@ import type { DeskDb } from './db';
 
 const AGENT_FIELDS = 'id,name,role,status,teams,max_open,shift_ends_at,updated';
 
-/** Replaces one list with the server's (what was deleted there disappears here); rows that don't parse are skipped. */
-async function replaceAll<T>(table: Table<T, string>, schema: z.ZodMiniType<T>, raws: unknown[]): Promise<void> {
+/**
+ * Replaces one list with the server's (what was deleted there disappears here); rows that don't parse are skipped.
+ * Only what changed is written, so an unchanged list wakes none of the screens reading it.
+ */
+async function replaceAll<T extends { id: string }>(table: EntityTable<T, 'id'>, schema: z.ZodMiniType<T>, raws: unknown[]): Promise<void> {
   const rows = raws.flatMap((raw) => {
     const parsed = schema.safeParse(raw);
     return parsed.success ? [parsed.data] : [];
   });
   await table.db.transaction('rw', table, async () => {
-    await table.clear();
-    await table.bulkPut(rows);
+    const stored = new Map((await table.toArray()).map((row) => [row.id, JSON.stringify(row)]));
+    const keep = new Set(rows.map((row) => row.id));
+    const gone = [...stored.keys()].filter((id) => !keep.has(id));
+    if (gone.length) await table.bulkDelete(gone as IDType<T, 'id'>[]);
+    const changed = rows.filter((row) => stored.get(row.id) !== JSON.stringify(row));
+    if (changed.length) await table.bulkPut(changed);
   });
 }
 

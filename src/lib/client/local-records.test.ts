@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeskDb } from './db';
 import { Dexie } from 'dexie';
 import { fetchTick, removeRecord, replaceConversations, storeRecord, storeThread } from './local-records';
@@ -60,17 +60,6 @@ describe('storeRecord', () => {
 
 describe('storing the copy the device already has', () => {
   /** Counts the writes live queries would wake up for while `run` runs. */
-  async function writesDuring(run: () => Promise<void>): Promise<number> {
-    let writes = 0;
-    const count = () => void writes++;
-    Dexie.on('storagemutated', count);
-    try {
-      await run();
-    } finally {
-      Dexie.on('storagemutated').unsubscribe(count);
-    }
-    return writes;
-  }
   const message = (text: string) => ({
     id: 'm1',
     conversation: 'c1',
@@ -100,6 +89,19 @@ describe('storing the copy the device already has', () => {
   });
 });
 
+/** How many times the device's database told live queries something changed while `run` ran. */
+async function writesDuring(run: () => Promise<void>): Promise<number> {
+  let writes = 0;
+  const count = () => void writes++;
+  Dexie.on('storagemutated', count);
+  try {
+    await run();
+  } finally {
+    Dexie.on('storagemutated').unsubscribe(count);
+  }
+  return writes;
+}
+
 describe('replaceConversations', () => {
   it('drops conversations the agent can no longer see and keeps newer local copies', async () => {
     await storeRecord(db, 'conversations', conversation('gone', '2026-11-25 10:00:00.000Z'));
@@ -109,6 +111,16 @@ describe('replaceConversations', () => {
       ['kept', 'pending'],
       ['new', 'open'],
     ]);
+  });
+
+  it('writes nothing when the queue the server sent is the one the device has, and only what changed otherwise', async () => {
+    const queue = [conversation('c1', '2026-11-25 10:00:00.000Z'), conversation('c2', '2026-11-25 10:00:00.000Z')];
+    await replaceConversations(db, queue);
+    expect(await writesDuring(() => replaceConversations(db, queue))).toBe(0);
+    const put = vi.spyOn(db.conversations, 'bulkPut');
+    await replaceConversations(db, [queue[0], conversation('c2', '2026-11-25 10:05:00.000Z', { status: 'pending' })]);
+    expect(put.mock.calls.map(([rows]) => rows.map((c) => c.id))).toEqual([['c2']]);
+    expect((await db.conversations.get('c2'))?.status).toBe('pending');
   });
 });
 

@@ -131,9 +131,12 @@ export async function replaceConversations(db: DeskDb, raws: unknown[], fetchedA
     const existing = new Map((await db.conversations.toArray()).map((c) => [c.id, c]));
     const pending = await pendingUpdates(db, 'conversations');
     const keep = new Set(incoming.map((c) => c.id));
-    await db.conversations.bulkDelete([...existing.keys()].filter((id) => !keep.has(id)));
+    const gone = [...existing.keys()].filter((id) => !keep.has(id));
+    if (gone.length) await db.conversations.bulkDelete(gone);
+    // Only what changed is written: an unchanged queue wakes no live query, so the screen is not drawn again.
     const merged = incoming.flatMap((c) => mergeConversation(c, existing.get(c.id), pending) ?? []);
-    await db.conversations.bulkPut(merged);
+    const changed = merged.filter((c) => !unchanged(c, existing.get(c.id)));
+    if (changed.length) await db.conversations.bulkPut(changed);
     for (const contact of contacts) await storeContact(db, contact);
   });
 }
