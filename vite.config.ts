@@ -61,8 +61,14 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
-  // The timing report is noise in test logs (SvelteKit's writeBundle dominates it and is not ours to tune).
-  build: { rolldownOptions: { checks: { bundlerTimings: false } } },
+  build: {
+    // No <link rel="modulepreload"> per dynamic import's dependencies at run time: adding them cost the phone's main
+    // thread ~25 ms at start-up (a request each through the service worker). Interleaved Lighthouse runs were better
+    // or equal without them on every page, the first visit included (README, Performance).
+    modulePreload: false,
+    // The timing report is noise in test logs (SvelteKit's writeBundle dominates it and is not ours to tune).
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   server: {
     proxy: { '/api': { target: pocketBaseUrl, changeOrigin: true, ws: false }, '/_': pocketBaseUrl },
   },

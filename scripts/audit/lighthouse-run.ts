@@ -95,6 +95,8 @@ export async function auditPage(
     `--output-path=${options.outputPath}`,
     '--quiet',
     ...(options.keepStorage ? ['--disable-storage-reset'] : []),
+    // `AUDIT_SAVE_ASSETS=1` keeps each run's trace beside its report (…-0.trace.json), to see what a long task did.
+    ...(process.env.AUDIT_SAVE_ASSETS ? ['--save-assets'] : []),
   ];
   const env = { ...process.env, CHROME_PATH: options.chromePath };
   try {
