@@ -36,6 +36,8 @@ export interface AssignmentRecord {
   actorId?: string | null;
   /** Hybrid routing: the predicted intent, its confidence, the next three and whether it routed. */
   intent?: unknown;
+  /** The routing decision's priority and every signal that added points to it. */
+  priority?: { score: number; reasons: ReadonlyArray<{ code: string; points: number; detail: string }> };
 }
 
 const notificationKind: Partial<Record<AssignmentRecord['trigger'], string>> = {
@@ -146,6 +148,7 @@ export function writeRoutingEvent(app: core.App, conversation: core.Record, chan
       excluded: change.excluded ?? [],
       actor: change.actorId ?? '',
       intent: change.intent ?? null,
+      priority: change.priority ?? null,
     }),
   );
 }

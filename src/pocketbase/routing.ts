@@ -129,6 +129,7 @@ export function routeConversation(
       candidates: decision.candidates,
       excluded: decision.excluded,
       intent: decision.intent,
+      priority: { score: decision.priority, reasons: decision.priorityReasons },
     },
     now,
     ctx,

@@ -111,7 +111,7 @@ test('an agent escalates to another team with a note for them', async ({ page, a
 test('the routing log explains who could take a new conversation and who could not', async ({ page, env, api }) => {
   const { bo } = await freshTeam(api, { bo: { status: 'online' } });
   await signIn(page, env);
-  const { conversationId } = await customerWrites(api, { name: 'Wanda Why', text: 'Hello, is this the shop?' });
+  const { conversationId } = await customerWrites(api, { name: 'Wanda Why', text: 'Hello, is this the shop? It is urgent' });
   expect((await api.view('conversations', conversationId)).body.assignee).toBe(env.agent.id);
   await page.goto(`/conversations/${conversationId}/details`);
   const why = page.getByRole('region', { name: 'Why is this mine?' });
@@ -119,4 +119,10 @@ test('the routing log explains who could take a new conversation and who could n
   await expect(why).toContainText('How the agent was picked: round robin');
   await expect(why.getByRole('list', { name: 'Who could take it' })).toContainText(env.agent.name);
   await expect(why.getByRole('list', { name: 'Who could not, and why' })).toContainText(`${bo.name}: not in the team`);
+  // What made it urgent, signal by signal, with the same sum the server stored.
+  const { priority } = (await api.view('conversations', conversationId)).body;
+  const urgency = why.getByRole('list', { name: 'How urgent it is' });
+  await expect(urgency).toContainText(`Priority ${priority}: the higher it is, the sooner the conversation is handed out.`);
+  await expect(urgency).toContainText('It starts at the normal level: 100 points.');
+  await expect(urgency).toContainText('The message has urgent words (urgent): 40 more points.');
 });

@@ -60,6 +60,18 @@ describe('predictive signals in routing', () => {
     expect(conversation.priority).toBe(180);
     const [event] = await stack.api.list('routing_events', `conversation = "${conversation.id}"`);
     expect(event).toMatchObject({ team: supervisors, rule: 'Escalated twice before' });
+    // "Why is this mine?" reads the same sum from the log: the level and each signal's points.
+    expect(event.priority).toEqual({
+      score: 180,
+      reasons: [
+        { code: 'level', points: 100, detail: 'normal' },
+        { code: 'escalated', points: 80, detail: '2' },
+      ],
+    });
+    // The supervisor reads it through the records API, as the app does.
+    const supervisorApi = await stack.api.as('sara.supervisor@pocketdesk.test', PASSWORD);
+    const [seen] = await supervisorApi.list('routing_events', `conversation = "${conversation.id}"`);
+    expect(seen.priority.score).toBe(180);
   });
 });
 

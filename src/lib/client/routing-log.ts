@@ -17,14 +17,16 @@ export async function refreshRoutingEvent(pb: PocketBase, db: DeskDb, conversati
     .collection('routing_events')
     .getList(1, 1, { filter: pb.filter('conversation = {:id}', { id: conversationId }), sort: '-created,-id', requestKey: null });
   let item = page.items[0];
-  // Hybrid routing's intent is on the routing decision; a later offer or claim row keeps showing it.
-  if (item && !item.intent && item.trigger !== 'inbound' && item.trigger !== 'reopened') {
+  // Hybrid routing's intent and the priority's signals are on the routing decision; a later offer or claim row keeps
+  // showing them.
+  if (item && (!item.intent || !item.priority) && item.trigger !== 'inbound' && item.trigger !== 'reopened') {
     const routed = await pb.collection('routing_events').getList(1, 1, {
       filter: pb.filter('conversation = {:id} && (trigger = "inbound" || trigger = "reopened")', { id: conversationId }),
       sort: '-created,-id',
       requestKey: null,
     });
-    if (routed.items[0]?.intent) item = { ...item, intent: routed.items[0].intent };
+    const decision = routed.items[0];
+    if (decision) item = { ...item, intent: item.intent || decision.intent, priority: item.priority || decision.priority };
   }
   const parsed = routingEventSchema.safeParse(item);
   if (!parsed.success) return null;

@@ -40,6 +40,16 @@ const intentOf = z.pipe(
   }),
 );
 
+const priorityReason = z.object({ code: z.string(), points: z.number(), detail: z.string() });
+/** The routing decision's priority and each signal's points, as the log stores it; anything else reads as none. */
+const priorityOf = z.pipe(
+  z.optional(z.unknown()),
+  z.transform((value) => {
+    const parsed = z.object({ score: z.number(), reasons: listOf(priorityReason) }).safeParse(value);
+    return parsed.success ? parsed.data : null;
+  }),
+);
+
 export const routingEventSchema = z.object({
   id: z.string(),
   conversation: z.string(),
@@ -54,6 +64,7 @@ export const routingEventSchema = z.object({
   excluded: listOf(exclusion),
   actor: text,
   intent: intentOf,
+  priority: priorityOf,
   created: pbDate,
 });
 export type RoutingEvent = z.output<typeof routingEventSchema>;

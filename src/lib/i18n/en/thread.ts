@@ -136,6 +136,31 @@ export default {
         escalation: 'Escalated: the intent did not decide.',
       },
     },
+    priority: {
+      heading: 'How urgent it is',
+      total: (score: number) => `Priority ${score}: the higher it is, the sooner the conversation is handed out.`,
+      levels: { low: 'low', normal: 'normal', high: 'high', urgent: 'urgent' } as Record<string, string>,
+      // Each is given what the server found: the words or emoji, a count of times, or minutes.
+      reason: {
+        level: (level: string, points: number) => `It starts at the ${level} level: ${points} points.`,
+        'urgency-words': (words: string, points: number) => `The message has urgent words (${words}): ${points} more points.`,
+        'angry-emoji': (emoji: string, points: number) => `The message has angry emoji (${emoji}): ${points} more points.`,
+        'urgent-message': (_: string, points: number) => `The message reads as urgent: ${points} more points.`,
+        'negative-message': (_: string, points: number) => `The message reads as unhappy: ${points} more points.`,
+        vip: (_: string, points: number) => `The customer is a VIP: ${points} more points.`,
+        escalated: (count: string, points: number) => `The customer was escalated ${count === '1' ? 'once' : `${count} times`} before: ${points} more points.`,
+        handovers: (count: string, points: number) =>
+          `The customer was handed between agents ${count === '1' ? 'once' : `${count} times`} before: ${points} more points.`,
+        'low-rating': (_: string, points: number) => `The customer rated us 1 or 2 before: ${points} more points.`,
+        reopens: (count: string, points: number) =>
+          `The customer's conversations were reopened ${count === '1' ? 'once' : `${count} times`} before: ${points} more points.`,
+        'slow-resolution': (minutes: string, points: number) =>
+          `The customer's conversations took ${minutes} minutes to resolve on average: ${points} more points.`,
+        'long-intent': (minutes: string, points: number) => `Conversations like this take ${minutes} minutes to resolve: ${points} more points.`,
+        'window-closing': (minutes: string, points: number) => `The 24-hour reply window closes in ${minutes} minutes: ${points} more points.`,
+      } as Record<string, (detail: string, points: number) => string>,
+      other: (points: number) => `Another signal: ${points} more points.`,
+    },
     candidates: 'Who could take it',
     noCandidates: 'Nobody could take it.',
     excluded: 'Who could not, and why',

@@ -134,6 +134,30 @@ const es: typeof thread = {
         escalation: 'Escalada: la intención no decidió.',
       },
     },
+    priority: {
+      heading: 'Qué tan urgente es',
+      total: (score: number) => `Prioridad ${score}: cuanto más alta, antes se asigna la conversación.`,
+      levels: { low: 'baja', normal: 'normal', high: 'alta', urgent: 'urgente' },
+      reason: {
+        level: (level: string, points: number) => `Empieza en el nivel de prioridad ${level}: ${points} puntos.`,
+        'urgency-words': (words: string, points: number) => `El mensaje tiene palabras urgentes (${words}): ${points} puntos más.`,
+        'angry-emoji': (emoji: string, points: number) => `El mensaje tiene emojis de enojo (${emoji}): ${points} puntos más.`,
+        'urgent-message': (_: string, points: number) => `El mensaje suena urgente: ${points} puntos más.`,
+        'negative-message': (_: string, points: number) => `El mensaje suena descontento: ${points} puntos más.`,
+        vip: (_: string, points: number) => `El cliente es VIP: ${points} puntos más.`,
+        escalated: (count: string, points: number) => `El cliente fue escalado ${count === '1' ? 'una vez' : `${count} veces`} antes: ${points} puntos más.`,
+        handovers: (count: string, points: number) =>
+          `El cliente pasó de un agente a otro ${count === '1' ? 'una vez' : `${count} veces`} antes: ${points} puntos más.`,
+        'low-rating': (_: string, points: number) => `El cliente nos calificó con 1 o 2 antes: ${points} puntos más.`,
+        reopens: (count: string, points: number) =>
+          `Las conversaciones del cliente se reabrieron ${count === '1' ? 'una vez' : `${count} veces`} antes: ${points} puntos más.`,
+        'slow-resolution': (minutes: string, points: number) =>
+          `Las conversaciones del cliente tardaron ${minutes} minutos en resolverse de media: ${points} puntos más.`,
+        'long-intent': (minutes: string, points: number) => `Las conversaciones como esta tardan ${minutes} minutos en resolverse: ${points} puntos más.`,
+        'window-closing': (minutes: string, points: number) => `La ventana de respuesta de 24 horas se cierra en ${minutes} minutos: ${points} puntos más.`,
+      },
+      other: (points: number) => `Otra señal: ${points} puntos más.`,
+    },
     candidates: 'Quién podía tomarla',
     noCandidates: 'Nadie podía tomarla.',
     excluded: 'Quién no, y por qué',
