@@ -63,9 +63,9 @@ describe('an edit from the app while a sweep commits', () => {
     await root.update('agents', admin.id, { status: 'offline' });
   });
 
-  it('keeps the assignment the backlog sweep made while a teammate changes the conversation’s priority', async () => {
+  it('keeps the assignment the backlog sweep made while the team’s manager changes the conversation’s priority', async () => {
     const taker = await createAgent(root, { name: 'Tess Taker', teams: [teamId], status: 'online' });
-    const mate = await createAgent(root, { name: 'Mo Mate', teams: [teamId], status: 'offline', max_open: 0 });
+    const mate = await createAgent(root, { name: 'Mo Manager', role: 'manager', teams: [teamId], status: 'offline', max_open: 0 });
     // Waiting, with Tess online and free: the next backlog sweep hands it to her.
     const queued = await conversation({ priority: 1 });
     const mateApi = await root.as(mate.email, PASSWORD);
@@ -76,6 +76,22 @@ describe('an edit from the app while a sweep commits', () => {
     const after = (await root.view('conversations', queued)).body;
     expect(after).toMatchObject({ assignee: taker.id, priority: 4 });
     expect(saved.body).toMatchObject({ assignee: taker.id, priority: 4 });
+  });
+
+  it('refuses a teammate’s change to a waiting conversation the backlog sweep handed to someone else meanwhile', async () => {
+    const taker = await createAgent(root, { name: 'Tina Taker', teams: [teamId], status: 'online' });
+    const mate = await createAgent(root, { name: 'Max Mate', teams: [teamId], status: 'offline', max_open: 0 });
+    const queued = await conversation({ priority: 1 });
+    const mateApi = await root.as(mate.email, PASSWORD);
+    // Allowed when PocketBase read it (waiting in Max's team); by the time it is written it is Tina's.
+    const refused = await mateApi.request('PATCH', `/api/collections/conversations/records/${queued}`, { priority: 4 }, interleave('backlog'));
+    expect(refused.status, JSON.stringify(refused.body)).toBe(404);
+    const after = (await root.view('conversations', queued)).body;
+    expect(after).toMatchObject({ assignee: taker.id, priority: 1 });
+    // Without a sweep in between the same change is Max's to make.
+    const other = await conversation({ priority: 1, team: teamId });
+    await root.update('agents', taker.id, { status: 'offline' });
+    expect((await mateApi.update('conversations', other, { priority: 4 })).status).toBe(200);
   });
 
   it('keeps a snooze the sweep woke while the owner changes the priority, so it is not woken (and pushed) twice', async () => {
