@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pocketBaseBinary, projectRoot } from '../../scripts/pocketbase-paths.mjs';
@@ -86,10 +87,13 @@ describe('an existing desk', () => {
       const root = new Api(pb.url, pb.superuserToken);
       await createChannel(root, { name: 'Tienda Sol', timezone: 'Europe/Madrid' });
       await createChannel(root, { name: 'Second line', phone_number_id: '106540352242999', timezone: 'Asia/Tokyo' });
-      // Back to the schema before this change (channels had `active`, no desk settings), then up again.
+      // Back to the schema before this change (channels had `active`, no desk settings), then up again: down by
+      // every migration from desk settings on, however many later ones there are.
       await pb.halt();
-      const dirs = [`--dir=${pb.dataDir}`, `--migrationsDir=${join(projectRoot, 'pb_migrations')}`, `--hooksDir=${join(projectRoot, 'pb_hooks')}`];
-      execFileSync(pocketBaseBinary(), ['migrate', 'down', '2', ...dirs], {
+      const migrationsDir = join(projectRoot, 'pb_migrations');
+      const since = readdirSync(migrationsDir).filter((name) => /^\d+_.*\.js$/.test(name) && name >= '1764009100_create_desk_settings.js').length;
+      const dirs = [`--dir=${pb.dataDir}`, `--migrationsDir=${migrationsDir}`, `--hooksDir=${join(projectRoot, 'pb_hooks')}`];
+      execFileSync(pocketBaseBinary(), ['migrate', 'down', String(since), ...dirs], {
         encoding: 'utf8',
         input: 'y\n',
         stdio: 'pipe',
