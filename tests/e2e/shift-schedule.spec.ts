@@ -98,3 +98,22 @@ test("a manager changes a team agent's shifts from the team board, and not a fel
   await expect(page.getByText('You can change the shifts of your own teams’ agents only.')).toBeVisible();
   await expect(page.getByRole('form', { name: 'Shift schedule' })).toHaveCount(0);
 });
+
+test('a shift added while the saved schedule is still loading is not wiped out when it arrives', async ({ page, api }) => {
+  const { ann } = await freshTeam(api, { ann: { status: 'offline' } });
+  await signInAs(page, ann);
+  // The saved schedule answers slowly, as on a weak network.
+  let answered = false;
+  await page.route(`**/api/collections/agents/records/${ann.id}?fields=shift_schedule*`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+    answered = true;
+  });
+  await page.goto('/settings');
+  const form = page.getByRole('form', { name: 'Shift schedule' });
+  await form.getByRole('button', { name: 'Add a shift on Monday' }).click();
+  await expect(form.getByLabel('Monday, shift 1 starts')).toHaveValue('09:00');
+  await expect.poll(() => answered).toBe(true);
+  await expect(form.getByText('No schedule: your status switch alone decides.')).toBeHidden();
+  await expect(form.getByLabel('Monday, shift 1 starts')).toHaveValue('09:00');
+});
