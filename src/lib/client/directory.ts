@@ -1,11 +1,12 @@
 // Colleagues, teams, labels, channels, templates and canned replies: small lists every screen may need offline.
 // Refreshed with the queue; colleagues' shift changes also arrive by realtime.
 import type PocketBase from 'pocketbase';
-import type { EntityTable, IDType } from 'dexie';
+import type { EntityTable } from 'dexie';
 import * as z from 'zod/mini';
 import { agentRecordSchema, cannedReplyRecordSchema, labelRecordSchema, teamRecordSchema, templateRecordSchema } from '../schemas/directory';
 import { channelHoursRecordSchema } from './channel-record';
 import type { DeskDb } from './db';
+import { putChanged } from './local-records';
 
 const AGENT_FIELDS = 'id,name,role,status,teams,max_open,shift_ends_at,updated';
 
@@ -19,12 +20,10 @@ async function replaceAll<T extends { id: string }>(table: EntityTable<T, 'id'>,
     return parsed.success ? [parsed.data] : [];
   });
   await table.db.transaction('rw', table, async () => {
-    const stored = new Map((await table.toArray()).map((row) => [row.id, JSON.stringify(row)]));
     const keep = new Set(rows.map((row) => row.id));
-    const gone = [...stored.keys()].filter((id) => !keep.has(id));
-    if (gone.length) await table.bulkDelete(gone as IDType<T, 'id'>[]);
-    const changed = rows.filter((row) => stored.get(row.id) !== JSON.stringify(row));
-    if (changed.length) await table.bulkPut(changed);
+    const gone = (await table.toCollection().primaryKeys()).filter((id) => !keep.has(id as string));
+    if (gone.length) await table.bulkDelete(gone);
+    await putChanged(table, rows);
   });
 }
 

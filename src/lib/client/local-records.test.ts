@@ -59,7 +59,6 @@ describe('storeRecord', () => {
 });
 
 describe('storing the copy the device already has', () => {
-  /** Counts the writes live queries would wake up for while `run` runs. */
   const message = (text: string) => ({
     id: 'm1',
     conversation: 'c1',

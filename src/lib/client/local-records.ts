@@ -63,7 +63,8 @@ function unchanged<T>(incoming: T, existing: T | undefined): boolean {
   return existing !== undefined && JSON.stringify(incoming) === JSON.stringify(existing);
 }
 
-async function putChanged<T extends { id: string }>(table: EntityTable<T, 'id'>, records: T[]): Promise<void> {
+/** Writes the records that differ from the stored ones (or are new), and nothing when none do. */
+export async function putChanged<T extends { id: string }>(table: EntityTable<T, 'id'>, records: T[]): Promise<void> {
   const stored = await table.bulkGet(records.map((r) => r.id as IDType<T, 'id'>));
   const changed = records.filter((r, i) => !unchanged(r, stored[i]));
   if (changed.length) await table.bulkPut(changed);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAhead, formatClock, formatWhen } from './format';
+import { formatAhead, formatClock, formatHandleMinutes, formatWhen } from './format';
 
 // 2026-03-04 14:05 and 2026-03-02 09:30 local time.
 const now = new Date(2026, 2, 4, 14, 5).getTime();
@@ -22,5 +22,11 @@ describe('formatters kept per language and options', () => {
     expect(formatAhead(earlier, now, 'en')).toBe(
       new Intl.DateTimeFormat('en', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(earlier),
     );
+  });
+});
+
+describe('formatHandleMinutes', () => {
+  it('says minutes under two hours and hours to one decimal from there', () => {
+    expect([45, 119, 120, 150, 360].map(formatHandleMinutes)).toEqual(['45 min', '119 min', '2 h', '2.5 h', '6 h']);
   });
 });

@@ -58,3 +58,11 @@ export function formatDuration(ms: number, t: Messages): string {
   const minutes = Math.floor(ms / 60_000);
   return t.time.duration(Math.floor(minutes / 60), minutes % 60);
 }
+
+/**
+ * An intent's typical handle time: "45 min" under two hours, else hours to one decimal ("6 h", "2.5 h"). "min" and
+ * "h" read the same in English and Spanish.
+ */
+export function formatHandleMinutes(minutes: number): string {
+  return minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 6) / 10} h`;
+}
